@@ -1,0 +1,215 @@
+"""Date phrases as people type them at a counter: 'vr', '+2w', 'wk 12', '15 mrt'.
+
+Everything is hand-written regexes over a normalised string, not dateutil.parser:
+dateutil guesses (a bare '15' becomes the 15th of this month, 'mar' keeps today's
+day, fuzzy mode drops words it does not know), and a plausible wrong date is worse
+here than an error. The grammar is small, so an explicit table is easier to
+check. dateutil is therefore not needed at all; nothing here imports it, which
+also keeps CLI start-up cheap.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+
+from store.errors import InvalidDate
+from store.i18n import language, t
+
+_WEEKDAYS = {  # Monday = 0, as date.weekday()
+    0: "ma maandag mon monday",
+    1: "di dinsdag tue tues tuesday",
+    2: "wo woensdag wed wednesday",
+    3: "do donderdag thu thur thurs thursday",
+    4: "vr vrijdag fri friday",
+    5: "za zaterdag sat saturday",
+    6: "zo zondag sun sunday",
+}
+WEEKDAY = {name: n for n, names in _WEEKDAYS.items() for name in names.split()}
+
+_MONTHS = {
+    1: "januari january jan", 2: "februari february feb", 3: "maart march mrt mar",
+    4: "april apr", 5: "mei may", 6: "juni june jun", 7: "juli july jul",
+    8: "augustus august aug", 9: "september sep sept", 10: "oktober october okt oct",
+    11: "november nov", 12: "december dec",
+}
+MONTH = {name: n for n, names in _MONTHS.items() for name in names.split()}
+
+_SHORT = {  # what describe_date writes; hard-coded so the OS locale cannot change it
+    "nl": ("ma di wo do vr za zo".split(), "jan feb mrt apr mei jun jul aug sep okt nov dec".split()),
+    "en": ("Mon Tue Wed Thu Fri Sat Sun".split(), "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()),
+}
+
+_KEYWORDS = {
+    "vandaag": 0, "today": 0, "morgen": 1, "tomorrow": 1, "overmorgen": 2,
+    "gisteren": -1, "yesterday": -1, "eergisteren": -2,
+}
+_UNITS = {  # unit word -> (days per unit, months per unit); 'm' is month, never minute
+    **dict.fromkeys("d dag dagen day days".split(), (1, 0)),
+    **dict.fromkeys("w wk week weken weeks".split(), (7, 0)),
+    **dict.fromkeys("m mnd maand maanden month months".split(), (0, 1)),
+    **dict.fromkeys("j jr jaar jaren y yr year years".split(), (0, 12)),
+}
+
+
+
+def _WORD_ALT(names) -> str:
+    """Regex alternation, longest first, so 'sept' is not matched as 'sep' + 't'."""
+    return "|".join(sorted(names, key=len, reverse=True))
+
+
+_MON = rf"(?P<mon>{_WORD_ALT(MONTH)})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:e|ste|de|st|nd|rd|th)?"
+_YEAR = r"(?:\s+(?P<year>\d{4}|\d{2}))?"
+# re.ASCII: \d must not match Arabic or full-width digits, which int() would accept.
+_RE = {
+    "iso": re.compile(r"(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})", re.A),
+    "dmy": re.compile(r"(?P<day>\d{1,2})[-/.](?P<mon>\d{1,2})(?:[-/.](?P<year>\d{4}|\d{2}))?", re.A),
+    "d_mon": re.compile(rf"{_DAY}\s*{_MON}{_YEAR}", re.A),
+    "mon_d": re.compile(rf"{_MON}\s+{_DAY}{_YEAR}", re.A),
+    "isoweek": re.compile(r"(?P<year>\d{4})-?w(?P<week>\d{1,2})(?:-?(?P<wd>[1-7]))?", re.A),
+    "week": re.compile(r"(?:week|wk|w)\s*(?P<week>\d{1,2})(?:\s+(?P<year>\d{4}))?", re.A),
+    "offset": re.compile(
+        rf"(?:(?:over|in)\s+|(?P<sign>[+-])\s*)?(?P<n>\d{{1,6}})\s*(?P<unit>{_WORD_ALT(_UNITS)})", re.A),
+    "weekday": re.compile(rf"(?:(?:volgende|komende|aanstaande|next)\s+)?(?P<wd>{_WORD_ALT(WEEKDAY)})\.?", re.A),
+    "end": re.compile(r"(?:einde?(?:\s+van)?(?:\s+de)?|end\s+of(?:\s+the)?)\s+(?P<what>week|maand|month)|eow|eom", re.A),
+    "next": re.compile(r"(?:volgende|next)\s+(?P<what>week|maand|month)", re.A),
+    # 'vr 27 nov' as describe_date writes it: a weekday in front of an absolute date.
+    "prefixed": re.compile(rf"(?P<wd>{_WORD_ALT(WEEKDAY)})\.?\s+(?P<rest>\d.*|(?:{_WORD_ALT(MONTH)})\b.*)", re.A),
+}
+
+
+class _Nonexistent(Exception):
+    """Well-formed but not in the calendar (31-2, wk 60); turned into InvalidDate."""
+
+
+def parse_date(text: str, today: _dt.date | None = None, field: str = "datum") -> _dt.date:
+    """Turn a Dutch or English date phrase into a date, relative to `today`.
+
+    Accepts ISO dates, day-month(-year) with - / or ., day + month name (either
+    order), today/tomorrow words, weekdays (always the next one strictly after
+    today), 'volgende week/maand', 'eind van de week/maand', offsets like '+2w',
+    'over 3 dagen', '-1m', and ISO weeks ('wk 12', '2027-W12' -> that Monday).
+
+    Ambiguity rules: a day and month without a year ('15-3', '15 maart') is in
+    the current year even when it has already passed; a two-digit year is 20xx;
+    a week without a year is this ISO year's week unless that week has ended,
+    then next year's. Month offsets clamp the day ('31-1' + 1m -> 28/29 feb).
+
+    Raises InvalidDate (and nothing else) for anything else, naming the text.
+    """
+    today = today or _dt.date.today()
+    raw = text if isinstance(text, str) else ""
+    # Commas are noise ('March 15, 2027'); case and whitespace runs never matter.
+    phrase = " ".join(raw.replace(",", " ").split()).casefold()
+    try:
+        found = _parse(phrase, today)
+    except (_Nonexistent, ValueError, OverflowError):
+        raise InvalidDate(field, t("date.nonexistent", text=_shown(raw))) from None
+    if found is None:
+        raise InvalidDate(field, t("date.invalid", text=_shown(raw)))
+    return found
+
+
+def _parse(s: str, today: _dt.date, families: tuple[str, ...] | None = None) -> _dt.date | None:
+    """Try each phrase family in turn; None means 'not a date phrase at all'."""
+    if s in _KEYWORDS and families is None:
+        return today + _dt.timedelta(days=_KEYWORDS[s])
+    for name, build in _BUILDERS:
+        if families is not None and name not in families:
+            continue
+        m = _RE[name].fullmatch(s)
+        if m:
+            return build(m, today)
+    return None
+
+
+def _absolute(m: re.Match, today: _dt.date) -> _dt.date:
+    mon = m["mon"]
+    month = int(mon) if mon.isdigit() else MONTH[mon]
+    year = m["year"]
+    y = today.year if year is None else int(year) + (2000 if len(year) == 2 else 0)
+    return _dt.date(y, month, int(m["day"]))  # ValueError for 31-2 -> nonexistent
+
+
+def _prefixed(m: re.Match, today: _dt.date) -> _dt.date | None:
+    found = _parse(m["rest"], today, families=("iso", "dmy", "d_mon", "mon_d"))
+    if found is None or found.weekday() != WEEKDAY[m["wd"]]:
+        return None  # 'ma 27 nov' when the 27th is a Friday: refuse, don't guess which one
+    return found
+
+
+def _iso_week(m: re.Match, today: _dt.date) -> _dt.date:
+    week, year = int(m["week"]), m["year"]
+    if year is None:
+        year = today.isocalendar().year
+        if week > _weeks_in(year) or _dt.date.fromisocalendar(year, week, 7) < today:
+            year += 1
+    if not 1 <= week <= _weeks_in(int(year)):
+        raise _Nonexistent
+    return _dt.date.fromisocalendar(int(year), week, int(m.groupdict().get("wd") or 1))
+
+
+def _weeks_in(year: int) -> int:
+    return _dt.date(year, 12, 28).isocalendar().week  # 28 Dec is always in the last week
+
+
+def _offset(m: re.Match, today: _dt.date) -> _dt.date:
+    n = int(m["n"]) * (-1 if m["sign"] == "-" else 1)
+    days, months = _UNITS[m["unit"]]
+    return add_months(today, n * months) if months else today + _dt.timedelta(days=n * days)
+
+
+def add_months(d: _dt.date, n: int) -> _dt.date:
+    """Calendar month arithmetic, clamping the day to the target month's length."""
+    y, m0 = divmod(d.year * 12 + d.month - 1 + n, 12)
+    return _dt.date(y, m0 + 1, min(d.day, calendar.monthrange(y, m0 + 1)[1]))
+
+
+def _weekday(m: re.Match, today: _dt.date) -> _dt.date:
+    # Strictly after today: on a Friday 'vr' means next week's, since nobody
+    # types a weekday to mean today.
+    ahead = (WEEKDAY[m["wd"]] - today.weekday() - 1) % 7 + 1
+    return today + _dt.timedelta(days=ahead)
+
+
+def _end_of(m: re.Match, today: _dt.date) -> _dt.date:
+    if (m["what"] or m[0]) in ("week", "eow"):  # Friday, or today at the weekend
+        return max(today, today + _dt.timedelta(days=4 - today.weekday()))
+    return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+
+
+def _next(m: re.Match, today: _dt.date) -> _dt.date:
+    if m["what"] == "week":
+        return today + _dt.timedelta(days=7 - today.weekday())
+    return add_months(today.replace(day=1), 1)
+
+
+_BUILDERS = [
+    ("iso", _absolute), ("dmy", _absolute), ("d_mon", _absolute), ("mon_d", _absolute),
+    ("isoweek", _iso_week), ("week", _iso_week), ("offset", _offset),
+    ("weekday", _weekday), ("end", _end_of), ("next", _next), ("prefixed", _prefixed),
+]
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """The text as it may appear in a message: control characters escaped, so an
+    ESC from a paste cannot drive the terminal, and long input cut short."""
+    text = text.strip()
+    safe = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text[: limit + 1])
+    return safe[:limit] + "…" if len(text) > limit else safe
+
+
+def format_date(d: _dt.date | None) -> str:
+    """ISO 'YYYY-MM-DD' (what files store and parse_date reads back); '' for None."""
+    return "" if d is None else d.isoformat()
+
+
+def describe_date(d: _dt.date, today: _dt.date | None = None) -> str:
+    """Short text for screens: 'vr 27 nov', with the year only if it is not
+    `today`'s year ('vr 27 nov 2026'). parse_date reads it back to the same date."""
+    today = today or _dt.date.today()
+    days, months = _SHORT.get(language(), _SHORT["nl"])
+    text = f"{days[d.weekday()]} {d.day} {months[d.month - 1]}"
+    return text if d.year == today.year else f"{text} {d.year:04d}"

@@ -1,0 +1,83 @@
+"""Errors the store raises. Every message names what was wrong and how to fix it.
+
+The CLI prints ``str(error)`` as one line on stderr; the TUI shows it as a
+notification or a field error. None of these should ever reach a user as a traceback.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class SpiegelError(Exception):
+    """Base class: something a user can cause and fix."""
+
+
+class InvalidValue(SpiegelError, ValueError):
+    """A field got a value it cannot hold."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+class InvalidDate(InvalidValue):
+    """A date phrase could not be understood."""
+
+
+class NotFound(SpiegelError, LookupError):
+    """No record or unit with that id or name."""
+
+
+class Ambiguous(SpiegelError, LookupError):
+    """A name matches more than one unit."""
+
+
+class Conflict(SpiegelError):
+    """Someone else saved the record since the writer read it.
+
+    Carries both versions so the caller can show them and let the user choose.
+    """
+
+    def __init__(self, mine: Any, theirs: Any) -> None:
+        from store.i18n import t
+
+        super().__init__(
+            t("conflict", id=theirs.id, who=theirs.updated_by, mine=mine.rev, theirs=theirs.rev)
+        )
+        self.mine = mine
+        self.theirs = theirs
+
+
+class FileProblem(SpiegelError, OSError):
+    """A unit file that cannot be used. It is never overwritten."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class CorruptFile(FileProblem):
+    """The file exists but is empty, truncated, not JSON or not a spiegel file."""
+
+
+class NoAccess(FileProblem):
+    """The operating system does not let this user read (or write) the file."""
+
+
+class Busy(FileProblem):
+    """Another writer holds the lock for too long."""
+
+
+class AlreadyExists(FileProblem):
+    """A new unit (file) was asked for under a name that is taken."""
+
+
+class InvalidRecord(SpiegelError, ValueError):
+    """A record with one or more fields that cannot be saved; `problems` lists them."""
+
+    def __init__(self, problems: list[InvalidValue]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems

@@ -1,0 +1,129 @@
+"""Turn what a user typed (CLI option, TUI input, import cell) into a field value.
+
+One place for it, so `spiegel edit A-3 --deadline vr`, the TUI's deadline box and
+imports agree on what `vr`, `ja` or `gepland` mean.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from store.errors import InvalidValue
+from store.i18n import t
+from store.records import META_FIELDS, Record, field_kinds
+from store.text import clean_line, clean_text
+from store.vocab import Code
+
+# Dutch (and short) names users may type for fields; English names work as they are.
+ALIASES = {
+    "titel": "title", "omschrijving": "description", "beschrijving": "description",
+    "eigenaar": "owner", "wie": "owner", "due": "deadline", "einddatum": "deadline",
+    "fase": "phase", "voortgang": "progress", "review": "review_date", "evaluatiedatum": "review_date",
+    "leerpunten": "findings", "naam": "name", "soort": "kind", "thema": "theme", "datum": "date",
+    "vorm": "format", "vragen": "questions", "deelnemers": "participants", "toehoorders": "listeners",
+    "luisteraars": "listeners", "gespreksleider": "facilitator", "notulist": "minute_taker",
+    "duur": "duration_min", "rondes": "rounds", "invoer": "inputs", "terugkoppeling": "feedback_due",
+    "terugkoppeling_verstuurd": "feedback_sent", "tekst": "text", "quickwin": "quick_win",
+    "quick-win": "quick_win", "toestand": "state", "reden": "reason", "richting": "direction",
+    "eenheid": "measure_unit", "nulmeting": "baseline", "doel": "target", "streefwaarde": "target",
+    "gestart": "started_on", "klaar": "done_on", "geevalueerd": "evaluated_on", "laatste_bezoek": "last_visit",
+    "notities": "notes",
+}
+_YES = {"ja", "j", "yes", "y", "true", "1", "waar", "x"}
+_NO = {"nee", "n", "no", "false", "0", "onwaar", ""}
+
+
+def field_name(cls: type[Record], name: str) -> str:
+    """The record field a user means by `name` (`eigenaar`, `--due`, `review-date`)."""
+    key = name.strip().lstrip("-").lower().replace("-", "_")
+    key = ALIASES.get(key, key)
+    if key not in field_kinds(cls) or key in META_FIELDS or key == "unit":
+        editable = ", ".join(editable_fields(cls))
+        raise InvalidValue(name, t("field.unknown", name=name, fields=editable))
+    return key
+
+
+def editable_fields(cls: type[Record]) -> list[str]:
+    return [n for n in field_kinds(cls) if n not in META_FIELDS and n != "unit"]
+
+
+def parse_value(cls: type[Record], name: str, text: str, today: dt.date | None = None) -> Any:
+    """Parse user text for field `name` of `cls`; InvalidValue says what is wrong."""
+    kind = field_kinds(cls)[name]
+    text = clean_text(text).strip() if isinstance(text, str) else text
+    parser = _PARSERS.get(kind)
+    if parser is not None:
+        return parser(name, text, today)
+    from store import records
+
+    code = getattr(records, kind, None)
+    if isinstance(code, type) and issubclass(code, Code):
+        return code.parse(text, name)
+    raise InvalidValue(name, t("field.not_editable", name=name))
+
+
+def _opt_date(name: str, text: str, today: dt.date | None) -> dt.date | None:
+    if text in ("", "-", "geen", "none"):
+        return None
+    from store.dates import parse_date
+
+    return parse_date(text, today=today, field=name)
+
+
+def _int(name: str, text: str, today: Any = None) -> int:
+    try:
+        return int(str(text).strip().rstrip("%"))
+    except ValueError:
+        raise InvalidValue(name, t("value.int", value=text)) from None
+
+
+def _opt_int(name: str, text: str, today: Any = None) -> int | None:
+    return None if text in ("", "-") else _int(name, text)
+
+
+def _opt_float(name: str, text: str, today: Any = None) -> float | None:
+    if text in ("", "-"):
+        return None
+    try:
+        return float(str(text).replace(",", "."))  # Dutch decimal comma
+    except ValueError:
+        raise InvalidValue(name, t("value.number", value=text)) from None
+
+
+def _bool(name: str, text: str, today: Any = None) -> bool:
+    word = str(text).strip().lower()
+    if word in _YES or word in _NO:
+        return word in _YES
+    raise InvalidValue(name, t("value.bool", value=text))
+
+
+def _lines(name: str, text: str, today: Any = None) -> list[str]:
+    parts = text if isinstance(text, list) else str(text).replace(";", ",").split(",")
+    return [clean_line(p) for p in parts if clean_line(p)]
+
+
+def _ids(name: str, text: str, today: Any = None) -> list[str]:
+    return [p.upper() for p in _lines(name, text)]
+
+
+def _phases(name: str, text: str, today: Any = None) -> dict[str, int]:
+    """`2,1,1,3` gives the phase per route 1..4 in order."""
+    parts = _lines(name, text)
+    if len(parts) != 4 or any(p not in "1234" for p in parts):
+        raise InvalidValue(name, t("value.phases"))
+    return {str(route): int(p) for route, p in enumerate(parts, start=1)}
+
+
+_PARSERS = {
+    "Line": lambda name, text, today: clean_line(text),
+    "Text": lambda name, text, today: text,
+    "OptDate": _opt_date,
+    "int": _int,
+    "OptInt": _opt_int,
+    "OptFloat": _opt_float,
+    "bool": _bool,
+    "Lines": _lines,
+    "Ids": _ids,
+    "Phases": _phases,
+}

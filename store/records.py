@@ -1,0 +1,281 @@
+"""The record types, their stored form, and user-text coercion.
+
+Each field's annotation names its kind (`Line`, `Text`, `OptDate`, …); one table
+below says how each kind is cleaned, parsed from user text, stored and loaded, so
+adding a field is one line. Documents store dates as ISO strings and codes as their
+English value; records hold `datetime.date` and enum members.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar
+
+from store.errors import InvalidValue
+from store.i18n import t
+from store.text import clean_line, clean_text
+from store.vocab import Code, Direction, FindingKind, FindingState, MeetingFormat, Status, UnitKind
+
+# Annotation aliases: the name (a string, thanks to __future__ annotations) is the kind.
+Line = str  # one line of user text
+Text = str  # free text, newlines kept
+OptDate = dt.date | None
+OptInt = int | None
+OptFloat = float | None
+Lines = list  # list of one-line strings
+Ids = list  # list of record ids such as "L-7"
+Phases = dict  # route number (as str) -> phase 1..4
+Pdsa = dict  # plan/do/study/act -> text
+Measurements = list  # list[Measurement]
+
+
+@dataclass(slots=True)
+class Measurement:
+    date: dt.date
+    value: float
+    note: str = ""
+
+    def to_doc(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "value": self.value, "note": self.note}
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> "Measurement":
+        return cls(dt.date.fromisoformat(doc["date"]), doc["value"], doc.get("note", ""))
+
+
+@dataclass(kw_only=True, slots=True)
+class Record:
+    """Fields every record has. `unit` is the file it lives in, not stored in it."""
+
+    PREFIX: ClassVar[str] = ""
+    TABLE: ClassVar[str] = ""
+    REQUIRED: ClassVar[tuple[str, ...]] = ()
+    id: str = ""
+    unit: str = ""
+    rev: int = 0
+    created_at: str = ""
+    created_by: str = ""
+    updated_at: str = ""
+    updated_by: str = ""
+    log: list = field(default_factory=list)
+
+    def to_doc(self) -> dict[str, Any]:
+        """The stored form: JSON-ready, without `unit`."""
+        kinds = field_kinds(type(self))
+        return {name: _dump(kinds[name], getattr(self, name)) for name in kinds if name != "unit"}
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any], unit: str = "") -> "Record":
+        """Build from a stored document. Hot path of `spiegel list`: only the fields
+        that need it are converted, and containers are copied so a record never
+        shares a list with the read cache."""
+        kinds = field_kinds(cls)
+        values = {k: v for k, v in doc.items() if k in kinds}
+        for name, load in _loaders(cls):
+            value = values.get(name)
+            if value is not None:
+                values[name] = load(value)
+        return cls(unit=unit, **values)
+
+    def problems(self) -> list[InvalidValue]:
+        """Every field that cannot be saved as it is (empty list: fine)."""
+        found = [InvalidValue(name, t("value.required")) for name in self.REQUIRED if not getattr(self, name)]
+        return found + self._extra_problems()
+
+    def _extra_problems(self) -> list[InvalidValue]:
+        return []
+
+    def cleaned(self) -> "Record":
+        """Strip control characters from every text field, in place; returns self."""
+        for name, kind in field_kinds(type(self)).items():
+            value = getattr(self, name)
+            if kind in ("Line", "Text", "Lines", "Pdsa") and value:
+                setattr(self, name, _CLEAN[kind](value))
+        return self
+
+    def fields_doc(self) -> dict[str, Any]:
+        """Stored form of the user-editable fields only (for diffs and the change log)."""
+        doc = self.to_doc()
+        for name in META_FIELDS:
+            doc.pop(name, None)
+        return doc
+
+
+META_FIELDS = ("id", "rev", "created_at", "created_by", "updated_at", "updated_by", "log")
+
+
+@dataclass(kw_only=True, slots=True)
+class Unit(Record):
+    PREFIX: ClassVar[str] = "U"
+    TABLE: ClassVar[str] = "unit"
+    REQUIRED: ClassVar[tuple[str, ...]] = ("name",)
+    name: Line = ""
+    kind: UnitKind = UnitKind.PRACTICE
+    relatiemanager: Line = ""
+    phases: Phases = field(default_factory=lambda: {"1": 1, "2": 1, "3": 1, "4": 1})
+    last_visit: OptDate = None
+
+    def _extra_problems(self) -> list[InvalidValue]:
+        bad = {r: p for r, p in self.phases.items() if r not in "1234" or p not in (1, 2, 3, 4)}
+        return [InvalidValue("phases", t("value.phases"))] if bad else []
+
+    def phase(self, route: int) -> int:
+        return self.phases.get(str(route), 1)
+
+
+@dataclass(kw_only=True, slots=True)
+class Meeting(Record):
+    PREFIX: ClassVar[str] = "M"
+    TABLE: ClassVar[str] = "meetings"
+    REQUIRED: ClassVar[tuple[str, ...]] = ("date",)
+    date: OptDate = None
+    format: MeetingFormat = MeetingFormat.SPIEGELGESPREK
+    theme: Line = ""
+    questions: Lines = field(default_factory=list)
+    participants: OptInt = None
+    listeners: OptInt = None
+    facilitator: Line = ""
+    minute_taker: Line = ""
+    duration_min: OptInt = None
+    rounds: OptInt = None
+    inputs: Lines = field(default_factory=list)
+    feedback_due: OptDate = None
+    feedback_sent: OptDate = None
+    notes: Text = ""
+
+    def _extra_problems(self) -> list[InvalidValue]:
+        counts = ("participants", "listeners", "duration_min", "rounds")
+        return [InvalidValue(n, t("value.not_negative")) for n in counts if (getattr(self, n) or 0) < 0]
+
+
+@dataclass(kw_only=True, slots=True)
+class Finding(Record):
+    PREFIX: ClassVar[str] = "L"
+    TABLE: ClassVar[str] = "findings"
+    REQUIRED: ClassVar[tuple[str, ...]] = ("text",)
+    meeting: Line = ""
+    kind: FindingKind = FindingKind.LEERPUNT
+    text: Text = ""
+    theme: Line = ""
+    quick_win: bool = False
+    state: FindingState = FindingState.OPEN
+    reason: Text = ""
+
+    def _extra_problems(self) -> list[InvalidValue]:
+        needs_reason = self.state in (FindingState.PARKED, FindingState.DECLINED)
+        return [InvalidValue("reason", t("finding.reason_required"))] if needs_reason and not self.reason.strip() else []
+
+
+@dataclass(kw_only=True, slots=True)
+class Action(Record):
+    PREFIX: ClassVar[str] = "A"
+    TABLE: ClassVar[str] = "actions"
+    REQUIRED: ClassVar[tuple[str, ...]] = ("title",)
+    title: Line = ""
+    description: Text = ""
+    owner: Line = ""
+    deadline: OptDate = None
+    status: Status = Status.PLANNED
+    phase: int = 1
+    route: int = 1
+    progress: int = 0
+    review_date: OptDate = None
+    findings: Ids = field(default_factory=list)
+    pdsa: Pdsa = field(default_factory=dict)
+    started_on: OptDate = None
+    done_on: OptDate = None
+    evaluated_on: OptDate = None
+
+    def _extra_problems(self) -> list[InvalidValue]:
+        found = [InvalidValue(n, t("value.range", low=1, high=4)) for n in ("phase", "route") if getattr(self, n) not in (1, 2, 3, 4)]
+        if not 0 <= self.progress <= 100:
+            found.append(InvalidValue("progress", t("value.range", low=0, high=100)))
+        if set(self.pdsa) - {"plan", "do", "study", "act"}:
+            found.append(InvalidValue("pdsa", t("value.pdsa")))
+        return found
+
+
+@dataclass(kw_only=True, slots=True)
+class Kpi(Record):
+    PREFIX: ClassVar[str] = "K"
+    TABLE: ClassVar[str] = "kpis"
+    REQUIRED: ClassVar[tuple[str, ...]] = ("name", "action")
+    action: Line = ""
+    name: Line = ""
+    measure_unit: Line = ""
+    direction: Direction = Direction.HIGHER
+    baseline: OptFloat = None
+    target: OptFloat = None
+    measurements: Measurements = field(default_factory=list)
+
+
+RECORD_TYPES: dict[str, type[Record]] = {c.PREFIX: c for c in (Unit, Meeting, Finding, Action, Kpi)}
+TABLES = [c.TABLE for c in RECORD_TYPES.values()]
+
+_KINDS: dict[type, dict[str, str]] = {}
+
+
+def field_kinds(cls: type[Record]) -> dict[str, str]:
+    """Field name -> kind name (the annotation string), cached per class."""
+    kinds = _KINDS.get(cls)
+    if kinds is None:
+        kinds = _KINDS[cls] = {f.name: str(f.type) for f in fields(cls)}
+    return kinds
+
+
+_LOADERS: dict[type, list] = {}
+
+
+def _loaders(cls: type[Record]) -> list:
+    loaders = _LOADERS.get(cls)
+    if loaders is None:
+        loaders = _LOADERS[cls] = [(n, _loader(k)) for n, k in field_kinds(cls).items() if _loader(k)]
+    return loaders
+
+
+def _loader(kind: str) -> Any:
+    if kind == "OptDate":
+        return dt.date.fromisoformat
+    if kind in _CODES:
+        return _CODES[kind]
+    if kind == "Measurements":
+        return lambda items: [Measurement.from_doc(m) for m in items]
+    if kind in ("Lines", "Ids", "list"):
+        return list
+    if kind in ("Phases", "Pdsa"):
+        return dict
+    return None
+
+
+def record_type(record_id: str) -> type[Record]:
+    """The record class for an id such as `A-12`; InvalidValue if it is not one."""
+    prefix, _, number = record_id.strip().upper().partition("-")
+    if prefix not in RECORD_TYPES or not number.isdigit():
+        raise InvalidValue("id", t("id.invalid", id=record_id))
+    return RECORD_TYPES[prefix]
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if value is not None else None
+
+
+def _dump(kind: str, value: Any) -> Any:
+    if kind == "OptDate":
+        return _iso(value)
+    if kind == "Measurements":
+        return [m.to_doc() for m in value]
+    if isinstance(value, Code):
+        return value.value
+    return value
+
+
+_CODES = {c.__name__: c for c in (Status, UnitKind, MeetingFormat, FindingKind, FindingState, Direction)}
+
+
+_CLEAN = {
+    "Line": clean_line,
+    "Text": clean_text,
+    "Lines": lambda items: [clean_line(str(i)) for i in items],
+    "Pdsa": lambda notes: {k: clean_text(str(v)) for k, v in notes.items()},
+}

@@ -1,0 +1,211 @@
+"""`Store`: the one interface the CLI, the TUI and the tests use.
+
+A data directory holds one `<slug>.json` per unit (practice, Hagro, municipality).
+Reads go through each file's cache; writes go through `transaction(slug)`, which
+locks that one file, so edits in different units never wait for each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator, TypeVar
+
+from store import schema
+from store.errors import Ambiguous, FileProblem, InvalidValue, NotFound
+from store.i18n import t
+from store.ids import IdCounter
+from store.records import Record, Unit, record_type
+from store.transaction import Transaction
+from store.unitfile import UnitFile, ensure_data_dir
+
+R = TypeVar("R", bound=Record)
+DocFilter = Callable[[dict], bool]
+
+
+@dataclass
+class UnitEntry:
+    """A unit file as the portfolio sees it: its Unit, or the problem reading it."""
+
+    slug: str
+    path: Path
+    unit: Unit | None = None
+    problem: FileProblem | None = None
+
+
+class Store:
+    def __init__(self, data_dir: Path | str, *, user: str | None = None, today: dt.date | None = None) -> None:
+        self.data_dir = ensure_data_dir(Path(data_dir))
+        self.user = user or os_user()
+        self._today = today
+        self._files: dict[str, UnitFile] = {}
+        self._ids = IdCounter(self.data_dir, self._all_ids)
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    # units -----------------------------------------------------------------
+    def slugs(self) -> list[str]:
+        return sorted(p.stem for p in self.data_dir.glob("*.json") if not p.name.startswith("."))
+
+    def units(self) -> list[UnitEntry]:
+        entries = []
+        for slug in self.slugs():
+            entry = UnitEntry(slug, self._file(slug).path)
+            try:
+                entry.unit = self.unit(slug)
+            except FileProblem as problem:
+                entry.problem = problem
+            entries.append(entry)
+        return entries
+
+    def unit(self, slug: str) -> Unit:
+        return Unit.from_doc(self._file(slug).read()["unit"]["1"], slug)  # type: ignore[return-value]
+
+    def create_unit(self, unit: Unit, slug: str | None = None) -> Unit:
+        """Create a new unit file (0660, in the data directory's group)."""
+        slug = slug or slugify(unit.name)
+        if not slug:
+            raise InvalidValue("name", t("value.required"))
+        unit.id = unit.unit = slug
+        data = schema.new_file({})
+        with self.transaction_on(data, slug) as txn:
+            txn.add(unit)
+        self._file(slug).create(data)
+        return unit
+
+    def resolve_unit(self, text: str) -> str:
+        """A unit's slug from its slug, its name, or a part of either that fits one unit."""
+        wanted = text.strip().casefold()
+        slugs = self.slugs()
+        if wanted in slugs:
+            return wanted
+        names = {s: s for s in slugs}
+        for entry in self.units():
+            if entry.unit is not None:
+                names[entry.slug] = f"{entry.slug} {entry.unit.name}".casefold()
+                if entry.unit.name.casefold() == wanted:
+                    return entry.slug
+        hits = [s for s, name in names.items() if wanted and wanted in name]
+        if len(hits) == 1:
+            return hits[0]
+        if not hits:
+            raise NotFound(t("unit.not_found", text=text))
+        raise Ambiguous(t("unit.ambiguous", text=text, hits=", ".join(hits[:8])))
+
+    # reading records ------------------------------------------------------
+    def records(self, cls: type[R], unit: str | None = None, where: DocFilter | None = None) -> list[R]:
+        """Records of one unit, or of every readable unit (see `problems()` for the rest)."""
+        found: list[R] = []
+        for slug in [unit] if unit else self.slugs():
+            try:
+                table = self._file(slug).read().get(cls.TABLE, {})
+            except FileProblem:
+                if unit:
+                    raise
+                continue
+            docs = table.values() if where is None else filter(where, table.values())
+            found.extend(cls.from_doc(doc, slug) for doc in docs)  # type: ignore[misc]
+        return found
+
+    def problems(self) -> list[FileProblem]:
+        return [entry.problem for entry in self.units() if entry.problem is not None]
+
+    def get(self, record_id: str, unit: str | None = None) -> Record:
+        cls = record_type(record_id)
+        record_id = record_id.strip().upper()
+        number = record_id.partition("-")[2]
+        for slug in [unit] if unit else self.slugs():
+            try:
+                doc = self._file(slug).read().get(cls.TABLE, {}).get(number)
+            except FileProblem:
+                if unit:
+                    raise
+                continue
+            if doc is not None:
+                return cls.from_doc(doc, slug)
+        raise NotFound(t("record.not_found", id=record_id))
+
+    # writing ----------------------------------------------------------------
+    @contextmanager
+    def transaction(self, slug: str) -> Iterator[Transaction]:
+        """Lock the unit's file; everything done through the yielded Transaction is
+        written at once when the block ends, or not at all if it raises."""
+        with self._file(slug).transaction() as data:
+            yield Transaction(slug, data, self.user, self.today(), self._ids.next_ids)
+
+    @contextmanager
+    def transaction_on(self, data: dict, slug: str) -> Iterator[Transaction]:
+        """A Transaction over data not yet on disk (a unit being created)."""
+        yield Transaction(slug, data, self.user, self.today(), self._ids.next_ids)
+
+    def add(self, record: R, unit: str) -> R:
+        with self.transaction(unit) as txn:
+            return txn.add(record)
+
+    def save(self, record: R) -> R:
+        """Save an edited record; `Conflict` if someone saved it since `record.rev`."""
+        with self.transaction(record.unit) as txn:
+            return txn.save(record)
+
+    def change(self, record_id: str, values: dict, *, rev: int | None = None) -> Record:
+        """Set fields of a record as it is now (or as it was at `rev`: else Conflict)."""
+        located = self.get(record_id)
+        with self.transaction(located.unit) as txn:
+            current = txn.get(type(located), located.id)
+            edited = type(current).from_doc(current.to_doc(), current.unit)
+            for name, value in values.items():
+                setattr(edited, name, value)
+            if rev is not None:
+                edited.rev = rev
+            return txn.save(edited)
+
+    def undo(self, record_id: str) -> Record:
+        located = self.get(record_id)
+        with self.transaction(located.unit) as txn:
+            return txn.undo(type(located), located.id)
+
+    # internals --------------------------------------------------------------
+    def _file(self, slug: str) -> UnitFile:
+        unit_file = self._files.get(slug)
+        if unit_file is None:
+            if not _SLUG.fullmatch(slug):
+                raise NotFound(t("unit.not_found", text=slug))
+            unit_file = self._files[slug] = UnitFile(self.data_dir / f"{slug}.json")
+        return unit_file
+
+    def _all_ids(self) -> Iterator[str]:
+        for slug in self.slugs():
+            try:
+                data = self._file(slug).read()
+            except FileProblem:
+                continue  # ids in a file we cannot read: the counter file normally covers them
+            for cls_table in ("meetings", "findings", "actions", "kpis"):
+                yield from (doc.get("id", "") for doc in data.get(cls_table, {}).values())
+
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
+def slugify(name: str) -> str:
+    """`Huisartsenpraktijk De Hoek` -> `huisartsenpraktijk-de-hoek` (ASCII, for file names)."""
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:64]
+
+
+def os_user() -> str:
+    """The OS user who makes a change (LOGNAME/USER first, as getpass does)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry, e.g. an arbitrary uid in a container
+        return f"uid{os.getuid()}"
+
+

@@ -1,0 +1,68 @@
+"""The rules of an action's life, decided in one place: status transitions, the dates
+and progress a status change implies, overdue and due-soon.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from store.errors import InvalidValue
+from store.i18n import t
+from store.records import Action
+from store.vocab import Status
+
+DUE_SOON_DAYS = 7
+OPEN_STATUSES = (Status.PLANNED, Status.IN_PROGRESS)
+
+# Which status may follow which. Done can be reopened and stopped resumed, but a
+# stopped action is not "done" without being picked up again first.
+TRANSITIONS: dict[Status, tuple[Status, ...]] = {
+    Status.PLANNED: (Status.IN_PROGRESS, Status.DONE, Status.STOPPED),
+    Status.IN_PROGRESS: (Status.PLANNED, Status.DONE, Status.STOPPED),
+    Status.DONE: (Status.IN_PROGRESS,),
+    Status.STOPPED: (Status.PLANNED, Status.IN_PROGRESS),
+}
+
+
+def check_transition(old: Status, new: Status) -> None:
+    if new != old and new not in TRANSITIONS[old]:
+        allowed = ", ".join(s.label for s in TRANSITIONS[old])
+        raise InvalidValue("status", t("status.transition", old=old.label, new=new.label, allowed=allowed))
+
+
+def apply_status_effects(old: Action | None, new: Action, today: dt.date) -> None:
+    """Fill in what a status change implies: start and done dates, progress 100."""
+    before = old.status if old else Status.PLANNED
+    if old is not None:
+        check_transition(before, new.status)
+    if new.status == Status.IN_PROGRESS and new.started_on is None:
+        new.started_on = today
+    if new.status == Status.DONE:
+        if before != Status.DONE or new.done_on is None:
+            new.done_on = new.done_on if before == Status.DONE else today
+        new.progress = 100
+    elif before == Status.DONE:
+        new.done_on = None
+
+
+def is_open(action: Action) -> bool:
+    return action.status in OPEN_STATUSES
+
+
+def is_overdue(action: Action, today: dt.date) -> bool:
+    return action.deadline is not None and action.deadline < today and is_open(action)
+
+
+def is_due_soon(action: Action, today: dt.date) -> bool:
+    return (
+        action.deadline is not None
+        and today <= action.deadline <= today + dt.timedelta(days=DUE_SOON_DAYS)
+        and is_open(action)
+    )
+
+
+def overdue_doc(doc: dict, today_iso: str) -> bool:
+    """`is_overdue` on a stored document, so `spiegel list --overdue` can skip
+    building records it will not show (ISO dates compare as strings)."""
+    deadline = doc.get("deadline")
+    return bool(deadline) and deadline < today_iso and doc.get("status") in ("planned", "in_progress")

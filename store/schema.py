@@ -1,0 +1,78 @@
+"""The file format: TinyDB's layout (table -> {doc_id: document}) plus a `_meta` table.
+
+`parse` turns bytes into data or raises CorruptFile naming what is wrong; `dump`
+serialises. Older files are migrated on load (in memory; the file is rewritten at the
+next save). A file from a newer spiegel is refused rather than half-understood.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import orjson
+
+from store.errors import CorruptFile
+from store.i18n import t
+
+SCHEMA_VERSION = 1
+META = "_meta"
+TABLES = ("unit", "meetings", "findings", "actions", "kpis")
+
+
+def new_file(unit_doc: dict) -> dict:
+    data: dict = {META: {"1": {"schema": SCHEMA_VERSION, "app": "spiegel"}}}
+    data.update({name: {} for name in TABLES})
+    data["unit"]["1"] = unit_doc
+    return data
+
+
+def version_of(data: dict) -> int:
+    meta = data.get(META, {}).get("1")
+    return meta.get("schema", 0) if isinstance(meta, dict) else 0
+
+
+def _from_plain_tinydb(data: dict, slug: str) -> dict:
+    """Version 0: a file written by plain TinyDB (no `_meta`, tables may be missing)."""
+    for name in TABLES:
+        data.setdefault(name, {})
+    if not data["unit"]:
+        data["unit"]["1"] = {"id": slug, "name": slug, "rev": 1}
+    data[META] = {"1": {"schema": 1, "app": "spiegel"}}
+    return data
+
+
+# version n -> function that upgrades data from n to n + 1
+MIGRATIONS: dict[int, Callable[[dict, str], dict]] = {0: _from_plain_tinydb}
+
+
+def migrate(data: dict, slug: str) -> dict:
+    version = version_of(data)
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data, slug)
+        version += 1
+        data[META]["1"]["schema"] = version
+    return data
+
+
+def parse(path: str, raw: bytes) -> dict:
+    """Bytes of a unit file -> data, or CorruptFile saying what is wrong with it."""
+    if not raw.strip():
+        raise CorruptFile(path, t("file.empty"))
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise CorruptFile(path, t("file.not_json", detail=str(exc))) from None
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise CorruptFile(path, t("file.not_spiegel"))
+    version = version_of(data)
+    if not isinstance(version, int) or version > SCHEMA_VERSION:
+        raise CorruptFile(path, t("file.newer_schema", found=version, known=SCHEMA_VERSION))
+    data = migrate(data, Path(path).stem)
+    if "1" not in data.get("unit", {}):
+        raise CorruptFile(path, t("file.no_unit"))
+    return data
+
+
+def dump(data: dict) -> bytes:
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"

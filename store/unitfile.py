@@ -1,0 +1,187 @@
+"""One unit's JSON file: cached reads, locked atomic writes, clear errors.
+
+Why not TinyDB's JSONStorage: it rewrites the file in place (a crash leaves invalid
+JSON) and has no locking (shared/pitfalls.md). So a write here is: exclusive flock on
+a separate `<slug>.lock` (os.replace swaps the data file's inode, so the data file
+itself cannot carry the lock), re-read the file fresh, let the caller change it,
+write a temp file in the same directory, fsync it, give it the old file's group and
+mode 0660, os.replace, fsync the directory, release the lock. Readers never lock:
+they see the old file or the new one. A file that fails to load is never written.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import orjson
+
+from store import schema
+from store.errors import AlreadyExists, Busy, CorruptFile, NoAccess
+from store.i18n import t
+
+FILE_MODE = 0o660
+DIR_MODE = 0o2770
+LOCK_TIMEOUT = 10.0
+
+
+class UnitFile:
+    """The data of one unit file, reloaded only when its (inode, size, mtime) changes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.slug = self.path.stem
+        self.lock_path = self.path.with_suffix(".lock")
+        self._data: dict | None = None
+        self._key: tuple[int, int, int] | None = None
+        self._working: dict | None = None
+
+    # reading ---------------------------------------------------------------
+    def read(self) -> dict:
+        """The parsed file (shared: do not mutate), or the open transaction's copy."""
+        if self._working is not None:
+            return self._working
+        key = self._stat_key()
+        if key != self._key or self._data is None:
+            self._data, self._key = self._load(), key
+        return self._data
+
+    def _stat_key(self) -> tuple[int, int, int]:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            raise CorruptFile(str(self.path), t("file.missing")) from None
+        except PermissionError:
+            raise NoAccess(str(self.path), t("file.no_access")) from None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _load(self) -> dict:
+        try:
+            raw = self.path.read_bytes()
+        except PermissionError:
+            raise NoAccess(str(self.path), t("file.no_access")) from None
+        except IsADirectoryError:
+            raise CorruptFile(str(self.path), t("file.not_a_file")) from None
+        return schema.parse(str(self.path), raw)
+
+    # writing ---------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[dict]:
+        """Lock, yield a private fresh copy of the data, write it atomically on success.
+
+        The yielded dict is the caller's to change; if the block raises, nothing is
+        written and the cache is untouched.
+        """
+        with self._lock():
+            self._remove_stale_temp_files()
+            working = self._load()  # fresh from disk under the lock: no lost update
+            self._working = working
+            try:
+                yield working
+            finally:
+                self._working = None
+            self._data, self._key = working, self._write(working)
+
+    def create(self, data: dict) -> None:
+        """Write a new unit file; refuses to replace an existing one."""
+        with self._lock():
+            if self.path.exists():
+                raise AlreadyExists(str(self.path), t("file.exists"))
+            self._data, self._key = data, self._write(data)
+
+    def _write(self, data: dict) -> tuple[int, int, int]:
+        payload = schema.dump(data)
+        directory = self.path.parent
+        old_gid = self._existing_gid()
+        fd, tmp = _mkstemp(directory, self.slug)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(payload)
+                out.flush()
+                os.fsync(out.fileno())
+                if old_gid is not None and os.fstat(out.fileno()).st_gid != old_gid:
+                    os.fchown(out.fileno(), -1, old_gid)  # keep the practice's group
+                os.fchmod(out.fileno(), FILE_MODE)  # mkstemp makes 0600
+            os.replace(tmp, self.path)
+        except PermissionError:
+            _unlink_quietly(tmp)
+            raise NoAccess(str(self.path), t("file.no_write")) from None
+        except BaseException:
+            _unlink_quietly(tmp)
+            raise
+        _fsync_dir(directory)
+        return self._stat_key()
+
+    def _existing_gid(self) -> int | None:
+        try:
+            return os.stat(self.path).st_gid
+        except FileNotFoundError:
+            return None
+
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        try:
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        except PermissionError:
+            raise NoAccess(str(self.path), t("file.no_write")) from None
+        try:
+            _fix_mode(fd)
+            deadline = time.monotonic() + LOCK_TIMEOUT
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise Busy(str(self.path), t("file.busy")) from None
+                    time.sleep(0.005)
+            yield
+        finally:
+            os.close(fd)  # closing releases the flock
+
+    def _remove_stale_temp_files(self) -> None:
+        """A writer killed mid-write leaves its temp file; under the lock none is live."""
+        for stale in self.path.parent.glob(f".{self.slug}.*.tmp"):
+            _unlink_quietly(stale)
+
+
+def _mkstemp(directory: Path, slug: str) -> tuple[int, str]:
+    import tempfile  # only writers pay for it
+
+    return tempfile.mkstemp(prefix=f".{slug}.", suffix=".tmp", dir=directory)
+
+
+def _fix_mode(fd: int) -> None:
+    """umask may have narrowed a new lock file; widen it to 0660 if we own it."""
+    st = os.fstat(fd)
+    if st.st_uid == os.geteuid() and (st.st_mode & 0o777) != FILE_MODE:
+        os.fchmod(fd, FILE_MODE)
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _unlink_quietly(path: str | Path) -> None:
+    """Remove a temp file that may already be gone; any other error is real and raised."""
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def ensure_data_dir(path: Path) -> Path:
+    """Create the data directory 2770 (setgid: new files keep the directory's group)."""
+    path = Path(path)
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True)
+        os.chmod(path, DIR_MODE)  # mkdir's mode is narrowed by umask and ignores setgid
+    return path

@@ -1,0 +1,85 @@
+"""Closed vocabularies: stored as stable English codes, shown with catalog labels.
+
+Users may type a code or a label in either language (`gepland`, `planned`,
+`in uitvoering`); `parse` finds the member or says which values are allowed.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from store.errors import InvalidValue
+from store.i18n import CATALOGS, t
+
+
+class Code(str, Enum):
+    """A stored code with a translatable label (catalog key `ClassName.code`)."""
+
+    @property
+    def label(self) -> str:
+        return t(f"{type(self).__name__}.{self.value}")
+
+    @classmethod
+    def parse(cls, text: object, field: str) -> "Code":
+        if isinstance(text, cls):
+            return text
+        wanted = str(text).strip().lower().replace("-", "_")
+        for member in cls:
+            names = {member.value, member.name.lower()}
+            names |= {cat.get(f"{cls.__name__}.{member.value}", "").lower() for cat in CATALOGS.values()}
+            if wanted in {n.replace("-", "_") for n in names} or wanted.replace("_", " ") in names:
+                return member
+        allowed = ", ".join(m.label for m in cls)
+        raise InvalidValue(field, t("value.choice", value=text, allowed=allowed))
+
+
+class Status(Code):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    STOPPED = "stopped"
+
+
+class UnitKind(Code):
+    PRACTICE = "practice"
+    HAGRO = "hagro"
+    MUNICIPALITY = "municipality"
+
+
+class MeetingFormat(Code):
+    SPIEGELGESPREK = "spiegelgesprek"
+    FOCUSGROEP = "focusgroep"
+    INLOOPAVOND = "inloopavond"
+    THEMABIJEENKOMST = "themabijeenkomst"
+
+
+class FindingKind(Code):
+    POSITIVE = "positive"
+    LEERPUNT = "leerpunt"
+    TIP = "tip"
+    RECOMMENDATION = "recommendation"
+
+
+class FindingState(Code):
+    OPEN = "open"
+    ACTIONS = "actions"
+    PARKED = "parked"
+    DECLINED = "declined"
+
+
+class Direction(Code):
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+PHASES = (1, 2, 3, 4)
+ROUTES = (1, 2, 3, 4)
+INPUTS = ("npa", "prem", "other")
+
+
+def phase_label(phase: int) -> str:
+    return t(f"phase.{phase}")
+
+
+def route_label(route: int) -> str:
+    return t(f"route.{route}")

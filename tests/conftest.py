@@ -1,0 +1,24 @@
+import datetime as dt
+
+import pytest
+from hypothesis import settings
+
+# Deterministic and 2-core friendly: no deadlines, derandomised examples.
+settings.register_profile("ci", deadline=None, derandomize=True, max_examples=100, database=None)
+settings.load_profile("ci")
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def store(tmp_path):
+    from store.repository import Store
+
+    return Store(tmp_path / "data", user="tester", today=TODAY)
+
+
+@pytest.fixture
+def unit(store):
+    from store.records import Unit
+
+    return store.create_unit(Unit(name="Huisartsenpraktijk De Hoek", relatiemanager="Els"))
