@@ -1,0 +1,12 @@
+"""Open the Textual app. Imported only when the app is wanted: textual's import
+alone costs more than a whole `spiegel add`."""
+
+from __future__ import annotations
+
+from cli.settings import Settings
+
+
+def open_app(settings: Settings) -> None:
+    from tui.app import make_app
+
+    make_app(settings.data_dir, today=settings.today, lang=settings.lang).run()

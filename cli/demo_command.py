@@ -1,0 +1,60 @@
+"""`spiegel demo`: fill a demo data directory with realistic Dutch data, then open it."""
+
+from __future__ import annotations
+
+import click
+
+from cli.main import cli
+from cli.settings import Settings, demo_dir_from
+
+
+@cli.command()
+@click.option("--data-dir", metavar="MAP", help="Map voor de demodata (standaard: de demomap van spiegel).")
+@click.option("--no-tui", is_flag=True, help="Alleen de data maken, het dashboard niet openen.")
+@click.option("--actions", type=click.IntRange(1, 200_000), metavar="N", help="Precies N acties (voor benchmarks).")
+@click.option("--fresh", is_flag=True, help="Eerst de spiegel-bestanden in de demomap weggooien.")
+@click.pass_context
+def demo(ctx, data_dir, no_tui, actions, fresh):
+    """Demo: een paar praktijken, een hagro en een gemeente met bijeenkomsten, leerpunten,
+    acties in alle fasen en routes, en indicatoren met meetreeksen."""
+    from store.i18n import t
+
+    base: Settings = ctx.obj
+    settings = Settings(demo_dir_from(data_dir), base.lang, base.today)
+    from store.repository import Store
+
+    store = Store(settings.data_dir, today=settings.today)
+    if fresh:
+        _remove_spiegel_files(store)
+    if store.slugs():
+        click.echo(t("demo.exists", path=settings.data_dir), err=True)
+    else:
+        from store.demo import build_demo
+
+        slugs = build_demo(store, actions=actions, progress=_progress_printer())
+        click.echo(t("demo.made", count=len(slugs), path=settings.data_dir), err=True)
+    if not no_tui:
+        from cli.app_launch import open_app
+
+        open_app(settings)
+
+
+def _progress_printer():
+    import sys
+
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        sys.stderr.write(f"\r{done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+
+    return show
+
+
+def _remove_spiegel_files(store) -> None:
+    """Only the unit files, their locks and the id counter: nothing else in the map."""
+    for path in store.data_dir.iterdir():
+        if path.suffix in (".json", ".lock") and path.is_file():
+            path.unlink()

@@ -1,0 +1,100 @@
+"""Commands that only read: list, show, units, check. Each has --json."""
+
+from __future__ import annotations
+
+import click
+
+from cli.main import cli, settings
+from cli.settings import make_store
+
+data_dir_option = click.option("--data-dir", metavar="MAP", help="Datamap voor deze opdracht.")
+json_option = click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON (voor scripts).")
+
+
+@cli.command("list")
+@click.option("--unit", "-u", metavar="EENHEID", help="Alleen deze eenheid (naam of deel ervan).")
+@click.option("--overdue", is_flag=True, help="Alleen acties over hun deadline.")
+@click.option("--owner", metavar="NAAM", help="Alleen acties van deze eigenaar (deel van de naam).")
+@click.option("--status", "statuses", metavar="STATUS", multiple=True, help="gepland, in uitvoering, afgerond, gestopt (herhaalbaar).")
+@click.option("--phase", type=click.IntRange(1, 4), help="Fase 1–4.")
+@click.option("--route", type=click.IntRange(1, 4), help="Route 1–4.")
+@click.option("--search", "-s", metavar="TEKST", default="", help="Woorden in id, titel, eigenaar of omschrijving.")
+@data_dir_option
+@json_option
+@click.pass_context
+def list_actions(ctx, unit, overdue, owner, statuses, phase, route, search, data_dir, as_json):
+    """Verbeteracties, op deadline gesorteerd."""
+    from store.queries import ActionFilter, select
+    from store.records import Action
+    from store.vocab import Status
+
+    store = make_store(settings(ctx, data_dir))
+    slug = store.resolve_unit(unit) if unit else None
+    flt = ActionFilter(
+        text=search, owner=owner or "", status=tuple(Status.parse(s, "status") for s in statuses),
+        phase=phase, route=route, overdue=overdue,
+    )
+    today = store.today()
+    actions = select(store.records(Action, slug, where=flt.doc_prefilter(today)), flt, today)
+    _warn_unreadable(store, slug)
+    if as_json:
+        from cli.output import print_json
+        from store import rules
+
+        print_json([{**a.to_doc(), "unit": a.unit, "overdue": rules.is_overdue(a, today)} for a in actions])
+        return
+    from cli.render import action_rows
+
+    action_rows(actions, today, show_unit=slug is None)
+
+
+@cli.command()
+@click.argument("record_id", metavar="ID")
+@data_dir_option
+@json_option
+@click.pass_context
+def show(ctx, record_id, data_dir, as_json):
+    """Alles van één record (actie, bevinding, bijeenkomst, indicator), met wijzigingslog."""
+    store = make_store(settings(ctx, data_dir))
+    record = store.get(record_id)
+    if as_json:
+        from cli.output import print_json
+
+        print_json({**record.to_doc(), "unit": record.unit})
+        return
+    from cli.render import record_details
+
+    record_details(record, store.today())
+
+
+@cli.command()
+@data_dir_option
+@json_option
+@click.pass_context
+def units(ctx, data_dir, as_json):
+    """De eenheden (praktijk, hagro, gemeente) met fase per route en open/te late acties."""
+    from cli.render import unit_summaries
+
+    store = make_store(settings(ctx, data_dir))
+    unit_summaries(store, as_json)
+
+
+@cli.command()
+@data_dir_option
+@json_option
+@click.pass_context
+def check(ctx, data_dir, as_json):
+    """Controleer elk bestand in de datamap; exit 1 als er één niet in orde is."""
+    from cli.render import check_report
+
+    store = make_store(settings(ctx, data_dir))
+    if not check_report(store, as_json):
+        ctx.exit(1)
+
+
+def _warn_unreadable(store, slug) -> None:
+    if slug is None:
+        from cli.output import fail
+
+        for problem in store.problems():
+            fail(str(problem))

@@ -1,0 +1,113 @@
+"""Human-readable output of the read commands (plain text, in the UI language)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cli.output import echo, print_json, table
+from store import rules
+from store.i18n import t
+from store.records import Action, Finding, Kpi, Meeting, Record
+from store.vocab import Code, FindingKind, FindingState
+
+
+def deadline_cell(action: Action, today: dt.date) -> str:
+    """ISO date plus a word, so overdue never depends on colour."""
+    if action.deadline is None:
+        return "-"
+    if rules.is_overdue(action, today):
+        return f"{action.deadline.isoformat()} {t('mark.overdue')}"
+    if rules.is_due_soon(action, today):
+        return f"{action.deadline.isoformat()} {t('mark.due_soon')}"
+    return action.deadline.isoformat()
+
+
+def action_rows(actions: list[Action], today: dt.date, show_unit: bool) -> None:
+    if not actions:
+        echo(t("list.empty"))
+        return
+    headers = [t("col.id"), t("col.status"), t("col.phase_route"), t("col.deadline"), t("col.owner"), t("col.title")]
+    if show_unit:
+        headers.insert(1, t("col.unit"))
+    rows = []
+    for a in actions:
+        row = [a.id, a.status.label, f"F{a.phase}/R{a.route}", deadline_cell(a, today), a.owner or "-", a.title]
+        if show_unit:
+            row.insert(1, a.unit)
+        rows.append(row)
+    table(headers, rows)
+
+
+def record_details(record: Record, today: dt.date) -> None:
+    echo(f"{record.id}  ({record.unit})")
+    for name, value in record.fields_doc().items():
+        shown = getattr(record, name)
+        if isinstance(shown, Code):
+            value = shown.label
+        elif isinstance(value, list):
+            value = ", ".join(str(v) for v in value) if value and not isinstance(value[0], dict) else value
+        if value in (None, "", [], {}):
+            continue
+        echo(f"  {name}: {value}")
+    if isinstance(record, Action) and rules.is_overdue(record, today):
+        echo(f"  ! {t('mark.overdue')}")
+    echo(f"  {t('show.revision')}: {record.rev}  {t('show.created')}: {record.created_at} {record.created_by}")
+    echo(t("show.log"))
+    for entry in record.log:
+        changes = ", ".join(f"{k}: {old!r} → {new!r}" for k, (old, new) in entry.get("changes", {}).items())
+        echo(f"  {entry['at']}  {entry['by']}  {t('op.' + entry['op'])}  {changes}")
+
+
+def unit_summaries(store, as_json: bool) -> None:
+    today = store.today()
+    summaries = []
+    for entry in store.units():
+        if entry.unit is None:
+            summaries.append({"slug": entry.slug, "problem": str(entry.problem)})
+            continue
+        actions = store.records(Action, entry.slug)
+        findings = store.records(Finding, entry.slug)
+        summaries.append({
+            "slug": entry.slug, "name": entry.unit.name, "kind": entry.unit.kind.value,
+            "relatiemanager": entry.unit.relatiemanager, "phases": entry.unit.phases,
+            "open_leerpunten": sum(f.kind == FindingKind.LEERPUNT and f.state == FindingState.OPEN for f in findings),
+            "open_actions": sum(rules.is_open(a) for a in actions),
+            "overdue_actions": sum(rules.is_overdue(a, today) for a in actions),
+        })
+    if as_json:
+        print_json(summaries)
+        return
+    headers = [t("col.unit"), t("col.phases"), t("col.leerpunten"), t("col.open"), t("col.overdue"), t("col.name")]
+    rows = []
+    for s in summaries:
+        if "problem" in s:
+            rows.append([s["slug"], "-", "-", "-", "-", s["problem"]])
+        else:
+            phases = " ".join(f"R{r}:F{p}" for r, p in sorted(s["phases"].items()))
+            rows.append([s["slug"], phases, s["open_leerpunten"], s["open_actions"], s["overdue_actions"], s["name"]])
+    table(headers, rows)
+
+
+def check_report(store, as_json: bool) -> bool:
+    """One line per file: ok with record counts, or what is wrong. True if all ok."""
+    report = []
+    for entry in store.units():
+        if entry.problem is not None:
+            report.append({"file": str(entry.path), "ok": False, "problem": entry.problem.problem})
+            continue
+        counts = {cls.TABLE: len(store.records(cls, entry.slug)) for cls in _COUNTED}
+        report.append({"file": str(entry.path), "ok": True, **counts})
+    if as_json:
+        print_json(report)
+    else:
+        for item in report:
+            status = t("check.ok") if item["ok"] else t("check.bad")
+            detail = item.get("problem") or ", ".join(f"{k} {v}" for k, v in item.items() if isinstance(v, int) and k != "ok")
+            echo(f"{status}  {item['file']}  {detail}")
+        if not report:
+            echo(t("check.none", path=store.data_dir))
+    return all(item["ok"] for item in report)
+
+
+
+_COUNTED = (Meeting, Finding, Action, Kpi)

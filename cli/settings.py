@@ -1,0 +1,45 @@
+"""Where the data lives and who is working: built once by the CLI, passed on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    lang: str = "nl"
+    today: dt.date | None = None  # None: the real date; SPIEGEL_TODAY fixes it for demos and tests
+
+
+def data_dir_from(option: str | None) -> Path:
+    """--data-dir, else $SPIEGEL_DATA, else the platform's user data directory."""
+    if option:
+        return Path(option).expanduser()
+    if os.environ.get("SPIEGEL_DATA"):
+        return Path(os.environ["SPIEGEL_DATA"]).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("spiegel", appauthor=False))
+
+
+def demo_dir_from(option: str | None) -> Path:
+    if option:
+        return Path(option).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("spiegel", appauthor=False)) / "demo"
+
+
+def today_from_env() -> dt.date | None:
+    value = os.environ.get("SPIEGEL_TODAY")
+    return dt.date.fromisoformat(value) if value else None
+
+
+def make_store(settings: Settings):
+    from store.repository import Store
+
+    return Store(settings.data_dir, today=settings.today)

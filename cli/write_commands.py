@@ -1,0 +1,125 @@
+"""Commands that change data: add, edit, done, undo. Each write is durable when
+the command returns (fsynced); a clash with someone else's edit is reported, never
+overwritten."""
+
+from __future__ import annotations
+
+import click
+
+from cli.main import cli, settings
+from cli.settings import make_store
+
+data_dir_option = click.option("--data-dir", metavar="MAP", help="Datamap voor deze opdracht.")
+PDSA = ("plan", "do", "study", "act")
+
+
+@cli.command()
+@click.argument("title", metavar="TITEL")
+@click.option("--unit", "-u", metavar="EENHEID", help="Eenheid (naam of deel ervan); niet nodig met --from of bij één eenheid.")
+@click.option("--owner", "-o", metavar="NAAM", default="", help="Eigenaar: persoon of team.")
+@click.option("--due", "-d", metavar="DATUM", help="Deadline: vr, volgende week, +2w, wk 12, 15-3, 15 maart 2027, 2027-03-15.")
+@click.option("--phase", type=click.IntRange(1, 4), default=1, show_default=True, help="Fase 1–4.")
+@click.option("--route", type=click.IntRange(1, 4), default=1, show_default=True, help="Route 1–4.")
+@click.option("--from", "from_id", metavar="L-ID", help="Het leerpunt waar deze actie antwoord op is.")
+@data_dir_option
+@click.pass_context
+def add(ctx, title, unit, owner, due, phase, route, from_id, data_dir):
+    """Nieuwe verbeteractie; drukt het id af (bv. A-12)."""
+    from store.fields import parse_value
+    from store.records import Action
+
+    store = make_store(settings(ctx, data_dir))
+    action = Action(title=title, owner=owner, phase=phase, route=route)
+    if due:
+        action.deadline = parse_value(Action, "deadline", due, store.today())
+    if from_id:
+        from store.workflows import actions_from_finding
+
+        created = actions_from_finding(store, from_id, [action])[0]
+    else:
+        created = store.add(action, _unit_for_add(store, unit))
+    click.echo(created.id)
+
+
+@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("record_id", metavar="ID")
+@click.option("--rev", type=int, metavar="N", help="Alleen wijzigen als het record nog op revisie N staat.")
+@data_dir_option
+@click.pass_context
+def edit(ctx, record_id, rev, data_dir):
+    """Velden wijzigen: spiegel edit A-12 --owner Sanne --deadline vr --status 'in uitvoering'.
+
+    Veldnamen mogen Nederlands (--eigenaar, --fase) of Engels; --plan/--do/--study/--act
+    vullen de PDSA-notitie.
+    """
+    from store.fields import field_name, parse_value
+    from store.records import record_type
+
+    store = make_store(settings(ctx, data_dir))
+    cls = record_type(record_id)
+    pairs = _option_pairs(ctx.args)
+    values: dict = {}
+    pdsa = {k: v for k, v in pairs if k in PDSA}
+    if pdsa:
+        values["pdsa"] = {**store.get(record_id).pdsa, **pdsa}
+    for key, text in pairs:
+        if key not in PDSA:
+            name = field_name(cls, key)
+            values[name] = parse_value(cls, name, text, store.today())
+    record = store.change(record_id, values, rev=rev)
+    click.echo(f"{record.id} rev {record.rev}")
+
+
+@cli.command()
+@click.argument("record_id", metavar="ID")
+@data_dir_option
+@click.pass_context
+def done(ctx, record_id, data_dir):
+    """Actie afronden (status afgerond, voortgang 100%)."""
+    from store.vocab import Status
+
+    record = make_store(settings(ctx, data_dir)).change(record_id, {"status": Status.DONE})
+    click.echo(f"{record.id} {record.status.label}")
+
+
+@cli.command()
+@click.argument("record_id", metavar="ID")
+@data_dir_option
+@click.pass_context
+def undo(ctx, record_id, data_dir):
+    """De laatste wijziging van een record terugdraaien (herhaalbaar)."""
+    from store.i18n import t
+
+    record = make_store(settings(ctx, data_dir)).undo(record_id)
+    click.echo(t("undo.done", id=record.id, changes=", ".join(record.log[-1]["changes"])))
+
+
+def _unit_for_add(store, unit: str | None) -> str:
+    if unit:
+        return store.resolve_unit(unit)
+    slugs = store.slugs()
+    if len(slugs) == 1:
+        return slugs[0]
+    from store.i18n import t
+
+    raise click.UsageError(t("add.unit_needed"))
+
+
+def _option_pairs(args: list[str]) -> list[tuple[str, str]]:
+    """['--owner', 'Sanne', '--due=vr'] -> [('owner', 'Sanne'), ('due', 'vr')]."""
+    from store.i18n import t
+
+    pairs, rest = [], list(args)
+    while rest:
+        key = rest.pop(0)
+        if not key.startswith("--") or len(key) < 3:
+            raise click.UsageError(t("edit.expected_option", arg=key))
+        key, eq, value = key[2:].partition("=")
+        if not eq:
+            if not rest:
+                raise click.UsageError(t("edit.missing_value", option=key))
+            value = rest.pop(0)
+        pairs.append((key, value))
+    if not pairs:
+        raise click.UsageError(t("edit.nothing"))
+    return pairs

@@ -1,0 +1,57 @@
+"""Which actions a list shows: one filter the CLI and the TUI both use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from store import rules
+from store.records import Action
+from store.vocab import Status
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """Empty fields match everything. `text` matches id, title, owner or description."""
+
+    text: str = ""
+    owner: str = ""
+    status: tuple[Status, ...] = ()
+    phase: int | None = None
+    route: int | None = None
+    overdue: bool = False
+    due_soon: bool = False
+
+    def matches(self, action: Action, today: dt.date) -> bool:
+        if self.overdue and not rules.is_overdue(action, today):
+            return False
+        if self.due_soon and not rules.is_due_soon(action, today):
+            return False
+        if self.status and action.status not in self.status:
+            return False
+        if self.phase is not None and action.phase != self.phase:
+            return False
+        if self.route is not None and action.route != self.route:
+            return False
+        if self.owner and self.owner.casefold() not in action.owner.casefold():
+            return False
+        if self.text:
+            haystack = f"{action.id} {action.title} {action.owner} {action.description}".casefold()
+            return all(word in haystack for word in self.text.casefold().split())
+        return True
+
+    def doc_prefilter(self, today: dt.date):
+        """A cheap test on stored documents, applied before records are built (or None)."""
+        if self.overdue:
+            today_iso = today.isoformat()
+            return lambda doc: rules.overdue_doc(doc, today_iso)
+        return None
+
+
+def sort_key(action: Action) -> tuple:
+    """Deadline first (none last), then id number: the order a to-do list reads in."""
+    return (action.deadline or dt.date.max, int(action.id.partition("-")[2] or 0))
+
+
+def select(actions: list[Action], flt: ActionFilter, today: dt.date) -> list[Action]:
+    return sorted((a for a in actions if flt.matches(a, today)), key=sort_key)
