@@ -52,7 +52,8 @@ def main() -> None:
 
     code = 0
     try:
-        cli.main(standalone_mode=False, prog_name="spiegel")
+        result = cli.main(standalone_mode=False, prog_name="spiegel")
+        code = result if isinstance(result, int) else 0  # ctx.exit(n) comes back as n
     except click.exceptions.Abort:
         code = 130
     except click.ClickException as exc:

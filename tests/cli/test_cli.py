@@ -1,0 +1,92 @@
+"""The scriptable CLI, run as a user runs it."""
+
+import json
+
+import pytest
+
+
+def test_add_prints_the_id_and_list_shows_it(run, two_units):
+    assert run("add", "Terugbelservice", "--unit", "hoek", "--owner", "Team balie", "--due", "vr").stdout == "A-1\n"
+    listing = run("list").stdout
+    assert "A-1" in listing and "2026-11-27 binnenkort" in listing and "Team balie" in listing
+
+
+def test_add_from_a_leerpunt_uses_its_unit_and_marks_it(run, two_units):
+    run("add", "Extra telefoonlijn", "--from", "L-1", "--phase", "2", "--route", "4")
+    action = json.loads(run("show", "A-1", "--json").stdout)
+    assert action["unit"] == "praktijk-de-hoek" and action["findings"] == ["L-1"]
+    assert json.loads(run("show", "L-1", "--json").stdout)["state"] == "actions"
+
+
+def test_list_filters(run, two_units):
+    run("add", "Oud", "-u", "hoek", "--due", "1-11", "--owner", "Sanne")
+    run("add", "Nieuw", "-u", "best", "--due", "+2w", "--owner", "Ruud")
+    overdue = json.loads(run("list", "--overdue", "--json").stdout)
+    assert [a["title"] for a in overdue] == ["Oud"] and overdue[0]["overdue"] is True
+    assert [a["title"] for a in json.loads(run("list", "--owner", "ruud", "--json").stdout)] == ["Nieuw"]
+    assert [a["title"] for a in json.loads(run("list", "--unit", "best", "--json").stdout)] == ["Nieuw"]
+    assert "te laat" in run("list", "--overdue").stdout
+
+
+def test_edit_done_undo(run, two_units):
+    run("add", "Folder", "-u", "hoek")
+    assert run("edit", "A-1", "--eigenaar", "Sanne", "--status", "in uitvoering", "--plan", "bellen").stdout == "A-1 rev 2\n"
+    run("done", "A-1")
+    action = json.loads(run("show", "A-1", "--json").stdout)
+    assert (action["status"], action["progress"], action["pdsa"]) == ("done", 100, {"plan": "bellen"})
+    run("undo", "A-1")
+    assert json.loads(run("show", "A-1", "--json").stdout)["status"] == "in_progress"
+    assert "wijzigingslog" in run("show", "A-1").stdout
+
+
+@pytest.mark.parametrize("args,words", [
+    (["add", "x", "-u", "hoek", "--due", "gisteravond"], "geen datum"),
+    (["add", "x"], "--unit"),
+    (["add", "x", "-u", "e"], "meer eenheden"),
+    (["add", "x", "-u", "nergens"], "geen eenheid"),
+    (["show", "A-99"], "bestaat niet"),
+    (["show", "Q-1"], "geen id"),
+    (["list", "--status", "misschien"], "kies uit"),
+    (["list", "--phase", "9"], "--phase"),
+])
+def test_bad_input_gives_one_line_and_nonzero_exit(run, two_units, args, words):
+    done = run(*args, ok=False)
+    assert done.returncode != 0
+    assert done.stderr.count("\n") == 1 and words in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_edit_with_a_stale_revision_is_a_conflict(run, two_units):
+    run("add", "Folder", "-u", "hoek")
+    run("edit", "A-1", "--owner", "Anna")
+    done = run("edit", "A-1", "--owner", "Piet", "--rev", "1", ok=False)
+    assert done.returncode == 1 and "gewijzigd" in done.stderr
+    assert json.loads(run("show", "A-1", "--json").stdout)["owner"] == "Anna"
+
+
+def test_units_and_check(run, two_units, tmp_path):
+    units = json.loads(run("units", "--json").stdout)
+    assert {u["slug"] for u in units} == {"praktijk-de-hoek", "gemeente-best"}
+    assert run("check").stdout.count("ok") == 2
+    (tmp_path / "data" / "kapot.json").write_bytes(b'{"unit": ')
+    done = run("check", ok=False)
+    assert done.returncode == 1 and "kapot.json" in done.stdout and "JSON" in done.stdout
+    assert "kapot" in run("units").stdout  # listed with its problem, the rest still works
+
+
+def test_english_output(run, two_units):
+    run.env["SPIEGEL_LANG"] = "en"
+    done = run("add", "x", "-u", "hoek", "--due", "someday", ok=False)
+    assert "is not a date" in done.stderr
+
+
+def test_cli_never_imports_textual(run, two_units):
+    code = ("import sys; sys.argv=['spiegel','list']\n"
+            "from cli.main import main\n"
+            "try: main()\nexcept SystemExit: pass\n"
+            "assert 'textual' not in sys.modules and 'rich' not in sys.modules, 'textual imported'")
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code], env=run.env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
