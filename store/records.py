@@ -87,11 +87,14 @@ class Record:
         return []
 
     def cleaned(self) -> "Record":
-        """Strip control characters from every text field, in place; returns self."""
+        """Strip control characters from every text field and turn code strings into
+        their enum (InvalidValue if unknown), in place; returns self."""
         for name, kind in field_kinds(type(self)).items():
             value = getattr(self, name)
-            if kind in ("Line", "Text", "Lines", "Pdsa") and value:
+            if kind in _CLEAN and value:
                 setattr(self, name, _CLEAN[kind](value))
+            elif kind in _CODES and not isinstance(value, _CODES[kind]):
+                setattr(self, name, _CODES[kind].parse(value, name))
         return self
 
     def fields_doc(self) -> dict[str, Any]:
