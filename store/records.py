@@ -44,7 +44,7 @@ class Measurement:
         return cls(dt.date.fromisoformat(doc["date"]), doc["value"], doc.get("note", ""))
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(kw_only=True, slots=True, repr=False, eq=False)
 class Record:
     """Fields every record has. `unit` is the file it lives in, not stored in it."""
 
@@ -61,9 +61,18 @@ class Record:
     log: list = field(default_factory=list)
 
     def to_doc(self) -> dict[str, Any]:
-        """The stored form: JSON-ready, without `unit`."""
+        """The full stored form: JSON-ready, without `unit`."""
         kinds = field_kinds(type(self))
         return {name: _dump(kinds[name], getattr(self, name)) for name in kinds if name != "unit"}
+
+    def to_compact_doc(self) -> dict[str, Any]:
+        """What goes in the file: fields at their default are left out (`from_doc`
+        restores them), which halves the file and the parse time of `spiegel list`."""
+        defaults = _defaults(type(self))
+        return {k: v for k, v in self.to_doc().items() if k not in defaults or defaults[k] != v}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.id!r}, rev={self.rev})"
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any], unit: str = "") -> "Record":
@@ -71,7 +80,7 @@ class Record:
         that need it are converted, and containers are copied so a record never
         shares a list with the read cache."""
         kinds = field_kinds(cls)
-        values = {k: v for k, v in doc.items() if k in kinds}
+        values = dict(doc) if kinds.keys() >= doc.keys() else {k: v for k, v in doc.items() if k in kinds}
         for name, load in _loaders(cls):
             value = values.get(name)
             if value is not None:
@@ -108,7 +117,7 @@ class Record:
 META_FIELDS = ("id", "rev", "created_at", "created_by", "updated_at", "updated_by", "log")
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(kw_only=True, slots=True, repr=False, eq=False)
 class Unit(Record):
     PREFIX: ClassVar[str] = "U"
     TABLE: ClassVar[str] = "unit"
@@ -127,7 +136,7 @@ class Unit(Record):
         return self.phases.get(str(route), 1)
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(kw_only=True, slots=True, repr=False, eq=False)
 class Meeting(Record):
     PREFIX: ClassVar[str] = "M"
     TABLE: ClassVar[str] = "meetings"
@@ -152,7 +161,7 @@ class Meeting(Record):
         return [InvalidValue(n, t("value.not_negative")) for n in counts if (getattr(self, n) or 0) < 0]
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(kw_only=True, slots=True, repr=False, eq=False)
 class Finding(Record):
     PREFIX: ClassVar[str] = "L"
     TABLE: ClassVar[str] = "findings"
@@ -170,7 +179,7 @@ class Finding(Record):
         return [InvalidValue("reason", t("finding.reason_required"))] if needs_reason and not self.reason.strip() else []
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(kw_only=True, slots=True, repr=False, eq=False)
 class Action(Record):
     PREFIX: ClassVar[str] = "A"
     TABLE: ClassVar[str] = "actions"
@@ -199,7 +208,7 @@ class Action(Record):
         return found
 
 
-@dataclass(kw_only=True, slots=True)
+@dataclass(kw_only=True, slots=True, repr=False, eq=False)
 class Kpi(Record):
     PREFIX: ClassVar[str] = "K"
     TABLE: ClassVar[str] = "kpis"
@@ -228,6 +237,16 @@ def field_kinds(cls: type[Record]) -> dict[str, str]:
 
 
 _LOADERS: dict[type, list] = {}
+_DEFAULTS: dict[type, dict[str, Any]] = {}
+
+
+def _defaults(cls: type[Record]) -> dict[str, Any]:
+    """Stored form of each field's default, computed once from a blank record."""
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        blank = cls().to_doc()
+        found = _DEFAULTS[cls] = {k: v for k, v in blank.items() if k not in ("id", "rev")}
+    return found
 
 
 def _loaders(cls: type[Record]) -> list:

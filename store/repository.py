@@ -72,7 +72,7 @@ class Store:
         if not slug:
             raise InvalidValue("name", t("value.required"))
         unit.id = unit.unit = slug
-        data = schema.new_file({})
+        data = schema.new_file()
         with self.transaction_on(data, slug) as txn:
             txn.add(unit)
         self._file(slug).create(data)

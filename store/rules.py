@@ -63,6 +63,7 @@ def is_due_soon(action: Action, today: dt.date) -> bool:
 
 def overdue_doc(doc: dict, today_iso: str) -> bool:
     """`is_overdue` on a stored document, so `spiegel list --overdue` can skip
-    building records it will not show (ISO dates compare as strings)."""
+    building records it will not show (ISO dates compare as strings; a document
+    leaves out fields at their default, and the default status is planned)."""
     deadline = doc.get("deadline")
-    return bool(deadline) and deadline < today_iso and doc.get("status") in ("planned", "in_progress")
+    return bool(deadline) and deadline < today_iso and doc.get("status", "planned") in ("planned", "in_progress")

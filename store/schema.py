@@ -20,10 +20,10 @@ META = "_meta"
 TABLES = ("unit", "meetings", "findings", "actions", "kpis")
 
 
-def new_file(unit_doc: dict) -> dict:
+def new_file() -> dict:
+    """An empty unit file's data; the Unit record is added by a transaction."""
     data: dict = {META: {"1": {"schema": SCHEMA_VERSION, "app": "spiegel"}}}
     data.update({name: {} for name in TABLES})
-    data["unit"]["1"] = unit_doc
     return data
 
 
@@ -75,4 +75,6 @@ def parse(path: str, raw: bytes) -> dict:
 
 
 def dump(data: dict) -> bytes:
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+    """Compact: indenting made files a third bigger and `spiegel list` slower to parse;
+    `python3 -m json.tool FILE` shows one readably."""
+    return orjson.dumps(data) + b"\n"

@@ -16,9 +16,13 @@ _ONE_LINE = {**_CONTROL, 0x09: " ", 0x0A: " "}
 
 def clean_text(value: str) -> str:
     """Drop terminal control characters; keep tabs, newlines and everything printable."""
+    if value.isprintable():  # C fast path: the common case has nothing to strip
+        return value
     return value.translate(_CONTROL)
 
 
 def clean_line(value: str) -> str:
     """Like `clean_text`, for one-line fields (titles, names): tabs/newlines become spaces."""
+    if value.isprintable():
+        return value.strip()
     return value.translate(_ONE_LINE).strip()

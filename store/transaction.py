@@ -111,7 +111,11 @@ class Transaction:
         record.updated_at, record.updated_by = now, self.user
         record.log = [*(old.log if old else []), {"at": now, "by": self.user, **entry}]
         doc_id = _doc_id(type(record), record.id)
-        self._db.table(record.TABLE).upsert(Document(record.to_doc(), doc_id=doc_id))
+        table, doc = self._db.table(record.TABLE), record.to_compact_doc()
+        if old is None:
+            table.insert(Document(doc, doc_id=doc_id))
+        else:  # replace, not merge: a field back at its default is absent from `doc`
+            table.update(lambda stored: (stored.clear(), stored.update(doc)), doc_ids=[doc_id])
 
 
 def _doc_id(cls: type[Record], record_id: str) -> int:

@@ -1,0 +1,111 @@
+"""spiegel vs taskwarrior, measured in the same run.
+
+    python -m benchmarks.run                 # 1k and 10k actions, 7 repetitions
+    python -m benchmarks.run --sizes 1000 10000 50000 --repeat 11
+
+Prints a table (median, spread as min–max, ratio spiegel/taskwarrior) and writes
+benchmarks/results.md with the machine and date. Ratios, because these machines
+are noisy; both commands run interleaved so load hits both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.datagen import build_spiegel, build_taskwarrior, plan
+
+HERE = Path(__file__).resolve().parent
+TODAY = dt.date(2026, 11, 23)
+
+
+def spiegel_cmd(*args: str) -> list[str]:
+    exe = shutil.which("spiegel")
+    return [exe, *args] if exe else [sys.executable, "-m", "cli", *args]
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def compare(name: str, ours: list[str], theirs: list[str], env_ours, env_theirs, repeat: int) -> dict:
+    timed(ours, env_ours), timed(theirs, env_theirs)  # warm the page cache and .pyc files
+    a, b = [], []
+    for _ in range(repeat):
+        a.append(timed(ours, env_ours))
+        b.append(timed(theirs, env_theirs))
+    return {"name": name, "spiegel": a, "task": b, "ratio": statistics.median(a) / statistics.median(b)}
+
+
+def fmt(samples: list[float]) -> str:
+    return f"{statistics.median(samples) * 1000:7.1f} ms ({min(samples) * 1000:.0f}–{max(samples) * 1000:.0f})"
+
+
+def run_size(size: int, repeat: int, work: Path) -> list[dict]:
+    items = plan(size, seed=42, today=TODAY)
+    data = work / f"spiegel-{size}"
+    build_spiegel(data, items, TODAY)
+    tw_env = build_taskwarrior(work / f"task-{size}", items, TODAY)
+    tw_env["TZ"] = "UTC"
+    # A user's Python writes .pyc files; without them every run recompiles spiegel.
+    base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    tw_env.pop("PYTHONDONTWRITEBYTECODE", None)
+    ours = {**base, "SPIEGEL_DATA": str(data), "SPIEGEL_TODAY": TODAY.isoformat(), "TZ": "UTC"}
+    rows = [
+        compare("list --overdue vs task +OVERDUE list", spiegel_cmd("list", "--overdue"),
+                ["task", "rc.gc=off", "+OVERDUE", "list"], ours, tw_env, repeat),
+        compare("list --json vs task export", spiegel_cmd("list", "--json"), ["task", "rc.gc=off", "export"],
+                ours, tw_env, repeat),
+        compare("add (fsynced) vs task add", spiegel_cmd("add", "Benchmark", "--unit", "praktijk-000", "--due", "vr"),
+                ["task", "add", "Benchmark", "due:friday"], ours, tw_env, repeat),
+    ]
+    for row in rows:
+        row["size"] = size
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--no-write", action="store_true", help="do not write benchmarks/results.md")
+    args = parser.parse_args()
+    if not shutil.which("task"):
+        sys.exit("benchmarks: taskwarrior is missing; install it with: apt-get install -y taskwarrior")
+    with tempfile.TemporaryDirectory(prefix="spiegel-bench-") as tmp:
+        rows = [row for size in args.sizes for row in run_size(size, args.repeat, Path(tmp))]
+    lines = report(rows, args.repeat)
+    print("\n".join(lines))
+    if not args.no_write:
+        (HERE / "results.md").write_text("\n".join(lines) + "\n")
+
+
+def report(rows: list[dict], repeat: int) -> list[str]:
+    task_version = subprocess.run(["task", "--version"], capture_output=True, text=True).stdout.strip()
+    lines = [
+        f"# spiegel vs taskwarrior {task_version}",
+        "",
+        f"{dt.datetime.now():%Y-%m-%d %H:%M}, {platform.node()}, {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}; median of {repeat} runs (min–max); ratio < 1 means spiegel is faster.",
+        "",
+        "| actions | benchmark | spiegel | taskwarrior | ratio |",
+        "|---:|---|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(f"| {r['size']} | {r['name']} | {fmt(r['spiegel'])} | {fmt(r['task'])} | {r['ratio']:.2f} |")
+    return lines
+
+
+if __name__ == "__main__":
+    main()
