@@ -35,7 +35,8 @@ def action_rows(actions: list[Action], today: dt.date, show_unit: bool) -> None:
         if show_unit:
             row.insert(1, a.unit)
         rows.append(row)
-    table(headers, rows)
+    shrink = (1, 5, 6) if show_unit else (4, 5)  # unit, owner, title
+    table(headers, rows, shrink)
 
 
 def record_details(record: Record, today: dt.date) -> None:
@@ -83,9 +84,9 @@ def unit_summaries(store, as_json: bool) -> None:
         if "problem" in s:
             rows.append([s["slug"], "-", "-", "-", "-", s["problem"]])
         else:
-            phases = " ".join(f"R{r}:F{p}" for r, p in sorted(s["phases"].items()))
+            phases = " ".join(str(p) for _, p in sorted(s["phases"].items()))
             rows.append([s["slug"], phases, s["open_leerpunten"], s["open_actions"], s["overdue_actions"], s["name"]])
-    table(headers, rows)
+    table(headers, rows, shrink=(0, 5))
 
 
 def check_report(store, as_json: bool) -> bool:
