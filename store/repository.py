@@ -143,6 +143,10 @@ class Store:
         """A Transaction over data not yet on disk (a unit being created)."""
         yield Transaction(slug, data, self.user, self.today(), self._ids.next_ids)
 
+    def reserve_ids(self, prefix: str, count: int) -> list[str]:
+        """Reserve `count` new ids at once (bulk creation: one counter write)."""
+        return self._ids.next_ids(prefix, count)
+
     def add(self, record: R, unit: str) -> R:
         with self.transaction(unit) as txn:
             return txn.add(record)

@@ -1,0 +1,140 @@
+"""Rules of thumb from the sources, as advice: shown beside a record, never a wall.
+
+`meeting_advice`, `action_advice` and `unit_advice` are pure functions of a record
+(or a unit's records) and a date. They never raise and never block saving; a value
+that is invalid anyway (a negative count) is left to validation and gets no advice.
+
+Texts come from the catalog (`store.i18n`), keys `advice.<code>`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable
+
+from store import i18n
+from store.records import Action, Meeting
+from store.vocab import Status
+
+MIN_PARTICIPANTS = 5
+IDEAL_PARTICIPANTS = (8, 12)
+MAX_LISTENERS = 20
+GOOD_LISTENERS = (15, 20)
+DURATION_MIN = (60, 120)  # minutes; about 1.5 hours is recommended
+PILOT_MAX_DAYS = 365
+
+
+
+@dataclass(frozen=True)
+class Advice:
+    code: str  # stable, e.g. "participants_too_few"; the catalog key is "advice." + code
+    field: str  # the record field it is about (or "meetings"/"actions" for a unit)
+    message: str  # in the current language
+
+
+def message(code: str, **values: object) -> str:
+    """The text for an advice code in the current language."""
+    return i18n.t(f"advice.{code}", **values)
+
+
+def _advice(code: str, field: str, **values: object) -> Advice:
+    return Advice(code, field, message(code, **values))
+
+
+def _count(value: object) -> int | None:
+    """A usable count, or None (unset, not an int, or negative: validation's job)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None
+    return value
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
+def _blank(value: object) -> bool:
+    return not (isinstance(value, str) and value.strip())
+
+
+def meeting_advice(meeting: Meeting, today: dt.date) -> list[Advice]:
+    """Rules of thumb for a meeting; empty list when it follows them all."""
+    found: list[Advice] = []
+    low, high = IDEAL_PARTICIPANTS
+    participants = _count(meeting.participants)
+    if participants is not None:
+        if participants < MIN_PARTICIPANTS:
+            found.append(_advice("participants_too_few", "participants", n=participants, min=MIN_PARTICIPANTS, low=low, high=high))
+        elif not low <= participants <= high:
+            found.append(_advice("participants_not_ideal", "participants", n=participants, low=low, high=high))
+    listeners = _count(meeting.listeners)
+    if listeners is not None and listeners > MAX_LISTENERS:
+        found.append(_advice("listeners_too_many", "listeners", n=listeners, low=GOOD_LISTENERS[0], high=GOOD_LISTENERS[1]))
+    if _blank(meeting.facilitator):
+        found.append(_advice("facilitator_missing", "facilitator"))
+    if _blank(meeting.minute_taker):
+        found.append(_advice("minute_taker_missing", "minute_taker"))
+    duration = _count(meeting.duration_min)
+    if duration is not None and duration > DURATION_MIN[1]:
+        found.append(_advice("duration_too_long", "duration_min", n=duration))
+    elif duration is not None and duration < DURATION_MIN[0]:
+        found.append(_advice("duration_too_short", "duration_min", n=duration))
+    found.extend(_feedback_advice(meeting, today))
+    return found
+
+
+def _feedback_advice(meeting: Meeting, today: dt.date) -> list[Advice]:
+    if _date(meeting.feedback_sent) is not None:
+        return []
+    due = _date(meeting.feedback_due)
+    if due is not None:
+        return [_advice("feedback_overdue", "feedback_due", due=due.isoformat())] if due < today else []
+    held = _date(meeting.date)
+    return [_advice("feedback_unplanned", "feedback_due")] if held is not None and held < today else []
+
+
+def feedback_overdue(meeting: Meeting, today: dt.date) -> bool:
+    due = _date(meeting.feedback_due)
+    return due is not None and due < today and _date(meeting.feedback_sent) is None
+
+
+def pilot_age(action: Action, today: dt.date) -> int | None:
+    """Days a phase-2 pilot has run unevaluated and still open, else None."""
+    if action.phase != 2 or _date(action.evaluated_on) is not None:
+        return None
+    if action.status in (Status.DONE, Status.STOPPED):
+        return None
+    start = _date(action.started_on) or _created_date(action.created_at)
+    return (today - start).days if start is not None else None
+
+
+def _created_date(created_at: object) -> dt.date | None:
+    """The date part of an ISO timestamp such as `2026-03-01T09:00:00+00:00`."""
+    if not isinstance(created_at, str) or len(created_at) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(created_at[:10])
+    except ValueError:
+        return None
+
+
+def action_advice(action: Action, today: dt.date) -> list[Advice]:
+    """Rules of thumb for an action: a pilot (phase 2) is evaluated within a year."""
+    days = pilot_age(action, today)
+    if days is not None and days > PILOT_MAX_DAYS:
+        return [_advice("pilot_unevaluated", "evaluated_on", days=days)]
+    return []
+
+
+def unit_advice(meetings: Iterable[Meeting], actions: Iterable[Action], today: dt.date) -> list[Advice]:
+    """Counts for a unit's dashboard: overdue feedback, pilots past their year."""
+    found: list[Advice] = []
+    late = sum(1 for m in meetings if feedback_overdue(m, today))
+    if late:
+        found.append(_advice("unit_feedback_overdue", "meetings", n=late))
+    pilots = sum(1 for a in actions if action_advice(a, today))
+    if pilots:
+        found.append(_advice("unit_pilots_unevaluated", "actions", n=pilots))
+    return found
