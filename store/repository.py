@@ -13,15 +13,17 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
 from store import schema
 from store.errors import Ambiguous, FileProblem, InvalidValue, NotFound
 from store.i18n import t
 from store.ids import IdCounter
 from store.records import Record, Unit, record_type
-from store.transaction import Transaction
 from store.unitfile import UnitFile, ensure_data_dir
+
+if TYPE_CHECKING:
+    from store.transaction import Transaction
 
 R = TypeVar("R", bound=Record)
 DocFilter = Callable[[dict], bool]
@@ -73,8 +75,7 @@ class Store:
             raise InvalidValue("name", t("value.required"))
         unit.id = unit.unit = slug
         data = schema.new_file()
-        with self.transaction_on(data, slug) as txn:
-            txn.add(unit)
+        self._transaction_over(data, slug).add(unit)
         self._file(slug).create(data)
         return unit
 
@@ -136,12 +137,12 @@ class Store:
         """Lock the unit's file; everything done through the yielded Transaction is
         written at once when the block ends, or not at all if it raises."""
         with self._file(slug).transaction() as data:
-            yield Transaction(slug, data, self.user, self.today(), self._ids.next_ids)
+            yield self._transaction_over(data, slug)
 
-    @contextmanager
-    def transaction_on(self, data: dict, slug: str) -> Iterator[Transaction]:
-        """A Transaction over data not yet on disk (a unit being created)."""
-        yield Transaction(slug, data, self.user, self.today(), self._ids.next_ids)
+    def _transaction_over(self, data: dict, slug: str) -> Transaction:
+        from store.transaction import Transaction  # TinyDB: only writers pay its import
+
+        return Transaction(slug, data, self.user, self.today(), self._ids.next_ids)
 
     def reserve_ids(self, prefix: str, count: int) -> list[str]:
         """Reserve `count` new ids at once (bulk creation: one counter write)."""
