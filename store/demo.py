@@ -110,18 +110,10 @@ def _build_unit(store: Store, rng: random.Random, spec: _Spec, index: int, slug:
         finding.meeting = meeting.id
     for action, sources, _ in actions:
         action.findings = [f.id for f in sources]
+    for kpi, action in kpis:
+        kpi.action = action.id
     with store.transaction(slug) as txn:
-        for record in [*meetings, *(f for f, _ in findings)]:
-            txn.add(record)
-        for action, _, _ in actions:
-            done_on = action.done_on
-            txn.add(action)
-            if action.status == Status.DONE and done_on and done_on != action.done_on:
-                action.done_on = done_on  # a new record is "done today"; history says otherwise
-                txn.save(action)
-        for kpi, action in kpis:
-            kpi.action = action.id
-            txn.add(kpi)
+        txn.add_many([*meetings, *(f for f, _ in findings), *(a for a, _, _ in actions), *(k for k, _ in kpis)])
     return slug
 
 

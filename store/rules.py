@@ -31,17 +31,18 @@ def check_transition(old: Status, new: Status) -> None:
 
 
 def apply_status_effects(old: Action | None, new: Action, today: dt.date) -> None:
-    """Fill in what a status change implies: start and done dates, progress 100."""
-    before = old.status if old else Status.PLANNED
+    """Fill in what a status change implies: start and done dates, progress 100.
+    A new record may bring its own dates (an import, history in the demo)."""
     if old is not None:
-        check_transition(before, new.status)
+        check_transition(old.status, new.status)
     if new.status == Status.IN_PROGRESS and new.started_on is None:
         new.started_on = today
     if new.status == Status.DONE:
-        if before != Status.DONE or new.done_on is None:
-            new.done_on = new.done_on if before == Status.DONE else today
+        entering = old is not None and old.status != Status.DONE
+        if entering or new.done_on is None:
+            new.done_on = today
         new.progress = 100
-    elif before == Status.DONE:
+    elif old is not None and old.status == Status.DONE:
         new.done_on = None
 
 

@@ -1,0 +1,61 @@
+"""Helpers for the TUI tests: data built through the Store API, screen text, settling."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from store.records import Action, Finding, Unit
+from store.repository import Store
+from store.vocab import FindingKind, Status, UnitKind
+
+TODAY = dt.date(2026, 11, 23)
+HOSTILE = "[@click=app.quit]x [b]y[/b] [/oops"
+
+
+def make_store(data_dir: Path) -> Store:
+    return Store(data_dir, user="tester", today=TODAY)
+
+
+def build_small(data_dir: Path) -> Path:
+    """Two good units, one corrupt file; fixed content so snapshots are stable."""
+    store = make_store(data_dir)
+    hoek = store.create_unit(Unit(name="Huisartsenpraktijk De Hoek", relatiemanager="Els",
+                                  phases={"1": 2, "2": 1, "3": 1, "4": 3}), "de-hoek")
+    store.create_unit(Unit(name="Gemeente Bergdorp", kind=UnitKind.MUNICIPALITY), "bergdorp")
+    with store.transaction(hoek.id) as txn:
+        txn.add(Action(title=HOSTILE, owner="Sanne", deadline=dt.date(2026, 12, 15)))
+        txn.add(Action(title="Terugbelverzoeken binnen een dag afhandelen", owner="Piet de Vries",
+                       deadline=dt.date(2026, 11, 10), status=Status.IN_PROGRESS, progress=40, phase=2, route=4))
+        txn.add(Action(title="Website: uitleg over e-consult", owner="Anouk", deadline=dt.date(2026, 11, 27), route=2))
+        txn.add(Action(title="Wachtkamer: informatiescherm", owner="Els", deadline=dt.date(2027, 3, 1),
+                       status=Status.DONE))
+        for text in ("Lang wachten aan de telefoon", "Uitslagen komen laat", "Weinig uitleg over medicatie"):
+            txn.add(Finding(text=text, kind=FindingKind.LEERPUNT))
+        txn.add(Finding(text="Vriendelijke assistentes", kind=FindingKind.POSITIVE))
+    (data_dir / "kapot.json").write_bytes(b"{")
+    return data_dir
+
+
+def add_many_actions(store: Store, slug: str, count: int) -> None:
+    """`count` actions in one unit, in one transaction (`add_many` is one table pass)."""
+    owners = ["Sanne", "Piet", "Anouk", "Els", "Karim"]
+    actions = [
+        Action(title=f"Actie {n}", owner=owners[n % 5], deadline=TODAY + dt.timedelta(days=n % 400 - 100), progress=n % 101)
+        for n in range(1, count + 1)
+    ]
+    with store.transaction(slug) as txn:
+        txn.add_many(actions)
+
+
+def screen_lines(app) -> list[str]:
+    """The text of every line on screen, as the terminal would show it."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def settle(pilot) -> None:
+    """Let screens mount, workers finish and their messages be handled."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import time
+
+from textual.widgets import Input, Static
+
+from tests.tui.helpers import HOSTILE, TODAY, screen_lines, settle
+from tui.app import make_app
+from tui.screens.actions_screen import ActionsScreen
+from tui.widgets.action_table import ActionTable
+
+
+async def open_unit(pilot, name_part: str) -> ActionTable:
+    await settle(pilot)
+    await pilot.press(*name_part, "enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ActionsScreen)
+    return pilot.app.screen.query_one(ActionTable)
+
+
+def row_text(table: ActionTable) -> list[str]:
+    return [table.render_line(y).text for y in range(table.scrollable_content_region.height)]
+
+
+async def test_overdue_and_due_soon_are_said_in_words(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_unit(pilot, "hoek")
+        lines = row_text(table)
+        assert lines[0].split()[:3] == ["Id", "Status", "Deadline"]
+        overdue = next(line for line in lines if "A-2" in line)
+        assert "! te laat" in overdue and "di 10 nov" in overdue and "in uitvoering" in overdue
+        assert "binnenkort" in next(line for line in lines if "A-3" in line)
+        assert "ma 1 mrt 2027" in next(line for line in lines if "A-4" in line)
+        assert "4 van 4 acties" in "\n".join(screen_lines(app))
+
+
+async def test_hostile_title_is_literal_and_harmless(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_unit(pilot, "hoek")
+        index = next(i for i, r in enumerate(table.rows) if r.cells[-1] == HOSTILE)
+        # The row shows the title's start as typed; the detail line shows all of it.
+        assert "[@click=app.quit]x [b]" in row_text(table)[index + 1]
+        await pilot.click(ActionTable, offset=(40, index + 1))  # once to move the cursor
+        await pilot.click(ActionTable, offset=(40, index + 1))  # once on the cursor row
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, ActionsScreen)
+        assert table.current.cells[-1] == HOSTILE
+        assert HOSTILE in "\n".join(screen_lines(app))
+        detail = app.screen.query_one("#detail", Static)
+        assert HOSTILE in str(detail.render())
+
+
+async def test_hostile_title_fits_whole_on_a_wide_terminal(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(140, 30)) as pilot:
+        table = await open_unit(pilot, "hoek")
+        lines = row_text(table)
+        assert "F/R" in lines[0] and "%" in lines[0]  # dropped at 80 columns only
+        assert any(HOSTILE in line for line in lines)
+
+
+async def test_filter_as_you_type_and_escape_back(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_unit(pilot, "hoek")
+        await pilot.press("p", "i", "e", "t")
+        assert [r.key for r in table.rows] == ["A-2"]
+        await pilot.press("escape")  # clears the filter first
+        assert len(table.rows) == 4 and app.screen.query_one("#filter", Input).value == ""
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ActionsScreen)
+
+
+async def test_ten_thousand_actions(big_dir):
+    app = make_app(big_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        started = time.perf_counter()
+        table = await open_unit(pilot, "groot")
+        opened = time.perf_counter() - started
+        assert table.total == 10_000 and len(table.rows) == 10_000
+        assert "10000 van 10000 acties" in "\n".join(screen_lines(app))
+        await pilot.press("end")
+        assert table.cursor == 9_999 and table.current is not None
+        assert table.current.key in row_text(table)[-1]  # the cursor row is on screen
+        await pilot.press("home", "pagedown")
+        assert table.cursor == table.scrollable_content_region.height - 1
+        started = time.perf_counter()
+        await pilot.press(*"9999")
+        await pilot.pause()
+        filtered = time.perf_counter() - started
+        assert [r.key for r in table.rows] == ["A-9999"]
+        assert opened < 5 and filtered < 2, (opened, filtered)

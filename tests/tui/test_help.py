@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from tests.tui.helpers import TODAY, screen_lines, settle
+from tui.app import make_app
+from tui.screens.help_screen import HelpScreen
+from tui.screens.portfolio_screen import PortfolioScreen
+
+
+async def test_question_mark_opens_help_built_from_the_bindings(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        entries = {e.description: e.keys for e in app.screen.entries}
+        assert entries["Stoppen"].split() == ["^q", "q"]
+        assert entries["Help"].split() == ["?", "f1"]
+        assert entries["Openen"] == "enter" or "⏎" in entries["Openen"]
+        assert "Zoeken" in entries and "Omlaag" in entries
+        text = "\n".join(screen_lines(app))
+        assert "Sneltoetsen" in text and "Sluit spiegel af." in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, PortfolioScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q")  # closes help; does not quit from under it
+        assert isinstance(app.screen, PortfolioScreen) and app.is_running
+
+
+async def test_help_lists_what_the_actions_screen_adds(small_dir):
+    app = make_app(small_dir, today=TODAY, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"hoek", "enter")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        descriptions = [e.description for e in app.screen.entries]
+        assert "Back" in descriptions and "Quit" in descriptions
+        assert "Open" not in descriptions  # no action detail yet: Enter is not offered
+
+
+async def test_q_quits(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from tests.tui.helpers import TODAY, screen_lines, settle
+from tui.app import make_app
+from tui.screens.actions_screen import ActionsScreen
+from tui.screens.portfolio_screen import PortfolioScreen
+from tui.widgets.row_table import RowTable
+
+
+async def test_lists_good_units_and_the_corrupt_one(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, PortfolioScreen)
+        table = app.screen.query_one(RowTable)
+        assert [r.key for r in table.rows] == ["bergdorp", "de-hoek", "kapot"]
+        text = "\n".join(screen_lines(app))
+        assert "Huisartsenpraktijk De Hoek" in text
+        assert "F2 F1 F1 F3" in text
+        assert "1 te laat" in text  # one overdue action, said in words
+        assert "! geen geldige JSON" in text  # the broken file is listed, not hidden
+        assert "3 van 3 eenheden" in text
+        hoek = next(r for r in table.rows if r.key == "de-hoek")
+        assert hoek.cells[3:] == ("3", "3", "1 te laat")  # 3 open leerpunten, 3 open actions
+
+
+async def test_typing_part_of_a_name_filters(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("h", "o", "e", "k")  # table has focus: typing goes to the field
+        table = app.screen.query_one(RowTable)
+        assert app.screen.query_one("#filter", Input).value == "hoek"
+        assert [r.key for r in table.rows] == ["de-hoek"]
+        await pilot.press("escape")
+        assert len(table.rows) == 3
+
+
+async def test_enter_opens_the_units_actions(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("b", "e", "r", "g")
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "h", "o", "e", "k", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ActionsScreen)
+        assert app.screen.slug == "de-hoek"
+        assert app.screen.sub_title == "Huisartsenpraktijk De Hoek"
+        await pilot.press("escape")  # filter empty: back
+        await settle(pilot)
+        assert isinstance(app.screen, PortfolioScreen)
+
+
+async def test_opening_the_corrupt_unit_explains_instead_of_crashing(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PortfolioScreen)
+        assert any("kapot.json" in n.message for n in app._notifications)
+
+
+async def test_english(small_dir):
+    app = make_app(small_dir, today=TODAY, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = "\n".join(screen_lines(app))
+        assert "1 overdue" in text and "Quit" in text and "not valid JSON" in text
+
+
+async def test_arrows_work_from_the_filter_field(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")  # 'Gemeente Bergdorp' and 'Huisartsenpraktijk De Hoek'
+        assert app.focused is app.screen.query_one("#filter", Input)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ActionsScreen) and app.screen.slug == "de-hoek"
+
+
+async def test_a_unit_that_breaks_while_open_is_reported(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"hoek", "enter")
+        await settle(pilot)
+        (small_dir / "de-hoek.json").write_bytes(b"")
+        app.screen.load()
+        await settle(pilot)
+        assert app.is_running
+        assert any("Laden mislukt: de-hoek.json: leeg bestand" in line for line in screen_lines(app))

@@ -1,0 +1,25 @@
+"""SVG snapshots at 80x24 on fixed data and a fixed today. Regenerate with
+`pytest tests/tui --snapshot-update` on textual 8.2.8 only: other versions draw
+slightly differently."""
+
+from __future__ import annotations
+
+from tests.tui.helpers import TODAY, build_small, settle
+from tui.app import make_app
+
+
+def test_portfolio(snap_compare, tmp_path):
+    app = make_app(build_small(tmp_path / "data"), today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+def test_actions(snap_compare, tmp_path):
+    app = make_app(build_small(tmp_path / "data"), today=TODAY)
+
+    async def open_hoek(pilot):
+        await settle(pilot)
+        await pilot.press(*"hoek", "enter")
+        await settle(pilot)
+        await pilot.press("down", "down")  # cursor on the hostile title: detail shows it whole
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_hoek)

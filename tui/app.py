@@ -1,0 +1,54 @@
+"""The spiegel terminal app. Screens live in tui/screens, widgets in tui/widgets;
+everything the app knows about data comes from `store.repository.Store`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from store.i18n import set_language
+from store.repository import Store
+from tui.bindings import localize_bindings
+
+STYLES = Path(__file__).parent / "styles"
+
+
+class SpiegelApp(App[None]):
+    TITLE = "spiegel"
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "table_screen.tcss", STYLES / "help.tcss"]
+    BINDINGS = [
+        Binding("q", "quit", "tui.key.quit", tooltip="tui.tip.quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "tui.key.help", tooltip="tui.tip.help", id="app.help"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.store = store
+
+    def on_mount(self) -> None:
+        from tui.screens.portfolio_screen import PortfolioScreen
+
+        self.push_screen(PortfolioScreen(self.store))
+
+    def action_help(self) -> None:
+        from tui.screens.help_screen import HelpScreen, help_entries
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(help_entries(self, self.screen.active_bindings)))
+
+
+def make_app(
+    data_dir: Path | str,
+    *,
+    today: dt.date | None = None,
+    user: str | None = None,
+    lang: str = "nl",
+) -> SpiegelApp:
+    """Build the app for the CLI and the tests alike (one factory, like posting's)."""
+    set_language(lang)  # before any screen is built: bindings translate at __init__
+    return SpiegelApp(Store(Path(data_dir), user=user, today=today))

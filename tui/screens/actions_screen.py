@@ -1,0 +1,78 @@
+"""One unit's improvement actions, filterable, fast with 10k of them."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+from textual.message import Message
+
+from store.dates import describe_date
+from store.i18n import t
+from store.records import Action
+from store.repository import Store
+from store.text import clean_line
+from store.vocab import phase_label, route_label
+from tui.screens.table_screen import TableScreen
+from tui.widgets.action_table import ActionTable, action_filter, action_rows
+from tui.widgets.row_table import RowTable
+from tui.widgets.table_model import Row
+
+
+class ActionsScreen(TableScreen):
+    FILTER_PLACEHOLDER = "tui.actions.filter"
+    BINDINGS = [
+        Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="actions.back"),
+    ]
+
+    class ActionsLoaded(Message):
+        def __init__(self, rows: list[Row]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    def __init__(self, store: Store, slug: str, unit_name: str) -> None:
+        super().__init__()
+        self.store = store
+        self.slug = slug
+        self.sub_title = unit_name  # Header shows titles literally
+
+    def make_table(self) -> RowTable:
+        return ActionTable(id="actions")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="actions")
+    def load(self) -> None:
+        actions = self.store.records(Action, unit=self.slug)
+        self.post_message(self.ActionsLoaded(action_rows(actions, self.store.today())))
+
+    def on_actions_screen_actions_loaded(self, message: ActionsLoaded) -> None:
+        self.show_rows(message.rows)
+
+    def make_filter(self, text: str):
+        return action_filter(text, self.store.today())
+
+    def count_text(self, shown: int, total: int) -> str:
+        return t("tui.actions.count", shown=shown, total=total) if total else t("tui.actions.empty")
+
+    def describe(self, row: Row) -> Text:
+        action: Action = row.item
+        today = self.store.today()
+        facts = t(
+            "tui.actions.detail",
+            id=action.id,
+            status=action.status.label,
+            owner=clean_line(action.owner) or t("tui.no_owner"),
+            deadline=describe_date(action.deadline, today) if action.deadline else t("tui.no_deadline"),
+            progress=action.progress,
+            phase=action.phase,
+            phase_label=phase_label(action.phase),
+            route=action.route,
+            route_label=route_label(action.route),
+        )
+        marker = row.cells[4]
+        title = Text(clean_line(action.title), style="bold")
+        return Text.assemble(title, "\n", (f"{marker} · " if marker else ""), facts)
+
+    can_go_back = True
+
+    def escape_empty(self) -> None:
+        self.app.pop_screen()

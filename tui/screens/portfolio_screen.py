@@ -1,0 +1,81 @@
+"""The first screen: every unit the user may read, with where it stands."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import Static
+
+from store.dates import describe_date
+from store.i18n import t
+from store.repository import Store, UnitEntry
+from store.text import clean_line
+from tui.screens.table_screen import TableScreen
+from tui.widgets.row_table import RowTable
+from tui.widgets.table_model import Row
+from tui.widgets.unit_table import UnitTable, unit_rows
+
+
+class PortfolioScreen(TableScreen):
+    FILTER_PLACEHOLDER = "tui.portfolio.filter"
+
+    class UnitsLoaded(Message):
+        def __init__(self, rows: list[Row]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.sub_title = t("tui.portfolio.title")
+
+    def make_table(self) -> RowTable:
+        return UnitTable(id="units")
+
+    def compose_extra(self) -> ComposeResult:
+        legend = f"{t('tui.legend.routes')}\n{t('tui.legend.phases')}"
+        yield Static(legend, id="legend", markup=False)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="portfolio")
+    def load(self) -> None:
+        self.post_message(self.UnitsLoaded(unit_rows(self.store, self.store.today())))
+
+    def on_portfolio_screen_units_loaded(self, message: UnitsLoaded) -> None:
+        self.show_rows(message.rows)
+
+    def make_filter(self, text: str):
+        words = text.casefold().split()
+        if not words:
+            return None
+        # Name or file name (slug): a broken file can only be found by its slug.
+        return lambda row: all(w in f"{row.cells[0]} {row.key}".casefold() for w in words)
+
+    def count_text(self, shown: int, total: int) -> str:
+        return t("tui.portfolio.count", shown=shown, total=total) if shown else t("tui.portfolio.empty")
+
+    def describe(self, row: Row) -> Text:
+        entry: UnitEntry = row.item
+        if entry.unit is None:
+            problem = entry.problem.problem if entry.problem else ""
+            return Text(t("tui.unit_problem", unit=f"{entry.slug}.json", problem=clean_line(problem)))
+        unit = entry.unit
+        visit = describe_date(unit.last_visit, self.store.today()) if unit.last_visit else t("tui.portfolio.no_visit")
+        return Text(t(
+            "tui.portfolio.detail",
+            name=clean_line(unit.name),
+            kind=unit.kind.label,
+            rm=clean_line(unit.relatiemanager) or t("tui.portfolio.nobody"),
+            visit=visit,
+        ))
+
+    @on(RowTable.RowSelected)
+    def _open_unit(self, event: RowTable.RowSelected) -> None:
+        entry: UnitEntry = event.row.item
+        if entry.unit is None:
+            self.notify(self.describe(event.row).plain, severity="warning", markup=False)
+            return
+        from tui.screens.actions_screen import ActionsScreen  # imported when first needed
+
+        self.app.push_screen(ActionsScreen(self.store, entry.slug, clean_line(entry.unit.name)))

@@ -1,0 +1,169 @@
+"""What the portfolio and the actions screen share: a filter field above a
+`RowTable`, a detail line for the cursor row, and a status line.
+
+Keys: typing anywhere filters (unbound printable keys are sent to the field), the
+arrow and page keys move the table's cursor even while the field has focus, Enter
+opens, Escape clears the filter first and only then goes back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+from textual.worker import Worker, WorkerState
+
+from store.errors import FileProblem
+from store.i18n import t
+from store.text import clean_text
+from tui.bindings import localize_bindings
+from tui.widgets.row_table import RowTable
+from tui.widgets.table_model import Row
+
+
+class TableScreen(Screen):
+    BINDINGS = [
+        Binding("slash", "focus_filter", "tui.key.filter", tooltip="tui.tip.filter", id="list.filter"),
+        Binding("escape", "escape", "tui.key.clear", tooltip="tui.tip.clear", id="list.escape"),
+        # While the filter field has focus these reach the screen, as Input does not bind them.
+        Binding("up", "table('cursor_up')", "tui.key.up", tooltip="tui.tip.up", show=False),
+        Binding("down", "table('cursor_down')", "tui.key.down", tooltip="tui.tip.down", show=False),
+        Binding("pageup", "table('page_up')", "tui.key.page_up", tooltip="tui.tip.page_up", show=False),
+        Binding("pagedown", "table('page_down')", "tui.key.page_down", tooltip="tui.tip.page_down", show=False),
+    ]
+    AUTO_FOCUS = "RowTable"
+    FILTER_PLACEHOLDER = ""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        localize_bindings(self)
+
+    # subclasses ------------------------------------------------------------
+    def make_table(self) -> RowTable:
+        raise NotImplementedError
+
+    def load(self) -> None:
+        """Start the worker that fills the table (it posts a message)."""
+        raise NotImplementedError
+
+    def make_filter(self, text: str):
+        """A row predicate for the filter text, or None for 'show all'."""
+        raise NotImplementedError
+
+    def describe(self, row: Row) -> Text:
+        """The detail line for the cursor row: the full text the columns cut short."""
+        raise NotImplementedError
+
+    def count_text(self, shown: int, total: int) -> str:
+        raise NotImplementedError
+
+    # composition -------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        # select_on_focus=False: type-to-filter focuses the field after the first
+        # character is in, and a selection would let the second one replace it.
+        yield Input(placeholder=t(self.FILTER_PLACEHOLDER), id="filter", select_on_focus=False)
+        yield self.make_table()
+        yield Static("", id="detail", markup=False)
+        yield from self.compose_extra()
+        yield Static(t("tui.loading"), id="status", markup=False)
+        yield Footer()
+
+    def compose_extra(self) -> ComposeResult:
+        yield from ()
+
+    @property
+    def table(self) -> RowTable:
+        return self.query_one(RowTable)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#filter", Input)
+
+    def on_screen_resume(self) -> None:
+        # Every return to the screen reloads: others may have changed the data.
+        self.table.loading = not self.table.total
+        self.load()
+
+    def show_rows(self, rows: list[Row]) -> None:
+        self.table.loading = False
+        self.table.set_rows(rows)
+        self._update_status()
+
+    # events --------------------------------------------------------------------
+    def on_key(self, event: events.Key) -> None:
+        """Type-to-filter: a printable key nothing is bound to goes to the field."""
+        focused = self.focused
+        if focused is self.filter_input or not event.is_printable or not event.character:
+            return
+        if event.key in self.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        self.filter_input.focus()
+        self.filter_input.insert_text_at_cursor(event.character)
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.table.set_filter(self.make_filter(event.value))
+        self._update_status()
+        self.refresh_bindings()  # Escape's meaning depends on the filter
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "escape" and not self.can_go_back and not self.query_one("#filter", Input).value:
+            return None  # shown dimmed: nothing to clear, nowhere to go back to
+        return True
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.table.action_select()
+
+    @on(RowTable.RowHighlighted)
+    def _row_highlighted(self, event: RowTable.RowHighlighted) -> None:
+        detail = self.describe(event.row) if event.row is not None else Text("")
+        self.query_one("#detail", Static).update(detail)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place where a failed load is reported (workers use exit_on_error=False)."""
+        if event.state == WorkerState.ERROR:
+            self.table.loading = False
+            message = t("tui.load_failed", error=describe_error(event.worker.error))
+            self.query_one("#status", Static).update(Text(message))
+            self.notify(message, severity="error", markup=False)
+
+    def _update_status(self) -> None:
+        table = self.table
+        self.query_one("#status", Static).update(Text(self.count_text(len(table.rows), table.total)))
+
+    # actions -------------------------------------------------------------------
+    def action_focus_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_table(self, name: str) -> None:
+        getattr(self.table, f"action_{name}")()
+
+    def action_escape(self) -> None:
+        if self.filter_input.value:
+            self.filter_input.value = ""
+            self.table.focus()
+        elif self.focused is self.filter_input or not self.can_go_back:
+            self.table.focus()
+        else:
+            self.escape_empty()
+
+    can_go_back = False
+
+    def escape_empty(self) -> None:
+        """Escape with nothing left to clear (only called when `can_go_back`)."""
+
+
+def describe_error(error: BaseException | None) -> str:
+    """One line for a user: the file's name and what is wrong, not the full path."""
+    if isinstance(error, FileProblem):
+        return f"{Path(error.path).name}: {clean_text(error.problem)}"
+    return clean_text(str(error))
