@@ -10,6 +10,7 @@ import click
 from cli.settings import Settings, data_dir_from, today_from_env
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+data_dir_option = click.option("--data-dir", metavar="MAP", help="Datamap voor deze opdracht.")
 
 
 class Group(click.Group):

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import click
 
-from cli.main import cli, settings
+from cli.main import cli, data_dir_option, settings
 from cli.settings import make_store
 
-data_dir_option = click.option("--data-dir", metavar="MAP", help="Datamap voor deze opdracht.")
 PDSA = ("plan", "do", "study", "act")
 
 

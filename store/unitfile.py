@@ -18,8 +18,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-import orjson
-
 from store import schema
 from store.errors import AlreadyExists, Busy, CorruptFile, NoAccess
 from store.i18n import t

@@ -10,6 +10,17 @@ settings.load_profile("ci")
 TODAY = dt.date(2026, 11, 23)
 
 
+@pytest.fixture(autouse=True)
+def dutch():
+    """Every test starts in Dutch and leaves the language as it found it."""
+    from store import i18n
+
+    before = i18n.language()
+    i18n.set_language("nl")
+    yield
+    i18n.set_language(before)
+
+
 @pytest.fixture
 def store(tmp_path):
     from store.repository import Store

@@ -16,12 +16,6 @@ from store.vocab import MeetingFormat, Status
 TODAY = date(2026, 11, 23)
 
 
-@pytest.fixture(autouse=True)
-def dutch():
-    before = i18n.language()
-    i18n.set_language("nl")
-    yield
-    i18n.set_language(before)
 
 
 def good_meeting(**changes) -> Meeting:

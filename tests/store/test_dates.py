@@ -20,12 +20,6 @@ FRIDAY = date(2026, 11, 27)
 SATURDAY = date(2026, 11, 28)
 
 
-@pytest.fixture(autouse=True)
-def dutch():
-    before = i18n.language()
-    i18n.set_language("nl")
-    yield
-    i18n.set_language(before)
 
 
 def p(text: str, today: date = TODAY) -> date:
