@@ -34,8 +34,12 @@ def list_actions(ctx, unit, overdue, owner, statuses, phase, route, search, data
         phase=phase, route=route, overdue=overdue,
     )
     today = store.today()
-    actions = select(store.records(Action, slug, where=flt.doc_prefilter(today)), flt, today)
-    _warn_unreadable(store, slug)
+    skipped: list = []
+    actions = select(store.records(Action, slug, where=flt.doc_prefilter(today), skipped=skipped), flt, today)
+    from cli.output import fail
+
+    for problem in skipped:  # on stderr, so a script reading stdout still gets clean data
+        fail(str(problem))
     if as_json:
         from cli.output import print_json
         from store import rules
@@ -66,16 +70,40 @@ def show(ctx, record_id, data_dir, as_json):
     record_details(record, store.today())
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @data_dir_option
 @json_option
 @click.pass_context
 def units(ctx, data_dir, as_json):
-    """De eenheden (praktijk, hagro, gemeente) met fase per route en open/te late acties."""
+    """De eenheden (praktijk, hagro, gemeente) met fase per route en open/te late acties.
+
+    'spiegel units add NAAM' maakt een nieuwe eenheid.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     from cli.render import unit_summaries
 
     store = make_store(settings(ctx, data_dir))
     unit_summaries(store, as_json)
+
+
+@units.command("add")
+@click.argument("name", metavar="NAAM")
+@click.option("--kind", default="practice", metavar="SOORT", help="praktijk, hagro of gemeente.")
+@click.option("--relatiemanager", "--rm", default="", metavar="NAAM", help="De relatiemanager van de zorggroep.")
+@click.option("--phases", metavar="F,F,F,F", help="Fase per route 1–4, bv. 2,1,1,3 (standaard 1,1,1,1).")
+@data_dir_option
+@click.pass_context
+def add_unit(ctx, name, kind, relatiemanager, phases, data_dir):
+    """Nieuwe eenheid; drukt de korte naam (slug) af waarmee je hem aanwijst."""
+    from store.fields import parse_value
+    from store.records import Unit
+
+    store = make_store(settings(ctx.parent, data_dir))
+    unit = Unit(name=name, kind=parse_value(Unit, "kind", kind), relatiemanager=relatiemanager)
+    if phases:
+        unit.phases = parse_value(Unit, "phases", phases)
+    click.echo(store.create_unit(unit).id)
 
 
 @cli.command()
@@ -89,11 +117,3 @@ def check(ctx, data_dir, as_json):
     store = make_store(settings(ctx, data_dir))
     if not check_report(store, as_json):
         ctx.exit(1)
-
-
-def _warn_unreadable(store, slug) -> None:
-    if slug is None:
-        from cli.output import fail
-
-        for problem in store.problems():
-            fail(str(problem))

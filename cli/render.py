@@ -6,6 +6,7 @@ import datetime as dt
 
 from cli.output import echo, print_json, table
 from store import rules
+from store.errors import FileProblem
 from store.i18n import t
 from store.records import Action, Finding, Kpi, Meeting, Record
 from store.vocab import Code, FindingKind, FindingState
@@ -63,11 +64,14 @@ def unit_summaries(store, as_json: bool) -> None:
     today = store.today()
     summaries = []
     for entry in store.units():
-        if entry.unit is None:
-            summaries.append({"slug": entry.slug, "problem": str(entry.problem)})
+        try:
+            if entry.problem is not None:
+                raise entry.problem
+            actions = store.records(Action, entry.slug)
+            findings = store.records(Finding, entry.slug)
+        except FileProblem as problem:
+            summaries.append({"slug": entry.slug, "problem": str(problem)})
             continue
-        actions = store.records(Action, entry.slug)
-        findings = store.records(Finding, entry.slug)
         summaries.append({
             "slug": entry.slug, "name": entry.unit.name, "kind": entry.unit.kind.value,
             "relatiemanager": entry.unit.relatiemanager, "phases": entry.unit.phases,
@@ -93,10 +97,13 @@ def check_report(store, as_json: bool) -> bool:
     """One line per file: ok with record counts, or what is wrong. True if all ok."""
     report = []
     for entry in store.units():
-        if entry.problem is not None:
-            report.append({"file": str(entry.path), "ok": False, "problem": entry.problem.problem})
+        try:
+            if entry.problem is not None:
+                raise entry.problem
+            counts = {cls.TABLE: len(store.records(cls, entry.slug)) for cls in _COUNTED}
+        except FileProblem as problem:
+            report.append({"file": str(entry.path), "ok": False, "problem": problem.problem})
             continue
-        counts = {cls.TABLE: len(store.records(cls, entry.slug)) for cls in _COUNTED}
         report.append({"file": str(entry.path), "ok": True, **counts})
     if as_json:
         print_json(report)

@@ -48,6 +48,7 @@ NL: dict[str, str] = {
     "file.newer_schema": "gemaakt door een nieuwere spiegel (schema {found}, deze versie kent t/m {known}); werk spiegel bij",
     "file.no_unit": "bevat geen eenheid; het is niet aangeraakt",
     "file.exists": "bestaat al; kies een andere naam",
+    "file.bad_record": "record {id} klopt niet ({detail}); het bestand is niet aangeraakt — herstel het of zet een back-up terug",
     "file.busy": "een ander schrijft al meer dan 10 seconden; probeer het zo nog eens",
     # vocabularies
     "Status.planned": "gepland", "Status.in_progress": "in uitvoering", "Status.done": "afgerond", "Status.stopped": "gestopt",
@@ -203,6 +204,7 @@ EN: dict[str, str] = {
     "file.newer_schema": "made by a newer spiegel (schema {found}, this version knows up to {known}); upgrade spiegel",
     "file.no_unit": "holds no unit; it was not touched",
     "file.exists": "already exists; choose another name",
+    "file.bad_record": "record {id} is invalid ({detail}); the file was not touched — repair it or restore a backup",
     "file.busy": "another writer has held it for over 10 seconds; try again shortly",
     "Status.planned": "planned", "Status.in_progress": "in progress", "Status.done": "done", "Status.stopped": "stopped",
     "UnitKind.practice": "practice", "UnitKind.hagro": "hagro", "UnitKind.municipality": "municipality",

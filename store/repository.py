@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
 from store import schema
-from store.errors import Ambiguous, FileProblem, InvalidValue, NotFound
+from store.errors import Ambiguous, CorruptFile, FileProblem, InvalidValue, NotFound
 from store.i18n import t
 from store.ids import IdCounter
 from store.records import Record, Unit, record_type
@@ -66,7 +66,7 @@ class Store:
         return entries
 
     def unit(self, slug: str) -> Unit:
-        return Unit.from_doc(self._file(slug).read()["unit"]["1"], slug)  # type: ignore[return-value]
+        return self._build(Unit, self._file(slug).read()["unit"]["1"], slug)
 
     def create_unit(self, unit: Unit, slug: str | None = None) -> Unit:
         """Create a new unit file (0660, in the data directory's group)."""
@@ -99,19 +99,35 @@ class Store:
         raise Ambiguous(t("unit.ambiguous", text=text, hits=", ".join(hits[:8])))
 
     # reading records ------------------------------------------------------
-    def records(self, cls: type[R], unit: str | None = None, where: DocFilter | None = None) -> list[R]:
-        """Records of one unit, or of every readable unit (see `problems()` for the rest)."""
+    def records(
+        self, cls: type[R], unit: str | None = None, where: DocFilter | None = None,
+        skipped: list[FileProblem] | None = None,
+    ) -> list[R]:
+        """Records of one unit, or of every readable unit; the files that could not be
+        used are appended to `skipped`. `where` is a cheap test on stored documents,
+        applied before records are built."""
         found: list[R] = []
         for slug in [unit] if unit else self.slugs():
             try:
-                table = self._file(slug).read().get(cls.TABLE, {})
-            except FileProblem:
+                found.extend(self._unit_records(cls, slug, where))
+            except FileProblem as problem:
                 if unit:
                     raise
-                continue
-            docs = table.values() if where is None else filter(where, table.values())
-            found.extend(cls.from_doc(doc, slug) for doc in docs)  # type: ignore[misc]
+                if skipped is not None:
+                    skipped.append(problem)
         return found
+
+    def _unit_records(self, cls: type[R], slug: str, where: DocFilter | None) -> list[R]:
+        docs = self._file(slug).read().get(cls.TABLE, {}).values()
+        if where is not None:
+            docs = [doc for doc in docs if self._test(where, doc, slug)]
+        return [self._build(cls, doc, slug) for doc in docs]
+
+    def _test(self, where: DocFilter, doc: dict, slug: str) -> bool:
+        try:
+            return where(doc)
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise self._bad_record(slug, doc, exc) from None
 
     def problems(self) -> list[FileProblem]:
         return [entry.problem for entry in self.units() if entry.problem is not None]
@@ -128,7 +144,7 @@ class Store:
                     raise
                 continue
             if doc is not None:
-                return cls.from_doc(doc, slug)
+                return self._build(cls, doc, slug)
         raise NotFound(t("record.not_found", id=record_id))
 
     # writing ----------------------------------------------------------------
@@ -182,6 +198,18 @@ class Store:
                 raise NotFound(t("unit.not_found", text=slug))
             unit_file = self._files[slug] = UnitFile(self.data_dir / f"{slug}.json")
         return unit_file
+
+    def _build(self, cls: type[R], doc: dict, slug: str) -> R:
+        """A record from its document; a document with impossible values (edited by
+        hand, say) makes the whole file a CorruptFile, reported like any other."""
+        try:
+            return cls.from_doc(doc, slug)  # type: ignore[return-value]
+        except (TypeError, ValueError, AttributeError, KeyError) as exc:
+            raise self._bad_record(slug, doc, exc) from None
+
+    def _bad_record(self, slug: str, doc: dict, exc: Exception) -> CorruptFile:
+        problem = t("file.bad_record", id=doc.get("id", "?"), detail=exc)
+        return CorruptFile(str(self._file(slug).path), problem)
 
     def _all_ids(self) -> Iterator[str]:
         for slug in self.slugs():

@@ -63,7 +63,9 @@ def parse(path: str, raw: bytes) -> dict:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise CorruptFile(path, t("file.not_json", detail=str(exc))) from None
-    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+    if not isinstance(data, dict) or not all(
+        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values()) for table in data.values()
+    ):
         raise CorruptFile(path, t("file.not_spiegel"))
     version = version_of(data)
     if not isinstance(version, int) or version > SCHEMA_VERSION:
@@ -76,5 +78,13 @@ def parse(path: str, raw: bytes) -> dict:
 
 def dump(data: dict) -> bytes:
     """Compact: indenting made files a third bigger and `spiegel list` slower to parse;
-    `python3 -m json.tool FILE` shows one readably."""
+    `python3 -m json.tool FILE` shows one readably.
+
+    `_meta` goes first and counts writes, so the file's first bytes differ after every
+    write: the read cache compares them (see UnitFile), since inode numbers are reused
+    and mtimes are coarse."""
+    meta = data.get(META, {}).get("1")
+    if isinstance(meta, dict):
+        meta["writes"] = meta.get("writes", 0) + 1
+        data = {META: data[META], **{k: v for k, v in data.items() if k != META}}
     return orjson.dumps(data) + b"\n"

@@ -25,6 +25,7 @@ from store.i18n import t
 FILE_MODE = 0o660
 DIR_MODE = 0o2770
 LOCK_TIMEOUT = 10.0
+HEAD_BYTES = 96
 
 
 class UnitFile:
@@ -35,7 +36,7 @@ class UnitFile:
         self.slug = self.path.stem
         self.lock_path = self.path.with_suffix(".lock")
         self._data: dict | None = None
-        self._key: tuple[int, int, int] | None = None
+        self._key: tuple | None = None
         self._working: dict | None = None
 
     # reading ---------------------------------------------------------------
@@ -48,14 +49,21 @@ class UnitFile:
             self._data, self._key = self._load(), key
         return self._data
 
-    def _stat_key(self) -> tuple[int, int, int]:
+    def _stat_key(self) -> tuple:
+        """What tells us the file changed: inode, size and mtime, plus its first bytes.
+        Inode numbers are reused at once and mtimes are coarse, so two quick writes
+        can leave all three alike; the first bytes hold a write counter (schema.dump)."""
         try:
-            st = os.stat(self.path)
+            with open(self.path, "rb") as f:
+                st = os.fstat(f.fileno())
+                head = f.read(HEAD_BYTES)
         except FileNotFoundError:
             raise CorruptFile(str(self.path), t("file.missing")) from None
         except PermissionError:
             raise NoAccess(str(self.path), t("file.no_access")) from None
-        return (st.st_ino, st.st_size, st.st_mtime_ns)
+        except IsADirectoryError:
+            raise CorruptFile(str(self.path), t("file.not_a_file")) from None
+        return (st.st_ino, st.st_size, st.st_mtime_ns, head)
 
     def _load(self) -> dict:
         try:
@@ -91,7 +99,7 @@ class UnitFile:
                 raise AlreadyExists(str(self.path), t("file.exists"))
             self._data, self._key = data, self._write(data)
 
-    def _write(self, data: dict) -> tuple[int, int, int]:
+    def _write(self, data: dict) -> tuple:
         payload = schema.dump(data)
         directory = self.path.parent
         old_gid = self._existing_gid()

@@ -180,3 +180,33 @@ def test_filter_and_sort():
 def test_any_action_round_trips_through_its_document(title, owner, progress, status):
     action = Action(id="A-1", title=title, owner=owner, progress=progress, status=status).cleaned()
     assert Action.from_doc(action.to_doc()).to_doc() == action.to_doc()
+
+
+def test_a_record_with_impossible_values_is_a_clear_file_problem(store, unit):
+    import orjson
+
+    from store.errors import CorruptFile
+
+    good = store.create_unit(Unit(name="Gemeente Best"))
+    store.add(Action(title="goed"), good.id)
+    path = store.data_dir / f"{unit.id}.json"
+    data = orjson.loads(path.read_bytes())
+    data["actions"]["7"] = {"id": "A-7", "title": "x", "deadline": 5, "status": "misschien"}
+    path.write_bytes(orjson.dumps(data))
+    before = path.read_bytes()
+    with pytest.raises(CorruptFile, match="A-7"):
+        store.records(Action, unit.id)
+    assert [a.title for a in store.records(Action)] == ["goed"]  # the other unit still works
+    path.write_bytes(orjson.dumps({**data, "actions": {"1": "rommel"}}))
+    assert [e.slug for e in store.units() if e.problem] == [unit.id]
+    assert before != path.read_bytes()
+
+
+def test_read_cache_sees_every_write_even_when_size_and_inode_repeat(store, unit):
+    from store.repository import Store
+
+    other = Store(store.data_dir, user="ander", today=TODAY)
+    action = store.add(Action(title="aaaa"), unit.id)
+    assert other.get(action.id).title == "aaaa"  # now cached in `other`
+    store.change(action.id, {"title": "bbbb"})
+    assert other.get(action.id).title == "bbbb"
