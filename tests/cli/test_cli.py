@@ -90,3 +90,13 @@ def test_cli_never_imports_textual(run, two_units):
 
     done = subprocess.run([sys.executable, "-c", code], env=run.env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_units_add(run, two_units):
+    assert run("units", "add", "Huisartsenpraktijk De Linde", "--kind", "praktijk", "--rm", "Inge",
+               "--phases", "2,1,1,3").stdout == "huisartsenpraktijk-de-linde\n"
+    unit = next(u for u in json.loads(run("units", "--json").stdout) if u["slug"] == "huisartsenpraktijk-de-linde")
+    assert (unit["relatiemanager"], unit["phases"]) == ("Inge", {"1": 2, "2": 1, "3": 1, "4": 3})
+    again = run("units", "add", "Huisartsenpraktijk De Linde", ok=False)
+    assert again.returncode == 1 and "bestaat al" in again.stderr
+    assert "kies uit" in run("units", "add", "x", "--kind", "bakkerij", ok=False).stderr
