@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from store.i18n import set_language
+from store.i18n import set_language, t
 from store.repository import Store
 from tui.bindings import localize_bindings
 
@@ -18,7 +18,8 @@ STYLES = Path(__file__).parent / "styles"
 
 class SpiegelApp(App[None]):
     TITLE = "spiegel"
-    CSS_PATH = [STYLES / "app.tcss", STYLES / "table_screen.tcss", STYLES / "help.tcss"]
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "table_screen.tcss", STYLES / "help.tcss", STYLES / "action_detail.tcss",
+                STYLES / "meetings.tcss", STYLES / "capture.tcss", STYLES / "inbox.tcss"]
     BINDINGS = [
         Binding("q", "quit", "tui.key.quit", tooltip="tui.tip.quit", id="app.quit"),
         Binding("question_mark,f1", "help", "tui.key.help", tooltip="tui.tip.help", id="app.help"),
@@ -33,6 +34,18 @@ class SpiegelApp(App[None]):
         from tui.screens.portfolio_screen import PortfolioScreen
 
         self.push_screen(PortfolioScreen(self.store))
+
+    async def action_quit(self) -> None:
+        """q and ctrl+q: ask first when a screen holds typed edits that are not saved."""
+        from tui.widgets.yes_no_dialog import YesNoDialog
+
+        if isinstance(self.screen, YesNoDialog):
+            return  # already asking
+        if any(getattr(s, "has_unsaved_changes", lambda: False)() for s in self.screen_stack):
+            question = YesNoDialog(t("tui.detail.ask_quit"), t("tui.confirm.quit"), t("tui.confirm.stay"))
+            self.push_screen(question, lambda yes: self.exit() if yes else None)
+            return
+        self.exit()
 
     def action_help(self) -> None:
         from tui.screens.help_screen import HelpScreen, help_entries

@@ -43,8 +43,11 @@ async def test_hostile_title_is_literal_and_harmless(small_dir):
         # The row shows the title's start as typed; the detail line shows all of it.
         assert "[@click=app.quit]x [b]" in row_text(table)[index + 1]
         await pilot.click(ActionTable, offset=(40, index + 1))  # once to move the cursor
-        await pilot.click(ActionTable, offset=(40, index + 1))  # once on the cursor row
+        await pilot.click(ActionTable, offset=(40, index + 1))  # once on the cursor row: opens it
         await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and app.screen.sub_title.startswith(table.current.key)  # the detail screen
+        await pilot.press("escape")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, ActionsScreen)
         assert table.current.cells[-1] == HOSTILE

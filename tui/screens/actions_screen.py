@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.binding import Binding
 from textual.message import Message
 
@@ -23,6 +23,8 @@ class ActionsScreen(TableScreen):
     FILTER_PLACEHOLDER = "tui.actions.filter"
     BINDINGS = [
         Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="actions.back"),
+        Binding("m", "meetings", "tui.key.meetings", tooltip="tui.tip.meetings", id="actions.meetings"),
+        Binding("l", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox", id="actions.inbox"),
     ]
 
     class ActionsLoaded(Message):
@@ -35,6 +37,7 @@ class ActionsScreen(TableScreen):
         self.store = store
         self.slug = slug
         self.sub_title = unit_name  # Header shows titles literally
+        self.unit_name = unit_name
 
     def make_table(self) -> RowTable:
         return ActionTable(id="actions")
@@ -72,7 +75,23 @@ class ActionsScreen(TableScreen):
         title = Text(clean_line(action.title), style="bold")
         return Text.assemble(title, "\n", (f"{marker} · " if marker else ""), facts)
 
+    @on(RowTable.RowSelected)
+    def _open_action(self, event: RowTable.RowSelected) -> None:
+        from tui.screens.action_detail_screen import ActionDetailScreen  # imported when first needed
+
+        self.app.push_screen(ActionDetailScreen(self.store, event.row.key, self.slug))
+
     can_go_back = True
 
     def escape_empty(self) -> None:
         self.app.pop_screen()
+
+    def action_meetings(self) -> None:
+        from tui.screens.meetings_screen import MeetingsScreen
+
+        self.app.push_screen(MeetingsScreen(self.store, self.slug, self.unit_name))
+
+    def action_inbox(self) -> None:
+        from tui.screens.inbox_screen import InboxScreen
+
+        self.app.push_screen(InboxScreen(self.store, self.slug, self.unit_name))

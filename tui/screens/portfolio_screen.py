@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
@@ -20,6 +21,9 @@ from tui.widgets.unit_table import UnitTable, unit_rows
 
 class PortfolioScreen(TableScreen):
     FILTER_PLACEHOLDER = "tui.portfolio.filter"
+    BINDINGS = [
+        Binding("L", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox_all", id="portfolio.inbox"),
+    ]
 
     class UnitsLoaded(Message):
         def __init__(self, rows: list[Row]) -> None:
@@ -79,3 +83,8 @@ class PortfolioScreen(TableScreen):
         from tui.screens.actions_screen import ActionsScreen  # imported when first needed
 
         self.app.push_screen(ActionsScreen(self.store, entry.slug, clean_line(entry.unit.name)))
+
+    def action_inbox(self) -> None:
+        from tui.screens.inbox_screen import InboxScreen
+
+        self.app.push_screen(InboxScreen(self.store, None, t("tui.inbox.all_units")))

@@ -28,7 +28,7 @@ def action_columns() -> list[Column]:
 
 
 class ActionTable(RowTable):
-    SELECTABLE = False  # until the action detail screen exists (next issue)
+    SELECTABLE = True  # Enter opens the action detail screen
 
     def __init__(self, **kwargs) -> None:
         super().__init__(action_columns(), **kwargs)

@@ -1,0 +1,217 @@
+"""Every field of one meeting, with the sources' rules of thumb shown as warnings
+while you type. Warnings never block: ctrl+s saves whatever parses."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Header, Input, Select, Static, TextArea
+from textual.worker import Worker, WorkerState
+
+from store.advice import meeting_advice
+from store.errors import SpiegelError
+from store.i18n import t
+from store.records import Meeting
+from store.repository import Store
+from store.text import clean_text
+from store.vocab import INPUTS, MeetingFormat
+from tui.bindings import localize_bindings
+from tui.widgets.discard_dialog import DiscardDialog
+from tui.widgets.meeting_fields import ORDER, TYPED, FormValues, apply, hint, parse_form, values_of
+
+
+class MarkCheckbox(Checkbox):
+    """A checkbox that says its state in text ('[X]' / '[ ]'), not by colour alone."""
+
+    BUTTON_LEFT = BUTTON_RIGHT = ""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - read by ToggleButton._button
+        return "[X]" if self.value else "[ ]"
+
+
+class MeetingFormScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "tui.key.save", tooltip="tui.tip.save_meeting", id="meeting.save"),
+        Binding("ctrl+o", "capture", "tui.key.capture", tooltip="tui.tip.capture", id="meeting.capture"),
+        Binding("escape", "back", "tui.key.back", tooltip="tui.tip.back_form", id="meeting.back"),
+        Binding("down", "app.focus_next", "tui.key.focus_next", tooltip="tui.tip.focus_next", show=False),
+        Binding("up", "app.focus_previous", "tui.key.focus_previous", tooltip="tui.tip.focus_previous", show=False),
+        # On a checkbox or the format list, q would quit the app and lose the form: here it does nothing.
+        Binding("q", "nothing", "", show=False),
+    ]
+
+    class Saved(Message):
+        def __init__(self, meeting: Meeting, key: tuple, then_capture: bool) -> None:
+            super().__init__()
+            self.meeting, self.key, self.then_capture = meeting, key, then_capture
+
+    class SaveFailed(Message):
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, store: Store, slug: str, unit_name: str, meeting: Meeting | None) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.store = store
+        self.slug = slug
+        self.unit_name = unit_name
+        self.meeting = meeting
+        self._initial = values_of(meeting or Meeting(date=None))
+        self._saved_key: tuple | None = None
+        self._saving = False
+        self._set_title()
+
+    # composition -----------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="mf-fields"):
+            for name in ORDER:
+                with Horizontal(classes=f"mf-row mf-row-{name}"):
+                    yield Static(t(f"tui.meeting.{name}"), classes="mf-label", markup=False)
+                    yield from self._editor(name)
+                    if name in TYPED:
+                        yield Static("", id=f"mf-hint-{name}", classes="mf-hint", markup=False)
+        yield Static("", id="mf-advice", markup=False)
+        yield Footer()
+
+    def _editor(self, name: str) -> ComposeResult:
+        initial = self._initial
+        if name in TYPED:
+            yield Input(initial.typed[name], id=f"mf-{name}", placeholder=t(f"tui.meeting.{name}.placeholder"))
+        elif name == "format":
+            options = [(fmt.label, fmt) for fmt in MeetingFormat]
+            yield Select(options, value=initial.format, allow_blank=False, id="mf-format")
+        elif name in ("questions", "notes"):
+            text = initial.questions if name == "questions" else initial.notes
+            yield TextArea(text, id=f"mf-{name}", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+        elif name == "inputs":
+            with Horizontal(id="mf-inputs"):
+                for code in INPUTS:
+                    yield MarkCheckbox(t(f"tui.input.{code}"), code in initial.inputs, id=f"mf-input-{code}")
+
+    def on_mount(self) -> None:
+        self._saved_key = self.collect().key()
+        self.query_one("#mf-date", Input).focus()
+        self.refresh_feedback()
+
+    # state -----------------------------------------------------------------------------
+    def collect(self) -> FormValues:
+        return FormValues(
+            typed={name: self.query_one(f"#mf-{name}", Input).value for name in TYPED},
+            format=self.query_one("#mf-format", Select).value,  # type: ignore[arg-type]
+            questions=self.query_one("#mf-questions", TextArea).text,
+            inputs=tuple(c for c in INPUTS if self.query_one(f"#mf-input-{c}", Checkbox).value),
+            notes=self.query_one("#mf-notes", TextArea).text,
+        )
+
+    @property
+    def dirty(self) -> bool:
+        return self.meeting is None or self.collect().key() != self._saved_key
+
+    def refresh_feedback(self) -> None:
+        """Hints beside the fields and the rules of thumb below, from what is typed now."""
+        values = self.collect()
+        today = self.store.today()
+        parsed, errors = parse_form(values, today)
+        advice = meeting_advice(Meeting(**parsed), today)
+        advised = {a.field for a in advice}
+        for name in TYPED:
+            text = hint(name, values.typed[name], parsed, errors, advised, today)
+            self.query_one(f"#mf-hint-{name}", Static).update(Text(text))
+        lines = [t("tui.form.advice_title") if advice else t("tui.form.no_advice")]
+        lines += [f"! {a.message}" for a in advice]
+        self.query_one("#mf-advice", Static).update(Text("\n".join(lines)))
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(TextArea.Changed)
+    @on(Checkbox.Changed)
+    def _changed(self) -> None:
+        if self.is_mounted:
+            self.refresh_feedback()
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    # saving ------------------------------------------------------------------------------
+    def action_save(self, then_capture: bool = False) -> None:
+        if self._saving:
+            return
+        values = self.collect()
+        parsed, errors = parse_form(values, self.store.today())
+        if errors:
+            name = next(n for n in ORDER if n in errors)
+            message = t("tui.form.fix", field=t(f"tui.meeting.{name}"), error=errors[name])
+            self.notify(message, severity="error", markup=False)
+            self.query_one(f"#mf-{name}").focus()
+            return
+        self._saving = True
+        self._save(apply(self.meeting, parsed), values.key(), then_capture)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="meeting-save")
+    def _save(self, record: Meeting, key: tuple, then_capture: bool) -> None:
+        try:
+            saved = self.store.save(record) if record.id else self.store.add(record, self.slug)
+        except SpiegelError as error:
+            self.post_message(self.SaveFailed(clean_text(str(error))))
+        else:
+            self.post_message(self.Saved(saved, key, then_capture))
+
+    def on_meeting_form_screen_saved(self, message: Saved) -> None:
+        self._saving = False
+        self.meeting, self._saved_key = message.meeting, message.key
+        self._set_title()
+        self.notify(t("tui.form.saved", id=message.meeting.id), markup=False)
+        if message.then_capture:
+            self._open_capture()
+
+    def on_meeting_form_screen_save_failed(self, message: SaveFailed) -> None:
+        self._saving = False
+        self.notify(t("tui.form.save_failed", error=message.error), severity="error", markup=False, timeout=10)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:  # not a SpiegelError: a bug or an OS error
+            self._saving = False
+            error = clean_text(str(event.worker.error))
+            self.notify(t("tui.form.save_failed", error=error), severity="error", markup=False, timeout=10)
+
+    def action_nothing(self) -> None:
+        pass
+
+    # navigation --------------------------------------------------------------------------
+    def action_capture(self) -> None:
+        if self.dirty:
+            self.action_save(then_capture=True)
+        else:
+            self._open_capture()
+
+    def _open_capture(self) -> None:
+        from tui.screens.capture_screen import CaptureScreen
+
+        self.app.push_screen(CaptureScreen(self.store, self.meeting))
+
+    def action_back(self) -> None:
+        if self._saving or not self.dirty or (self.meeting is None and not self._touched()):
+            self.app.pop_screen()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.pop_screen()
+
+        self.app.push_screen(DiscardDialog(t("tui.form.unsaved")), answered)
+
+    def _touched(self) -> bool:
+        return self.collect().key() != self._saved_key
+
+    def _set_title(self) -> None:
+        what = t("tui.form.edit", id=self.meeting.id) if self.meeting else t("tui.form.new")
+        self.sub_title = f"{self.unit_name} · {what}"

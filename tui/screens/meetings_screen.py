@@ -1,0 +1,109 @@
+"""One unit's meetings (spiegelgesprekken, focusgroepen, …): n new, Enter edit,
+c capture findings, l the unit's open leerpunten."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.binding import Binding
+from textual.message import Message
+
+from store.dates import describe_date
+from store.i18n import t
+from store.records import Finding, Meeting
+from store.repository import Store
+from store.text import clean_line
+from tui.screens.table_screen import TableScreen
+from tui.widgets.meeting_table import MeetingItem, MeetingTable, meeting_filter, meeting_rows
+from tui.widgets.row_table import RowTable
+from tui.widgets.table_model import Row
+
+
+class MeetingsScreen(TableScreen):
+    FILTER_PLACEHOLDER = "tui.meetings.filter"
+    BINDINGS = [
+        Binding("slash", "focus_filter", "tui.key.filter", tooltip="tui.tip.filter", show=False),  # room in the footer
+        Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="meetings.back"),
+        Binding("n", "new_meeting", "tui.key.new", tooltip="tui.tip.new_meeting", id="meetings.new"),
+        Binding("c", "capture", "tui.key.capture", tooltip="tui.tip.capture", id="meetings.capture"),
+        Binding("l", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox", id="meetings.inbox"),
+    ]
+
+    class MeetingsLoaded(Message):
+        def __init__(self, rows: list[Row]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    def __init__(self, store: Store, slug: str, unit_name: str) -> None:
+        super().__init__()
+        self.store = store
+        self.slug = slug
+        self.unit_name = unit_name
+        self.sub_title = t("tui.meetings.subtitle", unit=unit_name)  # Header: literal
+
+    def make_table(self) -> RowTable:
+        return MeetingTable(id="meetings")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="meetings")
+    def load(self) -> None:
+        meetings = self.store.records(Meeting, unit=self.slug)
+        findings = self.store.records(Finding, unit=self.slug)
+        self.post_message(self.MeetingsLoaded(meeting_rows(meetings, findings, self.store.today())))
+
+    def on_meetings_screen_meetings_loaded(self, message: MeetingsLoaded) -> None:
+        self.show_rows(message.rows)
+
+    def make_filter(self, text: str):
+        return meeting_filter(text)
+
+    def count_text(self, shown: int, total: int) -> str:
+        return t("tui.meetings.count", shown=shown, total=total) if total else t("tui.meetings.empty")
+
+    def describe(self, row: Row) -> Text:
+        item: MeetingItem = row.item
+        m = item.meeting
+        today = self.store.today()
+        facts = t(
+            "tui.meetings.detail",
+            id=m.id,
+            date=describe_date(m.date, today) if m.date else "",
+            format=m.format.label,
+            facilitator=clean_line(m.facilitator) or t("tui.nobody"),
+            minute_taker=clean_line(m.minute_taker) or t("tui.nobody"),
+            findings=item.findings,
+            open=item.open_points,
+        )
+        theme = clean_line(m.theme) or t("tui.meetings.no_theme")
+        return Text.assemble((theme, "bold"), "\n", facts)
+
+    # navigation ------------------------------------------------------------------
+    can_go_back = True
+
+    def escape_empty(self) -> None:
+        self.app.pop_screen()
+
+    @on(RowTable.RowSelected)
+    def _edit(self, event: RowTable.RowSelected) -> None:
+        self._open_form(event.row.item.meeting)
+
+    def action_new_meeting(self) -> None:
+        self._open_form(None)
+
+    def _open_form(self, meeting: Meeting | None) -> None:
+        from tui.screens.meeting_form_screen import MeetingFormScreen
+
+        self.app.push_screen(MeetingFormScreen(self.store, self.slug, self.unit_name, meeting))
+
+    def action_capture(self) -> None:
+        row = self.table.current
+        if row is None:
+            self.notify(t("tui.meetings.none_selected"), severity="warning", markup=False)
+            return
+        from tui.screens.capture_screen import CaptureScreen
+
+        self.app.push_screen(CaptureScreen(self.store, row.item.meeting))
+
+    def action_inbox(self) -> None:
+        from tui.screens.inbox_screen import InboxScreen
+
+        self.app.push_screen(InboxScreen(self.store, self.slug, self.unit_name))

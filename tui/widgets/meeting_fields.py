@@ -1,0 +1,126 @@
+"""What the meeting form knows about its fields, with no widgets in it: which
+fields are typed text, how a record becomes the text in the boxes, and how that
+text is parsed back (through `store.fields.parse_value`, so Dutch date phrases,
+`12`, `-` and empty mean what they mean in the CLI)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from store.dates import describe_date
+from store.errors import InvalidValue
+from store.fields import parse_value
+from store.i18n import t
+from store.records import Meeting
+from store.text import clean_line
+from store.vocab import INPUTS, MeetingFormat
+
+
+@dataclass(frozen=True)
+class TypedField:
+    name: str
+    kind: str  # "date", "int" or "line"
+
+
+# The typed fields in form order; format, questions, inputs and notes are widgets of their own.
+TYPED = {
+    f.name: f
+    for f in (
+        TypedField("date", "date"),
+        TypedField("theme", "line"),
+        TypedField("participants", "int"),
+        TypedField("listeners", "int"),
+        TypedField("facilitator", "line"),
+        TypedField("minute_taker", "line"),
+        TypedField("duration_min", "int"),
+        TypedField("rounds", "int"),
+        TypedField("feedback_due", "date"),
+        TypedField("feedback_sent", "date"),
+    )
+}
+ORDER = (
+    "date", "format", "theme", "questions", "participants", "listeners", "facilitator",
+    "minute_taker", "duration_min", "rounds", "inputs", "feedback_due", "feedback_sent", "notes",
+)
+
+
+@dataclass
+class FormValues:
+    """The raw state of the form: what the user typed and chose."""
+
+    typed: dict[str, str]
+    format: MeetingFormat
+    questions: str
+    inputs: tuple[str, ...]
+    notes: str
+
+    def key(self) -> tuple:
+        """Comparable snapshot, to tell whether anything changed since the last save."""
+        return (tuple(sorted(self.typed.items())), self.format, self.questions, self.inputs, self.notes)
+
+
+def values_of(meeting: Meeting) -> FormValues:
+    """The form's text for a record (dates as d-m-yyyy, which parse_value reads back)."""
+    typed = {}
+    for name, spec in TYPED.items():
+        value = getattr(meeting, name)
+        if value is None:
+            typed[name] = ""
+        elif spec.kind == "date":
+            typed[name] = f"{value.day}-{value.month}-{value.year}"
+        else:
+            typed[name] = clean_line(str(value))
+    return FormValues(
+        typed=typed,
+        format=meeting.format,
+        questions="\n".join(clean_line(q) for q in meeting.questions),
+        inputs=tuple(i for i in INPUTS if i in meeting.inputs),
+        notes=meeting.notes,
+    )
+
+
+def parse_form(values: FormValues, today: dt.date) -> tuple[dict[str, Any], dict[str, str]]:
+    """(field -> parsed value, field -> error message) for everything in the form."""
+    parsed: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for name, text in values.typed.items():
+        try:
+            parsed[name] = parse_value(Meeting, name, text, today)
+        except InvalidValue as problem:
+            errors[name] = problem.message
+    for name in ("participants", "listeners", "duration_min", "rounds"):
+        if (parsed.get(name) or 0) < 0:
+            errors[name] = t("value.not_negative")
+            del parsed[name]
+    if "date" in parsed and parsed["date"] is None:
+        errors["date"] = t("value.required")
+        del parsed["date"]
+    parsed["format"] = values.format
+    parsed["questions"] = [q for q in (clean_line(line) for line in values.questions.splitlines()) if q]
+    parsed["inputs"] = list(values.inputs)
+    parsed["notes"] = values.notes.strip()
+    return parsed, errors
+
+
+def apply(meeting: Meeting | None, parsed: dict[str, Any]) -> Meeting:
+    """A new record, or a copy of `meeting` (same id and rev) with the form's values."""
+    if meeting is None:
+        return Meeting(**parsed)
+    edited = Meeting.from_doc(meeting.to_doc(), meeting.unit)
+    for name, value in parsed.items():
+        setattr(edited, name, value)
+    return edited
+
+
+def hint(name: str, text: str, parsed: dict[str, Any], errors: dict[str, str], advised: set[str],
+         today: dt.date) -> str:
+    """The short text beside a field: its error, the date understood, or a warning mark."""
+    if name in errors:
+        return f"! {errors[name]}"
+    if TYPED[name].kind == "date" and parsed.get(name) is not None and text.strip():
+        return t("tui.form.date_hint", date=describe_date(parsed[name], today))
+    if name in advised:
+        return t("tui.form.advice_mark")
+    return ""
