@@ -98,6 +98,11 @@ class Store:
             raise NotFound(t("unit.not_found", text=text))
         raise Ambiguous(t("unit.ambiguous", text=text, hits=", ".join(hits[:8])))
 
+    def fingerprint(self, unit: str | None = None) -> tuple:
+        """Changes when the unit's file changes (without `unit`: when any unit file
+        appears, goes or changes). Screens poll it to refresh what others saved."""
+        return tuple((slug, self._file(slug).fingerprint()) for slug in ([unit] if unit else self.slugs()))
+
     # reading records ------------------------------------------------------
     def records(
         self, cls: type[R], unit: str | None = None, where: DocFilter | None = None,

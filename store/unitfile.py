@@ -49,6 +49,13 @@ class UnitFile:
             self._data, self._key = self._load(), key
         return self._data
 
+    def fingerprint(self) -> tuple:
+        """Cheap to poll: differs after every write, or names the problem."""
+        try:
+            return self._stat_key()
+        except (CorruptFile, NoAccess) as problem:
+            return ("problem", str(problem))
+
     def _stat_key(self) -> tuple:
         """What tells us the file changed: inode, size and mtime, plus its first bytes.
         Inode numbers are reused at once and mtimes are coarse, so two quick writes

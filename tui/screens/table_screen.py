@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
@@ -38,6 +39,10 @@ class TableScreen(Screen):
     ]
     AUTO_FOCUS = "RowTable"
     FILTER_PLACEHOLDER = ""
+    REFRESH_SECONDS = 1.5  # others' saves show within about two seconds
+
+    class DataChanged(Message):
+        """The watched file(s) changed on disk since this screen last loaded."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -85,10 +90,38 @@ class TableScreen(Screen):
     def filter_input(self) -> Input:
         return self.query_one("#filter", Input)
 
+    def on_mount(self) -> None:
+        self._seen: tuple | None = None
+        self.set_interval(self.REFRESH_SECONDS, self._watch)
+
     def on_screen_resume(self) -> None:
         # Every return to the screen reloads: others may have changed the data.
         self.table.loading = not self.table.total
+        self._reload()
+
+    def _reload(self) -> None:
+        self._seen = self.store.fingerprint(self.watched_unit)  # before loading: no change slips by
         self.load()
+
+    @property
+    def watched_unit(self) -> str | None:
+        """The unit whose file this screen shows, or None for all of them."""
+        return getattr(self, "slug", None)
+
+    def _watch(self) -> None:
+        if self.is_current:
+            self._check_for_changes()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
+    def _check_for_changes(self) -> None:
+        if self.store.fingerprint(self.watched_unit) != self._seen:
+            self.post_message(self.DataChanged())
+
+    @on(DataChanged)
+    def _data_changed(self) -> None:
+        """Reload in place: the filter text, focus and cursor row stay as they are."""
+        if self.is_current:
+            self._reload()
 
     def show_rows(self, rows: list[Row]) -> None:
         self.table.loading = False
