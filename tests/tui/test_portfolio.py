@@ -93,3 +93,19 @@ async def test_a_unit_that_breaks_while_open_is_reported(small_dir):
         await settle(pilot)
         assert app.is_running
         assert any("Laden mislukt: de-hoek.json: leeg bestand" in line for line in screen_lines(app))
+
+
+async def test_back_from_a_unit_the_table_has_the_keys_and_the_filter_stays(small_dir):
+    """After Esc from a unit, `q` must quit rather than type into the filter."""
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"hoek", "enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen.focused, RowTable)
+        assert app.screen.query_one("#filter", Input).value == "hoek"
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
-from textual.message import Message
 
 from store.dates import describe_date
 from store.i18n import t
@@ -27,11 +26,6 @@ class ActionsScreen(TableScreen):
         Binding("l", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox", id="actions.inbox"),
     ]
 
-    class ActionsLoaded(Message):
-        def __init__(self, rows: list[Row]) -> None:
-            super().__init__()
-            self.rows = rows
-
     def __init__(self, store: Store, slug: str, unit_name: str) -> None:
         super().__init__()
         self.store = store
@@ -45,10 +39,7 @@ class ActionsScreen(TableScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="actions")
     def load(self) -> None:
         actions = self.store.records(Action, unit=self.slug)
-        self.post_message(self.ActionsLoaded(action_rows(actions, self.store.today())))
-
-    def on_actions_screen_actions_loaded(self, message: ActionsLoaded) -> None:
-        self.show_rows(message.rows)
+        self.post_message(self.RowsLoaded(action_rows(actions, self.store.today())))
 
     def make_filter(self, text: str):
         return action_filter(text, self.store.today())
@@ -82,9 +73,6 @@ class ActionsScreen(TableScreen):
         self.app.push_screen(ActionDetailScreen(self.store, event.row.key, self.slug))
 
     can_go_back = True
-
-    def escape_empty(self) -> None:
-        self.app.pop_screen()
 
     def action_meetings(self) -> None:
         from tui.screens.meetings_screen import MeetingsScreen

@@ -40,11 +40,6 @@ class InboxScreen(TableScreen):
         Binding("x", "decline", "tui.key.decline", tooltip="tui.tip.decline", id="inbox.decline"),
     ]
 
-    class InboxLoaded(Message):
-        def __init__(self, rows: list[Row]) -> None:
-            super().__init__()
-            self.rows = rows
-
     class Written(Message):
         def __init__(self, text: str, ok: bool) -> None:
             super().__init__()
@@ -72,12 +67,12 @@ class InboxScreen(TableScreen):
         findings = store.records(Finding, unit=slug)
         meetings = store.records(Meeting, unit=slug)
         rows = inbox_rows(findings, meetings, names, store.today(), all_units=slug is None)
-        self.post_message(self.InboxLoaded(rows))
+        self.post_message(self.RowsLoaded(rows))
 
-    def on_inbox_screen_inbox_loaded(self, message: InboxLoaded) -> None:
+    def show_rows(self, rows: list[Row]) -> None:
         table = self.table
         old_key, old_index = (table.current.key if table.current else None), table.cursor
-        self.show_rows(message.rows)
+        super().show_rows(rows)
         if table.current is not None and table.current.key != old_key and old_key is not None:
             table.cursor = min(old_index, len(table.rows) - 1)  # the next one moves up
         self._set_count(table.total)
@@ -103,9 +98,6 @@ class InboxScreen(TableScreen):
         return Text.assemble((clean_line(item.finding.text), "bold"), "\n", " · ".join(facts))
 
     can_go_back = True
-
-    def escape_empty(self) -> None:
-        self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ROW_ACTIONS:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
-from textual.message import Message
 
 from store.dates import describe_date
 from store.i18n import t
@@ -29,11 +28,6 @@ class MeetingsScreen(TableScreen):
         Binding("l", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox", id="meetings.inbox"),
     ]
 
-    class MeetingsLoaded(Message):
-        def __init__(self, rows: list[Row]) -> None:
-            super().__init__()
-            self.rows = rows
-
     def __init__(self, store: Store, slug: str, unit_name: str) -> None:
         super().__init__()
         self.store = store
@@ -48,10 +42,7 @@ class MeetingsScreen(TableScreen):
     def load(self) -> None:
         meetings = self.store.records(Meeting, unit=self.slug)
         findings = self.store.records(Finding, unit=self.slug)
-        self.post_message(self.MeetingsLoaded(meeting_rows(meetings, findings, self.store.today())))
-
-    def on_meetings_screen_meetings_loaded(self, message: MeetingsLoaded) -> None:
-        self.show_rows(message.rows)
+        self.post_message(self.RowsLoaded(meeting_rows(meetings, findings, self.store.today())))
 
     def make_filter(self, text: str):
         return meeting_filter(text)
@@ -78,9 +69,6 @@ class MeetingsScreen(TableScreen):
 
     # navigation ------------------------------------------------------------------
     can_go_back = True
-
-    def escape_empty(self) -> None:
-        self.app.pop_screen()
 
     @on(RowTable.RowSelected)
     def _edit(self, event: RowTable.RowSelected) -> None:

@@ -6,7 +6,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import Static
 
 from store.dates import describe_date
@@ -25,11 +24,6 @@ class PortfolioScreen(TableScreen):
         Binding("L", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox_all", id="portfolio.inbox"),
     ]
 
-    class UnitsLoaded(Message):
-        def __init__(self, rows: list[Row]) -> None:
-            super().__init__()
-            self.rows = rows
-
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
@@ -44,10 +38,7 @@ class PortfolioScreen(TableScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="portfolio")
     def load(self) -> None:
-        self.post_message(self.UnitsLoaded(unit_rows(self.store, self.store.today())))
-
-    def on_portfolio_screen_units_loaded(self, message: UnitsLoaded) -> None:
-        self.show_rows(message.rows)
+        self.post_message(self.RowsLoaded(unit_rows(self.store, self.store.today())))
 
     def make_filter(self, text: str):
         words = text.casefold().split()

@@ -41,6 +41,13 @@ class TableScreen(Screen):
     FILTER_PLACEHOLDER = ""
     REFRESH_SECONDS = 1.5  # others' saves show within about two seconds
 
+    class RowsLoaded(Message):
+        """A load worker's result: every row of the table (the filter applies after)."""
+
+        def __init__(self, rows: list[Row]) -> None:
+            super().__init__()
+            self.rows = rows
+
     class DataChanged(Message):
         """The watched file(s) changed on disk since this screen last loaded."""
 
@@ -97,6 +104,9 @@ class TableScreen(Screen):
     def on_screen_resume(self) -> None:
         # Every return to the screen reloads: others may have changed the data.
         self.table.loading = not self.table.total
+        # Back from a screen opened on a row: the user navigates on, so the table
+        # gets the keys (q, Enter) even if the filter had focus; the filter text stays.
+        self.table.focus()
         self._reload()
 
     def _reload(self) -> None:
@@ -122,6 +132,9 @@ class TableScreen(Screen):
         """Reload in place: the filter text, focus and cursor row stay as they are."""
         if self.is_current:
             self._reload()
+
+    def on_table_screen_rows_loaded(self, message: RowsLoaded) -> None:
+        self.show_rows(message.rows)
 
     def show_rows(self, rows: list[Row]) -> None:
         self.table.loading = False
@@ -192,7 +205,8 @@ class TableScreen(Screen):
     can_go_back = False
 
     def escape_empty(self) -> None:
-        """Escape with nothing left to clear (only called when `can_go_back`)."""
+        """Escape with nothing left to clear (only called when `can_go_back`): back."""
+        self.app.pop_screen()
 
 
 def describe_error(error: BaseException | None) -> str:
