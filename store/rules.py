@@ -13,6 +13,7 @@ from store.vocab import Status
 
 DUE_SOON_DAYS = 7
 OPEN_STATUSES = (Status.PLANNED, Status.IN_PROGRESS)
+_OPEN_CODES = tuple(status.value for status in OPEN_STATUSES)  # as stored in documents
 
 # Which status may follow which. Done can be reopened and stopped resumed, but a
 # stopped action is not "done" without being picked up again first.
@@ -67,4 +68,4 @@ def overdue_doc(doc: dict, today_iso: str) -> bool:
     building records it will not show (ISO dates compare as strings; a document
     leaves out fields at their default, and the default status is planned)."""
     deadline = doc.get("deadline")
-    return bool(deadline) and deadline < today_iso and doc.get("status", "planned") in ("planned", "in_progress")
+    return bool(deadline) and deadline < today_iso and doc.get("status", Status.PLANNED.value) in _OPEN_CODES

@@ -59,3 +59,17 @@ async def settle(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+async def open_meetings(pilot):
+    """From the portfolio: open De Hoek, then its meetings (keyboard only)."""
+    from tui.screens.meetings_screen import MeetingsScreen
+    from tui.widgets.meeting_table import MeetingTable
+
+    await settle(pilot)
+    await pilot.press(*"hoek", "enter")
+    await settle(pilot)
+    await pilot.press("m")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, MeetingsScreen)
+    return pilot.app.screen.query_one(MeetingTable)

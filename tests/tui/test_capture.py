@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from store.records import Finding, Meeting
 from store.vocab import FindingKind
-from tests.tui.helpers import HOSTILE, TODAY, build_small, make_store, screen_lines, settle
+from tests.tui.helpers import HOSTILE, TODAY, build_small, make_store, open_meetings, screen_lines, settle
 from tui.app import make_app
 from tui.screens.capture_screen import CaptureScreen
 from tui.screens.meetings_screen import MeetingsScreen
@@ -54,12 +54,7 @@ def with_meeting(data_dir, theme: str = "Bereikbaarheid") -> Meeting:
 
 
 async def open_capture(pilot) -> Input:
-    await settle(pilot)
-    await pilot.press(*"hoek", "enter")
-    await settle(pilot)
-    await pilot.press("m")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, MeetingsScreen)
+    await open_meetings(pilot)
     await pilot.press("c")
     await settle(pilot)
     assert isinstance(pilot.app.screen, CaptureScreen)
