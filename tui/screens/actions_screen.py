@@ -20,6 +20,7 @@ from tui.widgets.table_model import Row
 
 class ActionsScreen(TableScreen):
     FILTER_PLACEHOLDER = "tui.actions.filter"
+    FILTER_NARROWS = True
     BINDINGS = [
         Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="actions.back"),
         Binding("m", "meetings", "tui.key.meetings", tooltip="tui.tip.meetings", id="actions.meetings"),
@@ -42,7 +43,7 @@ class ActionsScreen(TableScreen):
         self.post_message(self.RowsLoaded(action_rows(actions, self.store.today())))
 
     def make_filter(self, text: str):
-        return action_filter(text, self.store.today())
+        return action_filter(text)
 
     def count_text(self, shown: int, total: int) -> str:
         return t("tui.actions.count", shown=shown, total=total) if total else t("tui.actions.empty")

@@ -63,6 +63,10 @@ class TableScreen(Screen):
         """Start the worker that fills the table (it posts a message)."""
         raise NotImplementedError
 
+    FILTER_NARROWS = False
+    """True when a longer filter text never shows a row a shorter one hid (every
+    word must occur as a substring): typing on then only re-tests the rows shown."""
+
     def make_filter(self, text: str):
         """A row predicate for the filter text, or None for 'show all'."""
         raise NotImplementedError
@@ -99,6 +103,8 @@ class TableScreen(Screen):
 
     def on_mount(self) -> None:
         self._seen: tuple | None = None
+        self._had_filter = False
+        self._filter_text = ""
         self.set_interval(self.REFRESH_SECONDS, self._watch)
 
     def on_screen_resume(self) -> None:
@@ -156,9 +162,15 @@ class TableScreen(Screen):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self.table.set_filter(self.make_filter(event.value))
+        previous, self._filter_text = self._filter_text, event.value
+        narrowing = self.FILTER_NARROWS and previous and event.value.startswith(previous)
+        self.table.set_filter(self.make_filter(event.value), narrowing=bool(narrowing), text=event.value)
         self._update_status()
-        self.refresh_bindings()  # Escape's meaning depends on the filter
+        if bool(event.value) != self._had_filter:
+            # Escape's meaning depends on whether there is a filter. Only then: a
+            # refresh rebuilds the whole Footer, too slow for every keystroke.
+            self._had_filter = bool(event.value)
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "escape" and not self.can_go_back and not self.query_one("#filter", Input).value:

@@ -76,6 +76,7 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
         self.BINDING_GROUP_TITLE = t("tui.group.table")
         self.columns = columns
         self._all: list[Row] = []
+        self._seen_filters: dict[str, list[Row]] = {}
         self._rows: list[Row] = []
         self._keep: Callable[[Row], bool] | None = None
         self._natural: list[int] = [0] * len(columns)
@@ -100,17 +101,29 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
         """Replace every row. Column widths are measured over all rows, not the
         filtered ones, so columns do not jump while someone types a filter."""
         self._all = rows
+        self._seen_filters: dict[str, list[Row]] = {}  # filter text -> its rows, for these rows only
         self._natural = [self._measure(i, col) for i, col in enumerate(self.columns)]
         self._layout()
         self._apply(keep_key=self.current.key if self.current else None)
 
-    def set_filter(self, keep: Callable[[Row], bool] | None) -> None:
+    def set_filter(self, keep: Callable[[Row], bool] | None, narrowing: bool = False, text: str = "") -> None:
+        """Show the rows `keep` accepts. `narrowing`: the new filter is stricter than
+        the old one, so only the rows shown now need testing (fast while typing).
+        `text` names the filter: backspacing to a text seen before reuses its rows."""
         self._keep = keep
-        self._apply(keep_key=self.current.key if self.current else None)
+        self._apply(keep_key=self.current.key if self.current else None, narrowing=narrowing, text=text)
 
     # internals ---------------------------------------------------------------
-    def _apply(self, keep_key: str | None) -> None:
-        self._rows = self._all if self._keep is None else [r for r in self._all if self._keep(r)]
+    def _apply(self, keep_key: str | None, narrowing: bool = False, text: str = "") -> None:
+        if self._keep is None:
+            self._rows = self._all
+        elif text and text in self._seen_filters:
+            self._rows = self._seen_filters[text]
+        else:
+            candidates = self._rows if narrowing else self._all
+            self._rows = [r for r in candidates if self._keep(r)]
+            if text:
+                self._seen_filters[text] = self._rows
         self.virtual_size = Size(self.virtual_size.width, len(self._rows) + 1)  # + 1: the header
         self.refresh()
         keys = [r.key for r in self._rows] if keep_key is not None else []

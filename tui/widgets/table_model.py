@@ -38,6 +38,8 @@ class Row:
     """Drawn emphasised; the cells must say why in words (never colour alone)."""
     span_from: int | None = None
     """Cell at this index fills the rest of the line (e.g. a unit file's problem)."""
+    search: str = ""
+    """Casefolded text a filter looks in, built with the row (not per keystroke)."""
 
 
 def fit(text: str, width: int, align: str) -> str:
