@@ -2,7 +2,9 @@
 private taskwarrior database (TASKRC/TASKDATA under the work directory).
 
 About 60 % of actions are open and a quarter of those are overdue, spread over
-units of ~200 actions each, as in a care group with many practices.
+units of ~200 actions each, as in a care group with many practices. One action in
+twenty has a KPI with a year of monthly measurements (spiegel only: taskwarrior
+has nothing to hold them).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import subprocess
 import uuid
 from pathlib import Path
 
-from store.records import Action, Unit
+from store.records import Action, Kpi, Measurement, Unit
 from store.repository import Store
 from store.vocab import Status
 
@@ -23,6 +25,7 @@ OWNERS = ["dr. Jansen", "POH Sanne", "praktijkmanager Ruud", "Team balie", "dokt
 VERBS = ["Terugbelservice", "Wachtkamerinformatie", "Patiëntportaal", "Samen beslissen", "Telefonische bereikbaarheid",
          "Leefstijlverwijzing", "Mantelzorgspreekuur", "Herhaalrecepten online", "Inloopspreekuur", "Folder ouderenzorg"]
 ACTIONS_PER_UNIT = 200
+KPI_EVERY = 20
 
 
 def plan(count: int, seed: int, today: dt.date) -> list[dict]:
@@ -45,15 +48,28 @@ def plan(count: int, seed: int, today: dt.date) -> list[dict]:
     return items
 
 
-def build_spiegel(data_dir: Path, items: list[dict], today: dt.date) -> None:
+def build_spiegel(data_dir: Path, items: list[dict], today: dt.date, one_unit: bool = False) -> None:
+    """Item n becomes action A-(n+1). `one_unit`: all of them in one unit (the
+    TUI benchmark's 10k-action list) instead of units of ACTIONS_PER_UNIT."""
     store = Store(data_dir, user="bench", today=today)
-    units = sorted({i["unit"] for i in items})
-    for u in units:
+    rng = random.Random(len(items))
+    for u in sorted({0 if one_unit else i["unit"] for i in items}):
         slug = store.create_unit(Unit(name=f"Praktijk {u:03d}")).id
+        mine = items if one_unit else [i for i in items if i["unit"] == u]
         with store.transaction(slug) as txn:
-            for item in (i for i in items if i["unit"] == u):
-                txn.add(Action(title=item["title"], owner=item["owner"], deadline=item["deadline"],
-                               status=item["status"], phase=item["phase"], route=item["route"]))
+            actions = txn.add_many([
+                Action(title=i["title"], owner=i["owner"], deadline=i["deadline"], status=i["status"],
+                       phase=i["phase"], route=i["route"]) for i in mine])
+            txn.add_many([_kpi(rng, action, today) for action in actions[::KPI_EVERY]])
+
+
+def _kpi(rng: random.Random, action: Action, today: dt.date) -> Kpi:
+    baseline = rng.randint(40, 70)
+    months = [(today.year * 12 + today.month - 1 - back) for back in range(12, 0, -1)]
+    measurements = [Measurement(dt.date(m // 12, m % 12 + 1, 1), float(baseline + rng.randint(-5, 15)))
+                    for m in months]
+    return Kpi(action=action.id, name=f"Tevredenheid {action.id}", measure_unit="%", baseline=float(baseline),
+               target=float(baseline + 15), measurements=measurements)
 
 
 def taskwarrior_env(work: Path) -> dict[str, str]:

@@ -2,10 +2,12 @@
 
     python -m benchmarks.run                 # 1k and 10k actions, 7 repetitions
     python -m benchmarks.run --sizes 1000 10000 50000 --repeat 11
+    python -m benchmarks.run --no-tui        # the command-line comparison only
 
-Prints a table (median, spread as min–max, ratio spiegel/taskwarrior) and writes
-benchmarks/results.md with the machine and date. Ratios, because these machines
-are noisy; both commands run interleaved so load hits both alike.
+Prints tables (median, spread as min–max, ratio spiegel/taskwarrior; the TUI
+against its goals) and writes benchmarks/results.md with the machine and date.
+Ratios, because these machines are noisy; both commands run interleaved so load
+hits both alike.
 """
 
 from __future__ import annotations
@@ -20,8 +22,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
+from typing import Callable
 
+from benchmarks import tui
 from benchmarks.datagen import build_spiegel, build_taskwarrior, plan
 
 HERE = Path(__file__).resolve().parent
@@ -29,7 +34,9 @@ TODAY = dt.date(2026, 11, 23)
 
 
 def spiegel_cmd(*args: str) -> list[str]:
-    exe = shutil.which("spiegel")
+    """The `spiegel` script of the Python running this (a venv's), as a user runs it."""
+    here = Path(sys.executable).with_name("spiegel")
+    exe = str(here) if here.exists() else shutil.which("spiegel")
     return [exe, *args] if exe else [sys.executable, "-m", "cli", *args]
 
 
@@ -39,12 +46,18 @@ def timed(cmd: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def compare(name: str, ours: list[str], theirs: list[str], env_ours, env_theirs, repeat: int) -> dict:
-    timed(ours, env_ours), timed(theirs, env_theirs)  # warm the page cache and .pyc files
+Command = list[str] | Callable[[int], list[str]]  # a callable gets the run's number (edits differ per run)
+
+
+def compare(name: str, ours: Command, theirs: Command, env_ours, env_theirs, repeat: int) -> dict:
+    def cmd(which: Command, n: int) -> list[str]:
+        return which(n) if callable(which) else which
+
+    timed(cmd(ours, 0), env_ours), timed(cmd(theirs, 0), env_theirs)  # warm the page cache and .pyc files
     a, b = [], []
-    for _ in range(repeat):
-        a.append(timed(ours, env_ours))
-        b.append(timed(theirs, env_theirs))
+    for n in range(1, repeat + 1):
+        a.append(timed(cmd(ours, n), env_ours))
+        b.append(timed(cmd(theirs, n), env_theirs))
     return {"name": name, "spiegel": a, "task": b, "ratio": statistics.median(a) / statistics.median(b)}
 
 
@@ -69,6 +82,11 @@ def run_size(size: int, repeat: int, work: Path) -> list[dict]:
                 ours, tw_env, repeat),
         compare("add (fsynced) vs task add", spiegel_cmd("add", "Benchmark", "--unit", "praktijk-000", "--due", "vr"),
                 ["task", "add", "Benchmark", "due:friday"], ours, tw_env, repeat),
+        # One edit of the same action at every size: with units of 200 it must not grow with the total.
+        compare("edit one action vs task modify",
+                lambda n: spiegel_cmd("edit", f"A-{size // 2 + 1}", "--titel", f"Bewerkt {n}"),
+                lambda n: ["task", "rc.gc=off", str(uuid.UUID(int=size // 2 + 1)), "modify", f"Bewerkt {n}"],
+                ours, tw_env, repeat),
     ]
     for row in rows:
         row["size"] = size
@@ -80,12 +98,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--no-write", action="store_true", help="do not write benchmarks/results.md")
+    parser.add_argument("--no-tui", action="store_true", help="skip the TUI benchmark")
     args = parser.parse_args()
     if not shutil.which("task"):
         sys.exit("benchmarks: taskwarrior is missing; install it with: apt-get install -y taskwarrior")
     with tempfile.TemporaryDirectory(prefix="spiegel-bench-") as tmp:
         rows = [row for size in args.sizes for row in run_size(size, args.repeat, Path(tmp))]
+        tui_result = None if args.no_tui else tui.run_tui(10_000, args.repeat, Path(tmp), TODAY)
     lines = report(rows, args.repeat)
+    if tui_result:
+        lines += ["", *tui.report(tui_result)]
     print("\n".join(lines))
     if not args.no_write:
         (HERE / "results.md").write_text("\n".join(lines) + "\n")

@@ -42,3 +42,22 @@ def test_one_tiny_comparison_runs(tmp_path):
     assert {r["name"] for r in rows} >= {"list --overdue vs task +OVERDUE list"}
     assert all(r["ratio"] > 0 for r in rows)
     assert "| 50 |" in "\n".join(run.report(rows, 1))
+
+
+def test_tui_benchmark_runs_at_tiny_size(tmp_path):
+    from benchmarks import tui
+
+    result = tui.run_tui(60, repeat=1, work=tmp_path, today=TODAY)
+    assert len(result["first_frame"]) == 1 and result["first_frame"][0] > 0
+    assert result["keystroke_p95"] >= result["keystroke_p50"] > 0 and result["rss_mb"] > 10
+    assert result["rows_filtered"] < 60  # the typed filter really narrowed the list
+    assert "first frame" in "\n".join(tui.report(result))
+
+
+def test_edit_cost_is_compared(tmp_path):
+    if shutil.which("task") is None:
+        pytest.fail("taskwarrior missing: apt-get install -y taskwarrior")
+    rows = run.run_size(40, repeat=1, work=tmp_path)
+    assert any(r["name"].startswith("edit") for r in rows)
+    store = Store(tmp_path / "spiegel-40", today=TODAY)
+    assert store.get("A-21").title == "Bewerkt 1"  # the edits really happened, the last one wins
