@@ -357,4 +357,13 @@ EN: dict[str, str] = {
     'tui.dialog.reason_hint': 'Participants will hear the reason. Enter confirms, Esc cancels.',
     'tui.dialog.reason_required': '! a reason is required',
     'tui.tip.close_dialog': 'Close this window without changing anything.',
+    # command palette
+    'tui.palette.key': 'key {keys}',
+    'tui.palette.portfolio': 'To the overview of units',
+    'tui.palette.all_inbox': 'Learning points of all units',
+    'tui.palette.actions': 'Actions',
+    'tui.palette.meetings': 'Meetings',
+    'tui.palette.inbox': 'Learning points',
+    'tui.palette.unsaved': 'Save first (ctrl+s) or drop the changes (Esc).',
+    'tui.palette.placeholder': 'Search for a command or screen…',
 }

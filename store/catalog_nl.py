@@ -363,4 +363,13 @@ NL: dict[str, str] = {
     'tui.dialog.reason_hint': 'De deelnemers krijgen de reden te horen. Enter bevestigt, Esc annuleert.',
     'tui.dialog.reason_required': '! een reden is verplicht',
     'tui.tip.close_dialog': 'Sluit dit venster zonder iets te wijzigen.',
+    # command palette
+    'tui.palette.key': 'toets {keys}',
+    'tui.palette.portfolio': 'Naar het overzicht van eenheden',
+    'tui.palette.all_inbox': 'Leerpunten van alle eenheden',
+    'tui.palette.actions': 'Acties',
+    'tui.palette.meetings': 'Bijeenkomsten',
+    'tui.palette.inbox': 'Leerpunten',
+    'tui.palette.unsaved': 'Eerst opslaan (ctrl+s) of de wijzigingen laten vallen (Esc).',
+    'tui.palette.placeholder': 'Zoek een opdracht of scherm…',
 }

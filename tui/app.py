@@ -25,6 +25,10 @@ class SpiegelApp(App[None]):
         Binding("question_mark,f1", "help", "tui.key.help", tooltip="tui.tip.help", id="app.help"),
     ]
 
+    # Ours replace Textual's system commands (English-only, and themes/screenshots
+    # are not what a practice visit needs); imported when the palette first opens.
+    COMMANDS = {lambda: _spiegel_commands()}
+
     def __init__(self, store: Store) -> None:
         super().__init__()
         localize_bindings(self)
@@ -47,12 +51,24 @@ class SpiegelApp(App[None]):
             return
         self.exit()
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("tui.palette.placeholder")))
+
     def action_help(self) -> None:
         from tui.screens.help_screen import HelpScreen, help_entries
 
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(help_entries(self, self.screen.active_bindings)))
+
+
+def _spiegel_commands():
+    from tui.commands import SpiegelCommands
+
+    return SpiegelCommands
 
 
 def make_app(

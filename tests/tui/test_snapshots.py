@@ -23,3 +23,17 @@ def test_actions(snap_compare, tmp_path):
         await pilot.press("down", "down")  # cursor on the hostile title: detail shows it whole
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_hoek)
+
+
+def test_command_palette(snap_compare, tmp_path):
+    app = make_app(build_small(tmp_path / "data"), today=TODAY)
+
+    async def search(pilot):
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"hoek")
+        await settle(pilot)
+        await pilot.pause(0.2)  # hits are gathered in a background task
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=search)

@@ -1,0 +1,98 @@
+"""The command palette (ctrl+p): the screen's commands and every unit's screens,
+found by typing; user text in it stays literal."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+from textual.widgets import Input
+
+from store.records import Unit
+from tests.tui.helpers import HOSTILE, TODAY, make_store, screen_lines, settle
+from tui.app import make_app
+from tui.screens.actions_screen import ActionsScreen
+from tui.screens.inbox_screen import InboxScreen
+from tui.screens.meetings_screen import MeetingsScreen
+
+
+async def palette(pilot, query: str) -> list[str]:
+    """Open the palette, type `query`, and return the hits' plain texts."""
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    assert CommandPalette.is_open(pilot.app)
+    await pilot.press(*query)
+    await settle(pilot)
+    await pilot.pause(0.2)  # the palette gathers hits in a background task
+    return [str(option.prompt) for option in pilot.app.screen.query_one("CommandList").options]
+
+
+async def test_palette_opens_any_screen_of_any_unit(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        hits = await palette(pilot, "best hoek")
+        assert hits and hits[0].startswith("Bijeenkomsten: Huisartsenpraktijk De Hoek")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingsScreen) and app.screen.slug == "de-hoek"
+        hits = await palette(pilot, "acties berg")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ActionsScreen) and app.screen.slug == "bergdorp"
+        # Escape leads home: the palette replaced the meetings screen instead of stacking.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "PortfolioScreen"
+
+
+async def test_palette_lists_the_screens_own_commands(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        shown = "\n".join(screen_lines(app))
+        assert "Leerpunten" in shown and "Help" in shown  # discovery: the screen's bindings
+        await pilot.press(*"alle eenh", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, InboxScreen) and app.screen.slug is None
+
+
+async def test_hostile_unit_name_is_literal_in_the_palette(tmp_path):
+    store = make_store(tmp_path)
+    store.create_unit(Unit(name=HOSTILE), "vijand")
+    app = make_app(tmp_path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        hits = await palette(pilot, "acties oops")
+        assert hits == [f"Acties: {HOSTILE}"]
+        assert f"Acties: {HOSTILE}" in "\n".join(screen_lines(app))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, ActionsScreen)
+        assert app.screen.sub_title == HOSTILE
+
+
+async def test_palette_never_closes_a_screen_with_unsaved_edits(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await palette(pilot, "acties hoek")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("enter")  # the first action's detail
+        await settle(pilot)
+        detail = app.screen
+        detail.query_one("#f-owner", Input).value = "Nieuwe eigenaar"
+        await settle(pilot)
+        assert detail.has_unsaved_changes()
+        await palette(pilot, "leerp berg")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, InboxScreen)
+        assert detail in app.screen_stack  # still there, with the typed owner
+        await palette(pilot, "overzicht")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert detail in app.screen_stack and isinstance(app.screen, InboxScreen)  # not taken home
+        assert any("Eerst opslaan" in note.message for note in app._notifications)

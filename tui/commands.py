@@ -1,0 +1,91 @@
+"""The command palette (ctrl+p): what the current screen can do, and every screen
+of every unit, found by typing part of its name.
+
+Textual's `Matcher.highlight` parses the candidate as markup, so a unit called
+`[@click=app.quit]x` would become a link; hits here are built from plain `Content`
+and styled at the matched offsets instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from store.i18n import t
+from store.text import clean_line
+from tui.navigation import UNIT_SCREENS, open_all_inbox, open_portfolio, open_unit_screen
+
+SKIP_ACTIONS = {"command_palette", "app.command_palette"}
+
+
+@dataclass(frozen=True)
+class Command:
+    text: str
+    run: Callable[[], object]
+    help: str = ""
+
+
+class SpiegelCommands(Provider):
+    async def startup(self) -> None:
+        # Unit names are read once per palette opening, off the event loop.
+        self._units = await asyncio.to_thread(self._readable_units)
+
+    def _readable_units(self) -> list[tuple[str, str]]:
+        return [(e.slug, clean_line(e.unit.name)) for e in self.app.store.units() if e.unit is not None]
+
+    def commands(self) -> list[Command]:
+        return [*self._screen_commands(), *self._navigation_commands()]
+
+    def _screen_commands(self) -> list[Command]:
+        """The bindings of the screen the palette was opened on, in the Footer's words."""
+        found, seen = [], set()
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            # Movement keys (show=False) would bury the screen's real commands.
+            if not binding.show or not binding.description or binding.action in SKIP_ACTIONS or not active.enabled:
+                continue
+            if (binding.action, active.node) in seen:
+                continue
+            seen.add((binding.action, active.node))
+            shown_key = self.app.get_key_display(binding)
+            run = partial(self.app.run_action, binding.action, active.node)
+            found.append(Command(binding.description, run, t("tui.palette.key", keys=shown_key)))
+        return found
+
+    def _navigation_commands(self) -> list[Command]:
+        app = self.app
+        found = [
+            Command(t("tui.palette.portfolio"), partial(open_portfolio, app)),
+            Command(t("tui.palette.all_inbox"), partial(open_all_inbox, app)),
+        ]
+        for slug, name in self._units:
+            for kind, label_key in UNIT_SCREENS.items():
+                found.append(Command(f"{t(label_key)}: {name}", partial(open_unit_screen, app, kind, slug, name)))
+        return found
+
+    async def discover(self) -> Hits:
+        for command in self._screen_commands():
+            yield DiscoveryHit(Content(command.text), command.run, text=command.text, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self.commands():
+            score = matcher.match(command.text)
+            if score > 0:
+                yield Hit(score, self._highlight(matcher, command.text), command.run, text=command.text,
+                          help=command.help)
+
+    @staticmethod
+    def _highlight(matcher, text: str) -> Content:
+        """Like `Matcher.highlight`, without reading the text as markup."""
+        content = Content(text)
+        _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+        return content

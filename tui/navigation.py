@@ -1,0 +1,64 @@
+"""Going to a screen from anywhere (the command palette): the one place that knows
+which screens a unit has and how to build them."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.screen import Screen
+
+from store.i18n import t
+
+# kind -> catalog key of its name in the palette ("Acties: De Hoek")
+UNIT_SCREENS = {
+    "actions": "tui.palette.actions",
+    "meetings": "tui.palette.meetings",
+    "inbox": "tui.palette.inbox",
+}
+
+
+def build_unit_screen(app: App, kind: str, slug: str, name: str) -> Screen:
+    store = app.store
+    if kind == "actions":
+        from tui.screens.actions_screen import ActionsScreen
+
+        return ActionsScreen(store, slug, name)
+    if kind == "meetings":
+        from tui.screens.meetings_screen import MeetingsScreen
+
+        return MeetingsScreen(store, slug, name)
+    if kind == "inbox":
+        from tui.screens.inbox_screen import InboxScreen
+
+        return InboxScreen(store, slug, name)
+    raise ValueError(f"no unit screen {kind!r}")
+
+
+def open_unit_screen(app: App, kind: str, slug: str, name: str) -> None:
+    _go(app, build_unit_screen(app, kind, slug, name))
+
+
+def open_all_inbox(app: App) -> None:
+    from tui.screens.inbox_screen import InboxScreen
+
+    _go(app, InboxScreen(app.store, None, t("tui.inbox.all_units")))
+
+
+def open_portfolio(app: App) -> None:
+    if _has_unsaved(app):
+        app.notify(t("tui.palette.unsaved"), severity="warning", markup=False)
+        return
+    while len(app.screen_stack) > 2:  # [default screen, portfolio, ...]
+        app.pop_screen()
+
+
+def _go(app: App, screen: Screen) -> None:
+    """Back to the portfolio first, so Escape leads home from the new screen; but a
+    screen holding typed, unsaved edits is never closed: the new one goes on top."""
+    if not _has_unsaved(app):
+        while len(app.screen_stack) > 2:
+            app.pop_screen()
+    app.push_screen(screen)
+
+
+def _has_unsaved(app: App) -> bool:
+    return any(getattr(s, "has_unsaved_changes", lambda: False)() for s in app.screen_stack)
