@@ -141,7 +141,7 @@ class Store:
         cls = record_type(record_id)
         record_id = record_id.strip().upper()
         number = record_id.partition("-")[2]
-        for slug in [unit] if unit else self.slugs():
+        for slug in [unit] if unit else self._holders_first(record_id):
             try:
                 doc = self._file(slug).read().get(cls.TABLE, {}).get(number)
             except FileProblem:
@@ -151,6 +151,16 @@ class Store:
             if doc is not None:
                 return self._build(cls, doc, slug)
         raise NotFound(t("record.not_found", id=record_id))
+
+    def _holders_first(self, record_id: str) -> list[str]:
+        """Every unit, those whose file mentions `"A-12"` first. Finding the one
+        file among hundreds by a byte search instead of parsing them all keeps
+        `spiegel edit A-12` as cheap with 50k actions as with 1k; the rest follow,
+        so an oddly written file (an escaped character) still gets parsed."""
+        needle = f'"{record_id}"'.encode()
+        slugs = self.slugs()
+        holders = [slug for slug in slugs if self._file(slug).mentions(needle)]
+        return holders + [slug for slug in slugs if slug not in holders]
 
     # writing ----------------------------------------------------------------
     @contextmanager

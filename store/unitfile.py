@@ -49,6 +49,14 @@ class UnitFile:
             self._data, self._key = self._load(), key
         return self._data
 
+    def mentions(self, needle: bytes) -> bool:
+        """Whether the file's bytes contain `needle` (False if it cannot be read:
+        readers that parse it report why)."""
+        try:
+            return needle in self.path.read_bytes()
+        except OSError:
+            return False
+
     def fingerprint(self) -> tuple:
         """Cheap to poll: differs after every write, or names the problem."""
         try:

@@ -1,0 +1,62 @@
+"""Finding a record by id alone parses only the file that holds it, so editing one
+action costs the same with 250 units as with 5."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.errors import NotFound
+from store.records import Action, Unit
+from store.repository import Store
+from store.unitfile import UnitFile
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def many_units(tmp_path):
+    store = Store(tmp_path, user="t", today=TODAY)
+    for n in range(12):
+        slug = store.create_unit(Unit(name=f"Praktijk {n}")).id
+        with store.transaction(slug) as txn:
+            txn.add_many([Action(title=f"Actie {n}.{i}") for i in range(5)])
+    return tmp_path
+
+
+def count_parses(monkeypatch) -> list[str]:
+    parsed: list[str] = []
+    original = UnitFile._load
+
+    def load(self):
+        parsed.append(self.path.name)
+        return original(self)
+
+    monkeypatch.setattr(UnitFile, "_load", load)
+    return parsed
+
+
+def test_get_by_id_parses_only_the_file_that_holds_it(many_units, monkeypatch):
+    store = Store(many_units, user="t", today=TODAY)  # a fresh process: nothing cached
+    parsed = count_parses(monkeypatch)
+    action = store.get("a-33")
+    assert action.title == "Actie 6.2" and action.unit == "praktijk-6"
+    assert parsed == ["praktijk-6.json"]
+
+
+def test_edit_by_id_touches_one_file(many_units, monkeypatch):
+    store = Store(many_units, user="t", today=TODAY)
+    parsed = count_parses(monkeypatch)
+    store.change("A-58", {"owner": "Sanne"})
+    assert set(parsed) == {"praktijk-11.json"}
+    assert Store(many_units, today=TODAY).get("A-58").owner == "Sanne"
+
+
+def test_an_id_written_differently_is_still_found(many_units):
+    # A hand-edited file may escape characters; the byte search misses it, the scan does not.
+    path = many_units / "praktijk-3.json"
+    path.write_bytes(path.read_bytes().replace(b'"A-16"', b'"A\\u002d16"'))
+    assert Store(many_units, today=TODAY).get("A-16").title == "Actie 3.0"
+
+
+def test_unknown_id_is_not_found(many_units):
+    with pytest.raises(NotFound):
+        Store(many_units, today=TODAY).get("A-999")
