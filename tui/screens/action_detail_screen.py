@@ -37,6 +37,8 @@ class ActionDetailScreen(Screen):
         # priority: TextArea binds ctrl+z to its own undo, which would hide this one.
         Binding("ctrl+z", "undo", "tui.key.undo", tooltip="tui.tip.undo", id="detail.undo", priority=True),
         Binding("escape", "back", "tui.key.back", tooltip="tui.tip.detail_back", id="detail.back"),
+        # Not plain `k`: a text field always has focus here and would take the letter.
+        Binding("ctrl+t", "kpis", "kpi.key.kpis", tooltip="kpi.tip.kpis", id="detail.kpis"),
     ]
     AUTO_FOCUS = "#f-title"
 
@@ -230,3 +232,9 @@ class ActionDetailScreen(Screen):
             return
         question = YesNoDialog(t("tui.detail.ask_discard"), t("tui.confirm.discard"), t("tui.confirm.stay"))
         self.app.push_screen(question, lambda yes: self.app.pop_screen() if yes else None)
+
+    def action_kpis(self) -> None:
+        from tui.screens.kpi_screen import KpiListScreen
+
+        if self.action is not None:
+            self.app.push_screen(KpiListScreen(self.store, self.action.unit, self.action.id))

@@ -1,0 +1,141 @@
+"""The KPIs of a unit, or of one action: name, latest value, target, and what the
+run-chart rules see. Enter opens the run chart; `a` adds a KPI to the action.
+
+Entry point for other screens: `KpiListScreen(store, unit_slug, action_id=None)`.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.binding import Binding
+from textual.message import Message
+
+from store.errors import SpiegelError
+from store.i18n import t
+from store.records import Action, Kpi
+from store.repository import Store
+from store.runchart import analyse, number, summary
+from store.text import clean_line
+from tui.screens.table_screen import TableScreen, describe_error
+from tui.widgets.row_table import RowTable
+from tui.widgets.table_model import Column, Row
+
+
+class KpiTable(RowTable):
+    SELECTABLE = True  # Enter opens the run chart
+
+    def __init__(self, with_action: bool, **kwargs) -> None:
+        columns = [
+            Column(t("tui.col.id"), max_width=6),
+            *([Column(t("kpi.col.action"), max_width=6, drop_order=2)] if with_action else []),
+            Column(t("kpi.col.name"), min_width=16),
+            Column(t("kpi.col.latest"), max_width=12, align="right"),
+            Column(t("kpi.col.target"), max_width=8, align="right", drop_order=1),
+            Column(t("kpi.col.signals"), max_width=26),
+        ]
+        super().__init__(columns, **kwargs)
+
+
+def kpi_row(kpi: Kpi, with_action: bool) -> Row:
+    analysis = analyse(kpi.measurements, kpi.direction)
+    unit = clean_line(kpi.measure_unit)
+    latest = f"{number(analysis.values[-1])} {unit}".strip() if analysis.values else "-"
+    cells = (
+        kpi.id,
+        *((kpi.action,) if with_action else ()),
+        clean_line(kpi.name),
+        latest,
+        number(kpi.target),
+        summary(analysis),
+    )
+    return Row(kpi.id, cells, item=kpi)
+
+
+class KpiListScreen(TableScreen):
+    FILTER_PLACEHOLDER = "kpi.list.filter"
+    BINDINGS = [
+        Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="kpis.back"),
+        Binding("a", "add", "kpi.key.add", tooltip="kpi.tip.add", id="kpis.add"),
+    ]
+
+    class Added(Message):
+        def __init__(self, kpi: Kpi | None, error: SpiegelError | None = None) -> None:
+            super().__init__()
+            self.kpi, self.error = kpi, error
+
+    def __init__(self, store: Store, unit_slug: str, action_id: str | None = None) -> None:
+        super().__init__()
+        self.store, self.slug, self.action_id = store, unit_slug, action_id
+        self.sub_title = t("kpi.list.title_unit", unit=unit_slug)
+
+    def make_table(self) -> RowTable:
+        return KpiTable(with_action=self.action_id is None, id="kpis")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="kpis")
+    def load(self) -> None:
+        kpis = self.store.records(Kpi, unit=self.slug)
+        if self.action_id:
+            action = self.store.get(self.action_id, self.slug)
+            self.app.call_from_thread(self._set_title, action)
+            kpis = [k for k in kpis if k.action == self.action_id]
+        kpis.sort(key=lambda k: (k.action, int(k.id.partition("-")[2])))
+        self.post_message(self.RowsLoaded([kpi_row(k, self.action_id is None) for k in kpis]))
+
+    def _set_title(self, action: Action) -> None:
+        self.sub_title = t("kpi.list.title_action", id=action.id, title=clean_line(action.title))  # Header: literal
+
+    def make_filter(self, text: str):
+        words = text.casefold().split()
+        if not words:
+            return None
+        return lambda row: all(w in f"{row.key} {row.item.name} {row.item.action}".casefold() for w in words)
+
+    def count_text(self, shown: int, total: int) -> str:
+        if total:
+            return t("kpi.list.count", shown=shown, total=total)
+        return t("kpi.list.empty_action") if self.action_id else t("kpi.list.empty_unit")
+
+    def describe(self, row: Row) -> Text:
+        kpi: Kpi = row.item
+        unit = f" {clean_line(kpi.measure_unit)}" if kpi.measure_unit else ""
+        facts = t("kpi.list.detail", id=kpi.id, action=kpi.action, direction=kpi.direction.label,
+                  baseline=number(kpi.baseline) + unit, target=number(kpi.target) + unit, n=len(kpi.measurements))
+        signals = summary(analyse(kpi.measurements, kpi.direction))
+        return Text.assemble(Text(clean_line(kpi.name), style="bold"), "\n", facts, " · ", signals)
+
+    can_go_back = True
+
+    @on(RowTable.RowSelected)
+    def _open_chart(self, event: RowTable.RowSelected) -> None:
+        from tui.screens.run_chart_screen import RunChartScreen
+
+        self.app.push_screen(RunChartScreen(self.store, event.row.key, self.slug))
+
+    # adding a KPI ----------------------------------------------------------------------
+    def action_add(self) -> None:
+        from tui.widgets.kpi_dialogs import KpiForm
+
+        if not self.action_id:
+            self.notify(t("kpi.list.add_needs_action"), markup=False)
+            return
+
+        def entered(values: dict | None) -> None:
+            if values:
+                self.add_kpi(Kpi(action=self.action_id, **values))
+
+        self.app.push_screen(KpiForm(t("kpi.form.new_title", action=self.action_id)), entered)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="kpis-save")
+    def add_kpi(self, kpi: Kpi) -> None:
+        try:
+            self.post_message(self.Added(self.store.add(kpi, self.slug)))
+        except SpiegelError as error:
+            self.post_message(self.Added(None, error))
+
+    def on_kpi_list_screen_added(self, message: Added) -> None:
+        if message.error is not None:
+            self.notify(t("tui.write_failed", error=describe_error(message.error)), severity="error", markup=False)
+            return
+        self.notify(t("kpi.added", id=message.kpi.id), markup=False)
+        self._reload()

@@ -1,0 +1,203 @@
+"""One KPI: its run chart, the signals in words, and the same data as a table.
+
+`n` adds a measurement (saved in one transaction that appends to the KPI as it is
+on disk, so two people entering values at once both keep theirs), `e` edits the
+KPI's own fields (a revision check: a `Conflict` opens the conflict dialog), `t`
+hides the chart so the table is on the first screen. Every save redraws at once;
+others' saves show within about two seconds.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import Worker, WorkerState
+
+from store.dates import describe_date
+from store.errors import Conflict, SpiegelError
+from store.i18n import t
+from store.records import Kpi, Measurement, Record
+from store.repository import Store
+from store.runchart import Analysis, analyse, describe_all, number
+from store.text import clean_line
+from tui.bindings import localize_bindings
+from tui.screens.table_screen import describe_error
+from tui.widgets.run_chart import RunChart, legend, table_rows
+
+
+def facts_line(kpi: Kpi, analysis: Analysis) -> str:
+    unit = f" {clean_line(kpi.measure_unit)}" if kpi.measure_unit else ""
+    return t("kpi.chart.facts", direction=kpi.direction.label, baseline=number(kpi.baseline) + unit,
+             target=number(kpi.target) + unit, median=number(analysis.median), points=analysis.median_points)
+
+
+class RunChartScreen(Screen):
+    BINDINGS = [
+        Binding("n", "measure", "kpi.key.measure", tooltip="kpi.tip.measure", id="kpi.measure"),
+        Binding("e", "edit", "kpi.key.edit", tooltip="kpi.tip.edit", id="kpi.edit"),
+        Binding("t", "toggle_chart", "kpi.key.table", tooltip="kpi.tip.table", id="kpi.table"),
+        Binding("escape", "back", "tui.key.back", tooltip="tui.tip.back", id="kpi.back"),
+    ]
+    REFRESH_SECONDS = 1.5
+
+    class Loaded(Message):
+        def __init__(self, kpi: Kpi, analysis: Analysis, note: str = "") -> None:
+            super().__init__()
+            self.kpi, self.analysis, self.note = kpi, analysis, note
+
+    class Conflicted(Message):
+        def __init__(self, conflict: Conflict, base: Record) -> None:
+            super().__init__()
+            self.conflict, self.base = conflict, base
+
+    def __init__(self, store: Store, kpi_id: str, unit: str | None = None) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.store, self.kpi_id, self.unit = store, kpi_id, unit
+        self.kpi: Kpi | None = None
+        self.sub_title = kpi_id
+        self._seen: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="chart-body"):
+            yield Static("", id="kpi-name", markup=False)
+            yield Static("", id="kpi-facts", markup=False)
+            yield RunChart(id="kpi-chart")
+            yield Static(legend(), id="kpi-legend", markup=False)
+            yield Static("", id="kpi-signals", markup=False)
+            yield Static(t("kpi.rules"), id="kpi-rules", markup=False)
+            yield Static(t("kpi.chart.table_title"), id="kpi-table-title", markup=False)
+            yield DataTable(id="kpi-table", cursor_type="row", zebra_stripes=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key in ("kpi.col.date", "kpi.col.value", "kpi.col.signal", "kpi.col.note"):
+            table.add_column(Text(t(key)))
+        self.query_one("#chart-body").loading = True
+        self.set_interval(self.REFRESH_SECONDS, self._watch)
+        self._reload()
+
+    # workers ------------------------------------------------------------------------
+    def _reload(self) -> None:
+        if self.unit:
+            self._seen = self.store.fingerprint(self.unit)
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="kpi-load")
+    def load(self, note: str = "") -> None:
+        kpi = self.store.get(self.kpi_id, self.unit)
+        self.post_message(self.Loaded(kpi, analyse(kpi.measurements, kpi.direction), note))
+
+    def _watch(self) -> None:
+        if self.is_current and self.unit:
+            self._check()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="kpi-watch")
+    def _check(self) -> None:
+        if self.store.fingerprint(self.unit) != self._seen:
+            self._seen = self.store.fingerprint(self.unit)
+            self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="kpi-save")
+    def add_measurement(self, measurement: Measurement) -> None:
+        """Append to the KPI as it is on disk now: no one's measurement is lost."""
+        with self.store.transaction(self.kpi.unit) as txn:
+            kpi = txn.get(Kpi, self.kpi_id)
+            kpi.measurements = sorted([*kpi.measurements, measurement], key=lambda m: m.date)
+            saved = txn.save(kpi)
+        note = t("kpi.measure.saved", value=number(measurement.value), date=describe_date(measurement.date, self.store.today()), id=saved.id)
+        self.post_message(self.Loaded(saved, analyse(saved.measurements, saved.direction), note))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="kpi-save")
+    def save_kpi(self, edited: Kpi, base: Record) -> None:
+        try:
+            saved = self.store.save(edited)
+        except Conflict as conflict:
+            self.post_message(self.Conflicted(conflict, base))
+            return
+        self.post_message(self.Loaded(saved, analyse(saved.measurements, saved.direction), t("kpi.saved", id=saved.id)))
+
+    # handlers -------------------------------------------------------------------------
+    def on_run_chart_screen_loaded(self, message: Loaded) -> None:
+        self.query_one("#chart-body").loading = False
+        kpi, analysis = message.kpi, message.analysis
+        self.kpi, self.unit = kpi, kpi.unit
+        self.sub_title = f"{kpi.id} · {clean_line(kpi.action)}"
+        self.query_one("#kpi-name", Static).update(Text(clean_line(kpi.name), style="bold"))
+        self.query_one("#kpi-facts", Static).update(facts_line(kpi, analysis))
+        self.query_one(RunChart).show(kpi, analysis)
+        self.query_one("#kpi-signals", Static).update("\n".join(describe_all(analysis)))
+        table = self.query_one(DataTable)
+        table.clear()
+        for row in table_rows(kpi, analysis):
+            table.add_row(*(Text(cell) for cell in row))
+        if message.note:
+            self.notify(message.note, markup=False)
+
+    def on_run_chart_screen_conflicted(self, message: Conflicted) -> None:
+        from tui.screens.conflict_screen import ConflictScreen
+
+        conflict = message.conflict
+
+        def resolved(merged: Record | None) -> None:
+            if merged is None:
+                self.notify(t("tui.detail.conflict_kept"), severity="warning", markup=False)
+                self.load()
+            else:
+                self.save_kpi(merged, conflict.theirs)
+
+        self.app.push_screen(ConflictScreen(conflict.mine, conflict.theirs, message.base, self.store.today()), resolved)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Expected results arrive as messages; anything else is reported here."""
+        if event.state == WorkerState.ERROR:
+            self.query_one("#chart-body").loading = False
+            error = event.worker.error
+            key = "tui.load_failed" if event.worker.group in ("kpi-load", "kpi-watch") else "tui.write_failed"
+            severity = "warning" if isinstance(error, SpiegelError) else "error"
+            self.notify(t(key, error=describe_error(error)), severity=severity, markup=False)
+
+    # actions --------------------------------------------------------------------------
+    def action_measure(self) -> None:
+        from tui.widgets.kpi_dialogs import NewMeasurement
+
+        if self.kpi is None:
+            return
+
+        def entered(values: dict | None) -> None:
+            if values:
+                self.add_measurement(values["measurement"])
+
+        self.app.push_screen(NewMeasurement(self.store.today()), entered)
+
+    def action_edit(self) -> None:
+        from tui.widgets.kpi_dialogs import KpiForm
+
+        if self.kpi is None:
+            return
+        base = self.kpi
+
+        def entered(values: dict | None) -> None:
+            if values:
+                edited = Kpi.from_doc(base.to_doc(), base.unit)
+                for name, value in values.items():
+                    setattr(edited, name, value)
+                self.save_kpi(edited, base)
+
+        self.app.push_screen(KpiForm(t("kpi.form.edit_title", id=base.id), base), entered)
+
+    def action_toggle_chart(self) -> None:
+        for selector in ("#kpi-chart", "#kpi-legend"):
+            widget = self.query_one(selector)
+            widget.display = not widget.display
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
