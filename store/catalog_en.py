@@ -364,6 +364,8 @@ EN: dict[str, str] = {
     'tui.palette.actions': 'Actions',
     'tui.palette.meetings': 'Meetings',
     'tui.palette.inbox': 'Learning points',
+    'tui.palette.none': 'Nothing found',
+    'tui.palette.kpis': 'KPIs',
     'tui.palette.unsaved': 'Save first (ctrl+s) or drop the changes (Esc).',
     'tui.palette.placeholder': 'Search for a command or screen…',
     # KPI run charts

@@ -370,6 +370,8 @@ NL: dict[str, str] = {
     'tui.palette.actions': 'Acties',
     'tui.palette.meetings': 'Bijeenkomsten',
     'tui.palette.inbox': 'Leerpunten',
+    'tui.palette.none': 'Niets gevonden',
+    'tui.palette.kpis': "KPI's",
     'tui.palette.unsaved': 'Eerst opslaan (ctrl+s) of de wijzigingen laten vallen (Esc).',
     'tui.palette.placeholder': 'Zoek een opdracht of scherm…',
     # KPI run charts

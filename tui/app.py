@@ -53,10 +53,10 @@ class SpiegelApp(App[None]):
         self.exit()
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
+        from tui.commands import SpiegelPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("tui.palette.placeholder")))
+        if self.use_command_palette and not SpiegelPalette.is_open(self):
+            self.push_screen(SpiegelPalette(id="--command-palette", placeholder=t("tui.palette.placeholder")))
 
     def action_help(self) -> None:
         from tui.screens.help_screen import HelpScreen, help_entries

@@ -13,8 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.widgets.option_list import Option
 
 from store.i18n import t
 from store.text import clean_line
@@ -89,3 +92,23 @@ class SpiegelCommands(Provider):
             if not text[offset].isspace():
                 content = content.stylize(matcher.match_style, offset, offset + 1)
         return content
+
+
+class SpiegelPalette(CommandPalette):
+    """Textual's palette, with its one English sentence ('No matches found') said in
+    the UI language. Textual offers no setting for it, so the method that shows it
+    is repeated here with our words (checked against textual 8.2.8)."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(t("tui.palette.none"), style="not bold")), disabled=True,
+                           id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

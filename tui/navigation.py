@@ -13,6 +13,7 @@ UNIT_SCREENS = {
     "actions": "tui.palette.actions",
     "meetings": "tui.palette.meetings",
     "inbox": "tui.palette.inbox",
+    "kpis": "tui.palette.kpis",
 }
 
 
@@ -30,6 +31,10 @@ def build_unit_screen(app: App, kind: str, slug: str, name: str) -> Screen:
         from tui.screens.inbox_screen import InboxScreen
 
         return InboxScreen(store, slug, name)
+    if kind == "kpis":
+        from tui.screens.kpi_screen import KpiListScreen
+
+        return KpiListScreen(store, slug)
     raise ValueError(f"no unit screen {kind!r}")
 
 
