@@ -113,3 +113,26 @@ def test_differing_fields_in_record_order():
     mine = Action(title="a", owner="x", progress=10)
     theirs = Action(title="a", owner="y", progress=20)
     assert differing_fields(mine, theirs) == ["owner", "progress"]
+
+
+def test_conflict_dialog_snapshot(snap_compare, small_dir, monkeypatch):
+    import datetime as dt
+    import types
+
+    import store.transaction
+
+    class Clock(dt.datetime):  # the dialog shows when they saved: fixed for the snapshot
+        @classmethod
+        def now(cls, tz=None):
+            return cls(2026, 11, 23, 9, 41, tzinfo=tz)
+
+    monkeypatch.setattr(store.transaction, "dt", types.SimpleNamespace(datetime=Clock, timezone=dt.timezone))
+    app = make_app(small_dir, today=TODAY, user="ik")
+
+    async def clash(pilot):
+        screen = await open_detail(pilot, "A-3")
+        await retype(pilot, screen, "owner", "Sanne")
+        colleague(small_dir).change("A-3", {"owner": "Karim", "progress": 30})
+        await save_into_conflict(pilot, screen)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=clash)
