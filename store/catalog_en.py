@@ -421,5 +421,9 @@ EN: dict[str, str] = {
     'tui.tip.move_on': 'Move the chosen action to the next phase (also shift+right).',
     'tui.tip.board_open': 'Open the chosen action.',
     'tui.key.route': 'Route',
+    'tui.tip.to_units': 'Back to the list of units.',
+    'tui.tip.to_dashboard': "Back to this unit's overview.",
+    'tui.tip.dash_top': 'To the top of the overview.',
+    'tui.tip.dash_end': 'To the end of the overview (the burn-up).',
     'tui.tip.route': 'Show one route at a time: all, R1, R2, R3, R4.',
 }

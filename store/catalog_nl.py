@@ -427,5 +427,9 @@ NL: dict[str, str] = {
     'tui.tip.move_on': 'Verplaats de gekozen actie naar de volgende fase (ook shift+rechts).',
     'tui.tip.board_open': 'Open de gekozen actie.',
     'tui.key.route': 'Route',
+    'tui.tip.to_units': 'Terug naar de lijst met eenheden.',
+    'tui.tip.to_dashboard': 'Terug naar het overzicht van deze eenheid.',
+    'tui.tip.dash_top': 'Naar het begin van het overzicht.',
+    'tui.tip.dash_end': 'Naar het einde van het overzicht (de burn-up).',
     'tui.tip.route': 'Toon één route tegelijk: alle, R1, R2, R3, R4.',
 }

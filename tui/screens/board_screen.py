@@ -30,8 +30,8 @@ from tui.widgets.phase_board import PhaseBoard, board_columns
 
 class BoardScreen(LiveRefresh, Screen):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "tui.key.back", tooltip="tui.tip.back", id="board.back_screen"),
-        Binding("r", "route", "tui.key.route", tooltip="tui.tip.route", id="board.route"),
+        Binding("escape", "app.pop_screen", "tui.key.back", tooltip="tui.tip.to_dashboard", id="board.back_screen"),
+        Binding("r", "route", "tui.key.route", tooltip="tui.tip.route", id="board.route", show=False),  # the status line says r
     ]
     AUTO_FOCUS = "PhaseBoard"
 

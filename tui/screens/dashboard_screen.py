@@ -25,9 +25,27 @@ from tui.widgets.burnup_chart import BurnupChart, burnup_table
 from tui.widgets.dashboard_view import counts_block, grid_table, lists_block, phases_block
 
 
+class DashboardBody(VerticalScroll, inherit_bindings=False):
+    """The scrolling page, with its keys in the UI's language (Textual's own
+    scroll bindings carry English descriptions into the help screen)."""
+
+    BINDINGS = [
+        Binding("up", "scroll_up", "tui.key.up", tooltip="tui.tip.up", show=False),
+        Binding("down", "scroll_down", "tui.key.down", tooltip="tui.tip.down", show=False),
+        Binding("pageup", "page_up", "tui.key.page_up", tooltip="tui.tip.page_up", show=False),
+        Binding("pagedown", "page_down", "tui.key.page_down", tooltip="tui.tip.page_down", show=False),
+        Binding("home", "scroll_home", "tui.key.first", tooltip="tui.tip.dash_top", show=False),
+        Binding("end", "scroll_end", "tui.key.last", tooltip="tui.tip.dash_end", show=False),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        localize_bindings(self)
+
+
 class DashboardScreen(LiveRefresh, Screen):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "tui.key.back", tooltip="tui.tip.back", id="dash.back"),
+        Binding("escape", "app.pop_screen", "tui.key.back", tooltip="tui.tip.to_units", id="dash.back"),
         Binding("a", "actions", "tui.key.actions", tooltip="tui.tip.actions", id="dash.actions"),
         Binding("m", "meetings", "tui.key.meetings", tooltip="tui.tip.meetings", id="dash.meetings"),
         Binding("l", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox", id="dash.inbox"),
@@ -51,7 +69,7 @@ class DashboardScreen(LiveRefresh, Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="dash-body"):
+        with DashboardBody(id="dash-body"):
             yield Static("", id="dash-empty", markup=False)
             yield Static("", id="dash-phases", markup=False)
             yield Static("", id="dash-counts", markup=False)

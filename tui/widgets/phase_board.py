@@ -70,10 +70,10 @@ class PhaseBoard(Widget, can_focus=True):
         Binding("end", "row(100000)", "tui.key.last", tooltip="tui.tip.last", show=False),
         Binding("pageup", "page(-1)", "tui.key.page_up", tooltip="tui.tip.page_up", show=False),
         Binding("pagedown", "page(1)", "tui.key.page_down", tooltip="tui.tip.page_down", show=False),
-        Binding("less_than_sign,shift+left", "move(-1)", "tui.key.move_back", tooltip="tui.tip.move_back",
-                id="board.back", key_display="<"),
-        Binding("greater_than_sign,shift+right", "move(1)", "tui.key.move_on", tooltip="tui.tip.move_on",
-                id="board.on", key_display=">"),
+        Binding("less_than_sign", "move(-1)", "tui.key.move_back", tooltip="tui.tip.move_back", id="board.back"),
+        Binding("greater_than_sign", "move(1)", "tui.key.move_on", tooltip="tui.tip.move_on", id="board.on"),
+        Binding("shift+left", "move(-1)", "tui.key.move_back", tooltip="tui.tip.move_back", show=False),
+        Binding("shift+right", "move(1)", "tui.key.move_on", tooltip="tui.tip.move_on", show=False),
         Binding("enter", "open", "tui.key.open", tooltip="tui.tip.board_open", id="board.open"),
     ]
     DEFAULT_CSS = """
