@@ -31,7 +31,8 @@ from tui.widgets.phase_board import PhaseBoard, board_columns
 class BoardScreen(LiveRefresh, Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "tui.key.back", tooltip="tui.tip.to_dashboard", id="board.back_screen"),
-        Binding("r", "route", "tui.key.route", tooltip="tui.tip.route", id="board.route", show=False),  # the status line says r
+        # Not in the footer (Quit would not fit at 80 columns); the status line names it.
+        Binding("r", "route", "tui.key.route", tooltip="tui.tip.route", id="board.route", show=False),
     ]
     AUTO_FOCUS = "PhaseBoard"
 
@@ -111,8 +112,8 @@ class BoardScreen(LiveRefresh, Screen):
         self.query_one("#board-status", Static).update(Text(status))
 
     def on_phase_board_highlighted(self, message: PhaseBoard.Highlighted) -> None:
-        self.query_one("#board-detail", Static).update(self._describe(message.card.action if message.card else None,
-                                                                      message.phase))
+        action = message.card.action if message.card else None
+        self.query_one("#board-detail", Static).update(self._describe(action, message.phase))
 
     def _describe(self, action: Action | None, phase: int) -> Text:
         if action is None:

@@ -140,6 +140,8 @@ class PhaseBoard(Widget, can_focus=True):
         row = self.rows[index]
         if row < self.tops[index]:
             self.tops[index] = row
+        # Every card takes at least one line: jump close first, so End on 10k cards is not quadratic.
+        self.tops[index] = max(self.tops[index], row - self._body_height + 1)
         while sum(c.height for c in cards[self.tops[index]:row + 1]) > self._body_height:
             self.tops[index] += 1
         lines: list[tuple[str, bool]] = []
@@ -147,7 +149,8 @@ class PhaseBoard(Widget, can_focus=True):
             card, chosen = cards[n], n == row and index == self.column
             gutter = "> " if chosen else "  "
             mark = STATUS_MARK.get(card.action.status, "")
-            lines.append((fit(f"{gutter}{mark}{card.action.id} {clean_line(card.action.title)}", width, "left"), chosen))
+            title = f"{gutter}{mark}{card.action.id} {clean_line(card.action.title)}"
+            lines.append((fit(title, width, "left"), chosen))
             if card.flags:
                 lines.append((fit("   ! " + ", ".join(card.flags), width, "left"), chosen))
             if len(lines) >= self._body_height:
