@@ -15,6 +15,7 @@ from typing import Iterable
 
 from store import i18n
 from store.records import Action, Meeting
+from store.rules import DUE_SOON_DAYS
 from store.vocab import Status
 
 MIN_PARTICIPANTS = 5
@@ -100,17 +101,31 @@ def feedback_overdue(meeting: Meeting, today: dt.date) -> bool:
     return due is not None and due < today and _date(meeting.feedback_sent) is None
 
 
+def feedback_due_soon(meeting: Meeting, today: dt.date) -> bool:
+    """Feedback not sent yet and due within the coming week (today included)."""
+    due = _date(meeting.feedback_due)
+    return (due is not None and today <= due <= today + dt.timedelta(days=DUE_SOON_DAYS)
+            and _date(meeting.feedback_sent) is None)
+
+
+def pilot_overdue(action: Action, today: dt.date) -> bool:
+    """A phase-2 pilot still open and unevaluated more than a year after it started
+    (seed 002: pilots last at most a year, then they are evaluated)."""
+    days = pilot_age(action, today)
+    return days is not None and days > PILOT_MAX_DAYS
+
+
 def pilot_age(action: Action, today: dt.date) -> int | None:
     """Days a phase-2 pilot has run unevaluated and still open, else None."""
     if action.phase != 2 or _date(action.evaluated_on) is not None:
         return None
     if action.status in (Status.DONE, Status.STOPPED):
         return None
-    start = _date(action.started_on) or _created_date(action.created_at)
+    start = _date(action.started_on) or created_date(action.created_at)
     return (today - start).days if start is not None else None
 
 
-def _created_date(created_at: object) -> dt.date | None:
+def created_date(created_at: object) -> dt.date | None:
     """The date part of an ISO timestamp such as `2026-03-01T09:00:00+00:00`."""
     if not isinstance(created_at, str) or len(created_at) < 10:
         return None
@@ -122,9 +137,8 @@ def _created_date(created_at: object) -> dt.date | None:
 
 def action_advice(action: Action, today: dt.date) -> list[Advice]:
     """Rules of thumb for an action: a pilot (phase 2) is evaluated within a year."""
-    days = pilot_age(action, today)
-    if days is not None and days > PILOT_MAX_DAYS:
-        return [_advice("pilot_unevaluated", "evaluated_on", days=days)]
+    if pilot_overdue(action, today):
+        return [_advice("pilot_unevaluated", "evaluated_on", days=pilot_age(action, today))]
     return []
 
 

@@ -213,3 +213,14 @@ def describe_date(d: _dt.date, today: _dt.date | None = None) -> str:
     days, months = _SHORT.get(language(), _SHORT["nl"])
     text = f"{days[d.weekday()]} {d.day} {months[d.month - 1]}"
     return text if d.year == today.year else f"{text} {d.year:04d}"
+
+
+def month_name(month: int) -> str:
+    """Short month name in the UI language ('mrt' / 'Mar'), for chart axes."""
+    return _SHORT.get(language(), _SHORT["nl"])[1][month - 1]
+
+
+def short_date(d: _dt.date, today: _dt.date | None = None) -> str:
+    """Narrow date for a table column: '9 nov' in `today`'s year, else 'nov 2025'."""
+    today = today or _dt.date.today()
+    return f"{d.day} {month_name(d.month)}" if d.year == today.year else f"{month_name(d.month)} {d.year:04d}"

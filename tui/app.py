@@ -19,8 +19,8 @@ STYLES = Path(__file__).parent / "styles"
 class SpiegelApp(App[None]):
     TITLE = "spiegel"
     CSS_PATH = [STYLES / "app.tcss", STYLES / "table_screen.tcss", STYLES / "help.tcss", STYLES / "action_detail.tcss",
-                STYLES / "meetings.tcss", STYLES / "capture.tcss", STYLES / "inbox.tcss"]
-    CSS_PATH += [STYLES / "kpi.tcss"]
+                STYLES / "meetings.tcss", STYLES / "capture.tcss", STYLES / "inbox.tcss",
+                STYLES / "dashboard.tcss", STYLES / "board.tcss", STYLES / "kpi.tcss"]
     BINDINGS = [
         Binding("q", "quit", "tui.key.quit", tooltip="tui.tip.quit", id="app.quit"),
         Binding("question_mark,f1", "help", "tui.key.help", tooltip="tui.tip.help", id="app.help"),

@@ -10,15 +10,25 @@ from store.i18n import t
 
 # kind -> catalog key of its name in the palette ("Acties: De Hoek")
 UNIT_SCREENS = {
+    "dashboard": "tui.palette.dashboard",
     "actions": "tui.palette.actions",
     "meetings": "tui.palette.meetings",
     "inbox": "tui.palette.inbox",
     "kpis": "tui.palette.kpis",
+    "board": "tui.palette.board",
 }
 
 
 def build_unit_screen(app: App, kind: str, slug: str, name: str) -> Screen:
     store = app.store
+    if kind == "dashboard":
+        from tui.screens.dashboard_screen import DashboardScreen
+
+        return DashboardScreen(store, slug, name)
+    if kind == "board":
+        from tui.screens.board_screen import BoardScreen
+
+        return BoardScreen(store, slug, name)
     if kind == "actions":
         from tui.screens.actions_screen import ActionsScreen
 

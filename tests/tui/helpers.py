@@ -61,14 +61,35 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def open_unit(pilot, name_part: str = "hoek"):
+    """From the portfolio: type part of a unit's name, Enter: its dashboard."""
+    from tui.screens.dashboard_screen import DashboardScreen
+
+    await settle(pilot)
+    await pilot.press(*name_part, "enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, DashboardScreen)
+    return pilot.app.screen
+
+
+async def open_actions(pilot, name_part: str = "hoek"):
+    """From the portfolio: the unit's dashboard, then `a`: its actions table."""
+    from tui.screens.actions_screen import ActionsScreen
+    from tui.widgets.action_table import ActionTable
+
+    await open_unit(pilot, name_part)
+    await pilot.press("a")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ActionsScreen)
+    return pilot.app.screen.query_one(ActionTable)
+
+
 async def open_meetings(pilot):
     """From the portfolio: open De Hoek, then its meetings (keyboard only)."""
     from tui.screens.meetings_screen import MeetingsScreen
     from tui.widgets.meeting_table import MeetingTable
 
-    await settle(pilot)
-    await pilot.press(*"hoek", "enter")
-    await settle(pilot)
+    await open_unit(pilot, "hoek")
     await pilot.press("m")
     await settle(pilot)
     assert isinstance(pilot.app.screen, MeetingsScreen)

@@ -6,21 +6,17 @@ import re
 
 from store.records import Finding
 from store.vocab import Status
-from tests.tui.helpers import HOSTILE, TODAY, build_small, make_store, screen_lines, settle
+from tests.tui.helpers import HOSTILE, TODAY, build_small, make_store, open_actions, screen_lines, settle
 from tui.app import make_app
 from tui.screens.action_detail_screen import ActionDetailScreen
 from tui.screens.actions_screen import ActionsScreen
-from tui.widgets.action_table import ActionTable
 from tui.widgets.change_log import ChangeLog
 from tui.widgets.yes_no_dialog import YesNoDialog
 
 
 async def open_detail(pilot, action_id: str) -> ActionDetailScreen:
-    """Portfolio → De Hoek → cursor on `action_id` → Enter."""
-    await settle(pilot)
-    await pilot.press(*"hoek", "enter")
-    await settle(pilot)
-    table = pilot.app.screen.query_one(ActionTable)
+    """Portfolio → De Hoek → a → cursor on `action_id` → Enter."""
+    table = await open_actions(pilot, "hoek")
     index = [row.key for row in table.rows].index(action_id)
     await pilot.press(*["down"] * index, "enter")
     await settle(pilot)

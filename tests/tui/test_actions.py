@@ -3,18 +3,10 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
-from tests.tui.helpers import HOSTILE, TODAY, screen_lines, settle
+from tests.tui.helpers import HOSTILE, TODAY, open_actions, screen_lines, settle
 from tui.app import make_app
 from tui.screens.actions_screen import ActionsScreen
 from tui.widgets.action_table import ActionTable
-
-
-async def open_unit(pilot, name_part: str) -> ActionTable:
-    await settle(pilot)
-    await pilot.press(*name_part, "enter")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, ActionsScreen)
-    return pilot.app.screen.query_one(ActionTable)
 
 
 def row_text(table: ActionTable) -> list[str]:
@@ -24,7 +16,7 @@ def row_text(table: ActionTable) -> list[str]:
 async def test_overdue_and_due_soon_are_said_in_words(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        table = await open_unit(pilot, "hoek")
+        table = await open_actions(pilot, "hoek")
         lines = row_text(table)
         assert lines[0].split()[:3] == ["Id", "Status", "Deadline"]
         overdue = next(line for line in lines if "A-2" in line)
@@ -37,7 +29,7 @@ async def test_overdue_and_due_soon_are_said_in_words(small_dir):
 async def test_hostile_title_is_literal_and_harmless(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        table = await open_unit(pilot, "hoek")
+        table = await open_actions(pilot, "hoek")
         index = next(i for i, r in enumerate(table.rows) if r.cells[-1] == HOSTILE)
         # The row shows the title's start as typed; the detail line shows all of it.
         assert "[@click=app.quit]x [b]" in row_text(table)[index + 1]
@@ -58,7 +50,7 @@ async def test_hostile_title_is_literal_and_harmless(small_dir):
 async def test_hostile_title_fits_whole_on_a_wide_terminal(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(140, 30)) as pilot:
-        table = await open_unit(pilot, "hoek")
+        table = await open_actions(pilot, "hoek")
         lines = row_text(table)
         assert "F/R" in lines[0] and "%" in lines[0]  # dropped at 80 columns only
         assert any(HOSTILE in line for line in lines)
@@ -67,7 +59,7 @@ async def test_hostile_title_fits_whole_on_a_wide_terminal(small_dir):
 async def test_filter_finds_overdue_of_one_owner_by_what_the_rows_say(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        table = await open_unit(pilot, "hoek")
+        table = await open_actions(pilot, "hoek")
         await pilot.press("/", *"te laat")
         assert [r.key for r in table.rows] == ["A-2"]
         await pilot.press(*" sanne")
@@ -83,7 +75,7 @@ async def test_filter_finds_overdue_of_one_owner_by_what_the_rows_say(small_dir)
 async def test_filter_as_you_type_and_escape_back(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        table = await open_unit(pilot, "hoek")
+        table = await open_actions(pilot, "hoek")
         await pilot.press("p", "i", "e", "t")
         assert [r.key for r in table.rows] == ["A-2"]
         await pilot.press("escape")  # clears the filter first
@@ -96,7 +88,7 @@ async def test_ten_thousand_actions(big_dir):
     app = make_app(big_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        table = await open_unit(pilot, "groot")
+        table = await open_actions(pilot, "groot")
         assert table.total == 10_000 and len(table.rows) == 10_000
         assert "10000 van 10000 acties" in "\n".join(screen_lines(app))
         await pilot.press("end")

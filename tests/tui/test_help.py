@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from tests.tui.helpers import TODAY, screen_lines, settle
+from tests.tui.helpers import TODAY, open_actions, screen_lines, settle
 from tui.app import make_app
 from tui.screens.help_screen import HelpScreen
 from tui.screens.portfolio_screen import PortfolioScreen
@@ -34,9 +34,7 @@ async def test_question_mark_opens_help_built_from_the_bindings(small_dir):
 async def test_help_lists_what_the_actions_screen_adds(small_dir):
     app = make_app(small_dir, today=TODAY, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"hoek", "enter")
-        await settle(pilot)
+        await open_actions(pilot, "hoek")
         await pilot.press("question_mark")
         await pilot.pause()
         descriptions = [e.description for e in app.screen.entries]

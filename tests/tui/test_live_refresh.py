@@ -8,9 +8,8 @@ import asyncio
 from textual.widgets import Input
 
 from store.records import Action, Unit
-from tests.tui.helpers import make_store, screen_lines, settle
+from tests.tui.helpers import make_store, open_actions, screen_lines, settle
 from tui.app import make_app
-from tui.screens.actions_screen import ActionsScreen
 
 
 async def wait_until(pilot, condition, seconds: float = 4.0) -> bool:
@@ -26,10 +25,7 @@ async def test_actions_screen_refreshes_and_keeps_the_filter(small_dir):
     app = make_app(small_dir, user="anna")
     someone_else = make_store(small_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"hoek", "enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ActionsScreen)
+        await open_actions(pilot, "hoek")
         await pilot.press("slash", *"telefoon")
         someone_else.add(Action(title="Telefoonlijst bijwerken", owner="Karim"), "de-hoek")
         appeared = await wait_until(pilot, lambda: "Telefoonlijst bijwerken" in "\n".join(screen_lines(app)))
@@ -42,4 +38,5 @@ async def test_portfolio_shows_a_unit_someone_else_created(small_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         make_store(small_dir).create_unit(Unit(name="Gezondheidscentrum Nieuwland"))
-        assert await wait_until(pilot, lambda: "Gezondheidscentrum Nieuwland" in "\n".join(screen_lines(app)))
+        # The name column is cut at 80 columns; the detail line would show it whole.
+        assert await wait_until(pilot, lambda: "Gezondheidscentrum" in "\n".join(screen_lines(app)))

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from tests.tui.helpers import TODAY, screen_lines, settle
+from tests.tui.helpers import TODAY, make_store, screen_lines, settle
 from tui.app import make_app
-from tui.screens.actions_screen import ActionsScreen
+from tui.screens.dashboard_screen import DashboardScreen
 from tui.screens.portfolio_screen import PortfolioScreen
 from tui.widgets.row_table import RowTable
 
@@ -15,7 +15,7 @@ async def test_lists_good_units_and_the_corrupt_one(small_dir):
         await settle(pilot)
         assert isinstance(app.screen, PortfolioScreen)
         table = app.screen.query_one(RowTable)
-        assert [r.key for r in table.rows] == ["bergdorp", "de-hoek", "kapot"]
+        assert [r.key for r in table.rows] == ["de-hoek", "bergdorp", "kapot"]  # needs attention first
         text = "\n".join(screen_lines(app))
         assert "Huisartsenpraktijk De Hoek" in text
         assert "F2 F1 F1 F3" in text
@@ -23,7 +23,7 @@ async def test_lists_good_units_and_the_corrupt_one(small_dir):
         assert "! geen geldige JSON" in text  # the broken file is listed, not hidden
         assert "3 van 3 eenheden" in text
         hoek = next(r for r in table.rows if r.key == "de-hoek")
-        assert hoek.cells[3:] == ("3", "3", "1 te laat")  # 3 open leerpunten, 3 open actions
+        assert hoek.cells[3:] == ("3", "3", "1 te laat", "-", "-")  # 3 open leerpunten, 3 open actions
 
 
 async def test_typing_part_of_a_name_filters(small_dir):
@@ -38,14 +38,14 @@ async def test_typing_part_of_a_name_filters(small_dir):
         assert len(table.rows) == 3
 
 
-async def test_enter_opens_the_units_actions(small_dir):
+async def test_enter_opens_the_units_dashboard(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("b", "e", "r", "g")
         await pilot.press("backspace", "backspace", "backspace", "backspace", "h", "o", "e", "k", "enter")
         await settle(pilot)
-        assert isinstance(app.screen, ActionsScreen)
+        assert isinstance(app.screen, DashboardScreen)
         assert app.screen.slug == "de-hoek"
         assert app.screen.sub_title == "Huisartsenpraktijk De Hoek"
         await pilot.press("escape")  # filter empty: back
@@ -75,11 +75,11 @@ async def test_arrows_work_from_the_filter_field(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("e")  # 'Gemeente Bergdorp' and 'Huisartsenpraktijk De Hoek'
+        await pilot.press("e")  # 'Huisartsenpraktijk De Hoek' (1 overdue) and 'Gemeente Bergdorp'
         assert app.focused is app.screen.query_one("#filter", Input)
         await pilot.press("down", "enter")
         await settle(pilot)
-        assert isinstance(app.screen, ActionsScreen) and app.screen.slug == "de-hoek"
+        assert isinstance(app.screen, DashboardScreen) and app.screen.slug == "bergdorp"
 
 
 async def test_a_unit_that_breaks_while_open_is_reported(small_dir):
@@ -109,3 +109,41 @@ async def test_back_from_a_unit_the_table_has_the_keys_and_the_filter_stays(smal
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_sort_by_any_column_and_reverse(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(RowTable)
+        await pilot.press("S")  # by name
+        assert [r.key for r in table.rows] == ["bergdorp", "de-hoek", "kapot"]
+        assert "Naam↓" in screen_lines(app)[3]  # the sorted column is marked in text
+        await pilot.press("R")  # reversed: the unreadable file stays last
+        assert [r.key for r in table.rows] == ["de-hoek", "bergdorp", "kapot"]
+        assert "Naam↑" in screen_lines(app)[3]
+        assert any("volgorde: Naam (omgekeerd)" in line for line in screen_lines(app))
+        await pilot.press(*["S"] * 5)  # kind, phases, leerpunten, actions, overdue
+        assert [r.key for r in table.rows][0] == "de-hoek"
+        assert any("volgorde: Te laat" in line for line in screen_lines(app))
+        await pilot.press(*["S"] * 3)  # meeting, visit, and round to "needs attention"
+        assert any("volgorde: aandacht nodig" in line for line in screen_lines(app))
+
+
+async def test_last_meeting_and_visit_columns(small_dir):
+    import datetime as dt
+
+    from store.records import Meeting, Unit
+
+    store = make_store(small_dir)
+    store.add(Meeting(date=dt.date(2026, 10, 9)), "bergdorp")
+    store.add(Meeting(date=dt.date(2026, 12, 9)), "bergdorp")  # planned: not the last one held
+    with store.transaction("bergdorp") as txn:
+        unit = txn.get(Unit, "bergdorp")
+        unit.last_visit = dt.date(2025, 3, 4)
+        txn.save(unit)
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        row = next(r for r in app.screen.query_one(RowTable).rows if r.key == "bergdorp")
+        assert row.cells[6:] == ("9 okt", "mrt 2025")  # another year: month and year

@@ -4,7 +4,7 @@ slightly differently."""
 
 from __future__ import annotations
 
-from tests.tui.helpers import TODAY, build_small, settle
+from tests.tui.helpers import TODAY, build_small, open_actions, open_unit, settle
 from tui.app import make_app
 
 
@@ -17,9 +17,7 @@ def test_actions(snap_compare, tmp_path):
     app = make_app(build_small(tmp_path / "data"), today=TODAY)
 
     async def open_hoek(pilot):
-        await settle(pilot)
-        await pilot.press(*"hoek", "enter")
-        await settle(pilot)
+        await open_actions(pilot, "hoek")
         await pilot.press("down", "down")  # cursor on the hostile title: detail shows it whole
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_hoek)
@@ -37,3 +35,37 @@ def test_command_palette(snap_compare, tmp_path):
         await pilot.pause(0.2)  # hits are gathered in a background task
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=search)
+
+
+def test_dashboard(snap_compare, tmp_path):
+    app = make_app(build_small(tmp_path / "data"), today=TODAY)
+
+    async def open_hoek(pilot):
+        await open_unit(pilot, "hoek")
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_hoek)
+
+
+def test_dashboard_burnup(snap_compare, tmp_path):
+    """The chart at the end of the page. Its 'created' dates are the records' stamps,
+    never after the fixed today, so the picture is stable."""
+    app = make_app(build_small(tmp_path / "data"), today=TODAY)
+
+    async def open_chart(pilot):
+        await open_unit(pilot, "hoek")
+        await pilot.press("end")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_chart)
+
+
+def test_board(snap_compare, tmp_path):
+    app = make_app(build_small(tmp_path / "data"), today=TODAY)
+
+    async def open_board(pilot):
+        await open_unit(pilot, "hoek")
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("right")  # the overdue action in F2
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_board)

@@ -27,6 +27,7 @@ async def test_hostile_unit_name_is_literal(small_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         table = app.screen.query_one(RowTable)
+        await pilot.press("S", "home")  # sort by name; the cursor stays on its row until Home
         assert table.current.key == "vijandig"  # '[' sorts before letters
         text = "\n".join(screen_lines(app))
         assert "[red]x[/] [/oops" in text and "relatiemanager: [@click=app.quit]q" in text

@@ -138,4 +138,4 @@ class KpiListScreen(TableScreen):
             self.notify(t("tui.write_failed", error=describe_error(message.error)), severity="error", markup=False)
             return
         self.notify(t("kpi.added", id=message.kpi.id), markup=False)
-        self._reload()
+        self.reload()

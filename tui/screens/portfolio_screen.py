@@ -10,24 +10,34 @@ from textual.widgets import Static
 
 from store.dates import describe_date
 from store.i18n import t
-from store.repository import Store, UnitEntry
+from store.portfolio import UnitFacts
+from store.repository import Store
 from store.text import clean_line
 from tui.screens.table_screen import TableScreen
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
-from tui.widgets.unit_table import UnitTable, unit_rows
+from tui.widgets.unit_table import ORDERS, UnitTable, unit_rows
 
 
 class PortfolioScreen(TableScreen):
     FILTER_PLACEHOLDER = "tui.portfolio.filter"
     BINDINGS = [
         Binding("L", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox_all", id="portfolio.inbox"),
+        # Capitals: lower-case letters typed on the table go to the name filter.
+        # Not in the footer (it would push Quit off at 80 columns): the status line names them.
+        Binding("S", "sort", "tui.key.sort", tooltip="tui.tip.sort", id="portfolio.sort", show=False),
+        Binding("R", "reverse", "tui.key.reverse", tooltip="tui.tip.reverse", id="portfolio.reverse", show=False),
     ]
 
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
         self.sub_title = t("tui.portfolio.title")
+        self.order, self.reverse = 0, False  # index in ORDERS; 0: needs attention first
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._apply_order(status=False)  # the status line says "loading" until rows come
 
     def make_table(self) -> RowTable:
         return UnitTable(id="units")
@@ -48,32 +58,55 @@ class PortfolioScreen(TableScreen):
         return lambda row: all(w in f"{row.cells[0]} {row.key}".casefold() for w in words)
 
     def count_text(self, shown: int, total: int) -> str:
-        return t("tui.portfolio.count", shown=shown, total=total) if shown else t("tui.portfolio.empty")
+        if not shown:
+            return t("tui.portfolio.empty")
+        order = ORDERS[self.order]
+        reversed_ = t("tui.sort.reversed") if self.reverse else ""
+        sort = t("tui.sort.by", name=t(order.name).rstrip("."), reversed=reversed_)
+        return f"{t('tui.portfolio.count', shown=shown, total=total)} · {sort}"
 
     def describe(self, row: Row) -> Text:
-        entry: UnitEntry = row.item
-        if entry.unit is None:
-            problem = entry.problem.problem if entry.problem else ""
-            return Text(t("tui.unit_problem", unit=f"{entry.slug}.json", problem=clean_line(problem)))
-        unit = entry.unit
-        visit = describe_date(unit.last_visit, self.store.today()) if unit.last_visit else t("tui.portfolio.no_visit")
-        return Text(t(
+        facts: UnitFacts = row.item
+        if facts.unit is None:
+            problem = facts.problem.problem if facts.problem else ""
+            return Text(t("tui.unit_problem", unit=f"{facts.slug}.json", problem=clean_line(problem)))
+        unit, today = facts.unit, self.store.today()
+        visit = describe_date(unit.last_visit, today) if unit.last_visit else t("tui.portfolio.no_visit")
+        text = t(
             "tui.portfolio.detail",
             name=clean_line(unit.name),
             kind=unit.kind.label,
             rm=clean_line(unit.relatiemanager) or t("tui.portfolio.nobody"),
             visit=visit,
-        ))
+        )
+        if facts.duties:
+            text += " · " + t("tui.portfolio.duties", n=facts.duties)
+        return Text(text)
+
+    def _apply_order(self, status: bool = True) -> None:
+        order = ORDERS[self.order]
+        self.table.set_order(order.row_key(self.reverse), self.reverse, order.column)
+        if status:
+            self._update_status()
+
+    def action_sort(self) -> None:
+        """Next order: attention, then each column from left to right."""
+        self.order, self.reverse = (self.order + 1) % len(ORDERS), False
+        self._apply_order()
+
+    def action_reverse(self) -> None:
+        self.reverse = not self.reverse
+        self._apply_order()
 
     @on(RowTable.RowSelected)
     def _open_unit(self, event: RowTable.RowSelected) -> None:
-        entry: UnitEntry = event.row.item
-        if entry.unit is None:
+        facts: UnitFacts = event.row.item
+        if facts.unit is None:
             self.notify(self.describe(event.row).plain, severity="warning", markup=False)
             return
-        from tui.screens.actions_screen import ActionsScreen  # imported when first needed
+        from tui.screens.dashboard_screen import DashboardScreen  # imported when first needed
 
-        self.app.push_screen(ActionsScreen(self.store, entry.slug, clean_line(entry.unit.name)))
+        self.app.push_screen(DashboardScreen(self.store, facts.slug, clean_line(facts.unit.name)))
 
     def action_inbox(self) -> None:
         from tui.screens.inbox_screen import InboxScreen

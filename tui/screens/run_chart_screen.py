@@ -27,6 +27,7 @@ from store.repository import Store
 from store.runchart import Analysis, analyse, describe_all, number
 from store.text import clean_line
 from tui.bindings import localize_bindings
+from tui.screens.live_refresh import LiveRefresh
 from tui.screens.table_screen import describe_error
 from tui.widgets.run_chart import RunChart, legend, table_rows
 
@@ -37,14 +38,13 @@ def facts_line(kpi: Kpi, analysis: Analysis) -> str:
              target=number(kpi.target) + unit, median=number(analysis.median), points=analysis.median_points)
 
 
-class RunChartScreen(Screen):
+class RunChartScreen(LiveRefresh, Screen):
     BINDINGS = [
         Binding("n", "measure", "kpi.key.measure", tooltip="kpi.tip.measure", id="kpi.measure"),
         Binding("e", "edit", "kpi.key.edit", tooltip="kpi.tip.edit", id="kpi.edit"),
         Binding("t", "toggle_chart", "kpi.key.table", tooltip="kpi.tip.table", id="kpi.table"),
         Binding("escape", "back", "tui.key.back", tooltip="tui.tip.back", id="kpi.back"),
     ]
-    REFRESH_SECONDS = 1.5
 
     class Loaded(Message):
         def __init__(self, kpi: Kpi, analysis: Analysis, note: str = "") -> None:
@@ -62,7 +62,6 @@ class RunChartScreen(Screen):
         self.store, self.kpi_id, self.unit = store, kpi_id, unit
         self.kpi: Kpi | None = None
         self.sub_title = kpi_id
-        self._seen: tuple | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,29 +81,19 @@ class RunChartScreen(Screen):
         for key in ("kpi.col.date", "kpi.col.value", "kpi.col.signal", "kpi.col.note"):
             table.add_column(Text(t(key)))
         self.query_one("#chart-body").loading = True
-        self.set_interval(self.REFRESH_SECONDS, self._watch)
-        self._reload()
+        self.start_watching()
+        self.reload()
+
+    @property
+    def watched_unit(self) -> str | None:
+        return self.unit
 
     # workers ------------------------------------------------------------------------
-    def _reload(self) -> None:
-        if self.unit:
-            self._seen = self.store.fingerprint(self.unit)
-        self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="kpi-load")
     def load(self, note: str = "") -> None:
         kpi = self.store.get(self.kpi_id, self.unit)
         self.post_message(self.Loaded(kpi, analyse(kpi.measurements, kpi.direction), note))
-
-    def _watch(self) -> None:
-        if self.is_current and self.unit:
-            self._check()
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="kpi-watch")
-    def _check(self) -> None:
-        if self.store.fingerprint(self.unit) != self._seen:
-            self._seen = self.store.fingerprint(self.unit)
-            self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="kpi-save")
     def add_measurement(self, measurement: Measurement) -> None:

@@ -13,7 +13,7 @@ import gc
 from pathlib import Path
 
 from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -25,6 +25,7 @@ from store.errors import FileProblem
 from store.i18n import t
 from store.text import clean_text
 from tui.bindings import localize_bindings
+from tui.screens.live_refresh import LiveRefresh
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
 
@@ -32,7 +33,7 @@ from tui.widgets.table_model import Row
 BIG_LIST = 1000
 
 
-class TableScreen(Screen):
+class TableScreen(LiveRefresh, Screen):
     BINDINGS = [
         Binding("slash", "focus_filter", "tui.key.filter", tooltip="tui.tip.filter", id="list.filter"),
         Binding("escape", "escape", "tui.key.clear", tooltip="tui.tip.clear", id="list.escape"),
@@ -44,7 +45,6 @@ class TableScreen(Screen):
     ]
     AUTO_FOCUS = "RowTable"
     FILTER_PLACEHOLDER = ""
-    REFRESH_SECONDS = 1.5  # others' saves show within about two seconds
 
     class RowsLoaded(Message):
         """A load worker's result: every row of the table (the filter applies after)."""
@@ -52,9 +52,6 @@ class TableScreen(Screen):
         def __init__(self, rows: list[Row]) -> None:
             super().__init__()
             self.rows = rows
-
-    class DataChanged(Message):
-        """The watched file(s) changed on disk since this screen last loaded."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -107,9 +104,8 @@ class TableScreen(Screen):
         return self.query_one("#filter", Input)
 
     def on_mount(self) -> None:
-        self._seen: tuple | None = None
         self._filter_text = ""
-        self.set_interval(self.REFRESH_SECONDS, self._watch)
+        self.start_watching()
 
     def on_screen_resume(self) -> None:
         # Every return to the screen reloads: others may have changed the data.
@@ -117,31 +113,7 @@ class TableScreen(Screen):
         # Back from a screen opened on a row: the user navigates on, so the table
         # gets the keys (q, Enter) even if the filter had focus; the filter text stays.
         self.table.focus()
-        self._reload()
-
-    def _reload(self) -> None:
-        self._seen = self.store.fingerprint(self.watched_unit)  # before loading: no change slips by
-        self.load()
-
-    @property
-    def watched_unit(self) -> str | None:
-        """The unit whose file this screen shows, or None for all of them."""
-        return getattr(self, "slug", None)
-
-    def _watch(self) -> None:
-        if self.is_current:
-            self._check_for_changes()
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
-    def _check_for_changes(self) -> None:
-        if self.store.fingerprint(self.watched_unit) != self._seen:
-            self.post_message(self.DataChanged())
-
-    @on(DataChanged)
-    def _data_changed(self) -> None:
-        """Reload in place: the filter text, focus and cursor row stay as they are."""
-        if self.is_current:
-            self._reload()
+        self.reload()
 
     def on_table_screen_rows_loaded(self, message: RowsLoaded) -> None:
         self.show_rows(message.rows)

@@ -79,6 +79,9 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._seen_filters: dict[str, list[Row]] = {}
         self._rows: list[Row] = []
         self._keep: Callable[[Row], bool] | None = None
+        self._order: Callable[[Row], Any] | None = None
+        self._reverse = False
+        self._sorted_column: int | None = None
         self._natural: list[int] = [0] * len(columns)
         self._widths: list[int] = []
         self._cache: LRUCache[tuple[str, bool], Strip] = LRUCache(1024)
@@ -100,10 +103,19 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
     def set_rows(self, rows: list[Row]) -> None:
         """Replace every row. Column widths are measured over all rows, not the
         filtered ones, so columns do not jump while someone types a filter."""
-        self._all = rows
+        self._all = self._sorted(rows)
         self._seen_filters: dict[str, list[Row]] = {}  # filter text -> its rows, for these rows only
         self._natural = [self._measure(i, col) for i, col in enumerate(self.columns)]
         self._layout()
+        self._apply(keep_key=self.current.key if self.current else None)
+
+    def set_order(self, key: Callable[[Row], Any] | None, reverse: bool = False, column: int | None = None) -> None:
+        """Sort every row by `key` (None: the order `set_rows` got); `column` gets an
+        arrow in the header (an arrow, not colour, says which column sorts)."""
+        self._order, self._reverse, self._sorted_column = key, reverse, column
+        self._all = self._sorted(self._all)
+        self._seen_filters = {}  # they hold rows in the old order
+        self._cache.clear()
         self._apply(keep_key=self.current.key if self.current else None)
 
     def set_filter(self, keep: Callable[[Row], bool] | None, narrowing: bool = False, text: str = "") -> None:
@@ -114,6 +126,9 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._apply(keep_key=self.current.key if self.current else None, narrowing=narrowing, text=text)
 
     # internals ---------------------------------------------------------------
+    def _sorted(self, rows: list[Row]) -> list[Row]:
+        return sorted(rows, key=self._order, reverse=self._reverse) if self._order else rows
+
     def _apply(self, keep_key: str | None, narrowing: bool = False, text: str = "") -> None:
         if self._keep is None:
             self._rows = self._all
@@ -133,7 +148,7 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
         widest = max((cell_len(r.cells[index]) for r in self._all if r.span_from is None or index < r.span_from), default=0)
         if column.hide_empty and widest == 0:
             return 0
-        widest = max(widest, cell_len(column.label))
+        widest = max(widest, cell_len(column.label) + (1 if column.sortable else 0))  # room for the arrow
         return min(widest, column.max_width) if column.max_width else widest
 
     def _layout(self) -> None:
@@ -186,7 +201,7 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if y == 0:
-            labels = tuple(c.label for c in self.columns)
+            labels = tuple(self._label(i, c) for i, c in enumerate(self.columns))
             return self._strip(labels, None, self.get_component_rich_style("row-table--header"), False, width)
         index = round(self.scroll_offset.y) + y - 1
         if index >= len(self._rows):
@@ -198,6 +213,11 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
             strip = self._strip(row.cells, row.span_from, style, is_cursor, width)
             self._cache[(row.key, is_cursor)] = strip
         return strip
+
+    def _label(self, index: int, column: Column) -> str:
+        if index != self._sorted_column:
+            return column.label
+        return column.label + ("↑" if self._reverse else "↓")
 
     def _row_style(self, row: Row, is_cursor: bool) -> Style:
         if not (is_cursor or row.alert):

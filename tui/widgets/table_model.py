@@ -24,6 +24,8 @@ class Column:
     align: str = "left"
     hide_empty: bool = False
     """Drop the column when no row has anything in it (saves room at 80 columns)."""
+    sortable: bool = False
+    """The header leaves room for a sort arrow after the label."""
     drop_order: int = 0
     """When the flexible column would get less than its `min_width`, columns with
     drop_order 1, 2, … are left out in that order (0: never)."""

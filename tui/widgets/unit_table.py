@@ -1,29 +1,32 @@
-"""The portfolio's table: one row per unit file, readable or not."""
+"""The portfolio's table: one row per unit file, readable or not, and the orders
+it can be sorted in (the first, "needs attention first", is the default)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+from dataclasses import dataclass
+from typing import Any, Callable
 
-from store.errors import FileProblem
+from store.dates import short_date
 from store.i18n import t
-from store.records import Action, Finding
-from store.repository import Store, UnitEntry
-from store.rules import is_open, is_overdue
+from store.portfolio import UnitFacts, attention_key, natural_key, portfolio_facts
+from store.repository import Store
 from store.text import clean_line
-from store.vocab import ROUTES, FindingKind, FindingState
+from store.vocab import ROUTES
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Column, Row
 
 
 def unit_columns() -> list[Column]:
     return [
-        Column(t("tui.col.name"), min_width=16),
-        Column(t("tui.col.kind"), max_width=9),
-        Column(t("tui.col.phases"), max_width=11),
-        Column(t("tui.col.leerpunten"), max_width=7, align="right"),
-        Column(t("tui.col.open_actions"), max_width=7, align="right"),
-        Column(t("tui.col.overdue"), max_width=12),
+        Column(t("tui.col.name"), min_width=14, sortable=True),
+        Column(t("tui.col.kind"), max_width=9, sortable=True, drop_order=1),
+        Column(t("tui.col.phases"), max_width=11, sortable=True),
+        Column(t("tui.col.leerpunten"), max_width=7, align="right", sortable=True),
+        Column(t("tui.col.open_actions"), max_width=7, align="right", sortable=True),
+        Column(t("tui.col.overdue"), max_width=10, sortable=True),
+        Column(t("tui.col.last_meeting"), max_width=9, sortable=True),
+        Column(t("tui.col.last_visit"), max_width=9, sortable=True),
     ]
 
 
@@ -32,39 +35,62 @@ class UnitTable(RowTable):
         super().__init__(unit_columns(), **kwargs)
 
 
+@dataclass(frozen=True)
+class UnitOrder:
+    """One way to sort the portfolio: its name (catalog key), the column it marks
+    (None: no one column) and the key. Unreadable files always come last."""
+
+    name: str
+    column: int | None
+    key: Callable[[UnitFacts], Any]
+
+    def row_key(self, reverse: bool) -> Callable[[Row], Any]:
+        def key(row: Row) -> Any:
+            facts: UnitFacts = row.item
+            broken = facts.unit is None
+            return (broken != reverse, self.key(facts) if not broken else natural_key(facts.slug))
+        return key
+
+
+def _oldest_first(day: dt.date | None) -> dt.date:
+    return day or dt.date.min  # never: first
+
+
+ORDERS = [
+    UnitOrder("tui.sort.attention", None, attention_key),
+    UnitOrder("tui.col.name", 0, lambda f: natural_key(f.name)),
+    UnitOrder("tui.col.kind", 1, lambda f: (f.unit.kind.label, natural_key(f.name))),
+    UnitOrder("tui.col.phases", 2, lambda f: (sum(f.unit.phase(r) for r in ROUTES), natural_key(f.name))),
+    UnitOrder("tui.col.leerpunten", 3, lambda f: (-f.open_leerpunten, natural_key(f.name))),
+    UnitOrder("tui.col.open_actions", 4, lambda f: (-f.open_actions, natural_key(f.name))),
+    UnitOrder("tui.col.overdue", 5, lambda f: (-f.overdue, natural_key(f.name))),
+    UnitOrder("tui.col.last_meeting", 6, lambda f: (_oldest_first(f.last_meeting), natural_key(f.name))),
+    UnitOrder("tui.col.last_visit", 7, lambda f: (_oldest_first(f.last_visit), natural_key(f.name))),
+]
+
+
 def unit_rows(store: Store, today: dt.date) -> list[Row]:
-    """Rows for every unit file, in name order; runs in a worker thread.
+    """Rows for every unit file; runs in a worker thread. The table sorts them.
 
     A file that cannot be read becomes a row that says why, so one broken or
     forbidden file never hides the others."""
-    rows = [_unit_row(store, entry, today) for entry in store.units()]
-    return sorted(rows, key=lambda row: natural_key(row.cells[0]))
+    return [_unit_row(portfolio_facts(store, entry, today), today) for entry in store.units()]
 
 
-def natural_key(name: str) -> list:
-    """'Praktijk 5' before 'Praktijk 12', as people count."""
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name.casefold())]
-
-
-def _unit_row(store: Store, entry: UnitEntry, today: dt.date) -> Row:
-    if entry.problem is None and entry.unit is not None:
-        try:
-            findings = store.records(Finding, entry.slug)
-            actions = [a for a in store.records(Action, entry.slug) if is_open(a)]
-        except FileProblem as problem:  # changed between units() and records()
-            entry.problem = problem
-    if entry.problem is not None:
-        text = t("tui.portfolio.problem", problem=clean_line(entry.problem.problem))
-        return Row(entry.slug, (entry.slug, text), item=entry, alert=True, span_from=1)
-    unit = entry.unit
-    open_points = sum(f.kind == FindingKind.LEERPUNT and f.state == FindingState.OPEN for f in findings)
-    overdue = sum(is_overdue(a, today) for a in actions)
+def _unit_row(facts: UnitFacts, today: dt.date) -> Row:
+    if facts.unit is None:
+        problem = facts.problem.problem if facts.problem else ""
+        text = t("tui.portfolio.problem", problem=clean_line(problem))
+        return Row(facts.slug, (facts.slug, text), item=facts, alert=True, span_from=1)
+    unit = facts.unit
     cells = (
         clean_line(unit.name),
         unit.kind.label,
         " ".join(f"F{unit.phase(route)}" for route in ROUTES),
-        str(open_points),
-        str(len(actions)),
-        t("tui.overdue_count", n=overdue) if overdue else "",
+        str(facts.open_leerpunten),
+        str(facts.open_actions),
+        t("tui.overdue_count", n=facts.overdue) if facts.overdue else "",
+        short_date(facts.last_meeting, today) if facts.last_meeting else "-",
+        short_date(facts.last_visit, today) if facts.last_visit else "-",
     )
-    return Row(entry.slug, cells, item=entry, alert=overdue > 0)
+    return Row(facts.slug, cells, item=facts, alert=facts.overdue > 0)

@@ -1,0 +1,75 @@
+"""One line of facts per unit for the portfolio, and the order "needs attention
+first". Pure over records except `portfolio_facts`, which reads one unit's file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from store import advice, rules
+from store.dashboard import last_meeting
+from store.errors import FileProblem
+from store.records import Action, Finding, Meeting, Unit
+from store.repository import Store, UnitEntry
+from store.vocab import FindingKind, FindingState
+
+
+@dataclass
+class UnitFacts:
+    slug: str
+    unit: Unit | None  # None: the file could not be read (see `problem`)
+    problem: FileProblem | None = None
+    open_leerpunten: int = 0
+    open_actions: int = 0
+    overdue: int = 0
+    duties: int = 0  # feedback to participants overdue + pilots past their year
+    last_meeting: dt.date | None = None
+
+    @property
+    def name(self) -> str:
+        return self.unit.name if self.unit is not None else self.slug
+
+    @property
+    def last_visit(self) -> dt.date | None:
+        return self.unit.last_visit if self.unit is not None else None
+
+
+def portfolio_facts(store: Store, entry: UnitEntry, today: dt.date) -> UnitFacts:
+    """Facts for one unit file; a file that cannot be read gives facts that say why."""
+    if entry.problem is None and entry.unit is not None:
+        try:
+            return facts(entry.slug, entry.unit, store.records(Meeting, entry.slug),
+                         store.records(Finding, entry.slug), store.records(Action, entry.slug), today)
+        except FileProblem as problem:  # changed between units() and records()
+            entry.problem = problem
+    return UnitFacts(entry.slug, None, entry.problem)
+
+
+def facts(slug: str, unit: Unit, meetings: list[Meeting], findings: list[Finding], actions: list[Action],
+          today: dt.date) -> UnitFacts:
+    open_actions = [a for a in actions if rules.is_open(a)]
+    return UnitFacts(
+        slug, unit,
+        open_leerpunten=sum(f.kind == FindingKind.LEERPUNT and f.state == FindingState.OPEN for f in findings),
+        open_actions=len(open_actions),
+        overdue=sum(rules.is_overdue(a, today) for a in open_actions),
+        duties=sum(advice.feedback_overdue(m, today) for m in meetings)
+        + sum(advice.pilot_overdue(a, today) for a in open_actions),
+        last_meeting=last_meeting(meetings, today),
+    )
+
+
+def natural_key(name: str) -> list:
+    """'Praktijk 5' before 'Praktijk 12', as people count."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name.casefold())]
+
+
+def attention_key(unit: UnitFacts) -> tuple:
+    """Most overdue actions first, then most overdue duties (feedback, pilots), then
+    most untreated leerpunten, then the longest since the last visit (never visited
+    first); unreadable files last, so they do not push every practice down a line."""
+    if unit.unit is None:
+        return (1, 0, 0, 0, dt.date.max, natural_key(unit.slug))
+    visit = unit.last_visit or dt.date.min
+    return (0, -unit.overdue, -unit.duties, -unit.open_leerpunten, visit, natural_key(unit.name))

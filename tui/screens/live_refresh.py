@@ -1,0 +1,46 @@
+"""Screens that show a unit's data reload when another user saves it: every
+`REFRESH_SECONDS` a thread worker compares the store's fingerprint of the watched
+file(s) with the one taken before the last load, and posts `DataChanged`.
+
+A mixin for `Screen` subclasses that define `store`, `load()` (starts the load
+worker) and optionally `watched_unit`. Call `start_watching()` from `on_mount` and
+`reload()` to load (it takes the fingerprint first, so no change slips by)."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.message import Message
+
+
+class LiveRefresh:
+    REFRESH_SECONDS = 1.5  # others' saves show within about two seconds
+
+    class DataChanged(Message):
+        """The watched file(s) changed on disk since this screen last loaded."""
+
+    @property
+    def watched_unit(self) -> str | None:
+        """The unit whose file this screen shows, or None for all of them."""
+        return getattr(self, "slug", None)
+
+    def start_watching(self) -> None:
+        self._seen: tuple | None = None
+        self.set_interval(self.REFRESH_SECONDS, self._watch)  # type: ignore[attr-defined]
+
+    def reload(self) -> None:
+        self._seen = self.store.fingerprint(self.watched_unit)  # type: ignore[attr-defined]
+        self.load()  # type: ignore[attr-defined]
+
+    def _watch(self) -> None:
+        if self.is_current:  # type: ignore[attr-defined]
+            self._check_for_changes()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
+    def _check_for_changes(self) -> None:
+        if self.store.fingerprint(self.watched_unit) != self._seen:  # type: ignore[attr-defined]
+            self.post_message(self.DataChanged())  # type: ignore[attr-defined]
+
+    def on_live_refresh_data_changed(self, _: DataChanged) -> None:
+        """Reload in place; what the user has typed or selected stays as it is."""
+        if self.is_current:  # type: ignore[attr-defined]
+            self.reload()

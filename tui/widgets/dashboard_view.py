@@ -1,0 +1,91 @@
+"""The unit dashboard's text blocks, built from a `UnitSummary` as rich `Text`
+(user text is never parsed as markup). Pure functions, so they are easy to test
+and the screen only places them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from store.dashboard import UnitSummary
+from store.dates import describe_date
+from store.i18n import t
+from store.records import Action
+from store.text import clean_line
+from store.vocab import PHASES, ROUTES, FindingState, Status, phase_label, route_label
+from tui.widgets.table_model import fit
+
+HEADING = "bold underline"
+ALERT = "bold"
+
+
+def phases_block(summary: UnitSummary) -> Text:
+    """The unit's phase per route: 'R1 Het andere gesprek    F2 Experimenteren …'."""
+    unit = summary.unit
+    text = Text(t("tui.dash.phases"), style=HEADING)
+    for route in ROUTES:
+        phase = unit.phase(route)
+        text.append(f"\nR{route} {route_label(route):<36} F{phase} {phase_label(phase)}")
+    return text
+
+
+def counts_block(summary: UnitSummary) -> Text:
+    states = " · ".join(f"{summary.leerpunten[s]} {s.label}" for s in FindingState)
+    statuses = " · ".join(f"{summary.actions[s]} {s.label}" for s in Status)
+    text = Text()
+    text.append(f"{t('tui.dash.leerpunten'):<11}", style="bold")
+    text.append(states + "\n")
+    text.append(f"{t('tui.dash.actions'):<11}", style="bold")
+    text.append(statuses)
+    return text
+
+
+def _action_line(action: Action, today: dt.date) -> Text:
+    deadline = describe_date(action.deadline, today) if action.deadline else t("tui.no_deadline")
+    owner = clean_line(action.owner) or t("tui.no_owner")
+    return Text(f"  {action.id:<6} {deadline:<14} {fit(owner, 12, 'left')} {clean_line(action.title)}",
+                no_wrap=True, overflow="ellipsis")
+
+
+def lists_block(summary: UnitSummary, today: dt.date) -> Group:
+    """Overdue actions, next deadlines, feedback duties and pilots to evaluate. A
+    heading that signals trouble starts with '!' and says it in words."""
+    parts: list[Text] = []
+
+    def heading(key: str, n: int, alert: bool) -> None:
+        parts.append(Text(("! " if alert and n else "") + t(key, n=n), style=HEADING))
+
+    heading("tui.dash.overdue", len(summary.overdue), True)
+    parts += [_action_line(a, today) for a in summary.overdue] or [Text("  " + t("tui.dash.none_overdue"))]
+    heading("tui.dash.upcoming", len(summary.upcoming), False)
+    parts += [_action_line(a, today) for a in summary.upcoming] or [Text("  " + t("tui.dash.none_upcoming"))]
+    heading("tui.dash.feedback", len(summary.feedback), any(d.overdue for d in summary.feedback))
+    for duty in summary.feedback:
+        m = duty.meeting
+        state = t("tui.dash.feedback_late") if duty.overdue else t("tui.dash.feedback_soon")
+        due = describe_date(m.feedback_due, today) if m.feedback_due else ""
+        held = describe_date(m.date, today) if m.date else ""
+        parts.append(Text(f"  {m.id:<6} {state} {due} · {t('tui.dash.held', date=held)} · {clean_line(m.theme)}",
+                          no_wrap=True, overflow="ellipsis"))
+    if not summary.feedback:
+        parts.append(Text("  " + t("tui.dash.none_feedback")))
+    if summary.pilots:
+        heading("tui.dash.pilots", len(summary.pilots), True)
+        parts += [_action_line(a, today) for a in summary.pilots]
+    return Group(*parts)
+
+
+def grid_table(summary: UnitSummary) -> Table:
+    """Open actions per phase (rows) and route (columns), with totals."""
+    table = Table(box=None, pad_edge=False, show_edge=False, title_justify="left")
+    table.add_column(Text(t("tui.dash.grid_corner")), no_wrap=True, max_width=36, overflow="ellipsis")
+    for route in ROUTES:
+        table.add_column(Text(f"R{route}"), justify="right")
+    table.add_column(Text(t("tui.dash.total")), justify="right")
+    for phase in PHASES:
+        counts = [summary.grid.get((phase, route), 0) for route in ROUTES]
+        table.add_row(Text(f"F{phase} {phase_label(phase)}"), *(Text(str(n)) for n in counts), Text(str(sum(counts))))
+    return table
