@@ -31,9 +31,10 @@ async def test_choose_per_field_and_merge(small_dir):
     app = make_app(small_dir, today=TODAY, user="ik")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_detail(pilot, "A-3")
-        colleague(small_dir).change("A-3", {"owner": "Karim", "title": "Website: e-consult uitleggen", "progress": 30})
+        # Typed first: a form holding edits is never refreshed under the user's hands.
         await retype(pilot, screen, "owner", "Sanne")
         await retype(pilot, screen, "title", "Website: e-consult helder uitleggen")
+        colleague(small_dir).change("A-3", {"owner": "Karim", "title": "Website: e-consult uitleggen", "progress": 30})
         dialog = await save_into_conflict(pilot, screen)
         text = "\n".join(screen_lines(app))
         assert "A-3 is intussen gewijzigd door collega" in text
@@ -59,8 +60,8 @@ async def test_cancel_keeps_the_form_as_typed(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_detail(pilot, "A-3")
-        colleague(small_dir).change("A-3", {"owner": "Karim"})
         await retype(pilot, screen, "owner", "Sanne")
+        colleague(small_dir).change("A-3", {"owner": "Karim"})
         await save_into_conflict(pilot, screen)
         await pilot.press("escape")
         await settle(pilot)
@@ -74,8 +75,8 @@ async def test_all_theirs_all_mine_and_a_second_conflict(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_detail(pilot, "A-3")
-        colleague(small_dir).change("A-3", {"owner": "Karim", "progress": 30})
         await retype(pilot, screen, "owner", "Sanne")
+        colleague(small_dir).change("A-3", {"owner": "Karim", "progress": 30})
         dialog = await save_into_conflict(pilot, screen)
         await pilot.press("T")
         assert not any(dialog.choices().values())
@@ -97,8 +98,8 @@ async def test_hostile_values_in_the_dialog_are_literal(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_detail(pilot, "A-1")
-        colleague(small_dir).change("A-1", {"owner": "[red]rood[/] [/oops"})
         await retype(pilot, screen, "title", "[@click=app.quit]mijn")
+        colleague(small_dir).change("A-1", {"owner": "[red]rood[/] [/oops"})
         await save_into_conflict(pilot, screen)
         text = "\n".join(screen_lines(app))
         assert "[red]rood[/] [/oops" in text and "[@click=app.quit]mijn" in text and HOSTILE[:20] in text
@@ -136,3 +137,27 @@ def test_conflict_dialog_snapshot(snap_compare, small_dir, monkeypatch):
         await save_into_conflict(pilot, screen)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=clash)
+
+
+async def test_open_detail_shows_a_colleagues_save_within_two_seconds(small_dir):
+    app = make_app(small_dir, today=TODAY, user="ik")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_detail(pilot, "A-3")
+        colleague(small_dir).change("A-3", {"owner": "Karim"})
+        await pilot.pause(ActionDetailScreen.REFRESH_SECONDS + 0.5)
+        await settle(pilot)
+        assert screen.form.editor("owner").value == "Karim" and screen.action.rev == 2
+        assert not screen.has_unsaved_changes() and "bijgewerkt: collega" in notes(app)
+
+
+async def test_typed_edits_survive_a_colleagues_save(small_dir):
+    app = make_app(small_dir, today=TODAY, user="ik")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_detail(pilot, "A-3")
+        await retype(pilot, screen, "owner", "Sanne")
+        colleague(small_dir).change("A-3", {"progress": 30})
+        await pilot.pause(ActionDetailScreen.REFRESH_SECONDS + 0.5)
+        await settle(pilot)
+        assert screen.form.editor("owner").value == "Sanne" and screen.action.rev == 1
+        assert "intussen door iemand anders gewijzigd" in notes(app)
+        await save_into_conflict(pilot, screen)  # and saving shows both versions

@@ -24,6 +24,7 @@ from store.repository import Store
 from store.rules import check_transition
 from store.text import clean_line
 from tui.bindings import localize_bindings
+from tui.screens.live_refresh import LiveRefresh
 from tui.screens.table_screen import describe_error
 from tui.widgets.action_form import ActionForm
 from tui.widgets.change_log import ChangeLog
@@ -31,7 +32,7 @@ from tui.widgets.yes_no_dialog import YesNoDialog
 from tui.widgets.field_text import field_label
 
 
-class ActionDetailScreen(Screen):
+class ActionDetailScreen(LiveRefresh, Screen):
     BINDINGS = [
         Binding("ctrl+s", "save", "tui.key.save", tooltip="tui.tip.save", id="detail.save"),
         # priority: TextArea binds ctrl+z to its own undo, which would hide this one.
@@ -85,7 +86,23 @@ class ActionDetailScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#detail-body").loading = True
-        self.load()
+        self.start_watching()
+        self.reload()
+
+    @property
+    def watched_unit(self) -> str | None:
+        return self.action.unit if self.action is not None else self.unit
+
+    def on_live_refresh_data_changed(self, _: LiveRefresh.DataChanged) -> None:
+        """Someone saved the unit: show their version, unless the form holds typed
+        edits; those stay, and saving them shows both versions field by field."""
+        if not self.is_current or self.busy or self.action is None:
+            return
+        if self.has_unsaved_changes():
+            self._seen = self.store.fingerprint(self.watched_unit)  # say it once per change
+            self.notify(t("tui.detail.changed_elsewhere", id=self.action.id), severity="warning", markup=False)
+            return
+        self.reload()
 
     def has_unsaved_changes(self) -> bool:
         return self.baseline is not None and self.form.raw() != self.baseline
@@ -118,8 +135,15 @@ class ActionDetailScreen(Screen):
     # message handlers -----------------------------------------------------------------
     def on_action_detail_screen_loaded(self, message: Loaded) -> None:
         self.query_one("#detail-body").loading = False
+        shown = self.action
+        if shown is not None and self.has_unsaved_changes():
+            return  # typed while the refresh was loading: the typing wins
         self._show(message.action, message.findings, message.owners)
-        self.form.editor("title").focus()
+        if shown is None:
+            self.form.editor("title").focus()
+        elif message.action.rev != shown.rev:
+            who = clean_line(message.action.updated_by)
+            self.notify(t("tui.detail.refreshed", id=shown.id, who=who), markup=False)
 
     def on_action_detail_screen_saved(self, message: Saved) -> None:
         self.busy = False
