@@ -374,8 +374,6 @@ EN: dict[str, str] = {
     'tui.palette.unsaved': 'Save first (ctrl+s) or drop the changes (Esc).',
     'tui.palette.placeholder': 'Search for a command or screen…',
     # KPI run charts
-    'kpi.months': 'January February March April May June July August September October November December',
-    'kpi.months_short': 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec',
     'kpi.decimal': '.',
     'kpi.signal.shift_above': 'shift: {n} points above the median since {since}',
     'kpi.signal.shift_below': 'shift: {n} points below the median since {since}',

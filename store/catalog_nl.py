@@ -380,8 +380,6 @@ NL: dict[str, str] = {
     'tui.palette.unsaved': 'Eerst opslaan (ctrl+s) of de wijzigingen laten vallen (Esc).',
     'tui.palette.placeholder': 'Zoek een opdracht of scherm…',
     # KPI run charts
-    'kpi.months': 'januari februari maart april mei juni juli augustus september oktober november december',
-    'kpi.months_short': 'jan feb mrt apr mei jun jul aug sep okt nov dec',
     'kpi.decimal': ',',
     'kpi.signal.shift_above': 'verschuiving: {n} punten boven de mediaan sinds {since}',
     'kpi.signal.shift_below': 'verschuiving: {n} punten onder de mediaan sinds {since}',

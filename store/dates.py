@@ -215,9 +215,18 @@ def describe_date(d: _dt.date, today: _dt.date | None = None) -> str:
     return text if d.year == today.year else f"{text} {d.year:04d}"
 
 
-def month_name(month: int) -> str:
-    """Short month name in the UI language ('mrt' / 'Mar'), for chart axes."""
-    return _SHORT.get(language(), _SHORT["nl"])[1][month - 1]
+_LONG_MONTHS = {
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
+    "en": "January February March April May June July August September October November December".split(),
+}
+
+
+def month_name(month: int, short: bool = True) -> str:
+    """Month name in the UI language: 'mrt' / 'Mar' for chart axes, 'maart' / 'March'
+    in sentences. Never from the OS locale."""
+    if short:
+        return _SHORT.get(language(), _SHORT["nl"])[1][month - 1]
+    return _LONG_MONTHS.get(language(), _LONG_MONTHS["nl"])[month - 1]
 
 
 def short_date(d: _dt.date, today: _dt.date | None = None) -> str:

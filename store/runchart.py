@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from statistics import median as _median, quantiles
 from typing import Iterable, Sequence
 
+from store.dates import month_name
 from store.i18n import t
 from store.vocab import Direction
 
@@ -235,13 +236,8 @@ def point_marks(analysis: Analysis) -> list[list[str]]:
 
 
 # in words ---------------------------------------------------------------------------
-def month_name(month: int, short: bool = False) -> str:
-    names = t("kpi.months_short" if short else "kpi.months").split()
-    return names[month - 1]
-
-
 def month_year(date: dt.date, short: bool = False) -> str:
-    """'maart 2026' (or 'mrt 2026'): month names from the catalog, never the locale."""
+    """'maart 2026' (or 'mrt 2026'): month names from store.dates, never the locale."""
     return f"{month_name(date.month, short)} {date.year}"
 
 

@@ -15,7 +15,8 @@ from textual_plotext import PlotextPlot
 
 from store.i18n import t
 from store.records import Kpi
-from store.runchart import Analysis, month_name, number, point_marks
+from store.dates import month_name
+from store.runchart import Analysis, number, point_marks
 from store.text import clean_line
 
 MARKERS = {"values": "o", "signal": "X", "median": "-", "target": "=", "baseline": "."}
