@@ -169,18 +169,11 @@ class ActionDetailScreen(LiveRefresh, Screen):
             self.notify(t("tui.detail.save_failed", error=describe_error(error)), severity="error", markup=False)
 
     def on_action_detail_screen_conflicted(self, message: Conflicted) -> None:
-        from tui.screens.conflict_screen import ConflictScreen
+        from tui.screens.conflict_screen import resolve_conflict
 
         self.busy = False
-        conflict = message.conflict
-
-        def resolved(merged: Record | None) -> None:
-            if merged is None:
-                self.notify(t("tui.detail.conflict_kept"), severity="warning", markup=False)
-            else:
-                self._start(self.save_record, merged, conflict.theirs)
-
-        self.app.push_screen(ConflictScreen(conflict.mine, conflict.theirs, message.base, self.store.today()), resolved)
+        save = lambda merged, base: self._start(self.save_record, merged, base)  # noqa: E731
+        resolve_conflict(self, message.conflict, message.base, save, t("tui.detail.conflict_kept"))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Unexpected failures of any worker here (expected ones arrive as messages)."""

@@ -157,20 +157,15 @@ class BoardScreen(LiveRefresh, Screen):
         self.notify(t("tui.detail.save_failed", error=describe_error(message.error)), severity="error", markup=False)
 
     def on_board_screen_conflicted(self, message: Conflicted) -> None:
-        from tui.screens.conflict_screen import ConflictScreen
+        from tui.screens.conflict_screen import resolve_conflict
 
         self.busy = False
-        conflict = message.conflict
 
-        def resolved(merged: Record | None) -> None:
-            if merged is None:
-                self.notify(t("tui.board.conflict_kept"), severity="warning", markup=False)
-                self.reload()
-            else:
-                self.busy = True
-                self.save_record(merged, conflict.theirs)
+        def save(merged: Record, base: Record) -> None:
+            self.busy = True
+            self.save_record(merged, base)
 
-        self.app.push_screen(ConflictScreen(conflict.mine, conflict.theirs, message.base, self.store.today()), resolved)
+        resolve_conflict(self, message.conflict, message.base, save, t("tui.board.conflict_kept"), self.reload)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.group in ("board-load", "board-save"):

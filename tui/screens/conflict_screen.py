@@ -11,15 +11,17 @@ nobody's edit. Without a `base`, every field defaults to mine.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
+from store.errors import Conflict
 from store.i18n import t
 from store.records import Record
 from store.text import clean_line
@@ -130,3 +132,19 @@ class ConflictScreen(ModalScreen[Record | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def resolve_conflict(screen: Screen, conflict: Conflict, base: Record, save: Callable[[Record, Record], None],
+                     kept: str, on_kept: Callable[[], None] | None = None) -> None:
+    """Open the dialog for a failed save: a merged record is saved with `save(merged,
+    theirs)` (theirs is its new base); cancelling says `kept` and calls `on_kept`."""
+
+    def resolved(merged: Record | None) -> None:
+        if merged is not None:
+            save(merged, conflict.theirs)
+            return
+        screen.notify(kept, severity="warning", markup=False)
+        if on_kept is not None:
+            on_kept()
+
+    screen.app.push_screen(ConflictScreen(conflict.mine, conflict.theirs, base, screen.store.today()), resolved)

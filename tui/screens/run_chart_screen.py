@@ -132,18 +132,9 @@ class RunChartScreen(LiveRefresh, Screen):
             self.notify(message.note, markup=False)
 
     def on_run_chart_screen_conflicted(self, message: Conflicted) -> None:
-        from tui.screens.conflict_screen import ConflictScreen
+        from tui.screens.conflict_screen import resolve_conflict
 
-        conflict = message.conflict
-
-        def resolved(merged: Record | None) -> None:
-            if merged is None:
-                self.notify(t("tui.detail.conflict_kept"), severity="warning", markup=False)
-                self.load()
-            else:
-                self.save_kpi(merged, conflict.theirs)
-
-        self.app.push_screen(ConflictScreen(conflict.mine, conflict.theirs, message.base, self.store.today()), resolved)
+        resolve_conflict(self, message.conflict, message.base, self.save_kpi, t("tui.detail.conflict_kept"), self.load)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Expected results arrive as messages; anything else is reported here."""
