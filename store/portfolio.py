@@ -39,11 +39,19 @@ def portfolio_facts(store: Store, entry: UnitEntry, today: dt.date) -> UnitFacts
     """Facts for one unit file; a file that cannot be read gives facts that say why."""
     if entry.problem is None and entry.unit is not None:
         try:
+            # Only open actions and untreated leerpunten are built: the portfolio is the
+            # first screen, and building every record of every unit doubled its wait.
             return facts(entry.slug, entry.unit, store.records(Meeting, entry.slug),
-                         store.records(Finding, entry.slug), store.records(Action, entry.slug), today)
+                         store.records(Finding, entry.slug, where=_untreated_doc),
+                         store.records(Action, entry.slug, where=rules.open_doc), today)
         except FileProblem as problem:  # changed between units() and records()
             entry.problem = problem
     return UnitFacts(entry.slug, None, entry.problem)
+
+
+def _untreated_doc(doc: dict) -> bool:
+    return doc.get("kind", FindingKind.LEERPUNT.value) == FindingKind.LEERPUNT.value \
+        and doc.get("state", FindingState.OPEN.value) == FindingState.OPEN.value
 
 
 def facts(slug: str, unit: Unit, meetings: list[Meeting], findings: list[Finding], actions: list[Action],

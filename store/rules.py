@@ -63,6 +63,11 @@ def is_due_soon(action: Action, today: dt.date) -> bool:
     )
 
 
+def open_doc(doc: dict) -> bool:
+    """`is_open` on a stored document (absent status: the default, planned)."""
+    return doc.get("status", Status.PLANNED.value) in _OPEN_CODES
+
+
 def overdue_doc(doc: dict, today_iso: str) -> bool:
     """`is_overdue` on a stored document, so `spiegel list --overdue` can skip
     building records it will not show (ISO dates compare as strings; a document
