@@ -30,7 +30,7 @@ def run_tui(actions: int, repeat: int, work: Path, today: dt.date) -> dict:
     keys = sorted(k for r in runs for k in r["keystrokes"])
     return {
         "actions": actions, "repeat": repeat,
-        "first_frame": [r["first_frame"] for r in runs], "open_list": [r["open_list"] for r in runs],
+        "first_paint": [r["first_paint"] for r in runs], "first_frame": [r["first_frame"] for r in runs], "open_list": [r["open_list"] for r in runs],
         "keystroke_p50": percentile(keys, 50), "keystroke_p95": percentile(keys, 95), "keystrokes": len(keys),
         "rss_mb": max(r["rss_mb"] for r in runs), "rows_filtered": runs[0]["rows_filtered"],
     }
@@ -63,7 +63,9 @@ def report(r: dict) -> list[str]:
         "",
         "| measure | spiegel | goal | |",
         "|---|---:|---:|---|",
-        f"| first frame (start to portfolio drawn) | {spread(r['first_frame'])} | ≤ 600 ms | "
+        f"| first frame: start to portfolio drawn, figures loading | {spread(r['first_paint'])} | ≤ 600 ms | "
+        f"{verdict(statistics.median(r['first_paint']), GOALS['first_frame'])} |",
+        f"| start to portfolio drawn with every unit's figures | {spread(r['first_frame'])} | ≤ 600 ms | "
         f"{verdict(first, GOALS['first_frame'])} |",
         f"| open the 10k-action list (to drawn) | {spread(r['open_list'])} | | |",
         f"| filter keystroke p50 | {r['keystroke_p50'] * 1000:.0f} ms | | |",
