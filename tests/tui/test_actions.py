@@ -103,3 +103,19 @@ async def test_ten_thousand_actions(big_dir):
         assert {r.key for r in table.rows} == {"A-999", "A-1999", "A-2999", "A-3999", "A-4999", "A-5999", "A-6999",
                                                "A-7999", "A-8999", "A-9990", "A-9991", "A-9992", "A-9993", "A-9994",
                                                "A-9995", "A-9996", "A-9997", "A-9998", "A-9999"}
+
+
+async def test_a_burst_of_keys_after_slash_all_reach_the_filter(small_dir):
+    """Typed faster than focus moves (a paste, or keys over a slow SSH link): bound
+    letters (l, m, q) must land in the filter, not open screens or get lost."""
+    from textual import events
+
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_actions(pilot, "hoek")
+        for char in "/piet te laat":
+            app._driver.send_message(events.Key({"/": "slash", " ": "space"}.get(char, char), char))
+        await settle(pilot)
+        assert isinstance(app.screen, ActionsScreen) and app.is_running
+        assert app.screen.filter_input.value == "piet te laat"
+        assert [r.key for r in app.screen.table.rows] == ["A-2"]

@@ -105,6 +105,7 @@ class TableScreen(LiveRefresh, Screen):
 
     def on_mount(self) -> None:
         self._filter_text = ""
+        self._filter_pending = False  # focus is on its way to the filter field
         self.start_watching()
 
     def on_screen_resume(self) -> None:
@@ -131,16 +132,28 @@ class TableScreen(LiveRefresh, Screen):
 
     # events --------------------------------------------------------------------
     def on_key(self, event: events.Key) -> None:
-        """Type-to-filter: a printable key nothing is bound to goes to the field."""
+        """Type-to-filter: a printable key nothing is bound to goes to the field.
+
+        Textual moves focus after the key being handled, so in a burst (fast typing,
+        a paste over SSH) the next keys still arrive here; while the field is about
+        to get focus they go to it too, bound letters included, in the order typed."""
         focused = self.focused
         if focused is self.filter_input or not event.is_printable or not event.character:
             return
-        if event.key in self.active_bindings:
+        if event.key in self.active_bindings and not self._filter_pending:
             return
         event.stop()
         event.prevent_default()
-        self.filter_input.focus()
+        self._focus_filter()
         self.filter_input.insert_text_at_cursor(event.character)
+
+    def _focus_filter(self) -> None:
+        self._filter_pending = True
+        self.filter_input.focus()
+
+    @on(events.DescendantFocus)
+    def _focus_arrived(self) -> None:
+        self._filter_pending = False
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -174,7 +187,7 @@ class TableScreen(LiveRefresh, Screen):
 
     # actions -------------------------------------------------------------------
     def action_focus_filter(self) -> None:
-        self.filter_input.focus()
+        self._focus_filter()
 
     def action_table(self, name: str) -> None:
         getattr(self.table, f"action_{name}")()
