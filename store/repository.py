@@ -125,14 +125,17 @@ class Store:
     def _unit_records(self, cls: type[R], slug: str, where: DocFilter | None) -> list[R]:
         docs = self._file(slug).read().get(cls.TABLE, {}).values()
         if where is not None:
-            docs = [doc for doc in docs if self._test(where, doc, slug)]
+            docs = self._passing(where, docs, slug)
         return [self._build(cls, doc, slug) for doc in docs]
 
-    def _test(self, where: DocFilter, doc: dict, slug: str) -> bool:
+    def _passing(self, where: DocFilter, docs, slug: str) -> list[dict]:
+        """The documents `where` accepts; a document it cannot judge is a bad record.
+        (One try around the loop: `list --overdue` tests every action of every unit.)"""
         try:
-            return where(doc)
+            return [doc for doc in docs if where(doc)]
         except (TypeError, ValueError, AttributeError) as exc:
-            raise self._bad_record(slug, doc, exc) from None
+            bad = next(doc for doc in docs if not _judgeable(where, doc))
+            raise self._bad_record(slug, bad, exc) from None
 
     def problems(self) -> list[FileProblem]:
         return [entry.problem for entry in self.units() if entry.problem is not None]
@@ -257,3 +260,9 @@ def os_user() -> str:
         return f"uid{os.getuid()}"
 
 
+def _judgeable(where: DocFilter, doc: dict) -> bool:
+    try:
+        where(doc)
+        return True
+    except (TypeError, ValueError, AttributeError):
+        return False

@@ -14,6 +14,7 @@ from store.vocab import Status
 DUE_SOON_DAYS = 7
 OPEN_STATUSES = (Status.PLANNED, Status.IN_PROGRESS)
 _OPEN_CODES = tuple(status.value for status in OPEN_STATUSES)  # as stored in documents
+_DEFAULT_STATUS = Status.PLANNED.value  # a document leaves the default out
 
 # Which status may follow which. Done can be reopened and stopped resumed, but a
 # stopped action is not "done" without being picked up again first.
@@ -65,7 +66,7 @@ def is_due_soon(action: Action, today: dt.date) -> bool:
 
 def open_doc(doc: dict) -> bool:
     """`is_open` on a stored document (absent status: the default, planned)."""
-    return doc.get("status", Status.PLANNED.value) in _OPEN_CODES
+    return doc.get("status", _DEFAULT_STATUS) in _OPEN_CODES
 
 
 def overdue_doc(doc: dict, today_iso: str) -> bool:
@@ -73,4 +74,4 @@ def overdue_doc(doc: dict, today_iso: str) -> bool:
     building records it will not show (ISO dates compare as strings; a document
     leaves out fields at their default, and the default status is planned)."""
     deadline = doc.get("deadline")
-    return bool(deadline) and deadline < today_iso and doc.get("status", Status.PLANNED.value) in _OPEN_CODES
+    return bool(deadline) and deadline < today_iso and doc.get("status", _DEFAULT_STATUS) in _OPEN_CODES
