@@ -24,6 +24,9 @@ from store.text import clean_line
 from tui.navigation import UNIT_SCREENS, open_all_inbox, open_portfolio, open_unit_screen
 
 SKIP_ACTIONS = {"command_palette", "app.command_palette"}
+# Moving the cursor is not a command; keys hidden from the Footer only for room
+# (/, S, R, r, …) are, so they are listed.
+MOVEMENT_KEYS = {"up", "down", "left", "right", "pageup", "pagedown", "home", "end", "tab", "shift+tab"}
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,7 @@ class SpiegelCommands(Provider):
         found, seen = [], set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            # Movement keys (show=False) would bury the screen's real commands.
-            if not binding.show or not binding.description or binding.action in SKIP_ACTIONS or not active.enabled:
+            if key in MOVEMENT_KEYS or not binding.description or binding.action in SKIP_ACTIONS or not active.enabled:
                 continue
             if (binding.action, active.node) in seen:
                 continue
