@@ -140,3 +140,36 @@ async def test_q_on_a_checkbox_does_not_quit_and_lose_the_form(small_dir):
         await pilot.press("q", "space")
         assert app.is_running and box.value is True
         assert "[X] PREM+" in text(app)  # said in text, not only in colour
+
+
+async def test_open_form_shows_a_colleagues_save_and_typing_wins_a_clash(small_dir):
+    from tui.screens.conflict_screen import ConflictScreen
+
+    meeting = add_meeting(small_dir, date=dt.date(2026, 10, 1), theme="Bereikbaarheid", participants=9)
+    colleague = make_store(small_dir)
+    app = make_app(small_dir, today=TODAY, user="ik")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_meetings(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        colleague.change(meeting.id, {"theme": "Telefoon"})
+        await pilot.pause(MeetingFormScreen.REFRESH_SECONDS + 0.5)
+        await settle(pilot)
+        assert form.query_one("#mf-theme", Input).value == "Telefoon" and not form.dirty
+        assert any("bijgewerkt" in n.message for n in app._notifications)
+        # Now I type, a colleague saves again, and my save shows both versions.
+        form.query_one("#mf-participants", Input).value = "12"
+        await pilot.pause()
+        colleague.change(meeting.id, {"facilitator": "Ans"})
+        await pilot.pause(MeetingFormScreen.REFRESH_SECONDS + 0.5)
+        await settle(pilot)
+        assert form.query_one("#mf-participants", Input).value == "12"  # my typing stays
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConflictScreen)
+        await pilot.press("enter")  # defaults: mine where I typed, theirs where only they changed
+        await settle(pilot)
+        saved = make_store(small_dir).get(meeting.id)
+        assert (saved.participants, saved.facilitator, saved.theme) == (12, "Ans", "Telefoon")
+        assert app.screen is form and form.query_one("#mf-facilitator", Input).value == "Ans" and not form.dirty

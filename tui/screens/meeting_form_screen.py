@@ -14,13 +14,14 @@ from textual.widgets import Checkbox, Footer, Header, Input, Select, Static, Tex
 from textual.worker import Worker, WorkerState
 
 from store.advice import meeting_advice
-from store.errors import SpiegelError
+from store.errors import Conflict, SpiegelError
 from store.i18n import t
 from store.records import Meeting
 from store.repository import Store
-from store.text import clean_text
+from store.text import clean_line, clean_text
 from store.vocab import INPUTS, MeetingFormat
 from tui.bindings import localize_bindings
+from tui.screens.live_refresh import LiveRefresh
 from tui.widgets.discard_dialog import DiscardDialog
 from tui.widgets.meeting_fields import ORDER, TYPED, FormValues, apply, hint, parse_form, values_of
 
@@ -35,7 +36,7 @@ class MarkCheckbox(Checkbox):
         return "[X]" if self.value else "[ ]"
 
 
-class MeetingFormScreen(Screen):
+class MeetingFormScreen(LiveRefresh, Screen):
     BINDINGS = [
         Binding("ctrl+s", "save", "tui.key.save", tooltip="tui.tip.save_meeting", id="meeting.save"),
         Binding("ctrl+o", "capture", "tui.key.capture", tooltip="tui.tip.capture", id="meeting.capture"),
@@ -55,6 +56,18 @@ class MeetingFormScreen(Screen):
         def __init__(self, error: str) -> None:
             super().__init__()
             self.error = error
+
+    class Conflicted(Message):
+        def __init__(self, conflict: Conflict, base: Meeting) -> None:
+            super().__init__()
+            self.conflict, self.base = conflict, base
+
+    class Loaded(Message):
+        """The meeting as stored now (another user saved the unit)."""
+
+        def __init__(self, meeting: Meeting) -> None:
+            super().__init__()
+            self.meeting = meeting
 
     def __init__(self, store: Store, slug: str, unit_name: str, meeting: Meeting | None) -> None:
         super().__init__()
@@ -100,6 +113,45 @@ class MeetingFormScreen(Screen):
         self._saved_key = self.collect().key()
         self.query_one("#mf-date", Input).focus()
         self.refresh_feedback()
+        self.start_watching()
+        self._seen = self.store.fingerprint(self.slug)
+
+    # others' saves -------------------------------------------------------------------
+    @work(thread=True, exclusive=True, exit_on_error=False, group="meeting-load")
+    def load(self) -> None:
+        if self.meeting is not None:
+            self.post_message(self.Loaded(self.store.get(self.meeting.id, self.slug)))  # type: ignore[arg-type]
+
+    def on_live_refresh_data_changed(self, _: LiveRefresh.DataChanged) -> None:
+        """Show a colleague's save of this meeting, unless something is typed here:
+        that stays, and saving it shows both versions field by field."""
+        if not self.is_current or self._saving or self.meeting is None:
+            return
+        if self.dirty:
+            self._seen = self.store.fingerprint(self.slug)  # say it once per change
+            self.notify(t("tui.detail.changed_elsewhere", id=self.meeting.id), severity="warning", markup=False)
+            return
+        self.reload()
+
+    def on_meeting_form_screen_loaded(self, message: Loaded) -> None:
+        shown = self.meeting
+        if shown is None or self.dirty or message.meeting.rev == shown.rev:
+            return  # typed meanwhile (the typing wins), or nothing new for this meeting
+        self._fill(message.meeting)
+        self.notify(t("tui.detail.refreshed", id=shown.id, who=clean_line(message.meeting.updated_by)), markup=False)
+
+    def _fill(self, meeting: Meeting) -> None:
+        """Show `meeting` in every field; it is then the saved state."""
+        values = values_of(meeting)
+        for name in TYPED:
+            self.query_one(f"#mf-{name}", Input).value = values.typed[name]
+        self.query_one("#mf-format", Select).value = values.format
+        self.query_one("#mf-questions", TextArea).text = values.questions
+        self.query_one("#mf-notes", TextArea).text = values.notes
+        for code in INPUTS:
+            self.query_one(f"#mf-input-{code}", Checkbox).value = code in values.inputs
+        self.meeting, self._saved_key = meeting, values.key()
+        self._set_title()
 
     # state -----------------------------------------------------------------------------
     def collect(self) -> FormValues:
@@ -160,6 +212,8 @@ class MeetingFormScreen(Screen):
     def _save(self, record: Meeting, key: tuple, then_capture: bool) -> None:
         try:
             saved = self.store.save(record) if record.id else self.store.add(record, self.slug)
+        except Conflict as conflict:
+            self.post_message(self.Conflicted(conflict, self.meeting))  # type: ignore[arg-type]
         except SpiegelError as error:
             self.post_message(self.SaveFailed(clean_text(str(error))))
         else:
@@ -167,11 +221,26 @@ class MeetingFormScreen(Screen):
 
     def on_meeting_form_screen_saved(self, message: Saved) -> None:
         self._saving = False
-        self.meeting, self._saved_key = message.meeting, message.key
-        self._set_title()
+        if self.collect().key() == message.key:
+            self._fill(message.meeting)  # what was saved, e.g. a merge after a conflict
+        else:  # typed on while it saved: keep that typing, unsaved
+            self.meeting = message.meeting
+            self._set_title()
         self.notify(t("tui.form.saved", id=message.meeting.id), markup=False)
         if message.then_capture:
             self._open_capture()
+
+    def on_meeting_form_screen_conflicted(self, message: Conflicted) -> None:
+        from tui.screens.conflict_screen import resolve_conflict
+
+        self._saving = False
+
+        def save(merged: Meeting, base: Meeting) -> None:
+            self._saving = True
+            self.meeting = base  # the merge starts from their version
+            self._save(merged, self.collect().key(), False)
+
+        resolve_conflict(self, message.conflict, message.base, save, t("tui.detail.conflict_kept"))
 
     def on_meeting_form_screen_save_failed(self, message: SaveFailed) -> None:
         self._saving = False
