@@ -364,6 +364,7 @@ EN: dict[str, str] = {
     'tui.palette.actions': 'Actions',
     'tui.palette.meetings': 'Meetings',
     'tui.palette.inbox': 'Learning points',
+    'tui.tip.sort_actions': 'Sort by the next column (first: by deadline).',
     'tui.detail.refreshed': '{id} updated: {who} changed it meanwhile.',
     'tui.detail.changed_elsewhere': '{id} was changed by someone else meanwhile. Your edits stay; saving (ctrl+s) lets you choose field by field.',
     'tui.tip.dash_kpis': 'Show the KPIs of this unit with their run charts.',

@@ -370,6 +370,7 @@ NL: dict[str, str] = {
     'tui.palette.actions': 'Acties',
     'tui.palette.meetings': 'Bijeenkomsten',
     'tui.palette.inbox': 'Leerpunten',
+    'tui.tip.sort_actions': 'Sorteer op de volgende kolom (eerst: op deadline).',
     'tui.detail.refreshed': '{id} is bijgewerkt: {who} heeft het intussen gewijzigd.',
     'tui.detail.changed_elsewhere': '{id} is intussen door iemand anders gewijzigd. Je wijzigingen blijven staan; bij opslaan (ctrl+s) kies je per veld.',
     'tui.tip.dash_kpis': "Toon de KPI's van deze eenheid met hun run charts.",

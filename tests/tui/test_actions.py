@@ -18,7 +18,7 @@ async def test_overdue_and_due_soon_are_said_in_words(small_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         table = await open_actions(pilot, "hoek")
         lines = row_text(table)
-        assert lines[0].split()[:3] == ["Id", "Status", "Deadline"]
+        assert lines[0].split()[:3] == ["Id", "Status", "Deadline↓"]  # the arrow: sorted by deadline
         overdue = next(line for line in lines if "A-2" in line)
         assert "! te laat" in overdue and "di 10 nov" in overdue and "in uitvoering" in overdue
         assert "binnenkort" in next(line for line in lines if "A-3" in line)
@@ -119,3 +119,22 @@ async def test_a_burst_of_keys_after_slash_all_reach_the_filter(small_dir):
         assert isinstance(app.screen, ActionsScreen) and app.is_running
         assert app.screen.filter_input.value == "piet te laat"
         assert [r.key for r in app.screen.table.rows] == ["A-2"]
+
+
+async def test_sort_on_any_column_and_reverse(small_dir):
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_actions(pilot, "hoek")
+        keys = lambda: [r.key for r in table.rows]  # noqa: E731
+        assert keys() == ["A-2", "A-3", "A-1", "A-4"]  # by deadline, as `spiegel list`
+        assert "volgorde: deadline" in "\n".join(screen_lines(app)).lower()
+        await pilot.press("S")  # id
+        assert keys() == ["A-1", "A-2", "A-3", "A-4"] and "volgorde: id" in "\n".join(screen_lines(app)).lower()
+        await pilot.press("S")  # status: planned, in progress, done
+        assert keys() == ["A-3", "A-1", "A-2", "A-4"]
+        await pilot.press("R")
+        assert keys() == ["A-4", "A-2", "A-1", "A-3"] and "omgekeerd" in "\n".join(screen_lines(app))
+        await pilot.press(*"SSSS")  # phase/route, signal, owner, progress
+        assert keys() == ["A-4", "A-2", "A-3", "A-1"]  # most progress first (done is 100 %), ties by deadline
+        await pilot.press("/", *"gepland")  # the filter keeps the order
+        assert keys() == ["A-3", "A-1"]

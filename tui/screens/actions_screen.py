@@ -13,7 +13,7 @@ from store.repository import Store
 from store.text import clean_line
 from store.vocab import phase_label, route_label
 from tui.screens.table_screen import TableScreen
-from tui.widgets.action_table import ActionTable, action_filter, action_rows
+from tui.widgets.action_table import ACTION_ORDERS, ActionTable, action_filter, action_rows
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
 
@@ -21,10 +21,15 @@ from tui.widgets.table_model import Row
 class ActionsScreen(TableScreen):
     FILTER_PLACEHOLDER = "tui.actions.filter"
     FILTER_NARROWS = True
+    ORDERS = ACTION_ORDERS
     BINDINGS = [
         Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="actions.back"),
         Binding("m", "meetings", "tui.key.meetings", tooltip="tui.tip.meetings", id="actions.meetings"),
         Binding("l", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox", id="actions.inbox"),
+        # Capitals: lower-case letters typed on the table go to the filter. Not in the
+        # footer for room; the status line names them.
+        Binding("S", "sort", "tui.key.sort", tooltip="tui.tip.sort_actions", id="actions.sort", show=False),
+        Binding("R", "reverse", "tui.key.reverse", tooltip="tui.tip.reverse", id="actions.reverse", show=False),
     ]
 
     def __init__(self, store: Store, slug: str, unit_name: str) -> None:
@@ -46,7 +51,9 @@ class ActionsScreen(TableScreen):
         return action_filter(text)
 
     def count_text(self, shown: int, total: int) -> str:
-        return t("tui.actions.count", shown=shown, total=total) if total else t("tui.actions.empty")
+        if not total:
+            return t("tui.actions.empty")
+        return f"{t('tui.actions.count', shown=shown, total=total)} · {self.order_text()}"
 
     def describe(self, row: Row) -> Text:
         action: Action = row.item

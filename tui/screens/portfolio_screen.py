@@ -16,11 +16,12 @@ from store.text import clean_line
 from tui.screens.table_screen import TableScreen
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
-from tui.widgets.unit_table import ORDERS, UnitTable, unit_rows
+from tui.widgets.unit_table import ORDERS as UNIT_ORDERS, UnitTable, unit_rows
 
 
 class PortfolioScreen(TableScreen):
     FILTER_PLACEHOLDER = "tui.portfolio.filter"
+    ORDERS = UNIT_ORDERS  # needs attention first, then each column
     BINDINGS = [
         Binding("L", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox_all", id="portfolio.inbox"),
         # Capitals: lower-case letters typed on the table go to the name filter.
@@ -33,11 +34,6 @@ class PortfolioScreen(TableScreen):
         super().__init__()
         self.store = store
         self.sub_title = t("tui.portfolio.title")
-        self.order, self.reverse = 0, False  # index in ORDERS; 0: needs attention first
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self._apply_order(status=False)  # the status line says "loading" until rows come
 
     def make_table(self) -> RowTable:
         return UnitTable(id="units")
@@ -60,10 +56,7 @@ class PortfolioScreen(TableScreen):
     def count_text(self, shown: int, total: int) -> str:
         if not shown:
             return t("tui.portfolio.empty")
-        order = ORDERS[self.order]
-        reversed_ = t("tui.sort.reversed") if self.reverse else ""
-        sort = t("tui.sort.by", name=t(order.name).rstrip("."), reversed=reversed_)
-        return f"{t('tui.portfolio.count', shown=shown, total=total)} · {sort}"
+        return f"{t('tui.portfolio.count', shown=shown, total=total)} · {self.order_text()}"
 
     def describe(self, row: Row) -> Text:
         facts: UnitFacts = row.item
@@ -82,21 +75,6 @@ class PortfolioScreen(TableScreen):
         if facts.duties:
             text += " · " + t("tui.portfolio.duties", n=facts.duties)
         return Text(text)
-
-    def _apply_order(self, status: bool = True) -> None:
-        order = ORDERS[self.order]
-        self.table.set_order(order.row_key(self.reverse), self.reverse, order.column)
-        if status:
-            self._update_status()
-
-    def action_sort(self) -> None:
-        """Next order: attention, then each column from left to right."""
-        self.order, self.reverse = (self.order + 1) % len(ORDERS), False
-        self._apply_order()
-
-    def action_reverse(self) -> None:
-        self.reverse = not self.reverse
-        self._apply_order()
 
     @on(RowTable.RowSelected)
     def _open_unit(self, event: RowTable.RowSelected) -> None:

@@ -65,6 +65,11 @@ class TableScreen(LiveRefresh, Screen):
         """Start the worker that fills the table (it posts a message)."""
         raise NotImplementedError
 
+    ORDERS: list = []
+    """Ways to sort (S: next, R: reverse), each with `name` (catalog key), `column`
+    (marked in the header, or None) and `row_key(reverse)`; the first is the default.
+    Screens that sort bind S and R (capitals: lower case goes to the filter)."""
+
     FILTER_NARROWS = False
     """True when a longer filter text never shows a row a shorter one hid (every
     word must occur as a substring): typing on then only re-tests the rows shown."""
@@ -104,6 +109,9 @@ class TableScreen(LiveRefresh, Screen):
         return self.query_one("#filter", Input)
 
     def on_mount(self) -> None:
+        self.order, self.reverse = 0, False  # index in ORDERS
+        if self.ORDERS:
+            self._apply_order(status=False)  # the status line says "loading" until rows come
         self._filter_text = ""
         self._filter_pending = False  # focus is on its way to the filter field
         self.start_watching()
@@ -186,6 +194,26 @@ class TableScreen(LiveRefresh, Screen):
         self.query_one("#status", Static).update(Text(self.count_text(len(table.rows), table.total)))
 
     # actions -------------------------------------------------------------------
+    def _apply_order(self, status: bool = True) -> None:
+        order = self.ORDERS[self.order]
+        self.table.set_order(order.row_key(self.reverse), self.reverse, order.column)
+        if status:
+            self._update_status()
+
+    def action_sort(self) -> None:
+        """The next order: the default, then each column from left to right."""
+        self.order, self.reverse = (self.order + 1) % len(self.ORDERS), False
+        self._apply_order()
+
+    def action_reverse(self) -> None:
+        self.reverse = not self.reverse
+        self._apply_order()
+
+    def order_text(self) -> str:
+        """'volgorde: deadline (S sorteert, R keert om)' for the status line."""
+        reversed_ = t("tui.sort.reversed") if self.reverse else ""
+        return t("tui.sort.by", name=t(self.ORDERS[self.order].name).rstrip("."), reversed=reversed_)
+
     def action_focus_filter(self) -> None:
         self._focus_filter()
 

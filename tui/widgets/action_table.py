@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from store.dates import describe_date
 from store.i18n import t
-from store.queries import ActionFilter, search_text, search_words, select, words_match
+from store.queries import ActionFilter, search_text, search_words, select, sort_key, words_match
 from store.records import Action
 from store.rules import is_due_soon, is_overdue
 from store.text import clean_line
+from store.vocab import Status
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Column, Row
 
@@ -66,3 +70,30 @@ def action_filter(text: str):
         word = words[0]
         return lambda row: word in row.search
     return lambda row: words_match(row.search, words)
+
+
+@dataclass(frozen=True)
+class ActionOrder:
+    """One way to sort the actions table (see TableScreen.ORDERS); ties go by
+    deadline, then id, the order `spiegel list` uses."""
+
+    name: str
+    column: int
+    key: Callable[[Row], Any]
+
+    def row_key(self, reverse: bool) -> Callable[[Row], Any]:
+        return lambda row: (self.key(row), sort_key(row.item))
+
+
+_STATUS_ORDER = {status: n for n, status in enumerate(Status)}
+
+ACTION_ORDERS = [
+    ActionOrder("tui.col.deadline", 3, lambda row: 0),  # the default
+    ActionOrder("tui.col.id", 0, lambda row: int(row.key.partition("-")[2] or 0)),
+    ActionOrder("tui.col.status", 1, lambda row: _STATUS_ORDER[row.item.status]),
+    ActionOrder("tui.col.phase_route", 2, lambda row: (row.item.phase, row.item.route)),
+    ActionOrder("tui.col.signal", 4, lambda row: (not row.alert, not row.cells[4])),  # overdue, due soon, rest
+    ActionOrder("tui.col.owner", 5, lambda row: (not row.cells[5], row.cells[5].casefold())),
+    ActionOrder("tui.col.progress", 6, lambda row: -row.item.progress),
+    ActionOrder("tui.col.title", 7, lambda row: row.cells[7].casefold()),
+]
