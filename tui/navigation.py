@@ -44,7 +44,7 @@ def build_unit_screen(app: App, kind: str, slug: str, name: str) -> Screen:
     if kind == "kpis":
         from tui.screens.kpi_screen import KpiListScreen
 
-        return KpiListScreen(store, slug)
+        return KpiListScreen(store, slug, unit_name=name)
     raise ValueError(f"no unit screen {kind!r}")
 
 

@@ -64,10 +64,10 @@ class KpiListScreen(TableScreen):
             super().__init__()
             self.kpi, self.error = kpi, error
 
-    def __init__(self, store: Store, unit_slug: str, action_id: str | None = None) -> None:
+    def __init__(self, store: Store, unit_slug: str, action_id: str | None = None, unit_name: str = "") -> None:
         super().__init__()
         self.store, self.slug, self.action_id = store, unit_slug, action_id
-        self.sub_title = t("kpi.list.title_unit", unit=unit_slug)
+        self.sub_title = t("kpi.list.title_unit", unit=unit_name or unit_slug)
 
     def make_table(self) -> RowTable:
         return KpiTable(with_action=self.action_id is None, id="kpis")
