@@ -9,7 +9,6 @@ opens, Escape clears the filter first and only then goes back.
 from __future__ import annotations
 
 import gc
-
 from pathlib import Path
 
 from rich.text import Text
@@ -45,6 +44,14 @@ class TableScreen(LiveRefresh, Screen):
     ]
     AUTO_FOCUS = "RowTable"
     FILTER_PLACEHOLDER = ""
+    ORDERS: list = []
+    """Ways to sort (S: next, R: reverse), each with `name` (catalog key), `column`
+    (marked in the header, or None) and `row_key(reverse)`; the first is the default.
+    Screens that sort bind S and R (capitals: lower case goes to the filter)."""
+
+    FILTER_NARROWS = False
+    """True when a longer filter text never shows a row a shorter one hid (every
+    word must occur as a substring): typing on then only re-tests the rows shown."""
 
     class RowsLoaded(Message):
         """A load worker's result: every row of the table (the filter applies after)."""
@@ -64,15 +71,6 @@ class TableScreen(LiveRefresh, Screen):
     def load(self) -> None:
         """Start the worker that fills the table (it posts a message)."""
         raise NotImplementedError
-
-    ORDERS: list = []
-    """Ways to sort (S: next, R: reverse), each with `name` (catalog key), `column`
-    (marked in the header, or None) and `row_key(reverse)`; the first is the default.
-    Screens that sort bind S and R (capitals: lower case goes to the filter)."""
-
-    FILTER_NARROWS = False
-    """True when a longer filter text never shows a row a shorter one hid (every
-    word must occur as a substring): typing on then only re-tests the rows shown."""
 
     def make_filter(self, text: str):
         """A row predicate for the filter text, or None for 'show all'."""
