@@ -48,6 +48,14 @@ def build_unit_screen(app: App, kind: str, slug: str, name: str) -> Screen:
     raise ValueError(f"no unit screen {kind!r}")
 
 
+class OpensUnitScreens:
+    """For a screen of one unit (it has `slug` and `unit_name`): the action
+    `open('meetings')` puts that screen of the same unit on top."""
+
+    def action_open(self, kind: str) -> None:
+        self.app.push_screen(build_unit_screen(self.app, kind, self.slug, self.unit_name))  # type: ignore[attr-defined]
+
+
 def open_unit_screen(app: App, kind: str, slug: str, name: str) -> None:
     _go(app, build_unit_screen(app, kind, slug, name))
 

@@ -12,20 +12,21 @@ from store.records import Action
 from store.repository import Store
 from store.text import clean_line
 from store.vocab import phase_label, route_label
+from tui.navigation import OpensUnitScreens
 from tui.screens.table_screen import TableScreen
 from tui.widgets.action_table import ACTION_ORDERS, ActionTable, action_filter, action_rows
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
 
 
-class ActionsScreen(TableScreen):
+class ActionsScreen(OpensUnitScreens, TableScreen):
     FILTER_PLACEHOLDER = "tui.actions.filter"
     FILTER_NARROWS = True
     ORDERS = ACTION_ORDERS
     BINDINGS = [
         Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="actions.back"),
-        Binding("m", "meetings", "tui.key.meetings", tooltip="tui.tip.meetings", id="actions.meetings"),
-        Binding("l", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox", id="actions.inbox"),
+        Binding("m", "open('meetings')", "tui.key.meetings", tooltip="tui.tip.meetings", id="actions.meetings"),
+        Binding("l", "open('inbox')", "tui.key.inbox", tooltip="tui.tip.inbox", id="actions.inbox"),
         # Capitals: lower-case letters typed on the table go to the filter. Not in the
         # footer for room; the status line names them.
         Binding("S", "sort", "tui.key.sort", tooltip="tui.tip.sort_actions", id="actions.sort", show=False),
@@ -81,13 +82,3 @@ class ActionsScreen(TableScreen):
         self.app.push_screen(ActionDetailScreen(self.store, event.row.key, self.slug))
 
     can_go_back = True
-
-    def action_meetings(self) -> None:
-        from tui.screens.meetings_screen import MeetingsScreen
-
-        self.app.push_screen(MeetingsScreen(self.store, self.slug, self.unit_name))
-
-    def action_inbox(self) -> None:
-        from tui.screens.inbox_screen import InboxScreen
-
-        self.app.push_screen(InboxScreen(self.store, self.slug, self.unit_name))

@@ -19,6 +19,7 @@ from store.dashboard import UnitSummary, unit_summary
 from store.i18n import t
 from store.repository import Store
 from tui.bindings import localize_bindings
+from tui.navigation import OpensUnitScreens
 from tui.screens.live_refresh import LiveRefresh
 from tui.screens.table_screen import describe_error
 from tui.widgets.burnup_chart import BurnupChart, burnup_table
@@ -43,7 +44,7 @@ class DashboardBody(VerticalScroll, inherit_bindings=False):
         localize_bindings(self)
 
 
-class DashboardScreen(LiveRefresh, Screen):
+class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "tui.key.back", tooltip="tui.tip.to_units", id="dash.back"),
         Binding("a", "open('actions')", "tui.key.actions", tooltip="tui.tip.actions", id="dash.actions"),
@@ -130,8 +131,3 @@ class DashboardScreen(LiveRefresh, Screen):
         self.as_table = not self.as_table
         self._show_chart_or_table()
         self.query_one("#dash-body", VerticalScroll).scroll_to_widget(self.query_one("#dash-burnup-title"), top=True)
-
-    def action_open(self, kind: str) -> None:
-        from tui.navigation import build_unit_screen
-
-        self.app.push_screen(build_unit_screen(self.app, kind, self.slug, self.unit_name))

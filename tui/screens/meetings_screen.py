@@ -12,20 +12,21 @@ from store.i18n import t
 from store.records import Finding, Meeting
 from store.repository import Store
 from store.text import clean_line
+from tui.navigation import OpensUnitScreens
 from tui.screens.table_screen import TableScreen
 from tui.widgets.meeting_table import MeetingItem, MeetingTable, meeting_filter, meeting_rows
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
 
 
-class MeetingsScreen(TableScreen):
+class MeetingsScreen(OpensUnitScreens, TableScreen):
     FILTER_PLACEHOLDER = "tui.meetings.filter"
     BINDINGS = [
         Binding("slash", "focus_filter", "tui.key.filter", tooltip="tui.tip.filter", show=False),  # room in the footer
         Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="meetings.back"),
         Binding("n", "new_meeting", "tui.key.new", tooltip="tui.tip.new_meeting", id="meetings.new"),
         Binding("c", "capture", "tui.key.capture", tooltip="tui.tip.capture", id="meetings.capture"),
-        Binding("l", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox", id="meetings.inbox"),
+        Binding("l", "open('inbox')", "tui.key.inbox", tooltip="tui.tip.inbox", id="meetings.inbox"),
     ]
 
     def __init__(self, store: Store, slug: str, unit_name: str) -> None:
@@ -90,8 +91,3 @@ class MeetingsScreen(TableScreen):
         from tui.screens.capture_screen import CaptureScreen
 
         self.app.push_screen(CaptureScreen(self.store, row.item.meeting))
-
-    def action_inbox(self) -> None:
-        from tui.screens.inbox_screen import InboxScreen
-
-        self.app.push_screen(InboxScreen(self.store, self.slug, self.unit_name))
