@@ -1,5 +1,6 @@
-"""The one catalog of user-facing words: Dutch (catalog_nl.py) first, English
-(catalog_en.py) second, and the lookup everyone uses, `t(key, **values)`.
+"""The one catalog of user-facing words: Dutch (catalog_nl.py, with the app's
+screen words in catalog_nl_tui.py) first, English (catalog_en.py and
+catalog_en_tui.py) second, and the lookup everyone uses, `t(key, **values)`.
 
 Kept in store/ (plain dicts, no dependencies) because the CLI, the TUI and the
 store's own error messages all speak to users. Babel is not needed for this:
