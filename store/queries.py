@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from store import rules
-from store.records import Action
+from store.records import Action, id_number
 from store.vocab import Status
 
 
@@ -62,7 +62,7 @@ def words_match(haystack: str, words: list[str]) -> bool:
 
 def sort_key(action: Action) -> tuple:
     """Deadline first (none last), then id number: the order a to-do list reads in."""
-    return (action.deadline or dt.date.max, int(action.id.partition("-")[2] or 0))
+    return (action.deadline or dt.date.max, id_number(action.id))
 
 
 def select(actions: list[Action], flt: ActionFilter, today: dt.date) -> list[Action]:

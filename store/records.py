@@ -278,6 +278,12 @@ def record_type(record_id: str) -> type[Record]:
     return RECORD_TYPES[prefix]
 
 
+def id_number(record_id: str) -> int:
+    """The number of an id such as `A-12` (12), for ordering by creation; 0 if none."""
+    tail = record_id.partition("-")[2]
+    return int(tail) if tail.isdigit() else 0
+
+
 def _iso(value: Any) -> Any:
     return value.isoformat() if value is not None else None
 

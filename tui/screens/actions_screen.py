@@ -14,14 +14,13 @@ from store.text import clean_line
 from store.vocab import phase_label, route_label
 from tui.navigation import OpensUnitScreens
 from tui.screens.table_screen import TableScreen
-from tui.widgets.action_table import ACTION_ORDERS, ActionTable, action_filter, action_rows
+from tui.widgets.action_table import ACTION_ORDERS, ActionTable, action_rows
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
 
 
 class ActionsScreen(OpensUnitScreens, TableScreen):
     FILTER_PLACEHOLDER = "tui.actions.filter"
-    FILTER_NARROWS = True
     ORDERS = ACTION_ORDERS
     BINDINGS = [
         Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="actions.back"),
@@ -47,9 +46,6 @@ class ActionsScreen(OpensUnitScreens, TableScreen):
     def load(self) -> None:
         actions = self.store.records(Action, unit=self.slug)
         self.post_message(self.RowsLoaded(action_rows(actions, self.store.today())))
-
-    def make_filter(self, text: str):
-        return action_filter(text)
 
     def count_text(self, shown: int, total: int) -> str:
         if not total:

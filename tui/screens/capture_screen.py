@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from store.i18n import t
-from store.records import Finding, Meeting
+from store.records import Finding, Meeting, id_number
 from store.repository import Store
 from store.text import clean_line, clean_text
 from store.vocab import FindingKind
@@ -89,11 +89,11 @@ class CaptureScreen(Screen):
     def load(self) -> None:
         wanted = self.meeting.id
         found = self.store.records(Finding, unit=self.meeting.unit, where=lambda doc: doc.get("meeting") == wanted)
-        self.post_message(self.Loaded(sorted(found, key=_number)))
+        self.post_message(self.Loaded(sorted(found, key=lambda f: id_number(f.id))))
 
     def on_capture_screen_loaded(self, message: Loaded) -> None:
         known = {f.id for f in self._saved}
-        self._saved = sorted([*self._saved, *(f for f in message.findings if f.id not in known)], key=_number)
+        self._saved = sorted([*self._saved, *(f for f in message.findings if f.id not in known)], key=lambda f: id_number(f.id))
         self._render_list()
 
     # typing ----------------------------------------------------------------------
@@ -107,7 +107,7 @@ class CaptureScreen(Screen):
         self._typed += 1
         key = f"new-{self._typed}"
         self._waiting[key] = finding
-        retry = [(k, self._waiting[k]) for k in sorted(self._failed, key=_seq)]
+        retry = [(k, self._waiting[k]) for k in sorted(self._failed, key=id_number)]
         self._failed.clear()
         self._enqueue([*retry, (key, finding)])
         self._render_list()
@@ -190,12 +190,3 @@ class CaptureScreen(Screen):
                 self.app.pop_screen()
 
         self.app.push_screen(DiscardDialog(t("tui.capture.unsaved", n=len(self._failed))), answered)
-
-
-def _number(finding: Finding) -> int:
-    tail = finding.id.partition("-")[2]
-    return int(tail) if tail.isdigit() else 0
-
-
-def _seq(key: str) -> int:
-    return int(key.partition("-")[2])

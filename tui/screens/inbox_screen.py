@@ -22,7 +22,7 @@ from store.vocab import FindingState
 from store.workflows import actions_from_finding
 from tui.screens.table_screen import TableScreen
 from tui.widgets.finding_dialogs import LinkDialog, ReasonDialog, TitlesDialog
-from tui.widgets.inbox_table import InboxItem, InboxTable, inbox_filter, inbox_rows
+from tui.widgets.inbox_table import InboxItem, InboxTable, inbox_rows
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
 
@@ -81,9 +81,6 @@ class InboxScreen(TableScreen):
     def _set_count(self, count: int | None) -> None:
         counted = t("tui.inbox.untreated", n=count) if count is not None else t("tui.loading")
         self.sub_title = f"{counted} · {self.unit_name}"  # Header: literal; the count first, never cut
-
-    def make_filter(self, text: str):
-        return inbox_filter(text)
 
     def count_text(self, shown: int, total: int) -> str:
         return t("tui.inbox.count", shown=shown, total=total) if total else t("tui.inbox.empty")

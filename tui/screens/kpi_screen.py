@@ -13,7 +13,7 @@ from textual.message import Message
 
 from store.errors import SpiegelError
 from store.i18n import t
-from store.records import Action, Kpi
+from store.records import Action, Kpi, id_number
 from store.repository import Store
 from store.runchart import analyse, number, summary
 from store.text import clean_line
@@ -49,7 +49,7 @@ def kpi_row(kpi: Kpi, with_action: bool) -> Row:
         number(kpi.target),
         summary(analysis),
     )
-    return Row(kpi.id, cells, item=kpi)
+    return Row(kpi.id, cells, item=kpi, search=f"{kpi.id} {kpi.name} {kpi.action}".casefold())
 
 
 class KpiListScreen(TableScreen):
@@ -79,17 +79,11 @@ class KpiListScreen(TableScreen):
             action = self.store.get(self.action_id, self.slug)
             self.app.call_from_thread(self._set_title, action)
             kpis = [k for k in kpis if k.action == self.action_id]
-        kpis.sort(key=lambda k: (k.action, int(k.id.partition("-")[2])))
+        kpis.sort(key=lambda k: (k.action, id_number(k.id)))
         self.post_message(self.RowsLoaded([kpi_row(k, self.action_id is None) for k in kpis]))
 
     def _set_title(self, action: Action) -> None:
         self.sub_title = t("kpi.list.title_action", id=action.id, title=clean_line(action.title))  # Header: literal
-
-    def make_filter(self, text: str):
-        words = text.casefold().split()
-        if not words:
-            return None
-        return lambda row: all(w in f"{row.key} {row.item.name} {row.item.action}".casefold() for w in words)
 
     def count_text(self, shown: int, total: int) -> str:
         if total:

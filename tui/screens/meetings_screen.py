@@ -14,7 +14,7 @@ from store.repository import Store
 from store.text import clean_line
 from tui.navigation import OpensUnitScreens
 from tui.screens.table_screen import TableScreen
-from tui.widgets.meeting_table import MeetingItem, MeetingTable, meeting_filter, meeting_rows
+from tui.widgets.meeting_table import MeetingItem, MeetingTable, meeting_rows
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
 
@@ -44,9 +44,6 @@ class MeetingsScreen(OpensUnitScreens, TableScreen):
         meetings = self.store.records(Meeting, unit=self.slug)
         findings = self.store.records(Finding, unit=self.slug)
         self.post_message(self.RowsLoaded(meeting_rows(meetings, findings, self.store.today())))
-
-    def make_filter(self, text: str):
-        return meeting_filter(text)
 
     def count_text(self, shown: int, total: int) -> str:
         return t("tui.meetings.count", shown=shown, total=total) if total else t("tui.meetings.empty")

@@ -46,13 +46,6 @@ class PortfolioScreen(TableScreen):
     def load(self) -> None:
         self.post_message(self.RowsLoaded(unit_rows(self.store, self.store.today())))
 
-    def make_filter(self, text: str):
-        words = text.casefold().split()
-        if not words:
-            return None
-        # Name or file name (slug): a broken file can only be found by its slug.
-        return lambda row: all(w in f"{row.cells[0]} {row.key}".casefold() for w in words)
-
     def count_text(self, shown: int, total: int) -> str:
         if not shown:
             return t("tui.portfolio.empty")

@@ -9,8 +9,8 @@ from typing import Any
 
 from store.dates import describe_date
 from store.i18n import t
-from store.queries import ActionFilter, search_text, search_words, select, sort_key, words_match
-from store.records import Action
+from store.queries import ActionFilter, search_text, select, sort_key
+from store.records import Action, id_number
 from store.rules import is_due_soon, is_overdue
 from store.text import clean_line
 from store.vocab import Status
@@ -60,18 +60,6 @@ def action_row(action: Action, today: dt.date) -> Row:
     return Row(action.id, cells, item=action, alert=overdue, search=search_text(action, *cells[1:5]))
 
 
-def action_filter(text: str):
-    """A row predicate: every word occurs in the row's id, title, owner, description
-    or shown cells (so `piet te laat` is Piet's overdue actions); None when empty."""
-    words = search_words(text)
-    if not words:
-        return None
-    if len(words) == 1:  # the common case, tested 10k times per keystroke: no call inside
-        word = words[0]
-        return lambda row: word in row.search
-    return lambda row: words_match(row.search, words)
-
-
 @dataclass(frozen=True)
 class ActionOrder:
     """One way to sort the actions table (see TableScreen.ORDERS); ties go by
@@ -89,7 +77,7 @@ _STATUS_ORDER = {status: n for n, status in enumerate(Status)}
 
 ACTION_ORDERS = [
     ActionOrder("tui.col.deadline", 3, lambda row: 0),  # the default
-    ActionOrder("tui.col.id", 0, lambda row: int(row.key.partition("-")[2] or 0)),
+    ActionOrder("tui.col.id", 0, lambda row: id_number(row.key)),
     ActionOrder("tui.col.status", 1, lambda row: _STATUS_ORDER[row.item.status]),
     ActionOrder("tui.col.phase_route", 2, lambda row: (row.item.phase, row.item.route)),
     ActionOrder("tui.col.signal", 4, lambda row: (not row.alert, not row.cells[4])),  # overdue, due soon, rest

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from store.i18n import t
-from store.records import Finding, Meeting
+from store.records import Finding, Meeting, id_number
 from store.text import clean_line
 from store.vocab import FindingKind, FindingState
 from tui.widgets.meeting_table import meeting_label
@@ -59,7 +59,7 @@ def inbox_rows(findings: list[Finding], meetings: list[Meeting], unit_names: dic
         source = meeting_label(meeting, today) if meeting else finding.meeting or t("tui.inbox.no_meeting")
         item = InboxItem(finding, source, unit_names.get(finding.unit, finding.unit))
         held = meeting.date.toordinal() if meeting and meeting.date else 0
-        rows.append(((not finding.quick_win, -held, _number(finding.id)), _row(item, all_units)))
+        rows.append(((not finding.quick_win, -held, id_number(finding.id)), _row(item, all_units)))
     return [row for _, row in sorted(rows, key=lambda pair: pair[0])]
 
 
@@ -68,22 +68,5 @@ def _row(item: InboxItem, all_units: bool) -> Row:
     cells = [f.id, t("tui.quick_win") if f.quick_win else "", item.meeting, clean_line(f.text)]
     if all_units:
         cells.insert(1, clean_line(item.unit_name))
-    return Row(f.id, tuple(cells), item=item)
-
-
-def inbox_filter(text: str):
-    words = text.casefold().split()
-    if not words:
-        return None
-
-    def keep(row: Row) -> bool:
-        item: InboxItem = row.item
-        hay = f"{row.key} {item.finding.text} {item.meeting} {item.unit_name} {item.finding.theme}".casefold()
-        return all(w in hay for w in words)
-
-    return keep
-
-
-def _number(record_id: str) -> int:
-    tail = record_id.partition("-")[2]
-    return int(tail) if tail.isdigit() else 0
+    search = f"{f.id} {f.text} {item.meeting} {item.unit_name} {f.theme}".casefold()
+    return Row(f.id, tuple(cells), item=item, search=search)

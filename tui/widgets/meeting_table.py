@@ -10,7 +10,7 @@ from collections import Counter
 from store.advice import feedback_overdue
 from store.dates import describe_date
 from store.i18n import t
-from store.records import Finding, Meeting
+from store.records import Finding, Meeting, id_number
 from store.text import clean_line
 from store.vocab import FindingKind, FindingState
 from tui.widgets.row_table import RowTable
@@ -52,7 +52,7 @@ def meeting_rows(meetings: list[Meeting], findings: list[Finding], today: dt.dat
     open_points = Counter(
         f.meeting for f in findings if f.kind == FindingKind.LEERPUNT and f.state == FindingState.OPEN
     )
-    ordered = sorted(meetings, key=lambda m: (m.date or dt.date.min, _number(m.id)), reverse=True)
+    ordered = sorted(meetings, key=lambda m: (m.date or dt.date.min, id_number(m.id)), reverse=True)
     return [meeting_row(m, counts[m.id], open_points[m.id], today) for m in ordered]
 
 
@@ -66,7 +66,9 @@ def meeting_row(meeting: Meeting, findings: int, open_points: int, today: dt.dat
         clean_line(meeting.theme),
     )
     item = MeetingItem(meeting, findings, open_points)
-    return Row(meeting.id, cells, item=item, alert=feedback_overdue(meeting, today))
+    # The filter looks in the id, the cells and the people.
+    search = " ".join((meeting.id, *cells, meeting.facilitator, meeting.minute_taker)).casefold()
+    return Row(meeting.id, cells, item=item, alert=feedback_overdue(meeting, today), search=search)
 
 
 class MeetingItem:
@@ -78,20 +80,6 @@ class MeetingItem:
         self.meeting, self.findings, self.open_points = meeting, findings, open_points
 
 
-def meeting_filter(text: str):
-    """Every word must occur in the id, date, format, theme, people or feedback cell."""
-    words = text.casefold().split()
-    if not words:
-        return None
-
-    def keep(row: Row) -> bool:
-        m: Meeting = row.item.meeting
-        hay = " ".join((row.key, *row.cells, m.facilitator, m.minute_taker)).casefold()
-        return all(w in hay for w in words)
-
-    return keep
-
-
 def meeting_label(meeting: Meeting | None, today: dt.date) -> str:
     """'di 10 nov · Bereikbaarheid' — how other screens name a meeting."""
     if meeting is None:
@@ -99,8 +87,3 @@ def meeting_label(meeting: Meeting | None, today: dt.date) -> str:
     when = describe_date(meeting.date, today) if meeting.date else meeting.id
     theme = clean_line(meeting.theme)
     return f"{when} · {theme}" if theme else when
-
-
-def _number(record_id: str) -> int:
-    tail = record_id.partition("-")[2]
-    return int(tail) if tail.isdigit() else 0

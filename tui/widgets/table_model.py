@@ -6,10 +6,13 @@ tested on their own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
+
+from store.queries import search_words, words_match
 
 GAP = " "
 GUTTER = ("  ", "> ")  # the cursor row is marked with text too, for NO_COLOR terminals
@@ -42,6 +45,19 @@ class Row:
     """Cell at this index fills the rest of the line (e.g. a unit file's problem)."""
     search: str = ""
     """Casefolded text a filter looks in, built with the row (not per keystroke)."""
+
+
+def word_filter(text: str) -> Callable[[Row], bool] | None:
+    """The lists' filter: every typed word occurs in the row's `search` text (in any
+    order, as part of a word); None when nothing is typed. A longer text never
+    shows a row a shorter one hid, which lets the table narrow while typing."""
+    words = search_words(text)
+    if not words:
+        return None
+    if len(words) == 1:  # the common case, tested 10k times per keystroke: no call inside
+        word = words[0]
+        return lambda row: word in row.search
+    return lambda row: words_match(row.search, words)
 
 
 def fit(text: str, width: int, align: str) -> str:

@@ -81,7 +81,7 @@ def _unit_row(facts: UnitFacts, today: dt.date) -> Row:
     if facts.unit is None:
         problem = facts.problem.problem if facts.problem else ""
         text = t("tui.portfolio.problem", problem=clean_line(problem))
-        return Row(facts.slug, (facts.slug, text), item=facts, alert=True, span_from=1)
+        return Row(facts.slug, (facts.slug, text), item=facts, alert=True, span_from=1, search=_search(facts.slug, facts))
     unit = facts.unit
     cells = (
         clean_line(unit.name),
@@ -93,4 +93,9 @@ def _unit_row(facts: UnitFacts, today: dt.date) -> Row:
         short_date(facts.last_meeting, today) if facts.last_meeting else "-",
         short_date(facts.last_visit, today) if facts.last_visit else "-",
     )
-    return Row(facts.slug, cells, item=facts, alert=facts.overdue > 0)
+    return Row(facts.slug, cells, item=facts, alert=facts.overdue > 0, search=_search(cells[0], facts))
+
+
+def _search(name: str, facts: UnitFacts) -> str:
+    """Name or file name (slug): a broken file can only be found by its slug."""
+    return f"{name} {facts.slug}".casefold()
