@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cli.main import cli
+from cli.group import cli
 from cli.settings import Settings, demo_dir_from
 
 

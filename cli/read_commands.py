@@ -4,51 +4,21 @@ from __future__ import annotations
 
 import click
 
-from cli.main import cli, data_dir_option, settings
+from cli import spec
+from cli.group import cli, data_dir_option, options, settings
 from cli.settings import make_store
 
-json_option = click.option("--json", "as_json", is_flag=True, help="Uitvoer als JSON (voor scripts).")
+json_option = options((spec.JSON,))
 
 
 @cli.command("list")
-@click.option("--unit", "-u", metavar="EENHEID", help="Alleen deze eenheid (naam of deel ervan).")
-@click.option("--overdue", is_flag=True, help="Alleen acties over hun deadline.")
-@click.option("--owner", metavar="NAAM", help="Alleen acties van deze eigenaar (deel van de naam).")
-@click.option("--status", "statuses", metavar="STATUS", multiple=True, help="gepland, in uitvoering, afgerond, gestopt (herhaalbaar).")
-@click.option("--phase", type=click.IntRange(1, 4), help="Fase 1–4.")
-@click.option("--route", type=click.IntRange(1, 4), help="Route 1–4.")
-@click.option("--search", "-s", metavar="TEKST", default="", help="Woorden in id, titel, eigenaar of omschrijving.")
-@data_dir_option
-@json_option
+@options(spec.LIST)
 @click.pass_context
-def list_actions(ctx, unit, overdue, owner, statuses, phase, route, search, data_dir, as_json):
+def list_actions(ctx, data_dir, **values):
     """Verbeteracties, op deadline gesorteerd."""
-    from store.queries import ActionFilter, select
-    from store.records import Action
-    from store.vocab import Status
+    from cli.hot import run_list
 
-    store = make_store(settings(ctx, data_dir))
-    slug = store.resolve_unit(unit) if unit else None
-    flt = ActionFilter(
-        text=search, owner=owner or "", status=tuple(Status.parse(s, "status") for s in statuses),
-        phase=phase, route=route, overdue=overdue,
-    )
-    today = store.today()
-    skipped: list = []
-    actions = select(store.records(Action, slug, where=flt.doc_prefilter(today), skipped=skipped), flt, today)
-    from cli.output import fail
-
-    for problem in skipped:  # on stderr, so a script reading stdout still gets clean data
-        fail(str(problem))
-    if as_json:
-        from cli.output import print_json
-        from store import rules
-
-        print_json([{**a.to_doc(), "unit": a.unit, "overdue": rules.is_overdue(a, today)} for a in actions])
-        return
-    from cli.render import action_rows
-
-    action_rows(actions, today, show_unit=slug is None)
+    run_list(settings(ctx, data_dir), **values)
 
 
 @cli.command()

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import click
 
-from cli.main import cli, data_dir_option, settings
+from cli import spec
+from cli.group import cli, data_dir_option, options, settings
 from cli.settings import make_store
 
 PDSA = ("plan", "do", "study", "act")
@@ -14,30 +15,13 @@ PDSA = ("plan", "do", "study", "act")
 
 @cli.command()
 @click.argument("title", metavar="TITEL")
-@click.option("--unit", "-u", metavar="EENHEID", help="Eenheid (naam of deel ervan); niet nodig met --from of bij één eenheid.")
-@click.option("--owner", "-o", metavar="NAAM", default="", help="Eigenaar: persoon of team.")
-@click.option("--due", "-d", metavar="DATUM", help="Deadline: vr, volgende week, +2w, wk 12, 15-3, 15 maart 2027, 2027-03-15.")
-@click.option("--phase", type=click.IntRange(1, 4), default=1, show_default=True, help="Fase 1–4.")
-@click.option("--route", type=click.IntRange(1, 4), default=1, show_default=True, help="Route 1–4.")
-@click.option("--from", "from_id", metavar="L-ID", help="Het leerpunt waar deze actie antwoord op is.")
-@data_dir_option
+@options(spec.ADD, show_default=True)
 @click.pass_context
-def add(ctx, title, unit, owner, due, phase, route, from_id, data_dir):
+def add(ctx, title, data_dir, **values):
     """Nieuwe verbeteractie; drukt het id af (bv. A-12)."""
-    from store.fields import parse_value
-    from store.records import Action
+    from cli.hot import run_add
 
-    store = make_store(settings(ctx, data_dir))
-    action = Action(title=title, owner=owner, phase=phase, route=route)
-    if due:
-        action.deadline = parse_value(Action, "deadline", due, store.today())
-    if from_id:
-        from store.workflows import actions_from_finding
-
-        created = actions_from_finding(store, from_id, [action])[0]
-    else:
-        created = store.add(action, _unit_for_add(store, unit))
-    click.echo(created.id)
+    run_add(settings(ctx, data_dir), title, **values)
 
 
 @cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
@@ -91,17 +75,6 @@ def undo(ctx, record_id, data_dir):
 
     record = make_store(settings(ctx, data_dir)).undo(record_id)
     click.echo(t("undo.done", id=record.id, changes=", ".join(record.log[-1]["changes"])))
-
-
-def _unit_for_add(store, unit: str | None) -> str:
-    if unit:
-        return store.resolve_unit(unit)
-    slugs = store.slugs()
-    if len(slugs) == 1:
-        return slugs[0]
-    from store.i18n import t
-
-    raise click.UsageError(t("add.unit_needed"))
 
 
 def _option_pairs(args: list[str]) -> list[tuple[str, str]]:

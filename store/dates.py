@@ -62,22 +62,26 @@ def _WORD_ALT(names) -> str:
 _MON = rf"(?P<mon>{_WORD_ALT(MONTH)})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:e|ste|de|st|nd|rd|th)?"
 _YEAR = r"(?:\s+(?P<year>\d{4}|\d{2}))?"
+# Pattern sources, compiled on first use by re's own cache: compiling all of them
+# cost ~7 ms of every `spiegel add`, which mostly needs one ('vr').
 # re.ASCII: \d must not match Arabic or full-width digits, which int() would accept.
 _RE = {
-    "iso": re.compile(r"(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})", re.A),
-    "dmy": re.compile(r"(?P<day>\d{1,2})[-/.](?P<mon>\d{1,2})(?:[-/.](?P<year>\d{4}|\d{2}))?", re.A),
-    "d_mon": re.compile(rf"{_DAY}\s*{_MON}{_YEAR}", re.A),
-    "mon_d": re.compile(rf"{_MON}\s+{_DAY}{_YEAR}", re.A),
-    "isoweek": re.compile(r"(?P<year>\d{4})-?w(?P<week>\d{1,2})(?:-?(?P<wd>[1-7]))?", re.A),
-    "week": re.compile(r"(?:week|wk|w)\s*(?P<week>\d{1,2})(?:\s+(?P<year>\d{4}))?", re.A),
-    "offset": re.compile(
-        rf"(?:(?:over|in)\s+|(?P<sign>[+-])\s*)?(?P<n>\d{{1,6}})\s*(?P<unit>{_WORD_ALT(_UNITS)})", re.A),
-    "weekday": re.compile(rf"(?:(?:volgende|komende|aanstaande|next)\s+)?(?P<wd>{_WORD_ALT(WEEKDAY)})\.?", re.A),
-    "end": re.compile(r"(?:einde?(?:\s+van)?(?:\s+de)?|end\s+of(?:\s+the)?)\s+(?P<what>week|maand|month)|eow|eom", re.A),
-    "next": re.compile(r"(?:volgende|next)\s+(?P<what>week|maand|month)", re.A),
+    "iso": r"(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})",
+    "dmy": r"(?P<day>\d{1,2})[-/.](?P<mon>\d{1,2})(?:[-/.](?P<year>\d{4}|\d{2}))?",
+    "d_mon": rf"{_DAY}\s*{_MON}{_YEAR}",
+    "mon_d": rf"{_MON}\s+{_DAY}{_YEAR}",
+    "isoweek": r"(?P<year>\d{4})-?w(?P<week>\d{1,2})(?:-?(?P<wd>[1-7]))?",
+    "week": r"(?:week|wk|w)\s*(?P<week>\d{1,2})(?:\s+(?P<year>\d{4}))?",
+    "offset": rf"(?:(?:over|in)\s+|(?P<sign>[+-])\s*)?(?P<n>\d{{1,6}})\s*(?P<unit>{_WORD_ALT(_UNITS)})",
+    "weekday": rf"(?:(?:volgende|komende|aanstaande|next)\s+)?(?P<wd>{_WORD_ALT(WEEKDAY)})\.?",
+    "end": r"(?:einde?(?:\s+van)?(?:\s+de)?|end\s+of(?:\s+the)?)\s+(?P<what>week|maand|month)|eow|eom",
+    "next": r"(?:volgende|next)\s+(?P<what>week|maand|month)",
     # 'vr 27 nov' as describe_date writes it: a weekday in front of an absolute date.
-    "prefixed": re.compile(rf"(?P<wd>{_WORD_ALT(WEEKDAY)})\.?\s+(?P<rest>\d.*|(?:{_WORD_ALT(MONTH)})\b.*)", re.A),
+    "prefixed": rf"(?P<wd>{_WORD_ALT(WEEKDAY)})\.?\s+(?P<rest>\d.*|(?:{_WORD_ALT(MONTH)})\b.*)",
 }
+
+
+_NEEDS_DIGIT = {"iso", "dmy", "d_mon", "mon_d", "isoweek", "week", "offset", "prefixed"}
 
 
 class _Nonexistent(Exception):
@@ -116,10 +120,11 @@ def _parse(s: str, today: _dt.date, families: tuple[str, ...] | None = None) -> 
     """Try each phrase family in turn; None means 'not a date phrase at all'."""
     if s in _KEYWORDS and families is None:
         return today + _dt.timedelta(days=_KEYWORDS[s])
+    has_digit = any(c in "0123456789" for c in s)
     for name, build in _BUILDERS:
-        if families is not None and name not in families:
+        if families is not None and name not in families or name in _NEEDS_DIGIT and not has_digit:
             continue
-        m = _RE[name].fullmatch(s)
+        m = re.fullmatch(_RE[name], s, re.A)
         if m:
             return build(m, today)
     return None

@@ -6,6 +6,8 @@ imports agree on what `vr`, `ja` or `gepland` mean.
 
 from __future__ import annotations
 
+import math
+
 import datetime as dt
 from typing import Any
 
@@ -86,9 +88,12 @@ def _opt_float(name: str, text: str, today: Any = None) -> float | None:
     if text in ("", "-"):
         return None
     try:
-        return float(str(text).replace(",", "."))  # Dutch decimal comma
+        number = float(str(text).replace(",", "."))  # Dutch decimal comma
     except ValueError:
-        raise InvalidValue(name, t("value.number", value=text)) from None
+        number = math.nan
+    if not math.isfinite(number):  # 'nan' and 'inf' parse as floats but are no measurement
+        raise InvalidValue(name, t("value.number", value=text))
+    return number
 
 
 def _bool(name: str, text: str, today: Any = None) -> bool:

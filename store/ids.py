@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
-import orjson
 
+from store import jsoncodec
 from store.errors import AlreadyExists, CorruptFile
 from store.i18n import t
 from store.unitfile import UnitFile
@@ -52,8 +52,8 @@ class _CounterFile(UnitFile):
     def _load(self) -> dict:
         raw = self.path.read_bytes()
         try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
+            data = jsoncodec.loads(raw)
+        except ValueError as exc:  # json's and orjson's decode errors alike
             raise CorruptFile(str(self.path), t("file.not_json", detail=str(exc))) from None
         if not isinstance(data, dict) or not all(isinstance(v, int) for v in data.values()):
             raise CorruptFile(str(self.path), t("file.not_spiegel"))

@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-import orjson
-
+from store import jsoncodec
 from store.errors import CorruptFile
 from store.i18n import t
 
@@ -60,8 +59,8 @@ def parse(path: str, raw: bytes) -> dict:
     if not raw.strip():
         raise CorruptFile(path, t("file.empty"))
     try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
+        data = jsoncodec.loads(raw)
+    except ValueError as exc:  # json's and orjson's decode errors alike
         raise CorruptFile(path, t("file.not_json", detail=str(exc))) from None
     if not isinstance(data, dict) or not all(
         isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values()) for table in data.values()
@@ -87,4 +86,4 @@ def dump(data: dict) -> bytes:
     if isinstance(meta, dict):
         meta["writes"] = meta.get("writes", 0) + 1
         data = {META: data[META], **{k: v for k, v in data.items() if k != META}}
-    return orjson.dumps(data) + b"\n"
+    return jsoncodec.dumps(data) + b"\n"

@@ -80,16 +80,42 @@ def test_english_output(run, two_units):
     assert "is not a date" in done.stderr
 
 
-def test_cli_never_imports_textual(run, two_units):
-    code = ("import sys; sys.argv=['spiegel','list']\n"
-            "from cli.main import main\n"
-            "try: main()\nexcept SystemExit: pass\n"
-            "assert 'textual' not in sys.modules and 'rich' not in sys.modules, 'textual imported'")
+def imported_after(run, *argv: str) -> set[str]:
+    """The modules a `spiegel` command line has imported when it ends."""
     import subprocess
     import sys
 
+    code = (f"import sys\nfrom cli.main import run\ncode = run({list(argv)!r})\n"
+            "sys.stderr.write(' '.join(sys.modules))\nsys.exit(code)")
     done = subprocess.run([sys.executable, "-c", code], env=run.env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+    return set(done.stderr.split())
+
+
+def test_cli_never_imports_textual(run, two_units):
+    assert not {"textual", "rich"} & imported_after(run, "list")
+
+
+@pytest.mark.parametrize("argv", [
+    ["list"], ["list", "--overdue", "-u", "hoek", "--status", "gepland", "--phase=1"],
+    ["--lang", "en", "list", "-s", "folder"],
+    ["add", "Folder", "-u", "hoek", "--due", "vr", "-o", "Sanne", "--route", "2"],
+    ["--data-dir", "DATA", "add", "--unit=best", "Folder"],
+])
+def test_everyday_list_and_add_do_not_import_click_or_orjson(run, two_units, argv):
+    """Their start-up is most of their cost (benchmarks/results.md)."""
+    argv = [run.env["SPIEGEL_DATA"] if a == "DATA" else a for a in argv]
+    assert not {"click", "orjson", "textual"} & imported_after(run, *argv)
+
+
+def test_the_fast_path_and_click_agree(run, two_units):
+    """`--unit hoek` is parsed without click, `--unit=hoek --` (unusual) by click."""
+    assert run("add", "Eerste", "--unit", "hoek", "--due", "1-11").stdout == "A-1\n"
+    assert run("add", "--unit=hoek", "--phase", "3", "--", "Tweede").stdout == "A-2\n"
+    plain, via_click = run("list").stdout, run("list", "--search", "").stdout
+    assert plain == via_click and "Tweede" in plain and "F3/R1" in plain
+    assert "A-1" in run("list", "--overdue", "--unit", "hoek").stdout
+    assert "-u, --unit EENHEID" in run("add", "--help").stdout
 
 
 def test_units_add(run, two_units):

@@ -1,0 +1,73 @@
+"""`spiegel list …` and `spiegel add …` without click.
+
+click costs ~40 ms to import, more than the rest of an add; these two commands are
+the ones typed and scripted most (shared/pitfalls.md). So their everyday forms are
+parsed here from the same option table click uses (cli.spec). Anything else — help,
+an unknown or misspelt option, a bad value, a missing argument — returns None and
+click handles the whole command line, with its usual messages."""
+
+from __future__ import annotations
+
+from cli.spec import ADD, GLOBAL, LANGUAGES, LIST, Opt
+
+RANGE_1_4 = {"1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def parse(spec: tuple[Opt, ...], args: list[str], positional: int) -> dict | None:
+    """Option values by dest (plus "args"), or None if click should see this."""
+    flags = {flag: opt for opt in spec for flag in opt.flags}
+    values: dict = {opt.dest: opt.default for opt in spec}
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if not arg.startswith("-") or arg == "-":
+            rest.append(arg)
+            continue
+        name, eq, value = arg.partition("=")
+        opt = flags.get(name)
+        if opt is None:  # --help, --, -uX, a typo: click explains
+            return None
+        if opt.kind == "flag":
+            if eq:
+                return None
+            values[opt.dest] = True
+            continue
+        if not eq:
+            if i >= len(args) or args[i].startswith("-"):
+                return None
+            value, i = args[i], i + 1
+        if opt.kind == "1-4":
+            if value not in RANGE_1_4:
+                return None
+            value = RANGE_1_4[value]
+        elif opt.kind == "nl|en" and value not in LANGUAGES:
+            return None
+        values[opt.dest] = values[opt.dest] + (value,) if opt.kind == "multi" else value
+    if len(rest) != positional:
+        return None
+    values["args"] = rest
+    return values
+
+
+def run(argv: list[str]) -> bool:
+    """Run argv if it is an everyday list or add; False if click should take it."""
+    split = next((i for i, arg in enumerate(argv) if arg in ("list", "add")), None)
+    if split is None:
+        return False
+    top = parse(GLOBAL, argv[:split], 0)
+    command = argv[split]
+    values = parse(LIST if command == "list" else ADD, argv[split + 1:], 0 if command == "list" else 1)
+    if top is None or values is None:
+        return False
+    from cli.hot import run_add, run_list
+    from cli.settings import settings_from
+
+    settings = settings_from(top["data_dir"], top["lang"], values.pop("data_dir"))
+    args = values.pop("args")
+    if command == "list":
+        run_list(settings, **values)
+    else:
+        run_add(settings, args[0], **values)
+    return True

@@ -1,0 +1,89 @@
+"""The click command group: every command, its help and its usage errors. The
+everyday `list` and `add` lines are also run without click (cli.fast); both take
+their options from cli.spec."""
+
+from __future__ import annotations
+
+import click
+
+from cli.settings import Settings, data_dir_from, settings_from
+from cli.spec import DATA_DIR, GLOBAL, LANGUAGES, Opt
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def options(spec: tuple[Opt, ...], show_default: bool = False):
+    """A decorator adding every option of `spec` as a click option."""
+
+    def decorate(func):
+        for opt in reversed(spec):
+            extra: dict = {"help": opt.help}
+            if opt.kind == "flag":
+                extra["is_flag"] = True
+            elif opt.kind == "multi":
+                extra["multiple"] = True
+            elif opt.kind == "1-4":
+                extra["type"] = click.IntRange(1, 4)
+                extra["show_default"] = show_default and opt.default is not None
+            elif opt.kind == "nl|en":
+                extra["type"] = click.Choice(LANGUAGES)
+            if opt.metavar:
+                extra["metavar"] = opt.metavar
+            if opt.kind in ("text", "1-4") and opt.default is not None:
+                extra["default"] = opt.default
+            func = click.option(*opt.flags, opt.dest, **extra)(func)
+        return func
+
+    return decorate
+
+
+data_dir_option = options((DATA_DIR,))
+
+
+class Group(click.Group):
+    """Commands listed in the order a user meets them, not alphabetically."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(cls=Group, context_settings=CONTEXT, invoke_without_command=True)
+@options(GLOBAL)
+@click.version_option(package_name="spiegel")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: str | None, lang: str | None) -> None:
+    """spiegel: van spiegelgesprek naar leerpunt naar verbeteractie.
+
+    Zonder opdracht opent spiegel het dashboard op de datamap.
+    """
+    ctx.obj = settings_from(data_dir, lang)
+    if ctx.invoked_subcommand is None:
+        from cli.app_launch import open_app
+
+        open_app(ctx.obj)
+
+
+def settings(ctx: click.Context, data_dir: str | None) -> Settings:
+    """The group's settings, with a command-level --data-dir taking precedence."""
+    base: Settings = ctx.obj
+    if data_dir:
+        return Settings(data_dir_from(data_dir), base.lang, base.today)
+    return base
+
+
+def run_click() -> int:
+    """Run the command line through click; its exit code."""
+    from cli import read_commands, write_commands  # noqa: F401  (registers commands)
+    from cli.demo_command import demo  # noqa: F401
+
+    try:
+        result = cli.main(standalone_mode=False, prog_name="spiegel")
+        return result if isinstance(result, int) else 0  # ctx.exit(n) comes back as n
+    except click.exceptions.Abort:
+        return 130
+    except click.ClickException as exc:
+        from cli.output import fail
+
+        hint = f" (zie 'spiegel {exc.ctx.command_path.partition(' ')[2]} --help')".replace("  ", " ") if getattr(exc, "ctx", None) else ""
+        fail(exc.format_message() + hint)
+        return exc.exit_code
