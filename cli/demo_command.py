@@ -54,7 +54,8 @@ def _progress_printer():
 
 
 def _remove_spiegel_files(store) -> None:
-    """Only the unit files, their locks and the id counter: nothing else in the map."""
+    """Only the unit files, their locks and list indexes, and the id counter: nothing
+    else in the map."""
     for path in store.data_dir.iterdir():
-        if path.suffix in (".json", ".lock") and path.is_file():
+        if path.suffix in (".json", ".lock", ".list") and path.is_file():
             path.unlink()

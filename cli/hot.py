@@ -31,7 +31,12 @@ def run_list(settings: Settings, unit=None, overdue=False, owner=None, statuses=
     )
     today = store.today()
     skipped: list = []
-    actions = select(store.records(Action, slug, where=flt.doc_prefilter(today), skipped=skipped), flt, today)
+    where = flt.doc_prefilter(today)
+    if as_json:  # every field, so the records themselves
+        found = store.records(Action, slug, where=where, skipped=skipped)
+    else:
+        found = store.listed_actions(slug, where=where, skipped=skipped)
+    actions = select(found, flt, today)
     from cli.output import fail
 
     for problem in skipped:  # on stderr, so a script reading stdout still gets clean data

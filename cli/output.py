@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
-from typing import Iterable
 
 from store.text import clean_line, clean_text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from typing import Iterable
 
 
 def echo(text: str = "") -> None:
@@ -25,14 +27,21 @@ def table(headers: list[str], rows: Iterable[list[str]], shrink: tuple[int, ...]
     in `shrink` (free text: names, titles) give way, widest first, cut with …; the
     others (ids, status, dates with their 'te laat' mark) are never cut. Piped
     output is never cut."""
-    rows = [[clean_line(str(c)) for c in row] for row in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    if sys.stdout.isatty():
+    rows = [[clean_line(c if isinstance(c, str) else str(c)) for c in row] for row in rows]
+    natural = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    widths = list(natural)
+    if sys.stdout.isatty():  # shutil only then: its import (bz2, lzma) costs a piped list
+        import shutil
+
         _fit(widths, shutil.get_terminal_size().columns, shrink)
-    lines = ["  ".join(h[:w].ljust(w) for h, w in zip(headers, widths)).rstrip()]
+    cut = [i for i, (w, n) in enumerate(zip(widths, natural)) if w < n]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)  # one format call per row
+    lines = [line.format(*(h[:w] for h, w in zip(headers, widths))).rstrip()]
     for row in rows:
-        cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths)]
-        lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip())
+        for i in cut:
+            if len(row[i]) > widths[i]:
+                row[i] = row[i][: widths[i] - 1] + "…"
+        lines.append(line.format(*row).rstrip())
     sys.stdout.write("\n".join(lines) + "\n")
 
 

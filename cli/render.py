@@ -9,17 +9,17 @@ from store import rules
 from store.errors import FileProblem
 from store.i18n import t
 from store.records import Action, Finding, Kpi, Meeting, Record
-from store.vocab import Code, FindingKind, FindingState
+from store.vocab import Code, FindingKind, FindingState, Status
 
 
-def deadline_cell(action: Action, today: dt.date) -> str:
+def deadline_cell(action: Action, today: dt.date, marks: dict[str, str] | None = None) -> str:
     """ISO date plus a word, so overdue never depends on colour."""
     if action.deadline is None:
         return "-"
     if rules.is_overdue(action, today):
-        return f"{action.deadline.isoformat()} {t('mark.overdue')}"
+        return f"{action.deadline.isoformat()} {(marks or {}).get('overdue') or t('mark.overdue')}"
     if rules.is_due_soon(action, today):
-        return f"{action.deadline.isoformat()} {t('mark.due_soon')}"
+        return f"{action.deadline.isoformat()} {(marks or {}).get('due_soon') or t('mark.due_soon')}"
     return action.deadline.isoformat()
 
 
@@ -30,9 +30,12 @@ def action_rows(actions: list[Action], today: dt.date, show_unit: bool) -> None:
     headers = [t("col.id"), t("col.status"), t("col.phase_route"), t("col.deadline"), t("col.owner"), t("col.title")]
     if show_unit:
         headers.insert(1, t("col.unit"))
+    # Words looked up once, not per row: a list can have thousands of rows.
+    labels = {status: status.label for status in Status}
+    marks = {"overdue": t("mark.overdue"), "due_soon": t("mark.due_soon")}
     rows = []
     for a in actions:
-        row = [a.id, a.status.label, f"F{a.phase}/R{a.route}", deadline_cell(a, today), a.owner or "-", a.title]
+        row = [a.id, labels[a.status], f"F{a.phase}/R{a.route}", deadline_cell(a, today, marks), a.owner or "-", a.title]
         if show_unit:
             row.insert(1, a.unit)
         rows.append(row)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from collections import namedtuple
 from pathlib import Path
 
 
-@dataclass(frozen=True)
-class Settings:
-    data_dir: Path
-    lang: str = "nl"
-    today: dt.date | None = None  # None: the real date; SPIEGEL_TODAY fixes it for demos and tests
+# data_dir: Path; lang: "nl" or "en"; today: None for the real date (SPIEGEL_TODAY
+# fixes it for demos and tests). A namedtuple: dataclasses costs start-up.
+Settings = namedtuple("Settings", "data_dir lang today", defaults=("nl", None))
 
 
 def data_dir_from(option: str | None) -> Path:

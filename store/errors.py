@@ -6,7 +6,10 @@ notification or a field error. None of these should ever reach a user as a trace
 
 from __future__ import annotations
 
-from typing import Any
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from typing import Any
+
 
 
 class SpiegelError(Exception):

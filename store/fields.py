@@ -9,13 +9,16 @@ from __future__ import annotations
 import math
 
 import datetime as dt
-from typing import Any
 
 from store.errors import InvalidValue
 from store.i18n import t
 from store.records import META_FIELDS, Record, field_kinds
 from store.text import clean_line, clean_text
 from store.vocab import Code
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from typing import Any
 
 # Dutch (and short) names users may type for fields; English names work as they are.
 ALIASES = {

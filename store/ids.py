@@ -9,13 +9,16 @@ nothing. If it is missing, the counters are rebuilt from the highest ids found.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable
 
 
 from store import jsoncodec
 from store.errors import AlreadyExists, CorruptFile
 from store.i18n import t
 from store.unitfile import UnitFile
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from typing import Callable, Iterable
 
 COUNTER_FILE = ".spiegel-ids"
 

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from store import rules
 from store.records import Action, id_number
 from store.vocab import Status
 
 
-@dataclass(frozen=True)
 class ActionFilter:
-    """Empty fields match everything. `text` matches id, title, owner or description."""
+    """Empty fields match everything. `text` matches id, title, owner or description.
+    (A plain class: dataclasses costs CLI start-up, see store/recordtype.py.)"""
 
-    text: str = ""
-    owner: str = ""
-    status: tuple[Status, ...] = ()
-    phase: int | None = None
-    route: int | None = None
-    overdue: bool = False
-    due_soon: bool = False
+    __slots__ = ("text", "owner", "status", "phase", "route", "overdue", "due_soon")
+
+    def __init__(self, *, text: str = "", owner: str = "", status: tuple[Status, ...] = (), phase: int | None = None,
+                 route: int | None = None, overdue: bool = False, due_soon: bool = False) -> None:
+        self.text, self.owner, self.status = text, owner, status
+        self.phase, self.route, self.overdue, self.due_soon = phase, route, overdue, due_soon
 
     def matches(self, action: Action, today: dt.date) -> bool:
         if self.overdue and not rules.is_overdue(action, today):

@@ -9,13 +9,17 @@ English value; records hold `datetime.date` and enum members.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
-from typing import Any, ClassVar
+
 
 from store.errors import InvalidValue
 from store.i18n import t
+from store.recordtype import field, record_class, record_fields
 from store.text import clean_line, clean_text
 from store.vocab import Code, Direction, FindingKind, FindingState, MeetingFormat, Status, UnitKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from typing import Any, ClassVar
 
 # Annotation aliases: the name (a string, thanks to __future__ annotations) is the kind.
 Line = str  # one line of user text
@@ -30,11 +34,23 @@ Pdsa = dict  # plan/do/study/act -> text
 Measurements = list  # list[Measurement]
 
 
-@dataclass(slots=True)
 class Measurement:
-    date: dt.date
-    value: float
-    note: str = ""
+    """One point of a KPI's series."""
+
+    __slots__ = ("date", "value", "note")
+
+    def __init__(self, date: dt.date, value: float, note: str = "") -> None:
+        self.date, self.value, self.note = date, value, note
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Measurement):
+            return NotImplemented
+        return (self.date, self.value, self.note) == (other.date, other.value, other.note)
+
+    __hash__ = None  # mutable, like the dataclass it replaces
+
+    def __repr__(self) -> str:
+        return f"Measurement({self.date!r}, {self.value!r}, {self.note!r})"
 
     def to_doc(self) -> dict[str, Any]:
         return {"date": self.date.isoformat(), "value": self.value, "note": self.note}
@@ -44,7 +60,7 @@ class Measurement:
         return cls(dt.date.fromisoformat(doc["date"]), doc["value"], doc.get("note", ""))
 
 
-@dataclass(kw_only=True, slots=True, repr=False, eq=False)
+@record_class
 class Record:
     """Fields every record has. `unit` is the file it lives in, not stored in it."""
 
@@ -81,10 +97,11 @@ class Record:
         shares a list with the read cache."""
         kinds = field_kinds(cls)
         values = dict(doc) if kinds.keys() >= doc.keys() else {k: v for k, v in doc.items() if k in kinds}
-        for name, load in _loaders(cls):
-            value = values.get(name)
+        loaders = _loaders(cls)
+        for name in loaders.keys() & values.keys():  # compact documents hold few of them
+            value = values[name]
             if value is not None:
-                values[name] = load(value)
+                values[name] = loaders[name](value)
         return cls(unit=unit, **values)
 
     def problems(self) -> list[InvalidValue]:
@@ -117,7 +134,7 @@ class Record:
 META_FIELDS = ("id", "rev", "created_at", "created_by", "updated_at", "updated_by", "log")
 
 
-@dataclass(kw_only=True, slots=True, repr=False, eq=False)
+@record_class
 class Unit(Record):
     PREFIX: ClassVar[str] = "U"
     TABLE: ClassVar[str] = "unit"
@@ -136,7 +153,7 @@ class Unit(Record):
         return self.phases.get(str(route), 1)
 
 
-@dataclass(kw_only=True, slots=True, repr=False, eq=False)
+@record_class
 class Meeting(Record):
     PREFIX: ClassVar[str] = "M"
     TABLE: ClassVar[str] = "meetings"
@@ -161,7 +178,7 @@ class Meeting(Record):
         return [InvalidValue(n, t("value.not_negative")) for n in counts if (getattr(self, n) or 0) < 0]
 
 
-@dataclass(kw_only=True, slots=True, repr=False, eq=False)
+@record_class
 class Finding(Record):
     PREFIX: ClassVar[str] = "L"
     TABLE: ClassVar[str] = "findings"
@@ -179,7 +196,7 @@ class Finding(Record):
         return [InvalidValue("reason", t("finding.reason_required"))] if needs_reason and not self.reason.strip() else []
 
 
-@dataclass(kw_only=True, slots=True, repr=False, eq=False)
+@record_class
 class Action(Record):
     PREFIX: ClassVar[str] = "A"
     TABLE: ClassVar[str] = "actions"
@@ -208,7 +225,7 @@ class Action(Record):
         return found
 
 
-@dataclass(kw_only=True, slots=True, repr=False, eq=False)
+@record_class
 class Kpi(Record):
     PREFIX: ClassVar[str] = "K"
     TABLE: ClassVar[str] = "kpis"
@@ -232,11 +249,11 @@ def field_kinds(cls: type[Record]) -> dict[str, str]:
     """Field name -> kind name (the annotation string), cached per class."""
     kinds = _KINDS.get(cls)
     if kinds is None:
-        kinds = _KINDS[cls] = {f.name: str(f.type) for f in fields(cls)}
+        kinds = _KINDS[cls] = {f.name: f.kind for f in record_fields(cls)}
     return kinds
 
 
-_LOADERS: dict[type, list] = {}
+_LOADERS: dict[type, dict] = {}
 _DEFAULTS: dict[type, dict[str, Any]] = {}
 
 
@@ -249,10 +266,12 @@ def _defaults(cls: type[Record]) -> dict[str, Any]:
     return found
 
 
-def _loaders(cls: type[Record]) -> list:
+def _loaders(cls: type[Record]) -> dict:
+    """Field name -> function turning its stored form into its value, for the
+    fields that need one (dates, codes, containers)."""
     loaders = _LOADERS.get(cls)
     if loaders is None:
-        loaders = _LOADERS[cls] = [(n, _loader(k)) for n, k in field_kinds(cls).items() if _loader(k)]
+        loaders = _LOADERS[cls] = {n: _loader(k) for n, k in field_kinds(cls).items() if _loader(k)}
     return loaders
 
 

@@ -8,11 +8,14 @@ next save). A file from a newer spiegel is refused rather than half-understood.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
 
 from store import jsoncodec
 from store.errors import CorruptFile
 from store.i18n import t
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from typing import Callable
 
 SCHEMA_VERSION = 1
 META = "_meta"

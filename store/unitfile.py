@@ -16,11 +16,14 @@ import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from store import schema
 from store.errors import AlreadyExists, Busy, CorruptFile, NoAccess
 from store.i18n import t
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from typing import Iterator
 
 FILE_MODE = 0o660
 DIR_MODE = 0o2770
@@ -44,7 +47,7 @@ class UnitFile:
         """The parsed file (shared: do not mutate), or the open transaction's copy."""
         if self._working is not None:
             return self._working
-        key = self._stat_key()
+        key = self.stat_key()
         if key != self._key or self._data is None:
             self._data, self._key = self._load(), key
         return self._data
@@ -60,11 +63,11 @@ class UnitFile:
     def fingerprint(self) -> tuple:
         """Cheap to poll: differs after every write, or names the problem."""
         try:
-            return self._stat_key()
+            return self.stat_key()
         except (CorruptFile, NoAccess) as problem:
             return ("problem", str(problem))
 
-    def _stat_key(self) -> tuple:
+    def stat_key(self) -> tuple:
         """What tells us the file changed: inode, size and mtime, plus its first bytes.
         Inode numbers are reused at once and mtimes are coarse, so two quick writes
         can leave all three alike; the first bytes hold a write counter (schema.dump)."""
@@ -135,7 +138,7 @@ class UnitFile:
             _unlink_quietly(tmp)
             raise
         _fsync_dir(directory)
-        return self._stat_key()
+        return self.stat_key()
 
     def _existing_gid(self) -> int | None:
         try:

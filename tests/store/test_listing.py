@@ -1,0 +1,89 @@
+"""The list index beside each unit file (`.<slug>.list`): a cache that is never
+stale, never readable by another group, and never needed."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from store import listing
+from store.errors import CorruptFile
+from store.queries import ActionFilter
+from store.records import Action
+from tests.conftest import TODAY
+from tests.store.test_permissions import _other_group, umask  # noqa: F401 (fixture)
+
+
+def titles(store, **filter_values) -> list[str]:
+    flt = ActionFilter(**filter_values)
+    return sorted(a.title for a in store.listed_actions(where=flt.doc_prefilter(TODAY)))
+
+
+def test_listed_actions_match_the_records_in_the_fields_a_list_shows(store, unit):
+    store.add(Action(title="Folder", owner="Sanne", deadline=TODAY.replace(day=1), phase=2, route=3,
+                     description="voor de balie"), unit.id)
+    store.add(Action(title="Klaar", status="done"), unit.id)
+    full = {a.id: a for a in store.records(Action)}
+    for light in store.listed_actions():
+        for name in listing.FIELDS:
+            assert getattr(light, name) == getattr(full[light.id], name), name
+    assert titles(store, overdue=True) == ["Folder"]
+
+
+def test_the_index_follows_every_write(store, unit):
+    action = store.add(Action(title="Eerst"), unit.id)
+    assert titles(store) == ["Eerst"]
+    store.change(action.id, {"title": "Daarna"})
+    assert titles(store) == ["Daarna"]
+    store.add(Action(title="Nieuw"), unit.id)
+    assert titles(store) == ["Daarna", "Nieuw"]
+
+
+def test_the_index_gets_the_unit_files_group_and_mode(store, unit, umask):  # noqa: F811
+    path = store.data_dir / f"{unit.id}.json"
+    gid = _other_group(path)
+    os.chown(path, -1, gid)
+    store.add(Action(title="x"), unit.id)
+    titles(store)
+    index = listing.index_path(path)
+    assert (os.stat(index).st_gid, stat.S_IMODE(os.stat(index).st_mode)) == (gid, 0o660)
+
+
+@pytest.mark.parametrize("junk", [b"", b"[1, [", b"rommel", b'[1, [0, 0, 0, ""], [["A-1"]]]', b"[1, 2, [[1, 2]]]"])
+def test_a_broken_or_foreign_index_is_rebuilt(store, unit, junk):
+    store.add(Action(title="Echt"), unit.id)
+    listing.index_path(store.data_dir / f"{unit.id}.json").write_bytes(junk)
+    assert titles(store) == ["Echt"]
+
+
+def test_lists_work_where_no_index_can_be_written(store, unit, monkeypatch):
+    store.add(Action(title="Alleen lezen"), unit.id)
+
+    def refuse(*args):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(listing, "_mkstemp", refuse)
+    assert titles(store) == ["Alleen lezen"]
+    assert not listing.index_path(store.data_dir / f"{unit.id}.json").exists()
+
+
+def test_a_bad_record_is_reported_and_no_index_is_written(store, unit):
+    import json
+
+    store.add(Action(title="Goed"), unit.id)
+    path = store.data_dir / f"{unit.id}.json"
+    data = json.loads(path.read_bytes())
+    data["actions"]["2"] = {"id": "A-2", "title": "Slecht", "done_on": "gisteren"}  # not shown, still checked
+    path.write_text(json.dumps(data))
+    skipped: list = []
+    assert store.listed_actions(skipped=skipped) == [] and isinstance(skipped[0], CorruptFile)
+    assert "A-2" in str(skipped[0])
+    assert not listing.index_path(path).exists()
+    with pytest.raises(CorruptFile):
+        store.listed_actions(unit.id)
+
+
+def test_rows_turn_back_into_documents_with_every_field():
+    assert tuple(listing._docs([list(listing.FIELDS)])[0].items()) == tuple(zip(listing.FIELDS, listing.FIELDS))
