@@ -10,7 +10,6 @@ also keeps CLI start-up cheap.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 
@@ -169,7 +168,15 @@ def _offset(m: re.Match, today: _dt.date) -> _dt.date:
 def add_months(d: _dt.date, n: int) -> _dt.date:
     """Calendar month arithmetic, clamping the day to the target month's length."""
     y, m0 = divmod(d.year * 12 + d.month - 1 + n, 12)
-    return _dt.date(y, m0 + 1, min(d.day, calendar.monthrange(y, m0 + 1)[1]))
+    return _dt.date(y, m0 + 1, min(d.day, _days_in(y, m0 + 1)))
+
+
+def _days_in(year: int, month: int) -> int:
+    """Days in a month. Not calendar.monthrange: importing calendar (and locale)
+    cost every `spiegel add` ~3 ms."""
+    if month == 12:
+        return 31
+    return (_dt.date(year, month + 1, 1) - _dt.timedelta(days=1)).day
 
 
 def _weekday(m: re.Match, today: _dt.date) -> _dt.date:
@@ -182,7 +189,7 @@ def _weekday(m: re.Match, today: _dt.date) -> _dt.date:
 def _end_of(m: re.Match, today: _dt.date) -> _dt.date:
     if (m["what"] or m[0]) in ("week", "eow"):  # Friday, or today at the weekend
         return max(today, today + _dt.timedelta(days=4 - today.weekday()))
-    return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    return today.replace(day=_days_in(today.year, today.month))
 
 
 def _next(m: re.Match, today: _dt.date) -> _dt.date:

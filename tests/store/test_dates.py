@@ -302,3 +302,12 @@ def test_describe_round_trip(d, today, lang):
 def test_plus_n_days():
     for n in range(1001):
         assert p(f"+{n}d") == TODAY + timedelta(days=n)
+
+
+def test_days_in_month_agrees_with_the_calendar_module():
+    import calendar
+
+    from store.dates import _days_in
+
+    assert all(_days_in(y, m) == calendar.monthrange(y, m)[1] for y in (1, 1900, 2000, 2024, 2026, 2100, 9999)
+               for m in range(1, 13))
