@@ -12,14 +12,14 @@ from store.records import Action, Finding, Kpi, Meeting, Record
 from store.vocab import Code, FindingKind, FindingState, Status
 
 
-def deadline_cell(action: Action, today: dt.date, marks: dict[str, str] | None = None) -> str:
-    """ISO date plus a word, so overdue never depends on colour."""
+def deadline_cell(action: Action, today: dt.date, marks: dict[str, str]) -> str:
+    """ISO date plus a word (from `marks`, see action_rows), so overdue never depends on colour."""
     if action.deadline is None:
         return "-"
     if rules.is_overdue(action, today):
-        return f"{action.deadline.isoformat()} {(marks or {}).get('overdue') or t('mark.overdue')}"
+        return f"{action.deadline.isoformat()} {marks['overdue']}"
     if rules.is_due_soon(action, today):
-        return f"{action.deadline.isoformat()} {(marks or {}).get('due_soon') or t('mark.due_soon')}"
+        return f"{action.deadline.isoformat()} {marks['due_soon']}"
     return action.deadline.isoformat()
 
 

@@ -79,13 +79,13 @@ def _read(path: Path, key: list) -> list | None:
     return None
 
 
-def _write(path: Path, unit_path: Path, content: list) -> bool:
-    """Write the index atomically with the unit file's group; False if we may not."""
+def _write(path: Path, unit_path: Path, content: list) -> None:
+    """Write the index atomically with the unit file's group, if we may."""
     try:
         gid = os.stat(unit_path).st_gid
         fd, tmp = _mkstemp(path.parent, unit_path.stem)
     except OSError:  # no write access to the data directory: lists work without an index
-        return False
+        return
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(jsoncodec.dumps(content))
@@ -95,5 +95,3 @@ def _write(path: Path, unit_path: Path, content: list) -> bool:
         os.replace(tmp, path)
     except OSError:  # chown refused, disk full, or a writer cleaned our temp file: no index this time
         _unlink_quietly(tmp)
-        return False
-    return True

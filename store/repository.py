@@ -111,10 +111,19 @@ class Store:
         """Records of one unit, or of every readable unit; the files that could not be
         used are appended to `skipped`. `where` is a cheap test on stored documents,
         applied before records are built."""
-        found: list[R] = []
+
+        def gather(slug: str) -> list[R]:
+            return self._built(cls, slug, self._file(slug).read().get(cls.TABLE, {}).values(), where)
+
+        return self._per_unit(unit, skipped, gather)
+
+    def _per_unit(self, unit: str | None, skipped: list[FileProblem] | None, gather: Callable[[str], list]) -> list:
+        """`gather(slug)` for one unit (its problems raised) or for every unit (the
+        files that could not be used appended to `skipped`), concatenated."""
+        found: list = []
         for slug in [unit] if unit else self.slugs():
             try:
-                found.extend(self._unit_records(cls, slug, where))
+                found.extend(gather(slug))
             except FileProblem as problem:
                 if unit:
                     raise
@@ -122,8 +131,7 @@ class Store:
                     skipped.append(problem)
         return found
 
-    def _unit_records(self, cls: type[R], slug: str, where: DocFilter | None) -> list[R]:
-        docs = self._file(slug).read().get(cls.TABLE, {}).values()
+    def _built(self, cls: type[R], slug: str, docs, where: DocFilter | None) -> list[R]:
         if where is not None:
             docs = self._passing(where, docs, slug)
         return [self._build(cls, doc, slug) for doc in docs]
@@ -145,20 +153,13 @@ class Store:
         display only: never save, edit or export these."""
         from store.listing import listed_docs
 
-        found: list[Action] = []
         blank = Action().to_doc()
-        for slug in [unit] if unit else self.slugs():
-            try:
-                docs = listed_docs(self._file(slug), blank, lambda doc, slug=slug: self._build(Action, doc, slug))
-                if where is not None:
-                    docs = self._passing(where, docs, slug)
-                found.extend(self._build(Action, doc, slug) for doc in docs)
-            except FileProblem as problem:
-                if unit:
-                    raise
-                if skipped is not None:
-                    skipped.append(problem)
-        return found
+
+        def gather(slug: str) -> list[Action]:
+            docs = listed_docs(self._file(slug), blank, lambda doc: self._build(Action, doc, slug))
+            return self._built(Action, slug, docs, where)
+
+        return self._per_unit(unit, skipped, gather)
 
     def problems(self) -> list[FileProblem]:
         return [entry.problem for entry in self.units() if entry.problem is not None]

@@ -25,6 +25,7 @@ from store.rules import check_transition
 from store.text import clean_line
 from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
+from tui.screens.record_saving import SAVE_GROUP, SavesRecords
 from tui.screens.table_screen import describe_error
 from tui.widgets.action_form import ActionForm
 from tui.widgets.change_log import ChangeLog
@@ -32,7 +33,7 @@ from tui.widgets.yes_no_dialog import YesNoDialog
 from tui.widgets.field_text import field_label
 
 
-class ActionDetailScreen(LiveRefresh, Screen):
+class ActionDetailScreen(SavesRecords, LiveRefresh, Screen):
     BINDINGS = [
         Binding("ctrl+s", "save", "tui.key.save", tooltip="tui.tip.save", id="detail.save"),
         # priority: TextArea binds ctrl+z to its own undo, which would hide this one.
@@ -107,7 +108,7 @@ class ActionDetailScreen(LiveRefresh, Screen):
     def has_unsaved_changes(self) -> bool:
         return self.baseline is not None and self.form.raw() != self.baseline
 
-    # workers (store calls only; results come back as messages) ---------------------
+    # workers (store calls only; results come back as messages; save_record: SavesRecords)
     @work(thread=True, exclusive=True, exit_on_error=False, group="detail-load")
     def load(self) -> None:
         action = self.store.get(self.action_id, self.unit)
@@ -116,16 +117,7 @@ class ActionDetailScreen(LiveRefresh, Screen):
         owners = sorted({a.owner for a in actions if a.owner} | {self.store.unit(action.unit).relatiemanager} - {""})
         self.post_message(self.Loaded(action, findings, owners))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="detail-save")
-    def save_record(self, record: Action, base: Record) -> None:
-        try:
-            self.post_message(self.Saved(self.store.save(record)))
-        except Conflict as conflict:
-            self.post_message(self.Conflicted(conflict, base))
-        except SpiegelError as error:
-            self.post_message(self.SaveFailed(error))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="detail-save")
+    @work(thread=True, exclusive=True, exit_on_error=False, group=SAVE_GROUP)
     def undo_last(self) -> None:
         try:
             self.post_message(self.Saved(self.store.undo(self.action_id), undone=True))  # type: ignore[arg-type]

@@ -24,11 +24,12 @@ from store.text import clean_line
 from store.vocab import ROUTES, phase_label, route_label
 from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
+from tui.screens.record_saving import SAVE_GROUP, SavesRecords
 from tui.screens.table_screen import describe_error
 from tui.widgets.phase_board import PhaseBoard, board_columns
 
 
-class BoardScreen(LiveRefresh, Screen):
+class BoardScreen(SavesRecords, LiveRefresh, Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "tui.key.back", tooltip="tui.tip.to_dashboard", id="board.back_screen"),
         # Not in the footer (Quit would not fit at 80 columns); the status line names it.
@@ -87,15 +88,6 @@ class BoardScreen(LiveRefresh, Screen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="board-load")
     def load(self) -> None:
         self.post_message(self.Loaded(self.store.unit(self.slug), self.store.records(Action, self.slug)))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="board-save")
-    def save_record(self, record: Action, base: Record) -> None:
-        try:
-            self.post_message(self.Saved(self.store.save(record)))
-        except Conflict as conflict:
-            self.post_message(self.Conflicted(conflict, base))
-        except SpiegelError as error:
-            self.post_message(self.SaveFailed(error))
 
     # messages --------------------------------------------------------------------
     def on_board_screen_loaded(self, message: Loaded) -> None:
@@ -168,7 +160,7 @@ class BoardScreen(LiveRefresh, Screen):
         resolve_conflict(self, message.conflict, message.base, save, t("tui.board.conflict_kept"), self.reload)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR and event.worker.group in ("board-load", "board-save"):
+        if event.state == WorkerState.ERROR and event.worker.group in ("board-load", SAVE_GROUP):
             self.busy = False
             key = "tui.load_failed" if event.worker.group == "board-load" else "tui.detail.save_failed"
             message = t(key, error=describe_error(event.worker.error))
