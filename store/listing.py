@@ -88,10 +88,10 @@ def _write(path: Path, unit_path: Path, content: list) -> None:
         return
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(jsoncodec.dumps(content))
-            if os.fstat(out.fileno()).st_gid != gid:
+            if os.fstat(out.fileno()).st_gid != gid:  # before the content, as UnitFile._write
                 os.fchown(out.fileno(), -1, gid)  # never readable by another practice's group
             os.fchmod(out.fileno(), FILE_MODE)
+            out.write(jsoncodec.dumps(content))
         os.replace(tmp, path)
     except OSError:  # chown refused, disk full, or a writer cleaned our temp file: no index this time
         _unlink_quietly(tmp)

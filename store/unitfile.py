@@ -124,12 +124,14 @@ class UnitFile:
         fd, tmp = _mkstemp(directory, self.slug)
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(payload)
-                out.flush()
-                os.fsync(out.fileno())
+                # Group and mode before the content: the temp file starts in the data
+                # directory's group, which may be wider than this practice's.
                 if old_gid is not None and os.fstat(out.fileno()).st_gid != old_gid:
                     os.fchown(out.fileno(), -1, old_gid)  # keep the practice's group
                 os.fchmod(out.fileno(), FILE_MODE)  # umask may have narrowed it
+                out.write(payload)
+                out.flush()
+                os.fsync(out.fileno())
             os.replace(tmp, self.path)
         except PermissionError:
             _unlink_quietly(tmp)
