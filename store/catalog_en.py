@@ -21,6 +21,7 @@ EN: dict[str, str] = {
     "finding.reason_required": "give a reason when parking or declining; participants deserve an answer",
     "status.transition": "{old} to {new} is not possible; from {old}: {allowed}",
     "id.invalid": "'{id}' is not an id; ids look like A-12 (action), L-7 (finding), M-3 (meeting) or K-2 (indicator)",
+    "id.taken": "{id} already exists in {unit}: the id counter (.spiegel-ids.json in the data directory) is behind, for example after a backup was restored; delete that file and spiegel counts again from the highest ids. Nothing was saved",
     "record.not_found": "{id} does not exist (or is in a unit you may not read)",
     "record.not_found_in": "{id} does not exist in {unit}",
     "conflict": "{id} was changed meanwhile by {who} (you started from revision {mine}, now {theirs}); reload and choose per field",

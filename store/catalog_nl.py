@@ -23,6 +23,7 @@ NL: dict[str, str] = {
     "finding.reason_required": "geef een reden bij parkeren of afwijzen; deelnemers hebben recht op een antwoord",
     "status.transition": "van {old} naar {new} kan niet; vanuit {old} kan: {allowed}",
     "id.invalid": "'{id}' is geen id; een id ziet eruit als A-12 (actie), L-7 (bevinding), M-3 (bijeenkomst) of K-2 (indicator)",
+    "id.taken": "{id} bestaat al in {unit}: de id-teller (.spiegel-ids.json in de datamap) loopt achter, bijvoorbeeld na het terugzetten van een back-up; verwijder dat bestand, dan telt spiegel opnieuw vanaf de hoogste id's. Er is niets opgeslagen",
     "record.not_found": "{id} bestaat niet (of staat in een eenheid die je niet mag lezen)",
     "record.not_found_in": "{id} bestaat niet in {unit}",
     "conflict": "{id} is intussen door {who} gewijzigd (jij begon bij revisie {mine}, nu {theirs}); laad opnieuw en kies per veld",

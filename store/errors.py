@@ -78,6 +78,10 @@ class AlreadyExists(FileProblem):
     """A new unit (file) was asked for under a name that is taken."""
 
 
+class IdTaken(SpiegelError):
+    """A new record's id is in use already: the id counter is behind the data."""
+
+
 class InvalidRecord(SpiegelError, ValueError):
     """A record with one or more fields that cannot be saved; `problems` lists them."""
 

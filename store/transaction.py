@@ -1,6 +1,6 @@
 """Changes to one unit file, applied together in one atomic write.
 
-A `Transaction` is what `Store.transaction(unit)` yields: it reads and writes
+A `Transaction` is what `Store.transaction(unit)` yields: it reads and replaces
 records through TinyDB tables over the locked, private copy of the file. Every
 record it writes is cleaned, validated, checked against its revision, stamped with
 who and when, and gets a change-log entry.
@@ -9,31 +9,19 @@ who and when, and gets a change-log entry.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, TypeVar
-
-from tinydb import TinyDB
-from tinydb.storages import Storage
-from tinydb.table import Document
 
 from store import rules
-from store.errors import Conflict, InvalidRecord, NotFound
+from store.errors import Conflict, IdTaken, InvalidRecord, NotFound
 from store.i18n import t
 from store.records import Action, Record, Unit
 
-R = TypeVar("R", bound=Record)
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from typing import Callable, TypeVar
 
+    from tinydb import TinyDB
 
-class _WorkingCopyStorage(Storage):
-    """TinyDB storage over the transaction's data dict; the UnitFile writes it."""
-
-    def __init__(self, data: dict) -> None:
-        self._data = data
-
-    def read(self) -> dict:
-        return self._data
-
-    def write(self, data: dict) -> None:
-        self._data.update(data)  # TinyDB hands back the same tables it read
+    R = TypeVar("R", bound=Record)
 
 
 class Transaction:
@@ -41,8 +29,20 @@ class Transaction:
         self.slug = slug
         self.user = user
         self.today = today
-        self._db = TinyDB(data, storage=_WorkingCopyStorage)
+        self._data = data
+        self._tinydb: TinyDB | None = None
         self._new_ids = new_ids
+
+    @property
+    def _db(self) -> TinyDB:
+        """TinyDB's tables over the working copy, made on first use. Importing TinyDB
+        (and the typing module it needs) is about 15 ms, a sixth of `spiegel add`
+        (python -X importtime), and adding a record does not need it."""
+        if self._tinydb is None:
+            from store.working_copy import tinydb_over
+
+            self._tinydb = tinydb_over(self._data)
+        return self._tinydb
 
     def get(self, cls: type[R], record_id: str) -> R:
         doc = self._db.table(cls.TABLE).get(doc_id=_doc_id(cls, record_id))
@@ -58,20 +58,22 @@ class Transaction:
         return self.add_many([record])[0]
 
     def add_many(self, records: list[R]) -> list[R]:
-        """Store new records in one pass (TinyDB rebuilds a table on every insert, so
-        adding thousands one by one would cost quadratic time)."""
+        """Store new records in one pass. A new document is one entry in its table's
+        {doc_id: document} map (TinyDB's layout, see store/schema.py), written here
+        directly: TinyDB's insert rebuilds the table each time, so thousands of
+        inserts would cost quadratic time, and it would cost every add its import."""
         for record in records:
             record.unit = self.slug
             self._prepare(record, None)
-        by_table: dict[str, list[Document]] = {}
         for record in records:
             if not record.id:
                 record.id = self._new_ids(record.PREFIX, 1)[0]
+            table = self._data.setdefault(record.TABLE, {})
+            doc_id = str(_doc_id(type(record), record.id))
+            if doc_id in table:  # never overwrite: the id counter is behind the data
+                raise IdTaken(t("id.taken", id=record.id, unit=self.slug))
             self._stamp(record, None, {"op": "create"})
-            doc = Document(record.to_compact_doc(), doc_id=_doc_id(type(record), record.id))
-            by_table.setdefault(record.TABLE, []).append(doc)
-        for table, docs in by_table.items():
-            self._db.table(table).insert_multiple(docs)
+            table[doc_id] = record.to_compact_doc()
         return records
 
     def save(self, record: R) -> R:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store import rules
-from store.errors import Conflict, InvalidRecord, InvalidValue, NotFound
+from store.errors import Conflict, IdTaken, InvalidRecord, InvalidValue, NotFound
 from store.fields import field_name, parse_value
 from store.i18n import CATALOGS, set_language
 from store.queries import ActionFilter, select
@@ -28,6 +28,30 @@ def test_ids_are_short_typable_and_unique_across_units(store, unit):
     finding = store.add(Finding(text="x"), unit.id)
     assert (first.id, second.id, finding.id) == ("A-1", "A-2", "L-1")
     assert store.get("a-2").unit == other.id
+
+
+def test_an_id_counter_behind_the_data_never_overwrites_a_record(store, unit):
+    first = store.add(Action(title="eerste"), unit.id)
+    counter = store.data_dir / ".spiegel-ids.json"
+    counter.write_text('{"A": 0}')  # as after restoring an old backup of the counter
+    before = (store.data_dir / f"{unit.id}.json").read_bytes()
+    with pytest.raises(IdTaken, match="A-1.*spiegel-ids.json"):
+        store.add(Action(title="tweede"), unit.id)
+    assert (store.data_dir / f"{unit.id}.json").read_bytes() == before
+    counter.unlink()  # the fix the message names: the counter is rebuilt from the data
+    assert store.add(Action(title="tweede"), unit.id).id == "A-2"
+    assert store.get(first.id).title == "eerste"
+
+
+def test_records_added_and_edited_in_one_transaction(store, unit):
+    with store.transaction(unit.id) as txn:
+        added = txn.add(Action(title="nieuw"))
+        fetched = txn.get(Action, added.id)
+        fetched.owner = "Sanne"
+        txn.save(fetched)
+        assert [a.title for a in txn.all(Action)] == ["nieuw"]
+    stored = store.get(added.id)
+    assert (stored.owner, stored.rev, [e["op"] for e in stored.log]) == ("Sanne", 2, ["create", "update"])
 
 
 def test_every_change_is_stamped_with_user_time_and_log(store, unit):
