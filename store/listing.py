@@ -1,11 +1,12 @@
-"""What `spiegel list` shows of a unit's actions, in a small file of its own.
+"""What `spiegel list` shows of a unit, in a small file of its own.
 
 A list shows eight fields of each action, but a unit file also holds every
 action's history (change log, who and when); parsing all of that was most of a
 list's time with many actions (benchmarks/results.md). So beside each unit file
-lies `.<slug>.list`: those fields of every action, with the unit file's stat key
-(inode, size, mtime, first bytes: what UnitFile's own cache compares). When the
-key no longer matches, the index is rebuilt from the unit file.
+lies `.<slug>.list`: the unit's name (what `--unit noord` is matched against) and
+those fields of every action, with the unit file's stat key (inode, size, mtime,
+first bytes: what UnitFile's own cache compares). When the key no longer matches,
+the index is rebuilt from the unit file.
 
 It is a cache, never the only copy of anything: written atomically, with the unit
 file's group and mode 0660 (it holds the same practice's text). An index that is
@@ -28,26 +29,27 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
     from typing import Callable
 
 FIELDS = ("id", "status", "phase", "route", "deadline", "owner", "title", "description")
-FORMAT = 1
+FORMAT = 2
 
 
-def listed_docs(unit_file: UnitFile, blank: dict, validate: Callable[[dict], object]) -> list[dict]:
-    """The unit's actions as documents holding only FIELDS, each filled in (from
-    `blank`, a new action's document, where the file leaves a default out).
-    `validate` builds a record from a full document, raising if it cannot."""
+def read_index(unit_file: UnitFile, blank: dict, checked_name: Callable[[dict], str]) -> tuple[str, list[list]]:
+    """The unit's name, and a row of FIELDS for each of its actions, filled in from
+    `blank` (a new action's document) where the file leaves a default out.
+    `checked_name` gets the parsed unit file, raises if any record in it is bad,
+    and returns the unit's name."""
     key = _key(unit_file)  # before reading: content is never older than the key stored with it
     path = index_path(unit_file.path)
-    rows = _read(path, key)
-    if rows is None:
-        actions = unit_file.read().get("actions", {}).values()
-        for doc in actions:
-            validate(doc)
-        rows = [[doc.get(name, blank[name]) for name in FIELDS] for doc in actions]
-        _write(path, unit_file.path, [FORMAT, key, rows])
-    return _docs(rows)
+    stored = _read(path, key)
+    if stored is None:
+        data = unit_file.read()
+        name = checked_name(data)
+        rows = [[doc.get(field, blank[field]) for field in FIELDS] for doc in data.get("actions", {}).values()]
+        _write(path, unit_file.path, [FORMAT, key, name, rows])
+        stored = name, rows
+    return stored
 
 
-def _docs(rows: list[list]) -> list[dict]:
+def documents(rows: list[list]) -> list[dict]:
     """Rows back to documents. Spelt out rather than dict(zip(FIELDS, row)), which
     took twice as long (10k rows: 16 ms against 7 ms); a test keeps it in step with FIELDS."""
     return [
@@ -65,17 +67,18 @@ def _key(unit_file: UnitFile) -> list:
     return [ino, size, mtime, head.hex()]
 
 
-def _read(path: Path, key: list) -> list | None:
-    """The index's rows if it is current; None for any reason to rebuild it."""
+def _read(path: Path, key: list) -> tuple[str, list[list]] | None:
+    """The index's name and rows if it is current; None for any reason to rebuild it."""
     try:
         with open(path, "rb") as f:
             stored = jsoncodec.loads(f.read())
     except (OSError, ValueError):  # missing, unreadable or torn: a cache miss, rebuilt by the caller
         return None
-    if isinstance(stored, list) and len(stored) == 3 and stored[0] == FORMAT and stored[1] == key:
-        rows = stored[2]
-        if isinstance(rows, list) and set(map(type, rows)) <= {list} and set(map(len, rows)) <= {len(FIELDS)}:
-            return rows
+    if isinstance(stored, list) and len(stored) == 4 and stored[0] == FORMAT and stored[1] == key:
+        name, rows = stored[2], stored[3]
+        if (isinstance(name, str) and isinstance(rows, list)
+                and set(map(type, rows)) <= {list} and set(map(len, rows)) <= {len(FIELDS)}):
+            return name, rows
     return None
 
 

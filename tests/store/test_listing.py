@@ -51,7 +51,8 @@ def test_the_index_gets_the_unit_files_group_and_mode(store, unit, umask):  # no
     assert (os.stat(index).st_gid, stat.S_IMODE(os.stat(index).st_mode)) == (gid, 0o660)
 
 
-@pytest.mark.parametrize("junk", [b"", b"[1, [", b"rommel", b'[1, [0, 0, 0, ""], [["A-1"]]]', b"[1, 2, [[1, 2]]]"])
+@pytest.mark.parametrize("junk", [b"", b"[1, [", b"rommel", b'[2, [0, 0, 0, ""], "x", [["A-1"]]]',
+                                  b'[2, 2, "x", [[1, 2]]]', b'[1, [0, 0, 0, ""], [["A-1"]]]'])
 def test_a_broken_or_foreign_index_is_rebuilt(store, unit, junk):
     store.add(Action(title="Echt"), unit.id)
     listing.index_path(store.data_dir / f"{unit.id}.json").write_bytes(junk)
@@ -86,4 +87,4 @@ def test_a_bad_record_is_reported_and_no_index_is_written(store, unit):
 
 
 def test_rows_turn_back_into_documents_with_every_field():
-    assert tuple(listing._docs([list(listing.FIELDS)])[0].items()) == tuple(zip(listing.FIELDS, listing.FIELDS))
+    assert tuple(listing.documents([list(listing.FIELDS)])[0].items()) == tuple(zip(listing.FIELDS, listing.FIELDS))

@@ -3,9 +3,11 @@ action costs the same with 250 units as with 5."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from store.errors import NotFound
+from store.errors import Ambiguous, CorruptFile, NotFound
 from store.records import Action, Unit
 from store.repository import Store
 from store.unitfile import UnitFile
@@ -60,3 +62,36 @@ def test_an_id_written_differently_is_still_found(many_units):
 def test_unknown_id_is_not_found(many_units):
     with pytest.raises(NotFound):
         Store(many_units, today=TODAY).get("A-999")
+
+
+def test_a_unit_named_in_part_is_found_without_parsing_unit_files(many_units, monkeypatch):
+    Store(many_units, today=TODAY).listed_actions()  # the indexes are built once
+    store = Store(many_units, user="t", today=TODAY)
+    parsed = count_parses(monkeypatch)
+    assert store.resolve_unit("tijk 7") == "praktijk-7"
+    assert store.resolve_unit("PRAKTIJK 11") == "praktijk-11"
+    with pytest.raises(Ambiguous, match="praktijk-1"):
+        store.resolve_unit("tijk 1")
+    assert parsed == []
+
+
+def test_a_renamed_unit_is_found_by_its_new_name(many_units):
+    store = Store(many_units, user="t", today=TODAY)
+    assert store.resolve_unit("praktijk 4") == "praktijk-4"
+    unit = store.unit("praktijk-4")
+    unit.name = "Huisartsen De Hoek"
+    store.save(unit)
+    assert Store(many_units, today=TODAY).resolve_unit("hoek") == "praktijk-4"
+    with pytest.raises(NotFound):
+        store.resolve_unit("praktijk 4")
+
+
+def test_a_unit_with_a_bad_action_is_still_found_by_name(many_units):
+    path = many_units / "praktijk-5.json"
+    data = json.loads(path.read_bytes())
+    data["actions"]["26"]["done_on"] = "gisteren"
+    path.write_text(json.dumps(data))
+    store = Store(many_units, today=TODAY)
+    assert store.resolve_unit("praktijk 5") == "praktijk-5"
+    with pytest.raises(CorruptFile, match="A-26"):
+        store.listed_actions("praktijk-5")
