@@ -85,6 +85,9 @@ def run_size(size: int, repeat: int, work: Path) -> list[dict]:
                 ours, tw_env, repeat),
         compare("add (fsynced) vs task add", spiegel_cmd("add", "Benchmark", "--unit", "praktijk-000", "--due", "vr"),
                 ["task", "add", "Benchmark", "due:friday"], ours, tw_env, repeat),
+        # As people type it: part of the unit's name, matched against every unit.
+        compare("add --unit 'tijk 000' vs task add", spiegel_cmd("add", "Benchmark", "--unit", "tijk 000", "--due", "vr"),
+                ["task", "add", "Benchmark", "due:friday"], ours, tw_env, repeat),
         # One edit of the same action at every size: with units of 200 it must not grow with the total.
         compare("edit one action vs task modify",
                 lambda n: spiegel_cmd("edit", f"A-{size // 2 + 1}", "--titel", f"Bewerkt {n}"),

@@ -4,32 +4,43 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections import namedtuple
-from pathlib import Path
 
-
-# data_dir: Path; lang: "nl" or "en"; today: None for the real date (SPIEGEL_TODAY
+# data_dir: str; lang: "nl" or "en"; today: None for the real date (SPIEGEL_TODAY
 # fixes it for demos and tests). A namedtuple: dataclasses costs start-up.
 Settings = namedtuple("Settings", "data_dir lang today", defaults=("nl", None))
 
 
-def data_dir_from(option: str | None) -> Path:
+def data_dir_from(option: str | None) -> str:
     """--data-dir, else $SPIEGEL_DATA, else the platform's user data directory."""
     if option:
-        return Path(option).expanduser()
+        return os.path.expanduser(option)
     if os.environ.get("SPIEGEL_DATA"):
-        return Path(os.environ["SPIEGEL_DATA"]).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("spiegel", appauthor=False))
+        return os.path.expanduser(os.environ["SPIEGEL_DATA"])
+    return user_data_dir()
 
 
-def demo_dir_from(option: str | None) -> Path:
+def demo_dir_from(option: str | None) -> str:
     if option:
-        return Path(option).expanduser()
-    from platformdirs import user_data_dir
+        return os.path.expanduser(option)
+    return os.path.join(user_data_dir(), "demo")
 
-    return Path(user_data_dir("spiegel", appauthor=False)) / "demo"
+
+def user_data_dir() -> str:
+    """platformdirs' user data directory for spiegel. On Linux, in the usual case,
+    the XDG rule is spelt out here: importing platformdirs (tempfile, shutil,
+    typing) cost every `spiegel list` and `add` 23 ms (python -X importtime). A
+    test checks this against platformdirs; anything unusual is left to it."""
+    if sys.platform.startswith("linux"):
+        xdg, home = os.environ.get("XDG_DATA_HOME", ""), os.environ.get("HOME", "")
+        if os.path.isabs(xdg):
+            return os.path.join(xdg, "spiegel")
+        if os.path.isabs(home):
+            return os.path.join(home, ".local", "share", "spiegel")
+    import platformdirs
+
+    return platformdirs.user_data_dir("spiegel", appauthor=False)
 
 
 def today_from_env() -> dt.date | None:

@@ -8,8 +8,7 @@ nothing. If it is missing, the counters are rebuilt from the highest ids found.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import os
 
 from store import jsoncodec
 from store.errors import AlreadyExists, CorruptFile
@@ -24,13 +23,13 @@ COUNTER_FILE = ".spiegel-ids"
 
 
 class IdCounter:
-    def __init__(self, data_dir: Path, existing: Callable[[], Iterable[str]]) -> None:
-        self._file = _CounterFile(Path(data_dir) / f"{COUNTER_FILE}.json")
+    def __init__(self, data_dir: str, existing: Callable[[], Iterable[str]]) -> None:
+        self._file = _CounterFile(os.path.join(data_dir, f"{COUNTER_FILE}.json"))
         self._existing = existing
 
     def next_ids(self, prefix: str, count: int = 1) -> list[str]:
         """Reserve `count` new ids with this prefix."""
-        if not self._file.path.exists():
+        if not os.path.exists(self._file.path):
             self._seed()
         with self._file.transaction() as counters:
             first = counters.get(prefix, 0) + 1
@@ -53,11 +52,12 @@ class _CounterFile(UnitFile):
     """A UnitFile whose content is a flat {prefix: last number} map."""
 
     def _load(self) -> dict:
-        raw = self.path.read_bytes()
+        with open(self.path, "rb") as f:
+            raw = f.read()
         try:
             data = jsoncodec.loads(raw)
         except ValueError as exc:  # json's and orjson's decode errors alike
-            raise CorruptFile(str(self.path), t("file.not_json", detail=str(exc))) from None
+            raise CorruptFile(self.path, t("file.not_json", detail=str(exc))) from None
         if not isinstance(data, dict) or not all(isinstance(v, int) for v in data.values()):
-            raise CorruptFile(str(self.path), t("file.not_spiegel"))
+            raise CorruptFile(self.path, t("file.not_spiegel"))
         return data

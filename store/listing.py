@@ -19,7 +19,6 @@ every action in the unit file loads: a bad record is reported by the normal path
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from store import jsoncodec
 from store.unitfile import FILE_MODE, UnitFile, _mkstemp, _unlink_quietly
@@ -58,8 +57,9 @@ def documents(rows: list[list]) -> list[dict]:
     ]
 
 
-def index_path(unit_path: Path) -> Path:
-    return unit_path.with_name(f".{unit_path.stem}.list")
+def index_path(unit_path: str) -> str:
+    directory, name = os.path.split(unit_path)
+    return os.path.join(directory, f".{os.path.splitext(name)[0]}.list")
 
 
 def _key(unit_file: UnitFile) -> list:
@@ -67,7 +67,7 @@ def _key(unit_file: UnitFile) -> list:
     return [ino, size, mtime, head.hex()]
 
 
-def _read(path: Path, key: list) -> tuple[str, list[list]] | None:
+def _read(path: str, key: list) -> tuple[str, list[list]] | None:
     """The index's name and rows if it is current; None for any reason to rebuild it."""
     try:
         with open(path, "rb") as f:
@@ -82,11 +82,11 @@ def _read(path: Path, key: list) -> tuple[str, list[list]] | None:
     return None
 
 
-def _write(path: Path, unit_path: Path, content: list) -> None:
+def _write(path: str, unit_path: str, content: list) -> None:
     """Write the index atomically with the unit file's group, if we may."""
     try:
         gid = os.stat(unit_path).st_gid
-        fd, tmp = _mkstemp(path.parent, unit_path.stem)
+        fd, tmp = _mkstemp(os.path.dirname(path), os.path.splitext(os.path.basename(unit_path))[0])
     except OSError:  # no write access to the data directory: lists work without an index
         return
     try:

@@ -12,7 +12,6 @@ import os
 import re
 from contextlib import contextmanager
 from functools import cache
-from pathlib import Path
 
 from store import schema
 from store.errors import Ambiguous, CorruptFile, FileProblem, InvalidValue, NotFound
@@ -25,6 +24,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from typing import Callable, Iterator, TypeVar
 
+    from pathlib import Path
+
     from store.transaction import Transaction
 
     R = TypeVar("R", bound=Record)
@@ -36,24 +37,31 @@ class UnitEntry:
 
     __slots__ = ("slug", "path", "unit", "problem")
 
-    def __init__(self, slug: str, path: Path, unit: Unit | None = None, problem: FileProblem | None = None) -> None:
+    def __init__(self, slug: str, path: str, unit: Unit | None = None, problem: FileProblem | None = None) -> None:
         self.slug, self.path, self.unit, self.problem = slug, path, unit, problem
 
 
 class Store:
-    def __init__(self, data_dir: Path | str, *, user: str | None = None, today: dt.date | None = None) -> None:
-        self.data_dir = ensure_data_dir(Path(data_dir))
+    def __init__(self, data_dir: str | os.PathLike, *, user: str | None = None, today: dt.date | None = None) -> None:
+        self.dir = ensure_data_dir(data_dir)  # a string: see UnitFile for why not pathlib
         self.user = user or os_user()
         self._today = today
         self._files: dict[str, UnitFile] = {}
-        self._ids = IdCounter(self.data_dir, self._all_ids)
+        self._ids = IdCounter(self.dir, self._all_ids)
+
+    @property
+    def data_dir(self) -> Path:
+        """The data directory as a Path, for callers that want one."""
+        from pathlib import Path
+
+        return Path(self.dir)
 
     def today(self) -> dt.date:
         return self._today or dt.date.today()
 
     # units -----------------------------------------------------------------
     def slugs(self) -> list[str]:
-        return sorted(p.stem for p in self.data_dir.glob("*.json") if not p.name.startswith("."))
+        return sorted(name[:-5] for name in os.listdir(self.dir) if name.endswith(".json") and not name.startswith("."))
 
     def units(self) -> list[UnitEntry]:
         entries = []
@@ -258,7 +266,7 @@ class Store:
         if unit_file is None:
             if not _SLUG.fullmatch(slug):
                 raise NotFound(t("unit.not_found", text=slug))
-            unit_file = self._files[slug] = UnitFile(self.data_dir / f"{slug}.json")
+            unit_file = self._files[slug] = UnitFile(os.path.join(self.dir, f"{slug}.json"))
         return unit_file
 
     def _build(self, cls: type[R], doc: dict, slug: str) -> R:
@@ -271,7 +279,7 @@ class Store:
 
     def _bad_record(self, slug: str, doc: dict, exc: Exception) -> CorruptFile:
         problem = t("file.bad_record", id=doc.get("id", "?"), detail=exc)
-        return CorruptFile(str(self._file(slug).path), problem)
+        return CorruptFile(self._file(slug).path, problem)
 
     def _all_ids(self) -> Iterator[str]:
         for slug in self.slugs():

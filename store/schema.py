@@ -7,7 +7,7 @@ next save). A file from a newer spiegel is refused rather than half-understood.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from store import jsoncodec
 from store.errors import CorruptFile
@@ -72,7 +72,7 @@ def parse(path: str, raw: bytes) -> dict:
     version = version_of(data)
     if not isinstance(version, int) or version > SCHEMA_VERSION:
         raise CorruptFile(path, t("file.newer_schema", found=version, known=SCHEMA_VERSION))
-    data = migrate(data, Path(path).stem)
+    data = migrate(data, os.path.splitext(os.path.basename(path))[0])
     if "1" not in data.get("unit", {}):
         raise CorruptFile(path, t("file.no_unit"))
     return data

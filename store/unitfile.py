@@ -15,7 +15,6 @@ import fcntl
 import os
 import time
 from contextlib import contextmanager
-from pathlib import Path
 
 from store import schema
 from store.errors import AlreadyExists, Busy, CorruptFile, NoAccess
@@ -34,10 +33,13 @@ HEAD_BYTES = 96
 class UnitFile:
     """The data of one unit file, reloaded only when its (inode, size, mtime) changes."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.slug = self.path.stem
-        self.lock_path = self.path.with_suffix(".lock")
+    def __init__(self, path: str | os.PathLike) -> None:
+        # Plain strings, not pathlib: its import (with urllib.parse) cost every CLI
+        # call about 7 ms (python -X importtime), and os.path does all we need.
+        self.path = os.fspath(path)
+        stem = os.path.splitext(self.path)[0]
+        self.slug = os.path.basename(stem)
+        self.lock_path = stem + ".lock"
         self._data: dict | None = None
         self._key: tuple | None = None
         self._working: dict | None = None
@@ -56,7 +58,7 @@ class UnitFile:
         """Whether the file's bytes contain `needle` (False if it cannot be read:
         readers that parse it report why)."""
         try:
-            return needle in self.path.read_bytes()
+            return needle in _read_bytes(self.path)
         except OSError:
             return False
 
@@ -76,21 +78,21 @@ class UnitFile:
                 st = os.fstat(f.fileno())
                 head = f.read(HEAD_BYTES)
         except FileNotFoundError:
-            raise CorruptFile(str(self.path), t("file.missing")) from None
+            raise CorruptFile(self.path, t("file.missing")) from None
         except PermissionError:
-            raise NoAccess(str(self.path), t("file.no_access")) from None
+            raise NoAccess(self.path, t("file.no_access")) from None
         except IsADirectoryError:
-            raise CorruptFile(str(self.path), t("file.not_a_file")) from None
+            raise CorruptFile(self.path, t("file.not_a_file")) from None
         return (st.st_ino, st.st_size, st.st_mtime_ns, head)
 
     def _load(self) -> dict:
         try:
-            raw = self.path.read_bytes()
+            raw = _read_bytes(self.path)
         except PermissionError:
-            raise NoAccess(str(self.path), t("file.no_access")) from None
+            raise NoAccess(self.path, t("file.no_access")) from None
         except IsADirectoryError:
-            raise CorruptFile(str(self.path), t("file.not_a_file")) from None
-        return schema.parse(str(self.path), raw)
+            raise CorruptFile(self.path, t("file.not_a_file")) from None
+        return schema.parse(self.path, raw)
 
     # writing ---------------------------------------------------------------
     @contextmanager
@@ -113,13 +115,13 @@ class UnitFile:
     def create(self, data: dict) -> None:
         """Write a new unit file; refuses to replace an existing one."""
         with self._lock():
-            if self.path.exists():
-                raise AlreadyExists(str(self.path), t("file.exists"))
+            if os.path.exists(self.path):
+                raise AlreadyExists(self.path, t("file.exists"))
             self._data, self._key = data, self._write(data)
 
     def _write(self, data: dict) -> tuple:
         payload = schema.dump(data)
-        directory = self.path.parent
+        directory = os.path.dirname(self.path)
         old_gid = self._existing_gid()
         fd, tmp = _mkstemp(directory, self.slug)
         try:
@@ -135,7 +137,7 @@ class UnitFile:
             os.replace(tmp, self.path)
         except PermissionError:
             _unlink_quietly(tmp)
-            raise NoAccess(str(self.path), t("file.no_write")) from None
+            raise NoAccess(self.path, t("file.no_write")) from None
         except BaseException:
             _unlink_quietly(tmp)
             raise
@@ -153,7 +155,7 @@ class UnitFile:
         try:
             fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         except PermissionError:
-            raise NoAccess(str(self.path), t("file.no_write")) from None
+            raise NoAccess(self.path, t("file.no_write")) from None
         try:
             _fix_mode(fd)
             deadline = time.monotonic() + LOCK_TIMEOUT
@@ -163,7 +165,7 @@ class UnitFile:
                     break
                 except BlockingIOError:
                     if time.monotonic() > deadline:
-                        raise Busy(str(self.path), t("file.busy")) from None
+                        raise Busy(self.path, t("file.busy")) from None
                     time.sleep(0.005)
             yield
         finally:
@@ -171,15 +173,23 @@ class UnitFile:
 
     def _remove_stale_temp_files(self) -> None:
         """A writer killed mid-write leaves its temp file; under the lock none is live."""
-        for stale in self.path.parent.glob(f".{self.slug}.*.tmp"):
-            _unlink_quietly(stale)
+        prefix = f".{self.slug}."
+        directory = os.path.dirname(self.path)
+        for name in os.listdir(directory or "."):
+            if name.startswith(prefix) and name.endswith(".tmp"):
+                _unlink_quietly(os.path.join(directory, name))
 
 
-def _mkstemp(directory: Path, slug: str) -> tuple[int, str]:
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def _mkstemp(directory: str, slug: str) -> tuple[int, str]:
     """A new temp file beside the data file. Not `tempfile.mkstemp`: we hold the
     unit's exclusive lock, so pid + clock is unique, and importing tempfile costs a
     `spiegel add` several milliseconds. O_EXCL still refuses any leftover name."""
-    path = str(directory / f".{slug}.{os.getpid()}-{time.monotonic_ns()}.tmp")
+    path = os.path.join(directory, f".{slug}.{os.getpid()}-{time.monotonic_ns()}.tmp")
     return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE), path
 
 
@@ -190,15 +200,15 @@ def _fix_mode(fd: int) -> None:
         os.fchmod(fd, FILE_MODE)
 
 
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
+def _fsync_dir(directory: str) -> None:
+    fd = os.open(directory or ".", os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
 
 
-def _unlink_quietly(path: str | Path) -> None:
+def _unlink_quietly(path: str) -> None:
     """Remove a temp file that may already be gone; any other error is real and raised."""
     try:
         os.unlink(path)
@@ -206,10 +216,10 @@ def _unlink_quietly(path: str | Path) -> None:
         pass
 
 
-def ensure_data_dir(path: Path) -> Path:
+def ensure_data_dir(path: str | os.PathLike) -> str:
     """Create the data directory 2770 (setgid: new files keep the directory's group)."""
-    path = Path(path)
-    if not path.is_dir():
-        path.mkdir(parents=True, exist_ok=True)
+    path = os.fspath(path)
+    if not os.path.isdir(path):
+        os.makedirs(path, exist_ok=True)
         os.chmod(path, DIR_MODE)  # mkdir's mode is narrowed by umask and ignores setgid
     return path

@@ -91,7 +91,7 @@ def _check_portfolio(store: Store, good: str, path: Path, error: type) -> None:
     assert set(entries) == {good, BAD}
     assert entries[good].problem is None and entries[good].unit.name == "Huisartsenpraktijk De Hoek"
     assert entries[BAD].unit is None and type(entries[BAD].problem) is error
-    assert entries[BAD].path == path
+    assert entries[BAD].path == str(path)
     assert [type(p) for p in store.problems()] == [error]
     # Reads across all units skip the bad file and still find the good records.
     assert [a.title for a in store.records(Action)] == ["goed"]

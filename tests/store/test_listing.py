@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -47,7 +48,7 @@ def test_the_index_gets_the_unit_files_group_and_mode(store, unit, umask):  # no
     os.chown(path, -1, gid)
     store.add(Action(title="x"), unit.id)
     titles(store)
-    index = listing.index_path(path)
+    index = Path(listing.index_path(path))
     assert (os.stat(index).st_gid, stat.S_IMODE(os.stat(index).st_mode)) == (gid, 0o660)
 
 
@@ -55,7 +56,7 @@ def test_the_index_gets_the_unit_files_group_and_mode(store, unit, umask):  # no
                                   b'[2, 2, "x", [[1, 2]]]', b'[1, [0, 0, 0, ""], [["A-1"]]]'])
 def test_a_broken_or_foreign_index_is_rebuilt(store, unit, junk):
     store.add(Action(title="Echt"), unit.id)
-    listing.index_path(store.data_dir / f"{unit.id}.json").write_bytes(junk)
+    Path(listing.index_path(store.data_dir / f"{unit.id}.json")).write_bytes(junk)
     assert titles(store) == ["Echt"]
 
 
@@ -67,7 +68,7 @@ def test_lists_work_where_no_index_can_be_written(store, unit, monkeypatch):
 
     monkeypatch.setattr(listing, "_mkstemp", refuse)
     assert titles(store) == ["Alleen lezen"]
-    assert not listing.index_path(store.data_dir / f"{unit.id}.json").exists()
+    assert not Path(listing.index_path(store.data_dir / f"{unit.id}.json")).exists()
 
 
 def test_a_bad_record_is_reported_and_no_index_is_written(store, unit):
@@ -81,7 +82,7 @@ def test_a_bad_record_is_reported_and_no_index_is_written(store, unit):
     skipped: list = []
     assert store.listed_actions(skipped=skipped) == [] and isinstance(skipped[0], CorruptFile)
     assert "A-2" in str(skipped[0])
-    assert not listing.index_path(path).exists()
+    assert not Path(listing.index_path(path)).exists()
     with pytest.raises(CorruptFile):
         store.listed_actions(unit.id)
 

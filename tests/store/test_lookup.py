@@ -4,6 +4,7 @@ action costs the same with 250 units as with 5."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -29,7 +30,7 @@ def count_parses(monkeypatch) -> list[str]:
     original = UnitFile._load
 
     def load(self):
-        parsed.append(self.path.name)
+        parsed.append(os.path.basename(self.path))
         return original(self)
 
     monkeypatch.setattr(UnitFile, "_load", load)
