@@ -3,10 +3,11 @@
 A list shows eight fields of each action, but a unit file also holds every
 action's history (change log, who and when); parsing all of that was most of a
 list's time with many actions (benchmarks/results.md). So beside each unit file
-lies `.<slug>.list`: the unit's name (what `--unit noord` is matched against) and
-those fields of every action, with the unit file's stat key (inode, size, mtime,
-first bytes: what UnitFile's own cache compares). When the key no longer matches,
-the index is rebuilt from the unit file.
+lies `.<slug>.list`, two lines of JSON: a header with the unit file's stat key
+(inode, size, mtime, first bytes: what UnitFile's own cache compares) and the
+unit's name, which `--unit noord` is matched against without parsing the rest;
+then those fields of every action. When the key no longer matches, the index is
+rebuilt from the unit file.
 
 It is a cache, never the only copy of anything: written atomically, with the unit
 file's group and mode 0660 (it holds the same practice's text). An index that is
@@ -28,7 +29,7 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
     from typing import Callable
 
 FIELDS = ("id", "status", "phase", "route", "deadline", "owner", "title", "description")
-FORMAT = 2
+FORMAT = 3
 
 
 def read_index(unit_file: UnitFile, blank: dict, checked_name: Callable[[dict], str]) -> tuple[str, list[list]]:
@@ -38,14 +39,21 @@ def read_index(unit_file: UnitFile, blank: dict, checked_name: Callable[[dict], 
     and returns the unit's name."""
     key = _key(unit_file)  # before reading: content is never older than the key stored with it
     path = index_path(unit_file.path)
-    stored = _read(path, key)
+    stored = _read(path, key, with_rows=True)
     if stored is None:
         data = unit_file.read()
         name = checked_name(data)
         rows = [[doc.get(field, blank[field]) for field in FIELDS] for doc in data.get("actions", {}).values()]
-        _write(path, unit_file.path, [FORMAT, key, name, rows])
+        header = jsoncodec.dumps([FORMAT, key, name])
+        _write(path, unit_file.path, header + b"\n" + jsoncodec.dumps(rows))  # compact JSON holds no newline
         stored = name, rows
     return stored
+
+
+def indexed_name(unit_file: UnitFile) -> str | None:
+    """The unit's name from a current index (its header line only), else None."""
+    stored = _read(index_path(unit_file.path), _key(unit_file), with_rows=False)
+    return None if stored is None else stored[0]
 
 
 def documents(rows: list[list]) -> list[dict]:
@@ -67,22 +75,25 @@ def _key(unit_file: UnitFile) -> list:
     return [ino, size, mtime, head.hex()]
 
 
-def _read(path: str, key: list) -> tuple[str, list[list]] | None:
-    """The index's name and rows if it is current; None for any reason to rebuild it."""
+def _read(path: str, key: list, with_rows: bool) -> tuple[str, list[list] | None] | None:
+    """The index's name, and its rows if asked for, if it is current; None for any
+    reason to rebuild it."""
     try:
         with open(path, "rb") as f:
-            stored = jsoncodec.loads(f.read())
+            header = jsoncodec.loads(f.readline())
+            if not (isinstance(header, list) and header[:2] == [FORMAT, key] and len(header) == 3
+                    and isinstance(header[2], str)):
+                return None
+            rows = jsoncodec.loads(f.read()) if with_rows else None
     except (OSError, ValueError):  # missing, unreadable or torn: a cache miss, rebuilt by the caller
         return None
-    if isinstance(stored, list) and len(stored) == 4 and stored[0] == FORMAT and stored[1] == key:
-        name, rows = stored[2], stored[3]
-        if (isinstance(name, str) and isinstance(rows, list)
-                and set(map(type, rows)) <= {list} and set(map(len, rows)) <= {len(FIELDS)}):
-            return name, rows
-    return None
+    if with_rows and not (isinstance(rows, list) and set(map(type, rows)) <= {list}
+                          and set(map(len, rows)) <= {len(FIELDS)}):
+        return None
+    return header[2], rows
 
 
-def _write(path: str, unit_path: str, content: list) -> None:
+def _write(path: str, unit_path: str, content: bytes) -> None:
     """Write the index atomically with the unit file's group, if we may."""
     try:
         gid = os.stat(unit_path).st_gid
@@ -94,7 +105,7 @@ def _write(path: str, unit_path: str, content: list) -> None:
             if os.fstat(out.fileno()).st_gid != gid:  # before the content, as UnitFile._write
                 os.fchown(out.fileno(), -1, gid)  # never readable by another practice's group
             os.fchmod(out.fileno(), FILE_MODE)
-            out.write(jsoncodec.dumps(content))
+            out.write(content)
         os.replace(tmp, path)
     except OSError:  # chown refused, disk full, or a writer cleaned our temp file: no index this time
         _unlink_quietly(tmp)

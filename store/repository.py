@@ -111,11 +111,18 @@ class Store:
         raise Ambiguous(t("unit.ambiguous", text=text, hits=", ".join(hits[:8])))
 
     def _unit_name(self, slug: str) -> str:
-        """From the unit's list index when it is current: parsing every unit file to
-        match `--unit noord` took 0.4 s with 10k actions (benchmarks/results.md)."""
+        """From the header of the unit's list index: parsing every unit file to match
+        `--unit noord` took 0.4 s with 10k actions. An index that is not current is
+        rebuilt (lists need it too); a unit with a bad record has none, its name
+        still counts."""
+        from store.listing import indexed_name
+
+        name = indexed_name(self._file(slug))
+        if name is not None:
+            return name
         try:
             return self._list_index(slug)[0]
-        except FileProblem:  # a bad action record: reported elsewhere, the unit's name still counts
+        except FileProblem:
             return self.unit(slug).name
 
     def fingerprint(self, unit: str | None = None) -> tuple:

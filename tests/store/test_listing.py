@@ -89,3 +89,19 @@ def test_a_bad_record_is_reported_and_no_index_is_written(store, unit):
 
 def test_rows_turn_back_into_documents_with_every_field():
     assert tuple(listing.documents([list(listing.FIELDS)])[0].items()) == tuple(zip(listing.FIELDS, listing.FIELDS))
+
+
+def test_the_units_name_is_read_from_the_header_line_alone(store, unit):
+    from store.unitfile import UnitFile
+
+    store.add(Action(title="Echt"), unit.id)
+    titles(store)
+    unit_path = store.data_dir / f"{unit.id}.json"
+    index = Path(listing.index_path(unit_path))
+    header, newline, rows = index.read_bytes().partition(b"\n")
+    assert newline and b"Echt" in rows and b"Echt" not in header
+    index.write_bytes(header + b"\n[[rommel")
+    assert listing.indexed_name(UnitFile(unit_path)) == unit.name
+    assert titles(store) == ["Echt"]  # the rows are broken: rebuilt
+    store.add(Action(title="Later"), unit.id)
+    assert listing.indexed_name(UnitFile(unit_path)) is None  # not current any more

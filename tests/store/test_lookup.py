@@ -96,3 +96,10 @@ def test_a_unit_with_a_bad_action_is_still_found_by_name(many_units):
     assert store.resolve_unit("praktijk 5") == "praktijk-5"
     with pytest.raises(CorruptFile, match="A-26"):
         store.listed_actions("praktijk-5")
+
+
+def test_matching_a_unit_by_name_builds_the_indexes_lists_use(many_units, monkeypatch):
+    Store(many_units, today=TODAY).resolve_unit("tijk 7")  # no list ran before
+    parsed = count_parses(monkeypatch)
+    Store(many_units, today=TODAY).listed_actions()
+    assert parsed == []
