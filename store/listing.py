@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 
 from store import jsoncodec
-from store.unitfile import FILE_MODE, UnitFile, _mkstemp, _unlink_quietly
+from store.unitfile import FILE_MODE, UnitFile, mkstemp_beside, unlink_quietly
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -97,7 +97,7 @@ def _write(path: str, unit_path: str, content: bytes) -> None:
     """Write the index atomically with the unit file's group, if we may."""
     try:
         gid = os.stat(unit_path).st_gid
-        fd, tmp = _mkstemp(os.path.dirname(path), os.path.splitext(os.path.basename(unit_path))[0])
+        fd, tmp = mkstemp_beside(os.path.dirname(path), os.path.splitext(os.path.basename(unit_path))[0])
     except OSError:  # no write access to the data directory: lists work without an index
         return
     try:
@@ -108,4 +108,4 @@ def _write(path: str, unit_path: str, content: bytes) -> None:
             out.write(content)
         os.replace(tmp, path)
     except OSError:  # chown refused, disk full, or a writer cleaned our temp file: no index this time
-        _unlink_quietly(tmp)
+        unlink_quietly(tmp)

@@ -123,7 +123,7 @@ class UnitFile:
         payload = schema.dump(data)
         directory = os.path.dirname(self.path)
         old_gid = self._existing_gid()
-        fd, tmp = _mkstemp(directory, self.slug)
+        fd, tmp = mkstemp_beside(directory, self.slug)
         try:
             with os.fdopen(fd, "wb") as out:
                 # Group and mode before the content: the temp file starts in the data
@@ -136,10 +136,10 @@ class UnitFile:
                 os.fsync(out.fileno())
             os.replace(tmp, self.path)
         except PermissionError:
-            _unlink_quietly(tmp)
+            unlink_quietly(tmp)
             raise NoAccess(self.path, t("file.no_write")) from None
         except BaseException:
-            _unlink_quietly(tmp)
+            unlink_quietly(tmp)
             raise
         _fsync_dir(directory)
         return self.stat_key()
@@ -177,7 +177,7 @@ class UnitFile:
         directory = os.path.dirname(self.path)
         for name in os.listdir(directory or "."):
             if name.startswith(prefix) and name.endswith(".tmp"):
-                _unlink_quietly(os.path.join(directory, name))
+                unlink_quietly(os.path.join(directory, name))
 
 
 def _read_bytes(path: str) -> bytes:
@@ -185,10 +185,11 @@ def _read_bytes(path: str) -> bytes:
         return f.read()
 
 
-def _mkstemp(directory: str, slug: str) -> tuple[int, str]:
-    """A new temp file beside the data file. Not `tempfile.mkstemp`: we hold the
-    unit's exclusive lock, so pid + clock is unique, and importing tempfile costs a
-    `spiegel add` several milliseconds. O_EXCL still refuses any leftover name."""
+def mkstemp_beside(directory: str, slug: str) -> tuple[int, str]:
+    """A new temp file `.<slug>.<pid>-<clock>.tmp` beside the unit's file (also used
+    for its list index). Not `tempfile.mkstemp`: pid + clock is unique within one
+    machine, and importing tempfile costs a `spiegel add` several milliseconds.
+    O_EXCL still refuses any leftover name."""
     path = os.path.join(directory, f".{slug}.{os.getpid()}-{time.monotonic_ns()}.tmp")
     return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE), path
 
@@ -208,7 +209,7 @@ def _fsync_dir(directory: str) -> None:
         os.close(fd)
 
 
-def _unlink_quietly(path: str) -> None:
+def unlink_quietly(path: str) -> None:
     """Remove a temp file that may already be gone; any other error is real and raised."""
     try:
         os.unlink(path)

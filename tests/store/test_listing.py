@@ -66,7 +66,7 @@ def test_lists_work_where_no_index_can_be_written(store, unit, monkeypatch):
     def refuse(*args):
         raise PermissionError("read-only")
 
-    monkeypatch.setattr(listing, "_mkstemp", refuse)
+    monkeypatch.setattr(listing, "mkstemp_beside", refuse)
     assert titles(store) == ["Alleen lezen"]
     assert not Path(listing.index_path(store.data_dir / f"{unit.id}.json")).exists()
 
