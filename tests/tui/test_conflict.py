@@ -128,6 +128,11 @@ def test_conflict_dialog_snapshot(snap_compare, small_dir, monkeypatch):
             return cls(2026, 11, 23, 9, 41, tzinfo=tz)
 
     monkeypatch.setattr(store.transaction, "dt", types.SimpleNamespace(datetime=Clock, timezone=dt.timezone))
+    # The detail screen's watcher may notice the colleague's save before ours and
+    # show its notice (test_typed_edits_survive_a_colleagues_save): not in this picture.
+    from tui.screens.live_refresh import LiveRefresh
+
+    monkeypatch.setattr(LiveRefresh, "REFRESH_SECONDS", 3600)
     app = make_app(small_dir, today=TODAY, user="ik")
 
     async def clash(pilot):
