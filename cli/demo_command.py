@@ -20,7 +20,7 @@ def demo(ctx, data_dir, no_tui, actions, fresh):
     from store.i18n import t
 
     base: Settings = ctx.obj
-    settings = Settings(demo_dir_from(data_dir), base.lang, base.today)
+    settings = base._replace(data_dir=demo_dir_from(data_dir))
     from store.repository import Store
 
     store = Store(settings.data_dir, today=settings.today)

@@ -64,7 +64,8 @@ def run(argv: list[str]) -> bool:
     from cli.hot import run_add, run_list
     from cli.settings import settings_from
 
-    settings = settings_from(top["data_dir"], top["lang"], values.pop("data_dir"))
+    # A command's --data-dir beats the global one, as in cli.group.settings.
+    settings = settings_from(values.pop("data_dir") or top["data_dir"], top["lang"])
     args = values.pop("args")
     if command == "list":
         run_list(settings, **values)

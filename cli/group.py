@@ -66,24 +66,24 @@ def cli(ctx: click.Context, data_dir: str | None, lang: str | None) -> None:
 def settings(ctx: click.Context, data_dir: str | None) -> Settings:
     """The group's settings, with a command-level --data-dir taking precedence."""
     base: Settings = ctx.obj
-    if data_dir:
-        return Settings(data_dir_from(data_dir), base.lang, base.today)
-    return base
+    return base._replace(data_dir=data_dir_from(data_dir)) if data_dir else base
 
 
-def run_click() -> int:
+def run_click(argv: list[str]) -> int:
     """Run the command line through click; its exit code."""
     from cli import read_commands, write_commands  # noqa: F401  (registers commands)
     from cli.demo_command import demo  # noqa: F401
 
     try:
-        result = cli.main(standalone_mode=False, prog_name="spiegel")
+        result = cli.main(args=argv, standalone_mode=False, prog_name="spiegel")
         return result if isinstance(result, int) else 0  # ctx.exit(n) comes back as n
     except click.exceptions.Abort:
         return 130
     except click.ClickException as exc:
-        from cli.output import fail
+        from cli.output import fail, fail_usage
 
-        hint = f" (zie 'spiegel {exc.ctx.command_path.partition(' ')[2]} --help')".replace("  ", " ") if getattr(exc, "ctx", None) else ""
-        fail(exc.format_message() + hint)
+        if getattr(exc, "ctx", None):
+            fail_usage(exc.format_message(), exc.ctx.command_path.partition(" ")[2])
+        else:
+            fail(exc.format_message())
         return exc.exit_code

@@ -20,11 +20,11 @@ def run(argv: list[str]) -> int:
             return 0
         from cli.group import run_click
 
-        return run_click()
+        return run_click(argv)
     except UsageProblem as problem:
-        from cli.output import fail
+        from cli.output import fail_usage
 
-        fail(f"{problem} (zie 'spiegel {problem.command} --help')")
+        fail_usage(str(problem), problem.command)
         return 2
     except Exception as exc:  # a SpiegelError is the user's to fix: one line, no traceback
         from store.errors import SpiegelError

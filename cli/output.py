@@ -57,3 +57,8 @@ def _fit(widths: list[int], columns: int, shrink: tuple[int, ...], floor: int = 
 def fail(message: str) -> None:
     """One line on stderr."""
     sys.stderr.write(f"spiegel: {clean_line(message)}\n")
+
+
+def fail_usage(message: str, command: str) -> None:
+    """One line on stderr, pointing to the command's --help ('' for spiegel's own)."""
+    fail(f"{message} (zie '{f'spiegel {command}'.rstrip()} --help')")

@@ -48,11 +48,11 @@ def today_from_env() -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def settings_from(data_dir: str | None, lang: str | None, command_data_dir: str | None = None) -> Settings:
-    """The settings of one command line: a command's --data-dir beats the global one."""
+def settings_from(data_dir: str | None, lang: str | None) -> Settings:
+    """The settings of one command line (--data-dir and --lang as given, or None)."""
     from store.i18n import language_from_env
 
-    return Settings(data_dir_from(command_data_dir or data_dir), language_from_env(lang), today_from_env())
+    return Settings(data_dir_from(data_dir), language_from_env(lang), today_from_env())
 
 
 def make_store(settings: Settings):

@@ -15,7 +15,7 @@ from typing import Iterable
 
 from store import i18n
 from store.records import Action, Meeting
-from store.rules import DUE_SOON_DAYS
+from store.rules import in_due_soon_window
 from store.vocab import Status
 
 MIN_PARTICIPANTS = 5
@@ -104,8 +104,7 @@ def feedback_overdue(meeting: Meeting, today: dt.date) -> bool:
 def feedback_due_soon(meeting: Meeting, today: dt.date) -> bool:
     """Feedback not sent yet and due within the coming week (today included)."""
     due = _date(meeting.feedback_due)
-    return (due is not None and today <= due <= today + dt.timedelta(days=DUE_SOON_DAYS)
-            and _date(meeting.feedback_sent) is None)
+    return due is not None and in_due_soon_window(due, today) and _date(meeting.feedback_sent) is None
 
 
 def pilot_overdue(action: Action, today: dt.date) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 
 from store import jsoncodec
-from store.unitfile import FILE_MODE, UnitFile, mkstemp_beside, unlink_quietly
+from store.unitfile import UnitFile, replace_file
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -94,18 +94,10 @@ def _read(path: str, key: list, with_rows: bool) -> tuple[str, list[list] | None
 
 
 def _write(path: str, unit_path: str, content: bytes) -> None:
-    """Write the index atomically with the unit file's group, if we may."""
+    """Write the index atomically with the unit file's group (never readable by
+    another practice's group), if we may. A cache: not fsynced."""
+    slug = os.path.splitext(os.path.basename(unit_path))[0]
     try:
-        gid = os.stat(unit_path).st_gid
-        fd, tmp = mkstemp_beside(os.path.dirname(path), os.path.splitext(os.path.basename(unit_path))[0])
-    except OSError:  # no write access to the data directory: lists work without an index
-        return
-    try:
-        with os.fdopen(fd, "wb") as out:
-            if os.fstat(out.fileno()).st_gid != gid:  # before the content, as UnitFile._write
-                os.fchown(out.fileno(), -1, gid)  # never readable by another practice's group
-            os.fchmod(out.fileno(), FILE_MODE)
-            out.write(content)
-        os.replace(tmp, path)
-    except OSError:  # chown refused, disk full, or a writer cleaned our temp file: no index this time
-        unlink_quietly(tmp)
+        replace_file(path, slug, content, os.stat(unit_path).st_gid, durable=False)
+    except OSError:  # no write access, chown refused, disk full, or a writer cleaned our temp file
+        return  # lists work without an index

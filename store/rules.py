@@ -57,11 +57,12 @@ def is_overdue(action: Action, today: dt.date) -> bool:
 
 
 def is_due_soon(action: Action, today: dt.date) -> bool:
-    return (
-        action.deadline is not None
-        and today <= action.deadline <= today + dt.timedelta(days=DUE_SOON_DAYS)
-        and is_open(action)
-    )
+    return action.deadline is not None and in_due_soon_window(action.deadline, today) and is_open(action)
+
+
+def in_due_soon_window(day: dt.date, today: dt.date) -> bool:
+    """Within the coming week, today included: what "due soon" means for anything."""
+    return today <= day <= today + dt.timedelta(days=DUE_SOON_DAYS)
 
 
 def open_doc(doc: dict) -> bool:

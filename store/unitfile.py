@@ -120,28 +120,10 @@ class UnitFile:
             self._data, self._key = data, self._write(data)
 
     def _write(self, data: dict) -> tuple:
-        payload = schema.dump(data)
-        directory = os.path.dirname(self.path)
-        old_gid = self._existing_gid()
-        fd, tmp = mkstemp_beside(directory, self.slug)
         try:
-            with os.fdopen(fd, "wb") as out:
-                # Group and mode before the content: the temp file starts in the data
-                # directory's group, which may be wider than this practice's.
-                if old_gid is not None and os.fstat(out.fileno()).st_gid != old_gid:
-                    os.fchown(out.fileno(), -1, old_gid)  # keep the practice's group
-                os.fchmod(out.fileno(), FILE_MODE)  # umask may have narrowed it
-                out.write(payload)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, self.path)
+            replace_file(self.path, self.slug, schema.dump(data), self._existing_gid(), durable=True)
         except PermissionError:
-            unlink_quietly(tmp)
             raise NoAccess(self.path, t("file.no_write")) from None
-        except BaseException:
-            unlink_quietly(tmp)
-            raise
-        _fsync_dir(directory)
         return self.stat_key()
 
     def _existing_gid(self) -> int | None:
@@ -183,6 +165,32 @@ class UnitFile:
 def _read_bytes(path: str) -> bytes:
     with open(path, "rb") as f:
         return f.read()
+
+
+def replace_file(path: str, slug: str, payload: bytes, gid: int | None, durable: bool) -> None:
+    """Put `payload` at `path` atomically: a temp file beside it gets group `gid`
+    (None: the directory's) and mode 0660 before its content, then os.replace. With
+    `durable`, the file and the directory are fsynced. Used for unit files and, not
+    durable, for their list indexes; the temp file never outlives a failure."""
+    directory = os.path.dirname(path)
+    fd, tmp = mkstemp_beside(directory, slug)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            # Group and mode before the content: the temp file starts in the data
+            # directory's group, which may be wider than this practice's.
+            if gid is not None and os.fstat(out.fileno()).st_gid != gid:
+                os.fchown(out.fileno(), -1, gid)  # keep the practice's group
+            os.fchmod(out.fileno(), FILE_MODE)  # umask may have narrowed it
+            out.write(payload)
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        unlink_quietly(tmp)
+        raise
+    if durable:
+        _fsync_dir(directory)
 
 
 def mkstemp_beside(directory: str, slug: str) -> tuple[int, str]:

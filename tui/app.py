@@ -42,11 +42,12 @@ class SpiegelApp(App[None]):
 
     async def action_quit(self) -> None:
         """q and ctrl+q: ask first when a screen holds typed edits that are not saved."""
+        from tui.navigation import has_unsaved
         from tui.widgets.yes_no_dialog import YesNoDialog
 
         if isinstance(self.screen, YesNoDialog):
             return  # already asking
-        if any(getattr(s, "has_unsaved_changes", lambda: False)() for s in self.screen_stack):
+        if has_unsaved(self):
             question = YesNoDialog(t("tui.detail.ask_quit"), t("tui.confirm.quit"), t("tui.confirm.stay"))
             self.push_screen(question, lambda yes: self.exit() if yes else None)
             return

@@ -38,14 +38,14 @@ class Command:
 
 class SpiegelCommands(Provider):
     async def startup(self) -> None:
-        # Unit names are read once per palette opening, off the event loop.
+        # Unit names are read once per palette opening, off the event loop, and the
+        # commands built once: `search` runs on every keystroke typed in the palette.
         self._units = await asyncio.to_thread(self._readable_units)
+        self._screen = self._screen_commands()
+        self._all = [*self._screen, *self._navigation_commands()]
 
     def _readable_units(self) -> list[tuple[str, str]]:
         return [(e.slug, clean_line(e.unit.name)) for e in self.app.store.units() if e.unit is not None]
-
-    def commands(self) -> list[Command]:
-        return [*self._screen_commands(), *self._navigation_commands()]
 
     def _screen_commands(self) -> list[Command]:
         """The bindings of the screen the palette was opened on, in the Footer's words."""
@@ -74,12 +74,12 @@ class SpiegelCommands(Provider):
         return found
 
     async def discover(self) -> Hits:
-        for command in self._screen_commands():
+        for command in self._screen:
             yield DiscoveryHit(Content(command.text), command.run, text=command.text, help=command.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in self.commands():
+        for command in self._all:
             score = matcher.match(command.text)
             if score > 0:
                 yield Hit(score, self._highlight(matcher, command.text), command.run, text=command.text,

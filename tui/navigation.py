@@ -67,21 +67,25 @@ def open_all_inbox(app: App) -> None:
 
 
 def open_portfolio(app: App) -> None:
-    if _has_unsaved(app):
+    if has_unsaved(app):
         app.notify(t("tui.palette.unsaved"), severity="warning", markup=False)
         return
-    while len(app.screen_stack) > 2:  # [default screen, portfolio, ...]
-        app.pop_screen()
+    _back_to_portfolio(app)
 
 
 def _go(app: App, screen: Screen) -> None:
     """Back to the portfolio first, so Escape leads home from the new screen; but a
     screen holding typed, unsaved edits is never closed: the new one goes on top."""
-    if not _has_unsaved(app):
-        while len(app.screen_stack) > 2:
-            app.pop_screen()
+    if not has_unsaved(app):
+        _back_to_portfolio(app)
     app.push_screen(screen)
 
 
-def _has_unsaved(app: App) -> bool:
+def _back_to_portfolio(app: App) -> None:
+    while len(app.screen_stack) > 2:  # [default screen, portfolio, ...]
+        app.pop_screen()
+
+
+def has_unsaved(app: App) -> bool:
+    """Whether any open screen holds typed edits that are not saved."""
     return any(getattr(s, "has_unsaved_changes", lambda: False)() for s in app.screen_stack)

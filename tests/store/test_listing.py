@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from store import listing
+from store import listing, unitfile
 from store.errors import CorruptFile
 from store.queries import ActionFilter
 from store.records import Action
@@ -66,7 +66,7 @@ def test_lists_work_where_no_index_can_be_written(store, unit, monkeypatch):
     def refuse(*args):
         raise PermissionError("read-only")
 
-    monkeypatch.setattr(listing, "mkstemp_beside", refuse)
+    monkeypatch.setattr(unitfile, "mkstemp_beside", refuse)
     assert titles(store) == ["Alleen lezen"]
     assert not Path(listing.index_path(store.data_dir / f"{unit.id}.json")).exists()
 

@@ -17,15 +17,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
-from store.errors import Conflict, InvalidRecord, InvalidValue, SpiegelError
+from store.errors import InvalidRecord, InvalidValue, SpiegelError
 from store.i18n import t
-from store.records import Action, Finding, Record
+from store.records import Action, Finding
 from store.repository import Store
 from store.rules import check_transition
 from store.text import clean_line
 from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
-from tui.screens.record_saving import SAVE_GROUP, SavesRecords
+from tui.screens.record_saving import SAVE_GROUP, SaveConflicted, SavesRecords
 from tui.screens.table_screen import describe_error
 from tui.widgets.action_form import ActionForm
 from tui.widgets.change_log import ChangeLog
@@ -59,10 +59,8 @@ class ActionDetailScreen(SavesRecords, LiveRefresh, Screen):
             super().__init__()
             self.error, self.undoing = error, undoing
 
-    class Conflicted(Message):
-        def __init__(self, conflict: Conflict, base: Record) -> None:
-            super().__init__()
-            self.conflict, self.base = conflict, base
+    class Conflicted(SaveConflicted):
+        pass
 
     def __init__(self, store: Store, action_id: str, unit: str | None = None) -> None:
         super().__init__()

@@ -16,7 +16,7 @@ from textual.worker import Worker, WorkerState
 
 from store.advice import action_advice
 from store.dates import describe_date
-from store.errors import Conflict, SpiegelError
+from store.errors import SpiegelError
 from store.i18n import t
 from store.records import Action, Record, Unit
 from store.repository import Store
@@ -24,7 +24,7 @@ from store.text import clean_line
 from store.vocab import ROUTES, phase_label, route_label
 from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
-from tui.screens.record_saving import SAVE_GROUP, SavesRecords
+from tui.screens.record_saving import SAVE_GROUP, SaveConflicted, SavesRecords
 from tui.screens.table_screen import describe_error
 from tui.widgets.phase_board import PhaseBoard, board_columns
 
@@ -52,10 +52,8 @@ class BoardScreen(SavesRecords, LiveRefresh, Screen):
             super().__init__()
             self.error = error
 
-    class Conflicted(Message):
-        def __init__(self, conflict: Conflict, base: Record) -> None:
-            super().__init__()
-            self.conflict, self.base = conflict, base
+    class Conflicted(SaveConflicted):
+        pass
 
     def __init__(self, store: Store, slug: str, unit_name: str) -> None:
         super().__init__()

@@ -95,7 +95,7 @@ class KpiListScreen(TableScreen):
         unit = f" {clean_line(kpi.measure_unit)}" if kpi.measure_unit else ""
         facts = t("kpi.list.detail", id=kpi.id, action=kpi.action, direction=kpi.direction.label,
                   baseline=number(kpi.baseline) + unit, target=number(kpi.target) + unit, n=len(kpi.measurements))
-        signals = summary(analyse(kpi.measurements, kpi.direction))
+        signals = row.cells[-1]  # kpi_row's summary of the run-chart signals
         return Text.assemble(Text(clean_line(kpi.name), style="bold"), "\n", facts, " · ", signals)
 
     can_go_back = True

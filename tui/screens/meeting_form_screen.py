@@ -22,6 +22,7 @@ from store.text import clean_line, clean_text
 from store.vocab import INPUTS, MeetingFormat
 from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
+from tui.screens.record_saving import SaveConflicted
 from tui.widgets.discard_dialog import DiscardDialog
 from tui.widgets.meeting_fields import ORDER, TYPED, FormValues, apply, hint, parse_form, values_of
 
@@ -57,10 +58,8 @@ class MeetingFormScreen(LiveRefresh, Screen):
             super().__init__()
             self.error = error
 
-    class Conflicted(Message):
-        def __init__(self, conflict: Conflict, base: Meeting) -> None:
-            super().__init__()
-            self.conflict, self.base = conflict, base
+    class Conflicted(SaveConflicted):
+        pass
 
     class Loaded(Message):
         """The meeting as stored now (another user saved the unit)."""

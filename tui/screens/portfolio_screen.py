@@ -80,6 +80,6 @@ class PortfolioScreen(TableScreen):
         self.app.push_screen(DashboardScreen(self.store, facts.slug, clean_line(facts.unit.name)))
 
     def action_inbox(self) -> None:
-        from tui.screens.inbox_screen import InboxScreen
+        from tui.navigation import open_all_inbox
 
-        self.app.push_screen(InboxScreen(self.store, None, t("tui.inbox.all_units")))
+        open_all_inbox(self.app)

@@ -6,11 +6,21 @@ Conflicted goes to conflict_screen.resolve_conflict."""
 from __future__ import annotations
 
 from textual import work
+from textual.message import Message
 
 from store.errors import Conflict, SpiegelError
 from store.records import Record
 
 SAVE_GROUP = "record-save"  # one group per screen: a new save or undo cancels the one before
+
+
+class SaveConflicted(Message):
+    """Someone saved the record since the screen read it. Each editing screen
+    subclasses it as its own `Conflicted` (its handler is named after the screen)."""
+
+    def __init__(self, conflict: Conflict, base: Record) -> None:
+        super().__init__()
+        self.conflict, self.base = conflict, base
 
 
 class SavesRecords:

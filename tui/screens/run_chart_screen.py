@@ -28,6 +28,7 @@ from store.runchart import Analysis, analyse, describe_all, number
 from store.text import clean_line
 from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
+from tui.screens.record_saving import SaveConflicted
 from tui.screens.table_screen import describe_error
 from tui.widgets.run_chart import RunChart, legend, table_rows
 
@@ -51,10 +52,8 @@ class RunChartScreen(LiveRefresh, Screen):
             super().__init__()
             self.kpi, self.analysis, self.note = kpi, analysis, note
 
-    class Conflicted(Message):
-        def __init__(self, conflict: Conflict, base: Record) -> None:
-            super().__init__()
-            self.conflict, self.base = conflict, base
+    class Conflicted(SaveConflicted):
+        pass
 
     def __init__(self, store: Store, kpi_id: str, unit: str | None = None) -> None:
         super().__init__()
@@ -141,7 +140,7 @@ class RunChartScreen(LiveRefresh, Screen):
         if event.state == WorkerState.ERROR:
             self.query_one("#chart-body").loading = False
             error = event.worker.error
-            key = "tui.load_failed" if event.worker.group in ("kpi-load", "kpi-watch") else "tui.write_failed"
+            key = "tui.load_failed" if event.worker.group in ("kpi-load", "watch") else "tui.write_failed"
             severity = "warning" if isinstance(error, SpiegelError) else "error"
             self.notify(t(key, error=describe_error(error)), severity=severity, markup=False)
 

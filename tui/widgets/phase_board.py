@@ -79,7 +79,6 @@ class PhaseBoard(Widget, can_focus=True):
     DEFAULT_CSS = """
     PhaseBoard { height: 1fr; }
     PhaseBoard > .phase-board--cursor { text-style: bold reverse; }
-    PhaseBoard:focus > .phase-board--cursor { text-style: bold reverse; }
     """
     COMPONENT_CLASSES = {"phase-board--cursor"}
 
