@@ -125,6 +125,10 @@ class Store:
         except FileProblem:
             return self.unit(slug).name
 
+    def unit_path(self, slug: str) -> str:
+        """Where the unit's data lives (a file path), for messages, tests and admins."""
+        return self._file(slug).path
+
     def fingerprint(self, unit: str | None = None) -> tuple:
         """Changes when the unit's file changes (without `unit`: when any unit file
         appears, goes or changes). Screens poll it to refresh what others saved."""
