@@ -28,7 +28,7 @@ from typing import Callable
 
 from benchmarks import tui
 from benchmarks.datagen import build_spiegel, build_taskwarrior, plan
-from store.listing import index_path
+from store.files.layout import INDEX_FILE
 
 HERE = Path(__file__).resolve().parent
 TODAY = dt.date(2026, 11, 23)
@@ -101,9 +101,9 @@ def run_size(size: int, repeat: int, work: Path) -> list[dict]:
 
 
 def _without_indexes(data: Path, cmd: list[str]) -> list[str]:
-    """Remove every unit's list index (store/listing.py) before the timed run."""
-    for unit_file in data.glob("*.json"):
-        Path(index_path(unit_file)).unlink(missing_ok=True)
+    """Remove every unit's list index (store/files/listing.py) before the timed run."""
+    for index in data.glob(f"*/{INDEX_FILE}"):
+        index.unlink(missing_ok=True)
     return cmd
 
 

@@ -61,6 +61,17 @@ class FileProblem(SpiegelError, OSError):
         self.path = path
         self.problem = problem
 
+    @property
+    def place(self) -> str:
+        """The path short enough for a screen: a unit's own files with their unit's
+        directory (`de-hoek/unit.json`), anything else by its name."""
+        import os
+
+        head, name = os.path.split(self.path)
+        if name in ("unit.json", "index", "lock"):
+            return os.path.join(os.path.basename(head), name)
+        return name
+
 
 class CorruptFile(FileProblem):
     """The file exists but is empty, truncated, not JSON or not a spiegel file."""
@@ -68,6 +79,10 @@ class CorruptFile(FileProblem):
 
 class NoAccess(FileProblem):
     """The operating system does not let this user read (or write) the file."""
+
+
+class WriteFailed(FileProblem):
+    """The disk is full, read-only or failing: nothing was saved."""
 
 
 class Busy(FileProblem):

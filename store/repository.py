@@ -1,8 +1,9 @@
 """`Store`: the one interface the CLI, the TUI and the tests use.
 
-A data directory holds one `<slug>.json` per unit (practice, Hagro, municipality).
-Reads go through each file's cache; writes go through `transaction(slug)`, which
-locks that one file, so edits in different units never wait for each other.
+A data directory holds one directory per unit (practice, Hagro, municipality;
+store/files/layout.py). Reads go through each unit file's cache; writes go through
+`transaction(slug)`, which locks that one unit, so edits in different units never
+wait for each other.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from functools import cache
 from store import schema
 from store.errors import Ambiguous, CorruptFile, FileProblem, InvalidValue, NotFound
 from store.i18n import t
-from store.ids import IdCounter
+from store.files.backend import FileBackend
 from store.records import Action, Record, Unit, record_type
-from store.unitfile import UnitFile, ensure_data_dir
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
 
     from pathlib import Path
 
+    from store.files.unitfile import UnitFile
     from store.transaction import Transaction
 
     R = TypeVar("R", bound=Record)
@@ -43,11 +44,10 @@ class UnitEntry:
 
 class Store:
     def __init__(self, data_dir: str | os.PathLike, *, user: str | None = None, today: dt.date | None = None) -> None:
-        self.dir = ensure_data_dir(data_dir)  # a string: see UnitFile for why not pathlib
+        self.files = FileBackend(data_dir)
+        self.dir = self.files.dir  # a string: see UnitFile for why not pathlib
         self.user = user or os_user()
         self._today = today
-        self._files: dict[str, UnitFile] = {}
-        self._ids = IdCounter(self.dir, self._all_ids)
 
     @property
     def data_dir(self) -> Path:
@@ -61,7 +61,7 @@ class Store:
 
     # units -----------------------------------------------------------------
     def slugs(self) -> list[str]:
-        return sorted(name[:-5] for name in os.listdir(self.dir) if name.endswith(".json") and not name.startswith("."))
+        return self.files.slugs()
 
     def units(self) -> list[UnitEntry]:
         entries = []
@@ -72,20 +72,22 @@ class Store:
             except FileProblem as problem:
                 entry.problem = problem
             entries.append(entry)
+        entries.extend(UnitEntry(os.path.basename(p.path)[:-5], p.path, problem=p) for p in self.files.old_layout())
         return entries
 
     def unit(self, slug: str) -> Unit:
         return self._build(Unit, self._file(slug).read()["unit"]["1"], slug)
 
-    def create_unit(self, unit: Unit, slug: str | None = None) -> Unit:
-        """Create a new unit file (0660, in the data directory's group)."""
+    def create_unit(self, unit: Unit, slug: str | None = None, group: int | None = None) -> Unit:
+        """Create a new unit: its own directory (2770) in group `group` (a gid; the
+        data directory's group if None), holding its first unit.json."""
         slug = slug or slugify(unit.name)
         if not slug:
             raise InvalidValue("name", t("value.required"))
         unit.id = unit.unit = slug
         data = schema.new_file()
         self._transaction_over(data, slug).add(unit)
-        self._file(slug).create(data)
+        self.files.create(slug, data, group)
         return unit
 
     def resolve_unit(self, text: str) -> str:
@@ -115,7 +117,7 @@ class Store:
         `--unit noord` took 0.4 s with 10k actions. An index that is not current is
         rebuilt (lists need it too); a unit with a bad record has none, its name
         still counts."""
-        from store.listing import indexed_name
+        from store.files.listing import indexed_name
 
         name = indexed_name(self._file(slug))
         if name is not None:
@@ -160,6 +162,8 @@ class Store:
                     raise
                 if skipped is not None:
                     skipped.append(problem)
+        if not unit and skipped is not None:
+            skipped.extend(self.files.old_layout())
         return found
 
     def _built(self, cls: type[R], slug: str, docs, where: DocFilter | None) -> list[R]:
@@ -182,7 +186,7 @@ class Store:
         """Actions for showing in a list, like `records(Action, …)` but cheaper: only
         the fields in `listing.FIELDS` are filled, the rest keep their defaults. For
         display only: never save, edit or export these."""
-        from store.listing import documents
+        from store.files.listing import documents
 
         def gather(slug: str) -> list[Action]:
             return self._built(Action, slug, documents(self._list_index(slug)[1]), where)
@@ -191,7 +195,7 @@ class Store:
 
     def _list_index(self, slug: str) -> tuple[str, list[list]]:
         """The unit's name and its actions' list rows (store/listing.py)."""
-        from store.listing import read_index
+        from store.files.listing import read_index
 
         def checked_name(data: dict) -> str:
             for doc in data.get("actions", {}).values():
@@ -239,11 +243,11 @@ class Store:
     def _transaction_over(self, data: dict, slug: str) -> Transaction:
         from store.transaction import Transaction  # TinyDB: only writers pay its import
 
-        return Transaction(slug, data, self.user, self.today(), self._ids.next_ids)
+        return Transaction(slug, data, self.user, self.today(), self.files.ids.next_ids)
 
     def reserve_ids(self, prefix: str, count: int) -> list[str]:
-        """Reserve `count` new ids at once (bulk creation: one counter write)."""
-        return self._ids.next_ids(prefix, count)
+        """Reserve `count` new ids at once (bulk creation: one registry fsync)."""
+        return self.files.ids.next_ids(prefix, count)
 
     def add(self, record: R, unit: str) -> R:
         with self.transaction(unit) as txn:
@@ -273,12 +277,7 @@ class Store:
 
     # internals --------------------------------------------------------------
     def _file(self, slug: str) -> UnitFile:
-        unit_file = self._files.get(slug)
-        if unit_file is None:
-            if not _SLUG.fullmatch(slug):
-                raise NotFound(t("unit.not_found", text=slug))
-            unit_file = self._files[slug] = UnitFile(os.path.join(self.dir, f"{slug}.json"))
-        return unit_file
+        return self.files.unit_file(slug)
 
     def _build(self, cls: type[R], doc: dict, slug: str) -> R:
         """A record from its document; a document with impossible values (edited by
@@ -291,18 +290,6 @@ class Store:
     def _bad_record(self, slug: str, doc: dict, exc: Exception) -> CorruptFile:
         problem = t("file.bad_record", id=doc.get("id", "?"), detail=exc)
         return CorruptFile(self._file(slug).path, problem)
-
-    def _all_ids(self) -> Iterator[str]:
-        for slug in self.slugs():
-            try:
-                data = self._file(slug).read()
-            except FileProblem:
-                continue  # ids in a file we cannot read: the counter file normally covers them
-            for cls_table in ("meetings", "findings", "actions", "kpis"):
-                yield from (doc.get("id", "") for doc in data.get(cls_table, {}).values())
-
-
-_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 
 def slugify(name: str) -> str:

@@ -7,8 +7,6 @@ next save). A file from a newer spiegel is refused rather than half-understood.
 
 from __future__ import annotations
 
-import os
-
 from store import jsoncodec
 from store.errors import CorruptFile
 from store.i18n import t
@@ -57,8 +55,8 @@ def migrate(data: dict, slug: str) -> dict:
     return data
 
 
-def parse(path: str, raw: bytes) -> dict:
-    """Bytes of a unit file -> data, or CorruptFile saying what is wrong with it."""
+def parse(path: str, raw: bytes, slug: str) -> dict:
+    """Bytes of unit `slug`'s file -> data, or CorruptFile saying what is wrong with it."""
     if not raw.strip():
         raise CorruptFile(path, t("file.empty"))
     try:
@@ -72,7 +70,7 @@ def parse(path: str, raw: bytes) -> dict:
     version = version_of(data)
     if not isinstance(version, int) or version > SCHEMA_VERSION:
         raise CorruptFile(path, t("file.newer_schema", found=version, known=SCHEMA_VERSION))
-    data = migrate(data, os.path.splitext(os.path.basename(path))[0])
+    data = migrate(data, slug)
     if "1" not in data.get("unit", {}):
         raise CorruptFile(path, t("file.no_unit"))
     return data

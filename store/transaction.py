@@ -66,11 +66,19 @@ class Transaction:
             record.unit = self.slug
             self._prepare(record, None)
         for record in records:
-            if not record.id:
-                record.id = self._new_ids(record.PREFIX, 1)[0]
             table = self._data.setdefault(record.TABLE, {})
-            doc_id = str(_doc_id(type(record), record.id))
-            if doc_id in table:  # never overwrite: the id counter is behind the data
+            given = bool(record.id)
+            for _attempt in range(1000):
+                if not given:
+                    record.id = self._new_ids(record.PREFIX, 1)[0]
+                doc_id = str(_doc_id(type(record), record.id))
+                if doc_id not in table:
+                    break
+                if given:  # never overwrite a record
+                    raise IdTaken(t("id.taken", id=record.id, unit=self.slug))
+                # else the registry had no entry for a stored id (data restored from
+                # before it existed): that number is taken now; take the next one
+            else:
                 raise IdTaken(t("id.taken", id=record.id, unit=self.slug))
             self._stamp(record, None, {"op": "create"})
             table[doc_id] = record.to_compact_doc()

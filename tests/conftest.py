@@ -33,3 +33,16 @@ def unit(store):
     from store.records import Unit
 
     return store.create_unit(Unit(name="Huisartsenpraktijk De Hoek", relatiemanager="Els"))
+
+
+def write_unit_file(data_dir, slug: str, raw: bytes):
+    """Plant a unit's `unit.json` by hand (a broken or hand-edited file), in a unit
+    directory made as spiegel makes one; returns the file's Path."""
+    from pathlib import Path
+
+    unit_dir = Path(data_dir) / slug
+    unit_dir.mkdir(parents=True, exist_ok=True)
+    unit_dir.chmod(0o2770)
+    path = unit_dir / "unit.json"
+    path.write_bytes(raw)
+    return path

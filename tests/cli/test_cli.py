@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from tests.conftest import write_unit_file
+
 
 def test_add_prints_the_id_and_list_shows_it(run, two_units):
     assert run("add", "Terugbelservice", "--unit", "hoek", "--owner", "Team balie", "--due", "vr").stdout == "A-1\n"
@@ -68,9 +70,9 @@ def test_units_and_check(run, two_units, tmp_path):
     units = json.loads(run("units", "--json").stdout)
     assert {u["slug"] for u in units} == {"praktijk-de-hoek", "gemeente-best"}
     assert run("check").stdout.count("ok") == 2
-    (tmp_path / "data" / "kapot.json").write_bytes(b'{"unit": ')
+    write_unit_file(tmp_path / "data", "kapot", b'{"unit": ')
     done = run("check", ok=False)
-    assert done.returncode == 1 and "kapot.json" in done.stdout and "JSON" in done.stdout
+    assert done.returncode == 1 and "kapot/unit.json" in done.stdout and "JSON" in done.stdout
     assert "kapot" in run("units").stdout  # listed with its problem, the rest still works
 
 

@@ -107,7 +107,7 @@ def test_eight_writers_on_one_file(store, unit, tmp_path):
     elapsed = time.monotonic() - started
 
     # The file is valid JSON and loads in a fresh store (no cached state).
-    path = store.data_dir / f"{slug}.json"
+    path = Path(store.unit_path(slug))
     orjson.loads(path.read_bytes())
     fresh = Store(store.data_dir, user="checker")
     final = {a.id: a for a in fresh.records(Action, unit=slug)}

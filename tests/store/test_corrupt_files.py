@@ -24,6 +24,7 @@ from store.errors import CorruptFile, FileProblem, NoAccess
 from store.i18n import t
 from store.records import Action, Unit
 from store.repository import Store
+from tests.conftest import write_unit_file
 
 REPO = Path(__file__).resolve().parents[2]
 BAD = "kapot"
@@ -40,7 +41,7 @@ def _valid_bytes(tmp_path: Path) -> bytes:
     scratch.create_unit(Unit(name=BAD))
     for n in range(3):
         scratch.add(Action(title=f"actie {n}", description="x" * 40), BAD)
-    return (tmp_path / "scratch" / f"{BAD}.json").read_bytes()
+    return Path(scratch.unit_path(BAD)).read_bytes()
 
 
 def _newer_schema(valid: bytes) -> bytes:
@@ -102,8 +103,7 @@ def _check_portfolio(store: Store, good: str, path: Path, error: type) -> None:
 def test_bad_file_is_reported_and_never_written(store, unit, tmp_path, case):
     make, error, key, extra = CASES[case]
     store.add(Action(title="goed"), unit.id)  # A-1, in the good unit
-    path = store.data_dir / f"{BAD}.json"
-    path.write_bytes(make(_valid_bytes(tmp_path)))
+    path = write_unit_file(store.data_dir, BAD, make(_valid_bytes(tmp_path)))
 
     fresh = Store(store.data_dir, user="tester")  # nothing cached
     _check_bad_unit(fresh, path, error, key, extra)
@@ -115,7 +115,7 @@ def test_bad_file_is_reported_and_never_written(store, unit, tmp_path, case):
 def test_file_going_bad_after_it_was_read(store, unit):
     """A cached good read must not hide that the file on disk is now broken."""
     store.add(Action(title="goed"), unit.id)
-    path = store.data_dir / f"{unit.id}.json"
+    path = Path(store.unit_path(unit.id))
     assert store.unit(unit.id).name
     path.write_bytes(path.read_bytes()[:100])
     with pytest.raises(CorruptFile):
@@ -212,14 +212,16 @@ def test_unreadable_file(tmp_path):
         store.add(Action(title="goed"), good)
         store.create_unit(Unit(name=BAD))
         store.add(Action(title="geheim"), BAD)
-        path = data_dir / f"{BAD}.json"
-        os.chmod(path, 0)
-        before = _snapshot(path)
+        # The bad unit's directory is in a group the checking user is not in (root's).
+        path = data_dir / BAD
+        os.chown(path, -1, 0)
+        os.chmod(path, 0o2770)
+        before = _snapshot(path / "unit.json")
 
         results = _no_access_results(data_dir, good, runner, path_extra)
 
-        assert _snapshot(path) == before
-        assert not [p for p in data_dir.iterdir() if p.name.endswith(".tmp")]
+        assert _snapshot(path / "unit.json") == before
+        assert not [p for p in data_dir.rglob("*") if p.name.endswith(".tmp")]
         for name, error, message, problem in results["errors"]:
             assert error == NoAccess.__name__, (name, error, message)
             assert str(path) in message
@@ -234,9 +236,8 @@ def test_unreadable_file(tmp_path):
 # --- older files ---------------------------------------------------------------------
 
 def test_schema_0_plain_tinydb_file_loads_and_migrates(store):
-    path = store.data_dir / "oud.json"
     old = {"actions": {"1": {"id": "A-1", "title": "x", "rev": 1}}}
-    path.write_bytes(orjson.dumps(old))
+    path = write_unit_file(store.data_dir, "oud", orjson.dumps(old))
 
     entries = store.units()
     assert [(e.slug, e.problem) for e in entries] == [("oud", None)]

@@ -88,14 +88,14 @@ def _one_round(data_dir: Path, slug: str, rnd: int, rng: random.Random) -> list[
 
 
 def _temp_files(data_dir: Path) -> list[Path]:
-    return sorted(p for p in data_dir.iterdir() if p.name.endswith(".tmp"))
+    return sorted(p for p in data_dir.rglob("*") if p.name.endswith(".tmp"))
 
 
 def test_sigkill_never_breaks_the_file(tmp_path):
     data_dir = tmp_path / "data"
     setup = Store(data_dir, user="setup")
     slug = setup.create_unit(Unit(name="Praktijk Crash")).id
-    path = data_dir / f"{slug}.json"
+    path = Path(setup.unit_path(slug))
     rng = random.Random(20261123)
     acked: list[tuple[str, str]] = []
     rounds_with_leftovers = 0
@@ -104,7 +104,7 @@ def test_sigkill_never_breaks_the_file(tmp_path):
         acked += _one_round(data_dir, slug, rnd, rng)
 
         # The file parses, and a fresh store (empty cache) reads it without a problem.
-        schema.parse(str(path), path.read_bytes())
+        schema.parse(str(path), path.read_bytes(), slug)
         fresh = Store(data_dir, user="checker")
         assert [(e.slug, e.problem) for e in fresh.units()] == [(slug, None)]
         actions = {a.id: a for a in fresh.records(Action, unit=slug)}

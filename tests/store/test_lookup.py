@@ -4,14 +4,13 @@ action costs the same with 250 units as with 5."""
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
 from store.errors import Ambiguous, CorruptFile, NotFound
 from store.records import Action, Unit
 from store.repository import Store
-from store.unitfile import UnitFile
+from store.files.unitfile import UnitFile
 from tests.conftest import TODAY
 
 
@@ -27,13 +26,13 @@ def many_units(tmp_path):
 
 def count_parses(monkeypatch) -> list[str]:
     parsed: list[str] = []
-    original = UnitFile._load
+    original = UnitFile._parse
 
-    def load(self):
-        parsed.append(os.path.basename(self.path))
-        return original(self)
+    def parse(self, raw):
+        parsed.append(self.slug)
+        return original(self, raw)
 
-    monkeypatch.setattr(UnitFile, "_load", load)
+    monkeypatch.setattr(UnitFile, "_parse", parse)
     return parsed
 
 
@@ -42,20 +41,20 @@ def test_get_by_id_parses_only_the_file_that_holds_it(many_units, monkeypatch):
     parsed = count_parses(monkeypatch)
     action = store.get("a-33")
     assert action.title == "Actie 6.2" and action.unit == "praktijk-6"
-    assert parsed == ["praktijk-6.json"]
+    assert parsed == ["praktijk-6"]
 
 
 def test_edit_by_id_touches_one_file(many_units, monkeypatch):
     store = Store(many_units, user="t", today=TODAY)
     parsed = count_parses(monkeypatch)
     store.change("A-58", {"owner": "Sanne"})
-    assert set(parsed) == {"praktijk-11.json"}
+    assert set(parsed) == {"praktijk-11"}
     assert Store(many_units, today=TODAY).get("A-58").owner == "Sanne"
 
 
 def test_an_id_written_differently_is_still_found(many_units):
     # A hand-edited file may escape characters; the byte search misses it, the scan does not.
-    path = many_units / "praktijk-3.json"
+    path = many_units / "praktijk-3" / "unit.json"
     path.write_bytes(path.read_bytes().replace(b'"A-16"', b'"A\\u002d16"'))
     assert Store(many_units, today=TODAY).get("A-16").title == "Actie 3.0"
 
@@ -88,7 +87,7 @@ def test_a_renamed_unit_is_found_by_its_new_name(many_units):
 
 
 def test_a_unit_with_a_bad_action_is_still_found_by_name(many_units):
-    path = many_units / "praktijk-5.json"
+    path = many_units / "praktijk-5" / "unit.json"
     data = json.loads(path.read_bytes())
     data["actions"]["26"]["done_on"] = "gisteren"
     path.write_text(json.dumps(data))

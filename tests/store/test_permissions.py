@@ -1,8 +1,9 @@
-"""File modes and groups: a practice shares its data directory through a Unix group.
+"""File modes and groups: each unit's data sits in its own directory of its group.
 
-The data directory is 2770 (setgid, so new files take the directory's group); unit and
-lock files are 0660 whatever the user's umask; a save replaces the file but keeps its
-group and mode.
+The data directory is 2770 (setgid, so new units take its group); each unit's
+directory is 2770 in the unit's group; unit, index and lock files are 0660 whatever
+the user's umask (born 0600, opened to the group before a byte is written); a save
+replaces the file but keeps the unit's group and mode.
 """
 
 from __future__ import annotations
@@ -13,16 +14,17 @@ from pathlib import Path
 
 import pytest
 
+from store.files.layout import DIR_MODE
+from store.files.safe import FILE_MODE
 from store.records import Action, Unit
 from store.repository import Store
-from store.unitfile import DIR_MODE, FILE_MODE
 
 
-def _mode(path: Path) -> int:
+def _mode(path: Path | str) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
 
 
-def _other_group(path: Path) -> int:
+def _other_group(path: Path | str) -> int:
     """A group other than `path`'s that this process may give a file."""
     current = os.stat(path).st_gid
     if os.geteuid() == 0:
@@ -41,29 +43,35 @@ def umask(request):
     os.umask(old)
 
 
-def test_new_data_dir_unit_and_lock_files(tmp_path, umask):
+def test_new_data_dir_unit_dir_and_files(tmp_path, umask):
     store = Store(tmp_path / "nieuw" / "data", user="tester")
     assert _mode(store.data_dir) == DIR_MODE == 0o2770
     slug = store.create_unit(Unit(name="Praktijk Noord")).id
-    assert _mode(store.data_dir / f"{slug}.json") == FILE_MODE == 0o660
-    assert _mode(store.data_dir / f"{slug}.lock") == 0o660
-    # The id counter beside the units follows the same rules.
+    unit_dir = store.data_dir / slug
+    assert _mode(unit_dir) == 0o2770
+    assert _mode(store.unit_path(slug)) == FILE_MODE == 0o660
+    assert _mode(unit_dir / "lock") == 0o660
     store.add(Action(title="eerste"), slug)
-    assert _mode(store.data_dir / ".spiegel-ids.json") == 0o660
-    assert _mode(store.data_dir / ".spiegel-ids.lock") == 0o660
+    store.listed_actions()
+    assert _mode(unit_dir / "index") == 0o660
+    # The id registry: one entry per id, in a sticky directory nobody else empties.
+    assert _mode(store.data_dir / ".ids") & stat.S_ISVTX
+    assert (store.data_dir / ".ids" / "A-1").exists()
 
 
 def test_lock_file_made_by_first_write_is_0660(store, unit, umask):
-    lock = store.data_dir / f"{unit.id}.lock"
-    lock.unlink()  # as if the unit file came from a backup without its lock
+    lock = store.data_dir / unit.id / "lock"
+    lock.unlink()  # as if the unit came from a backup without its lock
     store.add(Action(title="x"), unit.id)
     assert _mode(lock) == 0o660
 
 
 def test_save_keeps_mode_and_group(store, unit, umask):
-    path = store.data_dir / f"{unit.id}.json"
+    unit_dir = store.data_dir / unit.id
+    path = Path(store.unit_path(unit.id))
     gid = _other_group(path)
-    os.chown(path, -1, gid)  # e.g. an admin moved this practice to its own group
+    os.chown(unit_dir, -1, gid)  # e.g. an admin moved this practice to its own group
+    os.chmod(unit_dir, DIR_MODE)  # chown can clear the setgid bit
     original = path.read_bytes()
     with open(path, "rb") as old_file:  # keeps the original inode alive and readable
         action = store.add(Action(title="x"), unit.id)
@@ -76,10 +84,9 @@ def test_save_keeps_mode_and_group(store, unit, umask):
         assert old_file.read() == original != path.read_bytes()
 
     after = os.stat(path)
-    assert after.st_gid == gid
+    assert after.st_gid == gid  # the unit directory's group, not the file's old one
     assert stat.S_IMODE(after.st_mode) == 0o660
-    assert _mode(store.data_dir / f"{unit.id}.lock") == 0o660
-    assert not [p for p in store.data_dir.iterdir() if p.name.endswith(".tmp")]
+    assert not [p for p in unit_dir.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_new_unit_takes_the_data_dirs_group(store, umask):
@@ -88,6 +95,15 @@ def test_new_unit_takes_the_data_dirs_group(store, umask):
     os.chmod(store.data_dir, DIR_MODE)  # chown can clear the setgid bit
     slug = store.create_unit(Unit(name="Praktijk Zuid")).id
     store.add(Action(title="x"), slug)
-    for name in (f"{slug}.json", f"{slug}.lock", ".spiegel-ids.json"):
+    for name in (slug, f"{slug}/unit.json", f"{slug}/lock"):
         assert os.stat(store.data_dir / name).st_gid == gid, name
-        assert _mode(store.data_dir / name) == 0o660, name
+    assert _mode(store.data_dir / slug) == 0o2770
+
+
+def test_a_new_unit_can_get_its_own_group(store, umask):
+    gid = _other_group(store.data_dir)
+    slug = store.create_unit(Unit(name="Praktijk West"), group=gid).id
+    store.add(Action(title="x"), slug)
+    store.listed_actions()
+    for name in ("", "unit.json", "lock", "index"):
+        assert os.stat(store.data_dir / slug / name).st_gid == gid, name

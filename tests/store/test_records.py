@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -30,17 +32,21 @@ def test_ids_are_short_typable_and_unique_across_units(store, unit):
     assert store.get("a-2").unit == other.id
 
 
-def test_an_id_counter_behind_the_data_never_overwrites_a_record(store, unit):
+def test_a_registry_without_a_stored_id_never_overwrites_a_record(store, unit):
     first = store.add(Action(title="eerste"), unit.id)
-    counter = store.data_dir / ".spiegel-ids.json"
-    counter.write_text('{"A": 0}')  # as after restoring an old backup of the counter
-    before = (store.data_dir / f"{unit.id}.json").read_bytes()
-    with pytest.raises(IdTaken, match="A-1.*spiegel-ids.json"):
-        store.add(Action(title="tweede"), unit.id)
-    assert (store.data_dir / f"{unit.id}.json").read_bytes() == before
-    counter.unlink()  # the fix the message names: the counter is rebuilt from the data
-    assert store.add(Action(title="tweede"), unit.id).id == "A-2"
+    (store.data_dir / ".ids" / "A-1").unlink()  # as after restoring data from before the registry
+    second = store.add(Action(title="tweede"), unit.id)
+    assert second.id == "A-2"  # A-1 is in the unit: the next free id is taken instead
     assert store.get(first.id).title == "eerste"
+    assert (store.data_dir / ".ids" / "A-1").exists()  # and the stored one is marked taken
+
+
+def test_an_id_given_by_the_caller_that_exists_is_refused(store, unit):
+    first = store.add(Action(title="eerste"), unit.id)
+    before = Path(store.unit_path(unit.id)).read_bytes()
+    with pytest.raises(IdTaken, match="A-1"):
+        store.add(Action(id=first.id, title="tweede"), unit.id)
+    assert Path(store.unit_path(unit.id)).read_bytes() == before
 
 
 def test_records_added_and_edited_in_one_transaction(store, unit):
@@ -213,7 +219,7 @@ def test_a_record_with_impossible_values_is_a_clear_file_problem(store, unit):
 
     good = store.create_unit(Unit(name="Gemeente Best"))
     store.add(Action(title="goed"), good.id)
-    path = store.data_dir / f"{unit.id}.json"
+    path = Path(store.unit_path(unit.id))
     data = orjson.loads(path.read_bytes())
     data["actions"]["7"] = {"id": "A-7", "title": "x", "deadline": 5, "status": "misschien"}
     path.write_bytes(orjson.dumps(data))

@@ -8,6 +8,7 @@ from pathlib import Path
 from store.records import Action, Finding, Unit
 from store.repository import Store
 from store.vocab import FindingKind, Status, UnitKind
+from tests.conftest import write_unit_file
 
 TODAY = dt.date(2026, 11, 23)
 HOSTILE = "[@click=app.quit]x [b]y[/b] [/oops"
@@ -33,7 +34,7 @@ def build_small(data_dir: Path) -> Path:
         for text in ("Lang wachten aan de telefoon", "Uitslagen komen laat", "Weinig uitleg over medicatie"):
             txn.add(Finding(text=text, kind=FindingKind.LEERPUNT))
         txn.add(Finding(text="Vriendelijke assistentes", kind=FindingKind.POSITIVE))
-    (data_dir / "kapot.json").write_bytes(b"{")
+    write_unit_file(data_dir, "kapot", b"{")
     return data_dir
 
 

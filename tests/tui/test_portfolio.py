@@ -60,7 +60,7 @@ async def test_opening_the_corrupt_unit_explains_instead_of_crashing(small_dir):
         await pilot.press("end", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PortfolioScreen)
-        assert any("kapot.json" in n.message for n in app._notifications)
+        assert any("kapot/unit.json" in n.message for n in app._notifications)
 
 
 async def test_english(small_dir):
@@ -88,11 +88,11 @@ async def test_a_unit_that_breaks_while_open_is_reported(small_dir):
         await settle(pilot)
         await pilot.press(*"hoek", "enter")
         await settle(pilot)
-        (small_dir / "de-hoek.json").write_bytes(b"")
+        (small_dir / "de-hoek" / "unit.json").write_bytes(b"")
         app.screen.load()
         await settle(pilot)
         assert app.is_running
-        assert any("Laden mislukt: de-hoek.json: leeg bestand" in line for line in screen_lines(app))
+        assert any("Laden mislukt: de-hoek/unit.json: leeg bestand" in line for line in screen_lines(app))
 
 
 async def test_back_from_a_unit_the_table_has_the_keys_and_the_filter_stays(small_dir):

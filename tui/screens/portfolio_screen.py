@@ -54,8 +54,8 @@ class PortfolioScreen(TableScreen):
     def describe(self, row: Row) -> Text:
         facts: UnitFacts = row.item
         if facts.unit is None:
-            problem = facts.problem.problem if facts.problem else ""
-            return Text(t("tui.unit_problem", unit=f"{facts.slug}.json", problem=clean_line(problem)))
+            place, problem = (facts.problem.place, facts.problem.problem) if facts.problem else (facts.slug, "")
+            return Text(t("tui.unit_problem", unit=clean_line(place), problem=clean_line(problem)))
         unit, today = facts.unit, self.store.today()
         visit = describe_date(unit.last_visit, today) if unit.last_visit else t("tui.portfolio.no_visit")
         text = t(

@@ -9,7 +9,6 @@ opens, Escape clears the filter first and only then goes back.
 from __future__ import annotations
 
 import gc
-from pathlib import Path
 
 from rich.text import Text
 from textual import events, on
@@ -234,5 +233,5 @@ class TableScreen(LiveRefresh, Screen):
 def describe_error(error: BaseException | None) -> str:
     """One line for a user: the file's name and what is wrong, not the full path."""
     if isinstance(error, FileProblem):
-        return f"{Path(error.path).name}: {clean_text(error.problem)}"
+        return f"{clean_text(error.place)}: {clean_text(error.problem)}"
     return clean_text(str(error))

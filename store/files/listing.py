@@ -2,31 +2,31 @@
 
 A list shows eight fields of each action, but a unit file also holds every
 action's history (change log, who and when); parsing all of that was most of a
-list's time with many actions (benchmarks/results.md). So beside each unit file
-lies `.<slug>.list`, two lines of JSON: a header with the unit file's stat key
+list's time with many actions (benchmarks/results.md). So in each unit's directory
+lies `index`, two lines of JSON: a header with the unit file's stat key
 (inode, size, mtime, first bytes: what UnitFile's own cache compares) and the
 unit's name, which `--unit noord` is matched against without parsing the rest;
 then those fields of every action. When the key no longer matches, the index is
 rebuilt from the unit file.
 
-It is a cache, never the only copy of anything: written atomically, with the unit
-file's group and mode 0660 (it holds the same practice's text). An index that is
-missing, unreadable or from another version is rebuilt; one that cannot be written
-(a colleague with read-only access, a group we cannot give it) is simply not
-written, and lists read the unit file as before. An index is only written when
+It is a cache, never the only copy of anything: written atomically inside the
+unit's directory, born 0600 and given the unit's group and mode 0660 before its
+content (it holds the same practice's text). An index that is missing, unreadable,
+from another version, or not of the unit's group and mode or not written by a
+member of that group (store/files/unitfile.py) is rebuilt; one that cannot be
+written (a colleague with read-only access, a full disk) is simply not written, and lists read the unit file as before. An index is only written when
 every action in the unit file loads: a bad record is reported by the normal path.
 """
 
 from __future__ import annotations
 
-import os
-
 from store import jsoncodec
-from store.unitfile import UnitFile, replace_file
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from typing import Callable
+
+    from store.files.unitfile import UnitFile
 
 FIELDS = ("id", "status", "phase", "route", "deadline", "owner", "title", "description")
 FORMAT = 3
@@ -38,21 +38,20 @@ def read_index(unit_file: UnitFile, blank: dict, checked_name: Callable[[dict], 
     `checked_name` gets the parsed unit file, raises if any record in it is bad,
     and returns the unit's name."""
     key = _key(unit_file)  # before reading: content is never older than the key stored with it
-    path = index_path(unit_file.path)
-    stored = _read(path, key, with_rows=True)
+    stored = _read(unit_file, key, with_rows=True)
     if stored is None:
         data = unit_file.read()
         name = checked_name(data)
         rows = [[doc.get(field, blank[field]) for field in FIELDS] for doc in data.get("actions", {}).values()]
         header = jsoncodec.dumps([FORMAT, key, name])
-        _write(path, unit_file.path, header + b"\n" + jsoncodec.dumps(rows))  # compact JSON holds no newline
+        unit_file.write_index(header + b"\n" + jsoncodec.dumps(rows))  # compact JSON holds no newline
         stored = name, rows
     return stored
 
 
 def indexed_name(unit_file: UnitFile) -> str | None:
     """The unit's name from a current index (its header line only), else None."""
-    stored = _read(index_path(unit_file.path), _key(unit_file), with_rows=False)
+    stored = _read(unit_file, _key(unit_file), with_rows=False)
     return None if stored is None else stored[0]
 
 
@@ -65,39 +64,27 @@ def documents(rows: list[list]) -> list[dict]:
     ]
 
 
-def index_path(unit_path: str) -> str:
-    directory, name = os.path.split(unit_path)
-    return os.path.join(directory, f".{os.path.splitext(name)[0]}.list")
-
-
 def _key(unit_file: UnitFile) -> list:
     ino, size, mtime, head = unit_file.stat_key()
     return [ino, size, mtime, head.hex()]
 
 
-def _read(path: str, key: list, with_rows: bool) -> tuple[str, list[list] | None] | None:
+def _read(unit_file: UnitFile, key: list, with_rows: bool) -> tuple[str, list[list] | None] | None:
     """The index's name, and its rows if asked for, if it is current; None for any
     reason to rebuild it."""
+    raw = unit_file.read_index()
+    if raw is None:
+        return None
+    header_line, _, body = raw.partition(b"\n")
     try:
-        with open(path, "rb") as f:
-            header = jsoncodec.loads(f.readline())
-            if not (isinstance(header, list) and header[:2] == [FORMAT, key] and len(header) == 3
-                    and isinstance(header[2], str)):
-                return None
-            rows = jsoncodec.loads(f.read()) if with_rows else None
-    except (OSError, ValueError):  # missing, unreadable or torn: a cache miss, rebuilt by the caller
+        header = jsoncodec.loads(header_line)
+        if not (isinstance(header, list) and header[:2] == [FORMAT, key] and len(header) == 3
+                and isinstance(header[2], str)):
+            return None
+        rows = jsoncodec.loads(body) if with_rows else None
+    except ValueError:  # torn or not ours: a cache miss, rebuilt by the caller
         return None
     if with_rows and not (isinstance(rows, list) and set(map(type, rows)) <= {list}
                           and set(map(len, rows)) <= {len(FIELDS)}):
         return None
     return header[2], rows
-
-
-def _write(path: str, unit_path: str, content: bytes) -> None:
-    """Write the index atomically with the unit file's group (never readable by
-    another practice's group), if we may. A cache: not fsynced."""
-    slug = os.path.splitext(os.path.basename(unit_path))[0]
-    try:
-        replace_file(path, slug, content, os.stat(unit_path).st_gid, durable=False)
-    except OSError:  # no write access, chown refused, disk full, or a writer cleaned our temp file
-        return  # lists work without an index
