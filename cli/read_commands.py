@@ -62,18 +62,28 @@ def units(ctx, data_dir, as_json):
 @click.option("--kind", default="practice", metavar="SOORT", help="praktijk, hagro of gemeente.")
 @click.option("--relatiemanager", "--rm", default="", metavar="NAAM", help="De relatiemanager van de zorggroep.")
 @click.option("--phases", metavar="F,F,F,F", help="Fase per route 1–4, bv. 2,1,1,3 (standaard 1,1,1,1).")
+@click.option("--group", metavar="GROEP", help="Unix-groep die de eenheid mag lezen en schrijven (beheerder).")
 @data_dir_option
 @click.pass_context
-def add_unit(ctx, name, kind, relatiemanager, phases, data_dir):
-    """Nieuwe eenheid; drukt de korte naam (slug) af waarmee je hem aanwijst."""
+def add_unit(ctx, name, kind, relatiemanager, phases, group, data_dir):
+    """Nieuwe eenheid in een eigen map; drukt de korte naam (slug) af waarmee je hem aanwijst.
+
+    Op een gedeelde server maakt de beheerder (root of de eigenaar van de datamap)
+    elke eenheid met --group, zodat alleen die groep haar gegevens kan lezen.
+    """
     from store.fields import parse_value
+    from store.files.layout import group_id
     from store.records import Unit
 
     store = make_store(settings(ctx.parent, data_dir))
     unit = Unit(name=name, kind=parse_value(Unit, "kind", kind), relatiemanager=relatiemanager)
     if phases:
         unit.phases = parse_value(Unit, "phases", phases)
-    click.echo(store.create_unit(unit).id)
+    click.echo(store.create_unit(unit, group=group_id(group) if group else None).id)
+    if not group:
+        from cli.admin_commands import warn_if_shared
+
+        warn_if_shared(store, unit.id)
 
 
 @cli.command()

@@ -58,6 +58,13 @@ NL: dict[str, str] = {
     "ids.untrusted": 'het id-register is niet te vertrouwen (modus {mode}, eigenaar {owner}); een beheerder herstelt het met `spiegel migrate`',
     "ids.missing": 'het id-register (.ids in de datamap) ontbreekt; de beheerder van de datamap maakt het met `spiegel migrate`',
     "ids.no_write": 'geen schrijfrechten op het id-register (.ids in de datamap); vraag de beheerder om lidmaatschap van de groep van de datamap',
+    "migrate.ids": "{count} id's in het id-register gezet",
+    "migrate.already": 'al overgezet',
+    "migrate.not_owner": 'niet overgezet: het bestand is van {owner}; voer dit uit als root of als {owner}',
+    "migrate.left": 'niet overgezet en niet aangeraakt: {problem}',
+    "migrate.moved": 'overgezet naar een eigen map (groep {group}); het oude bestand is nu een merkteken',
+    "units.group_set": '{unit}: groep {group} ({count} bestanden); alleen leden van {group} kunnen deze eenheid nu lezen',
+    "units.shared_warning": 'let op: {unit} is leesbaar voor iedereen in groep {group}; geef haar een eigen groep met `spiegel units group {unit} GROEP` (als beheerder)',
     "file.busy": "een ander schrijft al meer dan 10 seconden; probeer het zo nog eens",
     # vocabularies
     "Status.planned": "gepland", "Status.in_progress": "in uitvoering", "Status.done": "afgerond", "Status.stopped": "gestopt",

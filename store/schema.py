@@ -16,6 +16,10 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
     from typing import Callable
 
 SCHEMA_VERSION = 1
+# A flat-layout file whose unit `spiegel migrate` moved into its own directory: any
+# spiegel reads this as a newer schema and refuses to write it, so a client of the
+# old version left running cannot write to the old place.
+MOVED = 1000
 META = "_meta"
 TABLES = ("unit", "meetings", "findings", "actions", "kpis")
 
@@ -74,6 +78,21 @@ def parse(path: str, raw: bytes, slug: str) -> dict:
     if "1" not in data.get("unit", {}):
         raise CorruptFile(path, t("file.no_unit"))
     return data
+
+
+def moved_marker_bytes(moved_to: str) -> bytes:
+    return jsoncodec.dumps({META: {"1": {"schema": MOVED, "app": "spiegel", "moved_to": moved_to}}}) + b"\n"
+
+
+def moved_marker(raw: bytes) -> bool:
+    try:
+        data = jsoncodec.loads(raw)
+    except ValueError:
+        return False
+    try:
+        return isinstance(data, dict) and version_of(data) == MOVED
+    except AttributeError:  # a `_meta` that is no table
+        return False
 
 
 def dump(data: dict) -> bytes:

@@ -140,7 +140,7 @@ class UnitFile:
         The yielded dict is the caller's to change; if the block raises, nothing is
         written and the cache is untouched.
         """
-        with self.opened_dir() as (dir_fd, dir_st), self._lock(dir_fd):
+        with self.opened_dir() as (dir_fd, dir_st), self.locked(dir_fd):
             self._remove_stale_temp_files(dir_fd)
             with self._data_fd(dir_fd) as (fd, st):  # fresh from disk under the lock: no lost update
                 working = self._parse(safe.read_fd(fd, st, self.path))
@@ -183,7 +183,7 @@ class UnitFile:
                 if gid is not None:
                     os.fchown(dir_fd, -1, gid)
                 os.fchmod(dir_fd, layout.DIR_MODE)  # after chown, which may clear setgid
-                with self._lock(dir_fd):
+                with self.locked(dir_fd):
                     self._data, self._key = data, self._write(dir_fd, os.fstat(dir_fd).st_gid, data, None)
             finally:
                 os.close(dir_fd)
@@ -196,7 +196,7 @@ class UnitFile:
             raise
 
     @contextmanager
-    def _lock(self, dir_fd: int) -> Iterator[None]:
+    def locked(self, dir_fd: int) -> Iterator[None]:
         """An exclusive flock on the unit's `lock` file, waiting at most LOCK_TIMEOUT.
         A lock file unlinked or replaced while we waited is no lock: try again on
         the one the name now holds."""

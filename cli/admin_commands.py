@@ -1,0 +1,65 @@
+"""What an administrator runs on a shared server: `spiegel units group` and
+`spiegel migrate` (store/files/admin.py does the work). `spiegel units add --group`
+lives with the other unit commands."""
+
+from __future__ import annotations
+
+import click
+
+from cli.group import cli, data_dir_option, settings
+from cli.read_commands import units
+from cli.settings import make_store
+
+
+@units.command("group")
+@click.argument("name", metavar="NAAM")
+@click.argument("group", metavar="GROEP")
+@data_dir_option
+@click.pass_context
+def unit_group(ctx, name, group, data_dir):
+    """Geef een eenheid (haar map en alle bestanden erin) een eigen Unix-groep.
+
+    Voor de beheerder (root, of de eigenaar die lid is van GROEP): daarna kunnen
+    alleen leden van GROEP de gegevens van deze eenheid lezen en schrijven.
+    """
+    from cli.output import echo
+    from store.files.admin import set_group
+    from store.files.layout import group_id
+    from store.i18n import t
+
+    store = make_store(settings(ctx.parent, data_dir))
+    slug = store.resolve_unit(name)
+    changed = set_group(store.files, slug, group_id(group))
+    echo(t("units.group_set", unit=slug, group=group, count=changed))
+
+
+@cli.command()
+@data_dir_option
+@click.pass_context
+def migrate(ctx, data_dir):
+    """Zet een datamap in de oude indeling (één bestand per eenheid) over naar een map per eenheid.
+
+    Voor de beheerder (root, of de eigenaar van de bestanden). Elke eenheid houdt de
+    groep van haar oude bestand; het oude bestand blijft staan als merkteken dat
+    oudere versies van spiegel weigeren te beschrijven. Nog eens uitvoeren verandert niets.
+    """
+    from cli.output import echo
+    from store.files.admin import migrate as migrate_layout
+
+    store = make_store(settings(ctx, data_dir))
+    for slug, outcome in migrate_layout(store.files):
+        echo(f"{slug}: {outcome}")
+
+
+def warn_if_shared(store, slug: str) -> None:
+    """A unit made without --group on a shared server is readable by every member of
+    the data directory's group: say so (a warning, never a refusal)."""
+    import os
+
+    from cli.output import fail
+    from store.files.layout import group_name, is_shared
+    from store.i18n import t
+
+    top = store.files.top_stat()
+    if is_shared(top) and os.stat(os.path.join(store.dir, slug)).st_gid == top.st_gid:
+        fail(t("units.shared_warning", unit=slug, group=group_name(top.st_gid)))
