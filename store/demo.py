@@ -105,7 +105,7 @@ def _build_unit(store: Store, rng: random.Random, spec: _Spec, index: int, slug:
     actions = [_action(rng, spec, unit, i, index, linked, today) for i in range(spec.actions)]
     kpis = _kpis(rng, actions, today)
     for kind_records in (meetings, [f for f, _ in findings], [a for a, _, _ in actions], [k for k, _ in kpis]):
-        _assign_ids(store, kind_records)
+        _assign_ids(store, kind_records, slug)
     for finding, meeting in findings:
         finding.meeting = meeting.id
     for action, sources, _ in actions:
@@ -117,10 +117,10 @@ def _build_unit(store: Store, rng: random.Random, spec: _Spec, index: int, slug:
     return slug
 
 
-def _assign_ids(store: Store, records: list) -> None:
-    """Reserve all ids of one kind at once (one counter write, not one per record)."""
+def _assign_ids(store: Store, records: list, slug: str) -> None:
+    """Reserve all ids of one kind at once (one registry fsync, not one per record)."""
     if records:
-        ids = store.reserve_ids(records[0].PREFIX, len(records))
+        ids = store.reserve_ids(records[0].PREFIX, len(records), slug)
         for record, record_id in zip(records, ids):
             record.id = record_id
 

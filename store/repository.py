@@ -223,10 +223,15 @@ class Store:
         raise NotFound(t("record.not_found", id=record_id))
 
     def _holders_first(self, record_id: str) -> list[str]:
-        """Every unit, those whose file mentions `"A-12"` first. Finding the one
-        file among hundreds by a byte search instead of parsing them all keeps
-        `spiegel edit A-12` as cheap with 50k actions as with 1k; the rest follow,
-        so an oddly written file (an escaped character) still gets parsed."""
+        """The unit the id registry says `A-12` was made for, alone (a copy of the id
+        in another unit is never taken for it); for an id from before the registry,
+        every unit, those whose file mentions `"A-12"` first. Finding the one file
+        among hundreds by a byte search instead of parsing them all keeps `spiegel
+        edit A-12` as cheap with 50k actions as with 1k; the rest follow, so an
+        oddly written file (an escaped character) still gets parsed."""
+        holder = self.files.ids.holder(record_id)
+        if holder is not None:
+            return [holder]
         needle = f'"{record_id}"'.encode()
         slugs = self.slugs()
         holders = [slug for slug in slugs if self._file(slug).mentions(needle)]
@@ -243,11 +248,14 @@ class Store:
     def _transaction_over(self, data: dict, slug: str) -> Transaction:
         from store.transaction import Transaction  # TinyDB: only writers pay its import
 
-        return Transaction(slug, data, self.user, self.today(), self.files.ids.next_ids)
+        def new_ids(prefix: str, count: int) -> list[str]:
+            return self.files.ids.next_ids(prefix, count, slug)
 
-    def reserve_ids(self, prefix: str, count: int) -> list[str]:
-        """Reserve `count` new ids at once (bulk creation: one registry fsync)."""
-        return self.files.ids.next_ids(prefix, count)
+        return Transaction(slug, data, self.user, self.today(), new_ids)
+
+    def reserve_ids(self, prefix: str, count: int, slug: str) -> list[str]:
+        """Reserve `count` new ids for unit `slug` at once (bulk creation: one registry fsync)."""
+        return self.files.ids.next_ids(prefix, count, slug)
 
     def add(self, record: R, unit: str) -> R:
         with self.transaction(unit) as txn:

@@ -96,18 +96,18 @@ class _old_lock:
 def register_ids(backend: FileBackend, top_fd: int) -> int:
     """Mark taken every id found in the units this user can read, and every number up
     to the old counter's (which also counted units this user cannot read)."""
-    taken: set[str] = set()
+    taken: dict[str, str] = {}
     for prefix, last in _old_counter(top_fd, backend.dir).items():
-        taken.update(f"{prefix}-{n}" for n in range(1, last + 1))
+        taken.update((f"{prefix}-{n}", "") for n in range(1, last + 1))
     for slug in backend.slugs():
         try:
             data = backend.unit_file(slug).read()
         except FileProblem:
             continue
         for table in ("meetings", "findings", "actions", "kpis"):
-            taken.update(doc["id"] for doc in data.get(table, {}).values()
+            taken.update((doc["id"], slug) for doc in data.get(table, {}).values()
                          if isinstance(doc.get("id"), str) and layout.ID.fullmatch(doc["id"]))
-    return backend.ids.mark_taken(sorted(taken))
+    return backend.ids.mark_taken(taken)
 
 
 def _old_counter(top_fd: int, top: str) -> dict[str, int]:

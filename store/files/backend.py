@@ -46,6 +46,7 @@ class FileBackend:
         return found
 
     def create(self, slug: str, data: dict, gid: int | None = None) -> None:
+        self.ids.ensure()  # the admin who makes units makes the registry too
         top_fd = safe.open_dir(self.dir)
         try:
             self.unit_file(slug).create(data, top_fd, gid)

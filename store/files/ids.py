@@ -10,6 +10,11 @@ they did not make, and a planted entry (a file, a FIFO, a link) only makes that
 number taken. The next number is found by galloping and bisecting over which names
 exist (about 2·log2(n) lstat calls: 34 for 100,000 ids), so no hint file is needed
 either. Nothing here ever tells a user to delete anything.
+
+An entry holds the slug of the unit its id was made for, written by its maker and
+read-only (0444): `spiegel show A-12` opens that unit directly, and a record with
+a copied id in another unit (a colleague's forgery in a unit they made) is never
+taken for it.
 """
 
 from __future__ import annotations
@@ -27,15 +32,16 @@ class IdRegistry:
         self.path = os.path.join(top, layout.IDS_DIR)
         self._top_stat = top_stat
 
-    def next_ids(self, prefix: str, count: int = 1) -> list[str]:
-        """Reserve `count` new ids with this prefix, durable before they are used."""
+    def next_ids(self, prefix: str, count: int, slug: str) -> list[str]:
+        """Reserve `count` new ids with this prefix for unit `slug`, durable before
+        they are used."""
         fd = self._open()
         try:
             found: list[str] = []
             number = _first_free(fd, prefix)
             while len(found) < count:
                 name = f"{prefix}-{number}"
-                if _claim(fd, name, self.path):
+                if _claim(fd, name, slug, self.path):
                     found.append(name)
                 number += 1
             os.fsync(fd)  # an id whose entry a crash lost could be handed out again
@@ -43,12 +49,30 @@ class IdRegistry:
         finally:
             os.close(fd)
 
-    def mark_taken(self, record_ids) -> int:
-        """Make sure every id in `record_ids` is taken (migration, restore); returns
-        how many were new."""
+    def holder(self, record_id: str) -> str | None:
+        """The slug of the unit `record_id` was made for, if its entry says so."""
+        try:
+            fd = self._open()
+        except (CorruptFile, NoAccess):
+            return None
+        try:
+            entry, st = safe.open_regular(record_id, fd, path=self.path)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        try:
+            slug = safe.read_fd(entry, st, self.path, limit=128).decode("ascii", "replace")
+        finally:
+            os.close(entry)
+        return slug if layout.SLUG.fullmatch(slug) else None
+
+    def mark_taken(self, holders: dict[str, str]) -> int:
+        """Make sure every id in `holders` ({id: slug or ""}) is taken (migration,
+        restore); returns how many were new."""
         fd = self._open()
         try:
-            made = sum(_claim(fd, record_id, self.path) for record_id in record_ids)
+            made = sum(_claim(fd, record_id, slug, self.path) for record_id, slug in holders.items())
             os.fsync(fd)
             return made
         finally:
@@ -67,6 +91,11 @@ class IdRegistry:
             os.close(fd)
             raise CorruptFile(self.path, t("ids.untrusted", mode=f"{mode:04o}", owner=layout.user_name(st.st_uid)))
         return fd
+
+    def ensure(self) -> None:
+        """Make the registry if it is missing and this user may (see `create`)."""
+        if not os.path.lexists(self.path) and os.geteuid() in (0, self._top_stat().st_uid):
+            self.create()
 
     def create(self) -> None:
         """Make the registry: only its data directory's owner (or root) may, since the
@@ -109,11 +138,14 @@ def _first_free(dir_fd: int, prefix: str) -> int:
     return high
 
 
-def _claim(dir_fd: int, name: str, path: str) -> bool:
-    """Create the entry `name`; False if it exists (someone has that id)."""
+def _claim(dir_fd: int, name: str, slug: str, path: str) -> bool:
+    """Create the entry `name` holding `slug`; False if it exists (someone has that id)."""
     try:
-        os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o400,
-                         dir_fd=dir_fd))
+        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o444, dir_fd=dir_fd)
+        try:
+            os.write(fd, slug.encode("ascii"))
+        finally:
+            os.close(fd)
         return True
     except FileExistsError:
         return False
