@@ -1,0 +1,200 @@
+"""Practices kept apart on a shared server, tried as a hostile colleague would.
+
+Real Unix users (tests/unix_users.py): `spgl-a` works for practice A, `spgl-b` for
+practice B, both in the data directory's group. The admin (root) made the data
+directory (sticky, setgid, group-writable) and one unit per practice with its own
+group. B tries every attack of issue 16 on A's unit; each fails, and nothing of A's
+is read, moved, deleted or lost.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import stat
+from pathlib import Path
+
+import pytest
+
+from store.records import Action, Unit
+from store.repository import Store
+from tests import unix_users as users
+from tests.unix_users import GROUP_A, GROUP_B, SHARED, USER_A, USER_B
+
+SECRET = "Geheim plan van praktijk A"
+
+
+@pytest.fixture(scope="module")
+def base():
+    users.ensure_users()
+    path = users.world_readable_base()
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def runner(base):
+    return users.Runner(base)
+
+
+@pytest.fixture
+def data(base, request) -> Path:
+    """A shared data directory as the README tells an admin to make it."""
+    path = Path(tempfile.mkdtemp(prefix="data-", dir=base))
+    os.chown(path, 0, users.gid(SHARED))
+    os.chmod(path, 0o3770)
+    admin = Store(path, user="root")
+    admin.create_unit(Unit(name="Praktijk A"), "praktijk-a", group=users.gid(GROUP_A))
+    admin.create_unit(Unit(name="Praktijk B"), "praktijk-b", group=users.gid(GROUP_B))
+    return path
+
+
+def snapshot(unit_dir: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Every file of a unit, read as root: content, group and mode."""
+    found = {}
+    for p in sorted(unit_dir.iterdir()):
+        st = os.lstat(p)
+        found[p.name] = (p.read_bytes() if stat.S_ISREG(st.st_mode) else b"", st.st_gid, stat.S_IMODE(st.st_mode))
+    return found
+
+
+def a_adds(runner, data, title=SECRET) -> str:
+    return runner.spiegel(USER_A, "--data-dir", str(data), "add", title, "--unit", "praktijk-a").stdout.strip()
+
+
+def a_sees(runner, data, action_id: str) -> None:
+    listed = runner.spiegel(USER_A, "--data-dir", str(data), "list", "--unit", "praktijk-a")
+    assert SECRET in listed.stdout
+    shown = runner.spiegel(USER_A, "--data-dir", str(data), "show", action_id)
+    assert SECRET in shown.stdout
+
+
+def test_the_layout_is_what_the_os_can_defend(runner, data):
+    action_id = a_adds(runner, data)
+    runner.spiegel(USER_A, "--data-dir", str(data), "list")  # builds A's index
+    unit_dir = data / "praktijk-a"
+    assert (os.stat(unit_dir).st_gid, stat.S_IMODE(os.stat(unit_dir).st_mode)) == (users.gid(GROUP_A), 0o2770)
+    for name, (_, gid, mode) in snapshot(unit_dir).items():
+        assert (gid, mode) == (users.gid(GROUP_A), 0o660), name
+    assert stat.S_IMODE(os.stat(data).st_mode) & stat.S_ISVTX
+    assert os.stat(data / ".ids").st_mode & stat.S_ISVTX
+    assert (data / ".ids" / action_id).read_text() == "praktijk-a"
+
+
+ATTACKS = {
+    "read the data": "cat {a}/unit.json",
+    "read the index": "cat {a}/index",
+    "list the unit": "ls {a}",
+    "rename the unit": "mv {a} {d}/weg",
+    "delete the unit": "rm -rf {a}",
+    "replace the unit": "mkdir {d}/x && mv -T {d}/x {a}",
+    "open the unit up": "chmod 777 {a}",
+    "take the unit's group": f"chgrp {GROUP_B} {{a}}",
+    "unlink the lock": "rm -f {a}/lock",
+    "link the lock": "ln -sf /etc/passwd {a}/lock",
+    "plant a temp dir": "mkdir {a}/.w1-2-0.tmp",
+    "plant a fifo": "mkfifo {a}/unit.json.x",
+    "forge the index": "printf x > {a}/index",
+    "remove an id": "rm -f {d}/.ids/A-1",
+    "rewrite an id": "printf praktijk-b > {d}/.ids/A-1",
+    "move the id registry": "mv {d}/.ids {d}/ids-weg",
+}
+
+
+@pytest.mark.parametrize("attack", list(ATTACKS))
+def test_a_colleague_of_another_practice_can_do_nothing_to_its_data(runner, data, attack):
+    action_id = a_adds(runner, data)
+    assert action_id == "A-1"
+    runner.spiegel(USER_A, "--data-dir", str(data), "list")
+    before = snapshot(data / "praktijk-a")
+    done = runner.shell(USER_B, ATTACKS[attack].format(a=data / "praktijk-a", d=data))
+    assert done.returncode != 0, (attack, done.stdout)
+    assert SECRET not in done.stdout
+    assert snapshot(data / "praktijk-a") == before
+    assert (data / ".ids" / "A-1").read_text() == "praktijk-a"
+    a_sees(runner, data, action_id)
+
+
+def test_the_other_practice_sees_no_access_and_works_with_its_own(runner, data):
+    a_adds(runner, data)
+    runner.spiegel(USER_B, "--data-dir", str(data), "add", "Eigen actie B", "--unit", "praktijk-b")
+    listed = runner.spiegel(USER_B, "--data-dir", str(data), "list")
+    assert "Eigen actie B" in listed.stdout and SECRET not in listed.stdout + listed.stderr
+    assert "praktijk-a" in listed.stderr and "geen toegang" in listed.stderr
+    shown = runner.spiegel(USER_B, "--data-dir", str(data), "show", "A-1", check=False)
+    assert shown.returncode == 1 and SECRET not in shown.stdout + shown.stderr
+    assert "niet mag lezen" in shown.stderr and "Traceback" not in shown.stderr
+    edited = runner.spiegel(USER_B, "--data-dir", str(data), "edit", "A-1", "--titel", "kaping", check=False)
+    assert edited.returncode == 1 and "Traceback" not in edited.stderr
+
+
+def test_ids_stay_unique_whatever_a_colleague_plants_or_forges(runner, data):
+    assert a_adds(runner, data) == "A-1"
+    # B squats the next numbers and makes a unit of its own with a record copying A-1.
+    runner.shell(USER_B, f"touch {data}/.ids/A-2 {data}/.ids/A-3 && mkfifo {data}/.ids/A-4", check=True)
+    runner.run_python(USER_B, """
+import sys
+from store.records import Action, Unit
+from store.repository import Store
+store = Store(sys.argv[1], user="b")
+store.create_unit(Unit(name="Vals"), "aaa-vals")
+with store.transaction("aaa-vals") as txn:
+    txn.add(Action(id="A-1", title="Vervalst"))
+""", str(data))
+    assert a_adds(runner, data, "Tweede van A") == "A-5"
+    shown = runner.spiegel(USER_A, "--data-dir", str(data), "show", "A-1")
+    assert SECRET in shown.stdout and "Vervalst" not in shown.stdout
+    # B cannot remove the registry entries A made (sticky directory).
+    assert runner.shell(USER_B, f"rm -f {data}/.ids/A-5").returncode != 0
+    assert (data / ".ids" / "A-5").exists()
+
+
+@pytest.mark.parametrize("command", [["list"], ["units"], ["check"], ["show", "A-1"],
+                                     ["add", "Nog een", "--unit", "praktijk-a"],
+                                     ["edit", "A-1", "--eigenaar", "Sanne"]])
+def test_planted_fifos_and_links_never_hang_anyone(runner, data, command):
+    a_adds(runner, data)
+    runner.shell(USER_B, f"mkfifo {data}/aaa {data}/aaa.json && ln -s /dev/zero {data}/zzz"
+                         f" && ln -s {data}/praktijk-a {data}/bbb", check=True)
+    done = runner.spiegel(USER_A, "--data-dir", str(data), *command, check=False, timeout=20)
+    assert "Traceback" not in done.stderr
+    if command[0] != "check":
+        assert done.returncode == 0, done.stderr
+    else:
+        assert done.returncode == 1 and "aaa" in done.stdout and "zzz" in done.stdout
+
+
+def test_a_unit_directory_opened_up_is_not_trusted(runner, data):
+    a_adds(runner, data)
+    os.chmod(data / "praktijk-a", 0o2775)  # e.g. a careless chmod by the admin
+    done = runner.spiegel(USER_A, "--data-dir", str(data), "list", "--unit", "praktijk-a", check=False)
+    assert done.returncode == 1 and "2775" in done.stderr and SECRET not in done.stdout
+    runner.spiegel(USER_A, "--data-dir", str(data), "check", check=False)
+    os.chmod(data / "praktijk-a", 0o2770)
+
+
+def test_a_lock_replaced_by_a_link_is_never_followed_or_chmodded(tmp_path, store, unit):
+    victim = tmp_path / "authorized_keys"
+    victim.write_text("ssh-ed25519 AAAA")
+    victim.chmod(0o600)
+    lock = store.data_dir / unit.id / "lock"
+    lock.unlink()
+    lock.symlink_to(victim)
+    with pytest.raises(Exception) as caught:
+        store.add(Action(title="x"), unit.id)
+    assert "is geen bestand" in str(caught.value)
+    assert stat.S_IMODE(victim.stat().st_mode) == 0o600 and victim.read_text() == "ssh-ed25519 AAAA"
+
+
+def test_a_unit_file_swapped_during_a_write_is_not_written_over(store, unit):
+    from store.errors import CorruptFile
+
+    path = Path(store.unit_path(unit.id))
+    with pytest.raises(CorruptFile, match="vervangen"):
+        with store.transaction(unit.id) as txn:
+            txn.add(Action(title="mijn wijziging"))
+            swapped = path.with_name("swap")
+            swapped.write_bytes(path.read_bytes())
+            os.replace(swapped, path)  # someone renamed another file over it meanwhile
+    assert b"mijn wijziging" not in path.read_bytes()
