@@ -198,3 +198,94 @@ def test_a_unit_file_swapped_during_a_write_is_not_written_over(store, unit):
             swapped.write_bytes(path.read_bytes())
             os.replace(swapped, path)  # someone renamed another file over it meanwhile
     assert b"mijn wijziging" not in path.read_bytes()
+
+
+@pytest.fixture
+def protected_regular():
+    """Debian 12's default: an O_CREAT open of another user's file in a sticky
+    group-writable directory fails, even without O_EXCL. This machine runs with 0."""
+    path = Path("/proc/sys/fs/protected_regular")
+    before = path.read_text().strip()
+    try:
+        path.write_text("2")
+    except OSError as exc:
+        pytest.fail(f"cannot set fs.protected_regular=2 here ({exc}); CI runs as root where it can")
+    yield
+    path.write_text(before)
+
+
+def test_everyone_keeps_working_with_protected_regular_2(runner, data, protected_regular):
+    made = []
+    for user, slug in ((USER_A, "praktijk-a"), (USER_B, "praktijk-b"), (USER_A, "praktijk-a"), (USER_B, "praktijk-b")):
+        made.append(runner.spiegel(user, "--data-dir", str(data), "add", f"Actie van {user}", "--unit", slug).stdout.strip())
+        runner.spiegel(user, "--data-dir", str(data), "list")
+        runner.spiegel(user, "--data-dir", str(data), "edit", made[-1], "--eigenaar", "Sanne")
+    assert made == ["A-1", "A-2", "A-3", "A-4"]
+
+
+WRITER = r"""
+import sys, time
+from store.errors import SpiegelError
+from store.records import Action
+from store.repository import Store
+data, no, until = sys.argv[1], sys.argv[2], float(sys.argv[3])
+store = Store(data, user=f"w{no}")
+n = 0
+while time.time() < until:
+    n += 1
+    title = f"w{no}-{n}"
+    try:
+        action = store.add(Action(title=title), "praktijk-a")
+    except SpiegelError as exc:
+        print("ERR", exc, flush=True)
+        continue
+    print("ACK", action.id, title, flush=True)
+"""
+
+ATTACKER = r"""
+import os, sys, time
+data, until = sys.argv[1], float(sys.argv[2])
+a, n = os.path.join(data, "praktijk-a"), 0
+while time.time() < until:
+    n += 1
+    for attempt in (lambda: os.unlink(os.path.join(a, "lock")), lambda: os.rename(a, os.path.join(data, "x")),
+                    lambda: os.mkfifo(os.path.join(data, f"fifo{n}")), lambda: os.symlink(a, os.path.join(data, f"l{n}")),
+                    lambda: os.unlink(os.path.join(data, ".ids", f"A-{n % 50 + 1}")),
+                    lambda: open(os.path.join(data, ".ids", f"A-{n + 1000}"), "w").close()):
+        try:
+            attempt()
+        except OSError:
+            pass
+"""
+
+
+def test_no_acknowledged_write_is_lost_while_a_colleague_attacks_and_writers_die(runner, data):
+    """Three of A's writers add actions for a few seconds, one is killed mid-way, while
+    B unlinks, renames, plants FIFOs and links, and squats ids all the time."""
+    import signal
+    import subprocess
+    import time
+
+    until = time.time() + 4
+    env = runner.env()
+
+    def start(user, code, *args):
+        command = ["setpriv", f"--reuid={user}", f"--regid={SHARED}", "--init-groups", runner.python, "-c", code, *args]
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                                cwd=runner.site)
+
+    attacker = start(USER_B, ATTACKER, str(data), str(until))
+    writers = [start(USER_A, WRITER, str(data), str(no), str(until)) for no in range(3)]
+    time.sleep(1.5)
+    writers[0].send_signal(signal.SIGKILL)
+    outputs = [w.communicate(timeout=60)[0] for w in writers]
+    attacker.communicate(timeout=60)
+    acked = [line.split()[1:] for out in outputs for line in out.splitlines() if line.startswith("ACK")]
+    assert len(acked) > 20
+    listed = runner.spiegel(USER_A, "--data-dir", str(data), "list", "--unit", "praktijk-a", "--json").stdout
+    import json
+
+    stored = {a["id"]: a["title"] for a in json.loads(listed)}
+    for record_id, title in acked:
+        assert stored.get(record_id) == title, (record_id, title)
+    assert len(stored) == len(set(stored))
