@@ -54,8 +54,10 @@ def _progress_printer():
 
 
 def _remove_spiegel_files(store) -> None:
-    """Only the unit files, their locks and list indexes, and the id counter: nothing
-    else in the map."""
+    """Only the unit directories (those holding a unit.json) and the id registry:
+    nothing else in the map. rmtree never follows a link out of them."""
+    import shutil
+
     for path in store.data_dir.iterdir():
-        if path.suffix in (".json", ".lock", ".list") and path.is_file():
-            path.unlink()
+        if path.is_dir() and not path.is_symlink() and ((path / "unit.json").is_file() or path.name == ".ids"):
+            shutil.rmtree(path)

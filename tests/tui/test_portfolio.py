@@ -147,3 +147,21 @@ async def test_last_meeting_and_visit_columns(small_dir):
         await settle(pilot)
         row = next(r for r in app.screen.query_one(RowTable).rows if r.key == "bergdorp")
         assert row.cells[6:] == ("9 okt", "mrt 2025")  # another year: month and year
+
+
+async def test_planted_fifos_and_links_neither_hang_nor_hide_the_units(small_dir):
+    import os
+
+    os.mkfifo(small_dir / "aaa")
+    os.mkfifo(small_dir / "aaa.json")
+    os.symlink("/dev/zero", small_dir / "zzz")
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = [r.key for r in app.screen.query_one(RowTable).rows]
+        assert {"de-hoek", "bergdorp", "aaa", "zzz"} <= set(keys)
+        text = "\n".join(screen_lines(app))
+        assert "is geen map" in text
+        await pilot.press(*"hoek", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)  # the app still answers
