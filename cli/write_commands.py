@@ -35,21 +35,21 @@ def edit(ctx, record_id, rev, data_dir):
     Veldnamen mogen Nederlands (--eigenaar, --fase) of Engels; --plan/--do/--study/--act
     vullen de PDSA-notitie.
     """
-    from store.fields import field_name, parse_value
+    from store.fields import editable_fields, field_name, parse_value
     from store.records import record_type
 
     store = make_store(settings(ctx, data_dir))
     cls = record_type(record_id)
     pairs = _option_pairs(ctx.args)
     values: dict = {}
-    pdsa = {k: v for k, v in pairs if k in PDSA}
-    if pdsa:
-        values["pdsa"] = {**store.get(record_id).pdsa, **pdsa}
+    merge: dict = {}
     for key, text in pairs:
-        if key not in PDSA:
+        if key in PDSA and "pdsa" in editable_fields(cls):  # merged into the notes as stored under the lock
+            merge.setdefault("pdsa", {})[key] = text
+        else:
             name = field_name(cls, key)
             values[name] = parse_value(cls, name, text, store.today())
-    record = store.change(record_id, values, rev=rev)
+    record = store.change(record_id, values, rev=rev, merge=merge)
     click.echo(f"{record.id} rev {record.rev}")
 
 
@@ -67,14 +67,17 @@ def done(ctx, record_id, data_dir):
 
 @cli.command()
 @click.argument("record_id", metavar="ID")
+@click.option("--rev", type=int, metavar="N", help="Alleen terugdraaien als het record nog op revisie N staat.")
 @data_dir_option
 @click.pass_context
-def undo(ctx, record_id, data_dir):
-    """De laatste wijziging van een record terugdraaien (herhaalbaar)."""
-    from store.i18n import t
+def undo(ctx, record_id, rev, data_dir):
+    """De laatste wijziging van een record terugdraaien (herhaalbaar); zegt wiens
+    wijziging het was. Met --rev N weigert het als iemand het record na revisie N wijzigde."""
+    from cli.output import echo
+    from store.changes import undo_message
 
-    record = make_store(settings(ctx, data_dir)).undo(record_id)
-    click.echo(t("undo.done", id=record.id, changes=", ".join(record.log[-1]["changes"])))
+    store = make_store(settings(ctx, data_dir))
+    echo(undo_message(store.undo(record_id, rev=rev), store.today()))
 
 
 def _option_pairs(args: list[str]) -> list[tuple[str, str]]:

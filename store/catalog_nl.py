@@ -29,6 +29,8 @@ NL: dict[str, str] = {
     "conflict": "{id} is intussen door {who} gewijzigd (jij begon bij revisie {mine}, nu {theirs}); laad opnieuw en kies per veld",
     "finding.expected": "{id} is geen bevinding; gebruik een L-id, bv. --from L-7",
     "undo.nothing": "{id} heeft geen wijziging meer om ongedaan te maken",
+    "undo.stale": "{id} staat niet meer op revisie {rev} maar op {now}: {who} wijzigde {fields} ({when}); er is niets teruggedraaid — bekijk eerst de nieuwe versie",
+    "action.expected": "{id} is geen actie; een actie-id ziet eruit als A-12",
     "unit.not_found": "geen eenheid gevonden voor '{text}'; zie 'spiegel units'",
     "unit.ambiguous": "'{text}' past bij meer eenheden ({hits}); typ meer van de naam",
     # files
@@ -89,7 +91,7 @@ NL: dict[str, str] = {
     "show.revision": "revisie", "show.created": "aangemaakt", "show.log": "wijzigingslog:",
     "op.create": "aangemaakt", "op.update": "gewijzigd", "op.undo": "ongedaan gemaakt",
     "check.ok": "ok  ", "check.bad": "FOUT", "check.none": "geen eenheden in {path}",
-    "undo.done": "{id}: teruggedraaid ({changes})",
+    "undo.done": "{id}: wijziging van {who} ({when}) teruggedraaid: {fields}; nu revisie {rev}",
     "add.unit_needed": "geef --unit EENHEID (er zijn meerdere eenheden; zie 'spiegel units')",
     "edit.expected_option": "'{arg}' verwacht als --veld waarde",
     "edit.missing_value": "--{option} mist een waarde",

@@ -53,6 +53,15 @@ class Conflict(SpiegelError):
         self.theirs = theirs
 
 
+class StaleUndo(SpiegelError):
+    """An undo asked for at a revision the record has left: someone changed it since
+    the user saw it. Nothing is undone; the message names who changed what, when."""
+
+    def __init__(self, message: str, current: Any) -> None:
+        super().__init__(message)
+        self.current = current
+
+
 class FileProblem(SpiegelError, OSError):
     """A unit file that cannot be used. It is never overwritten."""
 

@@ -266,22 +266,33 @@ class Store:
         with self.transaction(record.unit) as txn:
             return txn.save(record)
 
-    def change(self, record_id: str, values: dict, *, rev: int | None = None) -> Record:
-        """Set fields of a record as it is now (or as it was at `rev`: else Conflict)."""
-        located = self.get(record_id)
+    def change(
+        self, record_id: str, values: dict, *, rev: int | None = None, merge: dict | None = None,
+    ) -> Record:
+        """Set fields of a record as it is now (or as it was at `rev`: else Conflict).
+        `merge` holds partial updates of container fields, applied to the stored value
+        under the lock: {"pdsa": {"do": "…"}} keeps the other notes as they are now,
+        a list gains the items it lacks. Never merge into a value read before the lock:
+        a colleague's note written in between would be lost."""
+        located = self.get(record_id)  # only where it lives: records never change unit
         with self.transaction(located.unit) as txn:
             current = txn.get(type(located), located.id)
             edited = type(current).from_doc(current.to_doc(), current.unit)
             for name, value in values.items():
                 setattr(edited, name, value)
+            for name, part in (merge or {}).items():
+                setattr(edited, name, merged(getattr(edited, name), part))
             if rev is not None:
                 edited.rev = rev
             return txn.save(edited)
 
-    def undo(self, record_id: str) -> Record:
+    def undo(self, record_id: str, rev: int | None = None) -> Record:
+        """Reverse the record's latest change not yet undone. With `rev`, the revision
+        the user saw: `StaleUndo` (nothing written) if someone changed it since.
+        `changes.undone_entry(result)` is the change that was reverted."""
         located = self.get(record_id)
         with self.transaction(located.unit) as txn:
-            return txn.undo(type(located), located.id)
+            return txn.undo(type(located), located.id, rev)
 
     # internals --------------------------------------------------------------
     def _file(self, slug: str) -> UnitFile:
@@ -306,6 +317,16 @@ def slugify(name: str) -> str:
 
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:64]
+
+
+def merged(value: dict | list, part: dict | list) -> dict | list:
+    """A container field with a partial update: a dict's keys replaced, a list's
+    missing items appended (in order, once)."""
+    if isinstance(value, dict):
+        return {**value, **part}
+    if isinstance(value, list):
+        return [*value, *(item for item in dict.fromkeys(part) if item not in value)]
+    raise TypeError(f"cannot merge into {type(value).__name__}")
 
 
 def os_user() -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from store import rules
-from store.errors import Conflict, IdTaken, InvalidRecord, NotFound
+from store.errors import Conflict, IdTaken, InvalidRecord, NotFound, StaleUndo
 from store.i18n import t
 from store.records import Action, Record, Unit
 
@@ -44,11 +44,18 @@ class Transaction:
             self._tinydb = tinydb_over(self._data)
         return self._tinydb
 
-    def get(self, cls: type[R], record_id: str) -> R:
+    def get(self, cls: type[R], record_id: str, rev: int | None = None) -> R:
+        """The record as it is now; with `rev`, Conflict unless it is still at the
+        revision the caller saw (a check that only means something here, under the lock)."""
         doc = self._db.table(cls.TABLE).get(doc_id=_doc_id(cls, record_id))
         if doc is None:
             raise NotFound(t("record.not_found_in", id=record_id, unit=self.slug))
-        return cls.from_doc(doc, self.slug)
+        record = cls.from_doc(doc, self.slug)
+        if rev is not None and record.rev != rev:
+            seen = cls.from_doc(doc, self.slug)
+            seen.rev = rev
+            raise Conflict(mine=seen, theirs=record)
+        return record
 
     def all(self, cls: type[R]) -> list[R]:
         return [cls.from_doc(doc, self.slug) for doc in self._db.table(cls.TABLE).all()]
@@ -96,9 +103,16 @@ class Transaction:
         self._write(record, current, {"op": "update", "changes": changes})
         return record
 
-    def undo(self, cls: type[R], record_id: str) -> R:
-        """Reverse the latest change of the record not yet undone (repeatable)."""
+    def undo(self, cls: type[R], record_id: str, rev: int | None = None) -> R:
+        """Reverse the latest change of the record not yet undone (repeatable). With
+        `rev` (the revision the user saw): StaleUndo, naming the newer change, unless
+        the record is still at it, so an undo never reverts a change nobody showed."""
         current = self.get(cls, record_id)
+        if rev is not None and current.rev != rev:
+            from store.changes import change_facts  # dates and labels: only a refused undo needs them
+
+            facts = change_facts(current.log[-1] if current.log else {}, self.today)
+            raise StaleUndo(t("undo.stale", id=current.id, rev=rev, now=current.rev, **facts), current)
         undone = {entry.get("undoes") for entry in current.log}
         for index in range(len(current.log) - 1, -1, -1):
             entry = current.log[index]

@@ -1,26 +1,81 @@
-"""Changes that touch several records at once, each in one transaction."""
+"""Changes that touch a leerpunt and what answers it, each in one transaction.
+
+Every workflow takes the revision of the finding as the user saw it (`rev`, None
+when there was nothing to see, as with `spiegel add --from`). It is checked inside
+the transaction that writes, under the unit's lock: checked before it, a colleague
+could park the finding in between and have it overwritten. A stale revision raises
+`Conflict` and nothing is written.
+"""
 
 from __future__ import annotations
 
 from store.errors import InvalidValue
 from store.i18n import t
-from store.records import Action, Finding
+from store.records import Action, Finding, record_type
 from store.repository import Store
 from store.vocab import FindingState
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from store.transaction import Transaction
 
-def actions_from_finding(store: Store, finding_id: str, actions: list[Action]) -> list[Action]:
+
+def actions_from_finding(store: Store, finding_id: str, actions: list[Action], *, rev: int | None = None) -> list[Action]:
     """Create actions that answer a finding and mark it 'turned into actions'."""
-    finding = store.get(finding_id)
-    if not isinstance(finding, Finding):
-        raise InvalidValue("from", t("finding.expected", id=finding_id))
-    with store.transaction(finding.unit) as txn:
-        created = []
+    finding_id, slug = _locate_finding(store, finding_id)
+    with store.transaction(slug) as txn:
+        finding = txn.get(Finding, finding_id, rev)
         for action in actions:
-            action.findings = sorted({*action.findings, finding.id})
-            created.append(txn.add(action))
-        current = txn.get(Finding, finding.id)
-        if current.state != FindingState.ACTIONS:
-            current.state = FindingState.ACTIONS
-            txn.save(current)
+            action.findings = sorted({*action.findings, finding_id})
+        created = txn.add_many(actions)
+        _mark_answered(txn, finding)
     return created
+
+
+def link_finding(store: Store, finding_id: str, action_id: str, *, rev: int | None = None) -> Action:
+    """Add the finding to an existing action of its unit and mark it 'turned into
+    actions', together. Returns the action."""
+    if record_type(action_id) is not Action:
+        raise InvalidValue("id", t("action.expected", id=action_id))
+    finding_id, slug = _locate_finding(store, finding_id)
+    with store.transaction(slug) as txn:
+        finding = txn.get(Finding, finding_id, rev)
+        action = txn.get(Action, action_id)
+        if finding_id not in action.findings:
+            action.findings = sorted({*action.findings, finding_id})
+            action = txn.save(action)
+        _mark_answered(txn, finding)
+    return action
+
+
+def park_finding(store: Store, finding_id: str, reason: str, *, rev: int | None = None) -> Finding:
+    """Put a finding aside for later; the reason is what participants hear."""
+    return _close(store, finding_id, FindingState.PARKED, reason, rev)
+
+
+def decline_finding(store: Store, finding_id: str, reason: str, *, rev: int | None = None) -> Finding:
+    """Decide not to act on a finding; the reason is what participants hear."""
+    return _close(store, finding_id, FindingState.DECLINED, reason, rev)
+
+
+def _close(store: Store, finding_id: str, state: FindingState, reason: str, rev: int | None) -> Finding:
+    finding_id, slug = _locate_finding(store, finding_id)
+    with store.transaction(slug) as txn:
+        finding = txn.get(Finding, finding_id, rev)
+        finding.state, finding.reason = state, reason
+        return txn.save(finding)  # InvalidRecord if the reason is empty
+
+
+def _locate_finding(store: Store, finding_id: str) -> tuple[str, str]:
+    """The finding's normalised id and its unit. Read outside the lock only to find
+    the file: a record never moves to another unit."""
+    if record_type(finding_id) is not Finding:
+        raise InvalidValue("from", t("finding.expected", id=finding_id))
+    finding = store.get(finding_id)
+    return finding.id, finding.unit
+
+
+def _mark_answered(txn: Transaction, finding: Finding) -> None:
+    if finding.state != FindingState.ACTIONS:
+        finding.state = FindingState.ACTIONS
+        txn.save(finding)

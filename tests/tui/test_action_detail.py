@@ -5,6 +5,7 @@ import re
 
 
 from store.records import Finding
+from store.repository import Store
 from store.vocab import Status
 from tests.tui.helpers import HOSTILE, TODAY, build_small, make_store, open_actions, screen_lines, settle
 from tui.app import make_app
@@ -132,7 +133,7 @@ async def test_undo_and_change_log(small_dir):
         await settle(pilot)
         assert make_store(small_dir).get("A-3").owner == "Anouk"
         assert screen.form.editor("owner").value == "Anouk"
-        assert "laatste wijziging teruggedraaid (Eigenaar)" in notes(app)
+        assert re.search(r"A-3: wijziging van sanne \(\w\w \d\d? \w+ \d\d:\d\d\) teruggedraaid: Eigenaar; nu revisie 3", notes(app))
         assert "ongedaan gemaakt" in str(screen.query_one(ChangeLog).render())
         await pilot.press("ctrl+z")
         await settle(pilot)
@@ -153,6 +154,29 @@ async def test_undo_over_unsaved_edits_asks_first(small_dir):
         await settle(pilot)
         assert screen.form.editor("title").value == "Nieuw"
         assert make_store(small_dir).get("A-3").owner == "Karim"
+
+
+async def test_undo_refuses_a_colleagues_change_the_screen_never_showed(small_dir, monkeypatch):
+    monkeypatch.setattr(ActionDetailScreen, "REFRESH_SECONDS", 3600)  # the screen must not show it first
+    app = make_app(small_dir, today=TODAY, user="sanne")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_detail(pilot, "A-3")
+        shown = screen.action.rev
+        colleague = Store(small_dir, user="karim", today=TODAY)
+        colleague.change("A-3", {"deadline": dt.date(2026, 12, 4), "owner": "Karim"})
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        stored = make_store(small_dir).get("A-3")
+        assert (stored.rev, stored.owner, stored.deadline) == (shown + 1, "Karim", dt.date(2026, 12, 4))
+        assert f"A-3 staat niet meer op revisie {shown} maar op {shown + 1}: karim wijzigde Eigenaar, Deadline" in notes(app)
+        assert "er is niets teruggedraaid" in notes(app)
+        screen.reload()  # now the screen shows karim's change, and undo may revert it
+        await settle(pilot)
+        assert screen.form.editor("owner").value == "Karim"
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert "A-3: wijziging van karim (" in notes(app)
+        assert make_store(small_dir).get("A-3").owner == "Anouk"
 
 
 async def test_escape_with_unsaved_edits_asks(small_dir):

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from store.errors import InvalidRecord, InvalidValue, SpiegelError
+from store.changes import undo_message
 from store.i18n import t
 from store.records import Action, Finding
 from store.repository import Store
@@ -116,9 +117,11 @@ class ActionDetailScreen(SavesRecords, LiveRefresh, Screen):
         self.post_message(self.Loaded(action, findings, owners))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=SAVE_GROUP)
-    def undo_last(self) -> None:
+    def undo_last(self, rev: int) -> None:
+        """Undo at `rev`, the revision on screen: a colleague's newer change is never
+        reverted unseen (StaleUndo names it; the live refresh then shows it)."""
         try:
-            self.post_message(self.Saved(self.store.undo(self.action_id), undone=True))  # type: ignore[arg-type]
+            self.post_message(self.Saved(self.store.undo(self.action_id, rev=rev), undone=True))  # type: ignore[arg-type]
         except SpiegelError as error:
             self.post_message(self.SaveFailed(error, undoing=True))
 
@@ -140,16 +143,14 @@ class ActionDetailScreen(SavesRecords, LiveRefresh, Screen):
         action = message.action
         self._show(action)
         if message.undone:
-            changes = action.log[-1].get("changes", {}) if action.log else {}
-            fields = ", ".join(field_label(n) for n in changes) or "-"
-            self.notify(t("tui.detail.undone", id=action.id, fields=fields), markup=False)
+            self.notify(undo_message(action, self.store.today()), markup=False)
         else:
             self.notify(t("tui.detail.saved", id=action.id, rev=action.rev), markup=False)
 
     def on_action_detail_screen_save_failed(self, message: SaveFailed) -> None:
         self.busy = False
         error = message.error
-        if message.undoing:  # e.g. nothing left to undo
+        if message.undoing:  # nothing left to undo, or someone changed it since (StaleUndo)
             self.notify(describe_error(error), severity="warning", markup=False)
             return
         problems = error.problems if isinstance(error, InvalidRecord) else [error] if isinstance(error, InvalidValue) else []
@@ -227,11 +228,12 @@ class ActionDetailScreen(SavesRecords, LiveRefresh, Screen):
     def action_undo(self) -> None:
         if self.action is None or self.busy:
             return
+        shown = self.action.rev
         if not self.has_unsaved_changes():
-            self._start(self.undo_last)
+            self._start(self.undo_last, shown)
             return
         question = YesNoDialog(t("tui.detail.ask_undo"), t("tui.confirm.discard"), t("tui.confirm.stay"))
-        self.app.push_screen(question, lambda yes: self._start(self.undo_last) if yes else None)
+        self.app.push_screen(question, lambda yes: self._start(self.undo_last, shown) if yes else None)
 
     def action_back(self) -> None:
         if not self.has_unsaved_changes():

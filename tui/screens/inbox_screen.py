@@ -13,13 +13,13 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import Worker, WorkerState
 
-from store.errors import Conflict, InvalidValue, SpiegelError
+from store.errors import SpiegelError
 from store.i18n import t
-from store.records import Action, Finding, Meeting, record_type
+from store.records import Action, Finding, Meeting
 from store.repository import Store
 from store.text import clean_line, clean_text
 from store.vocab import FindingState
-from store.workflows import actions_from_finding
+from store.workflows import actions_from_finding, decline_finding, link_finding, park_finding
 from tui.screens.table_screen import TableScreen
 from tui.widgets.finding_dialogs import LinkDialog, ReasonDialog, TitlesDialog
 from tui.widgets.inbox_table import InboxItem, InboxTable, inbox_rows
@@ -152,37 +152,21 @@ class InboxScreen(TableScreen):
             super().on_worker_state_changed(event)
 
 
-# The writes, each one transaction; they run in the worker thread. --------------------
+# The writes (store/workflows.py: each one transaction, the revision the inbox showed
+# checked inside it); they run in the worker thread and return what to tell the user.
 def make_actions(store: Store, finding: Finding, titles: list[str]) -> str:
-    _still_as_seen(store, finding)
-    created = actions_from_finding(store, finding.id, [Action(title=title) for title in titles])
+    created = actions_from_finding(store, finding.id, [Action(title=title) for title in titles], rev=finding.rev)
     return t("tui.inbox.made", n=len(created), id=finding.id, ids=", ".join(a.id for a in created))
 
 
 def link_to_action(store: Store, finding: Finding, action_id: str) -> str:
-    """Add the leerpunt to the action's findings and mark it 'actions', together."""
-    if record_type(action_id) is not Action:
-        raise InvalidValue("id", t("tui.dialog.not_action", id=action_id))
-    with store.transaction(finding.unit) as txn:
-        action = txn.get(Action, action_id)
-        current = txn.get(Finding, finding.id)
-        if current.rev != finding.rev:
-            raise Conflict(mine=finding, theirs=current)
-        if current.id not in action.findings:
-            action.findings = sorted({*action.findings, current.id})
-            txn.save(action)
-        current.state = FindingState.ACTIONS
-        txn.save(current)
+    action = link_finding(store, finding.id, action_id, rev=finding.rev)
     return t("tui.inbox.linked", id=finding.id, action=action.id)
 
 
 def set_state(store: Store, finding: Finding, state: FindingState, reason: str) -> str:
-    store.change(finding.id, {"state": state, "reason": reason}, rev=finding.rev)
-    key = "tui.inbox.parked" if state == FindingState.PARKED else "tui.inbox.declined"
-    return t(key, id=finding.id)
-
-
-def _still_as_seen(store: Store, finding: Finding) -> None:
-    current = store.get(finding.id, finding.unit)
-    if current.rev != finding.rev:
-        raise Conflict(mine=finding, theirs=current)
+    if state == FindingState.PARKED:
+        park_finding(store, finding.id, reason, rev=finding.rev)
+        return t("tui.inbox.parked", id=finding.id)
+    decline_finding(store, finding.id, reason, rev=finding.rev)
+    return t("tui.inbox.declined", id=finding.id)

@@ -11,20 +11,11 @@ import datetime as dt
 from rich.text import Text
 from textual.widgets import Static
 
-from store.dates import describe_date
+from store.changes import field_label, when_text
 from store.i18n import t
 from store.records import Record
 from store.text import clean_line
-from tui.widgets.field_text import field_label, value_text
-
-
-def when_text(at: str, today: dt.date) -> str:
-    """'ma 23 nov 10:20' in the local time zone ('at' is stored in UTC)."""
-    try:
-        moment = dt.datetime.fromisoformat(at).astimezone()
-    except (TypeError, ValueError):
-        return clean_line(str(at))
-    return f"{describe_date(moment.date(), today)} {moment:%H:%M}"
+from tui.widgets.field_text import value_text
 
 
 def log_text(record: Record, today: dt.date) -> Text:

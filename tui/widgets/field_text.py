@@ -12,8 +12,9 @@ import datetime as dt
 from typing import Any
 
 from store import vocab
+from store.changes import field_label
 from store.dates import describe_date
-from store.i18n import NL, t
+from store.i18n import t
 from store.records import Record, field_kinds
 from store.text import clean_line
 
@@ -21,10 +22,7 @@ PDSA_PARTS = ("plan", "do", "study", "act")
 MAX_VALUE = 60
 
 
-def field_label(name: str) -> str:
-    """The field's name in the UI language ('owner' -> 'Eigenaar')."""
-    key = f"tui.field.{name}"
-    return t(key) if key in NL else name
+__all__ = ["PDSA_PARTS", "field_label", "value_text"]  # field_label: store/changes.py, shared with the CLI
 
 
 def value_text(cls: type[Record], name: str, value: Any, today: dt.date, limit: int = MAX_VALUE) -> str:
