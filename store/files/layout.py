@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from functools import cache
 
 from store.errors import CorruptFile
 from store.i18n import t
@@ -46,6 +47,7 @@ def check_unit_dir(st: os.stat_result, path: str, top: os.stat_result) -> None:
         raise CorruptFile(path, t("unit_dir.bad_owner", owner=user_name(st.st_uid), group=group_name(st.st_gid)))
 
 
+@cache  # the app asks at every refresh; memberships change with a new login anyway
 def is_member(uid: int, gid: int) -> bool:
     """Whether user `uid` belongs to group `gid` (as primary or supplementary group)."""
     import grp

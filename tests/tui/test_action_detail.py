@@ -253,3 +253,27 @@ def test_snapshot(snap_compare, tmp_path):
         await retype(pilot, pilot.app.screen, "deadline", "vr")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_a1)
+
+
+async def test_a_full_disk_is_a_notification_and_the_edits_stay(small_dir, monkeypatch):
+    import errno
+    import os
+
+    from store.files import safe
+
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_detail(pilot, "A-3")
+        await retype(pilot, screen, "owner", "Karim")
+
+        def full(*args, **kwargs):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(safe.os, "fsync", full)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        monkeypatch.undo()
+        assert "de schijf is vol; er is niets opgeslagen" in notes(app)
+        assert app.is_running and screen.has_unsaved_changes()
+        assert screen.form.editor("owner").value == "Karim"
+        assert make_store(small_dir).get("A-3").owner == "Anouk"
