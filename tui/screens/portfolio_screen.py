@@ -67,6 +67,8 @@ class PortfolioScreen(TableScreen):
         )
         if facts.duties:
             text += " · " + t("tui.portfolio.duties", n=facts.duties)
+        if facts.bad_records:
+            text += " · " + t("tui.bad_records", n=facts.bad_records)
         return Text(text)
 
     @on(RowTable.RowSelected)
