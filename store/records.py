@@ -94,9 +94,8 @@ class Record:
         list`: containers are copied so a record never shares a list with the read
         cache."""
         values, problems = loaded_values(cls, doc)
-        if problems:
-            shown = doc.get("id")
-            raise BadRecord(unit, shown if isinstance(shown, str) else "?", problems)
+        if problems:  # named by its id as written, whatever that is
+            raise BadRecord(unit, clean_line(str(doc.get("id", "?"))) or "?", problems)
         return cls(unit=unit, **values)
 
     def problems(self) -> list[InvalidValue]:

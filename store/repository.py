@@ -171,6 +171,7 @@ class Store:
         found: list = []
         for slug in [unit] if unit else self.slugs():
             try:
+                self.unit(slug)  # a unit whose own record is bad is unusable as a whole
                 found.extend(gather(slug))
             except FileProblem as problem:
                 if unit:
