@@ -161,7 +161,9 @@ class Store:
         documents, applied before records are built."""
 
         def gather(slug: str) -> list[R]:
-            return self._built(cls, slug, self._file(slug).read().get(cls.TABLE, {}).values(), where, skipped)
+            data = self._file(slug).read()
+            self._unit_from(data, slug)  # a unit whose own record is bad is unusable as a whole
+            return self._built(cls, slug, data.get(cls.TABLE, {}).values(), where, skipped)
 
         return self._per_unit(unit, skipped, gather)
 
@@ -171,7 +173,6 @@ class Store:
         found: list = []
         for slug in [unit] if unit else self.slugs():
             try:
-                self.unit(slug)  # a unit whose own record is bad is unusable as a whole
                 found.extend(gather(slug))
             except FileProblem as problem:
                 if unit:
@@ -234,7 +235,7 @@ class Store:
             try:
                 rows = self._list_index(slug)[1]
             except _BadRecordsInUnit:  # no index while a bad action exists: the file itself
-                return self._built(Action, slug, self._file(slug).read().get(Action.TABLE, {}).values(), where, skipped)
+                return self.records(Action, slug, where, skipped)
             return self._built(Action, slug, documents(rows), where, skipped)
 
         return self._per_unit(unit, skipped, gather)
