@@ -321,6 +321,7 @@ EN_TUI: dict[str, str] = {
     'tui.portfolio.duties': '! {n} duty(ies) overdue (feedback or pilot evaluation)',
     'tui.bad_records': "! {n} damaged record(s) left out; 'spiegel check' says which fields",
     'tui.bad_records_cell': '! {n} damaged',
+    'tui.portfolio.damaged': '! {n} unit(s) with damaged records',
     'tui.dash.bad_records': "! {n} damaged record(s) left out ({ids}); 'spiegel check' says which fields and how to repair them",
     'tui.key.actions': 'Actions',
     'tui.tip.actions': "Show this unit's improvement actions.",

@@ -322,6 +322,7 @@ NL_TUI: dict[str, str] = {
     'tui.portfolio.duties': '! {n} plicht(en) te laat (terugkoppeling of pilot-evaluatie)',
     'tui.bad_records': "! {n} beschadigd(e) record(s) overgeslagen; 'spiegel check' zegt welke velden",
     'tui.bad_records_cell': '! {n} beschadigd',
+    'tui.portfolio.damaged': '! {n} eenheid/eenheden met beschadigde records',
     'tui.dash.bad_records': "! {n} beschadigd(e) record(s) overgeslagen ({ids}); 'spiegel check' zegt welke velden en hoe te herstellen",
     'tui.key.actions': 'Acties',
     'tui.tip.actions': 'Toon de verbeteracties van deze eenheid.',
