@@ -400,6 +400,8 @@ def _limit(name: str, kind: str, value: Any) -> str | None:
             return t("value.too_many", limit=MAX_MEASUREMENTS, count=len(value))
         if any(not _number(m.value) for m in value):
             return t("value.too_big", high=f"{MAX_NUMBER:.0e}")
+        if any(len(m.note) > MAX_LINE for m in value):
+            return t("value.too_long", limit=MAX_LINE, length=max(len(m.note) for m in value))
     return None
 
 

@@ -232,18 +232,22 @@ def test_the_change_log_is_cleaned_too(store, unit, records):
 
 # --- input limits, links, ids -------------------------------------------------------
 
-@pytest.mark.parametrize("record, field, value, words", [
-    (Action(title="x" * 301), "title", None, "te lang (301 tekens); het maximum is 300"),
-    (Action(title="t", description="x" * 20_001), "description", None, "het maximum is 20000"),
-    (Action(title="t", pdsa={"plan": "x" * 20_001}), "pdsa", None, "het maximum is 20000"),
-    (Meeting(date=TODAY, questions=["v"] * 201), "questions", None, "te veel (201); het maximum is 200"),
-    (Meeting(date=TODAY, participants=99999999999999999999999), "participants", None, "tussen 0 en 100000"),
-    (Meeting(date=TODAY, duration_min=-5), "duration_min", None, "tussen 0 en 100000"),
-    (Action(title="t", progress=101), "progress", None, "tussen 0 en 100"),
-    (Action(title="t", phase=5), "phase", None, "tussen 1 en 4"),
-    (Kpi(name="k", action="A-1", baseline=1e13), "baseline", None, "te groot"),
+@pytest.mark.parametrize("record, field, words", [
+    (Action(title="x" * 301), "title", "te lang (301 tekens); het maximum is 300"),
+    (Action(title="t", description="x" * 20_001), "description", "het maximum is 20000"),
+    (Action(title="t", pdsa={"plan": "x" * 20_001}), "pdsa", "het maximum is 20000"),
+    (Meeting(date=TODAY, questions=["v"] * 201), "questions", "te veel (201); het maximum is 200"),
+    (Meeting(date=TODAY, participants=99999999999999999999999), "participants", "tussen 0 en 100000"),
+    (Meeting(date=TODAY, duration_min=-5), "duration_min", "tussen 0 en 100000"),
+    (Action(title="t", progress=101), "progress", "tussen 0 en 100"),
+    (Action(title="t", phase=5), "phase", "tussen 1 en 4"),
+    (Kpi(name="k", action="A-1", baseline=1e13), "baseline", "te groot"),
+    (Kpi(name="k", action="A-1", measurements=[Measurement(TODAY, 1.0, "n" * 301)]), "measurements",
+     "te lang (301 tekens); het maximum is 300"),
+    (Kpi(name="k", action="A-1", measurements=[Measurement(TODAY, 1.0)] * 10_001), "measurements",
+     "te veel (10001); het maximum is 10000"),
 ])
-def test_input_beyond_its_limit_is_refused_saying_the_limit(store, unit, record, field, value, words):
+def test_input_beyond_its_limit_is_refused_saying_the_limit(store, unit, record, field, words):
     with pytest.raises(InvalidRecord) as refused:
         store.add(record, unit.id)
     assert [p.field for p in refused.value.problems] == [field]
