@@ -110,7 +110,8 @@ def check_report(store, as_json: bool) -> bool:
                 counts += f"; {t('check.bad_records', count=len({b['id'] for b in item['bad_records']}))}"
             echo(f"{status}  {item['file']}  {item.get('problem') or counts}")
             for bad in item.get("bad_records", []):
-                echo("  " + t("check.bad_record", unit=item["unit"], id=bad["id"], field=bad["field"], reason=bad["reason"]))
+                words = t("check.bad_record", unit=item["unit"], id=bad["id"], field=bad["field"], reason=bad["reason"])
+                echo("  " + words)
         if not report:
             echo(t("check.none", path=store.data_dir))
     return all(item["ok"] for item in report)

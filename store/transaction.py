@@ -109,7 +109,8 @@ class Transaction:
         self._write(reverted, current, {"op": "undo", "undoes": index, "changes": changes})
         return reverted
 
-    def _prepare(self, record: Record, old: Record | None, apply_rules: bool = True, linkable: set = frozenset()) -> None:
+    def _prepare(self, record: Record, old: Record | None, apply_rules: bool = True,
+                 linkable: set = frozenset()) -> None:
         """Clean text, apply the action rules, validate: before any diff or write."""
         record.cleaned()
         if apply_rules and isinstance(record, Action):
