@@ -76,6 +76,13 @@ def test_check_names_unit_record_and_field_and_fails(run, hoek):
     assert run("check").returncode == 0
 
 
+def test_units_counts_the_good_records_and_names_how_many_are_bad(run, hoek):
+    units = {u["slug"]: u for u in json.loads(run("units", "--json").stdout)}
+    assert units["praktijk-de-hoek"]["open_actions"] == 2 and units["praktijk-de-hoek"]["bad_records"] == 1
+    assert units["gemeente-best"]["bad_records"] == 0
+    assert "Praktijk De Hoek (! 1 beschadigde records)" in run("units").stdout
+
+
 def test_editing_the_bad_record_is_refused_and_the_rest_of_the_unit_is_writable(run, hoek):
     before = open(hoek.unit_path("praktijk-de-hoek"), "rb").read()
     for args in (("edit", "A-3", "--owner", "Sanne"), ("undo", "A-3"), ("done", "A-3"), ("show", "A-3")):
