@@ -224,7 +224,7 @@ class Store:
         return passing
 
     def listed_actions(
-        self, unit: str | None = None, where: DocFilter | None = None, skipped: list[FileProblem] | None = None,
+        self, unit: str | None = None, where: DocFilter | None = None, skipped: list[SpiegelError] | None = None,
     ) -> list[Action]:
         """Actions for showing in a list, like `records(Action, …)` but cheaper: only
         the fields in `listing.FIELDS` are filled, the rest keep their defaults. For
