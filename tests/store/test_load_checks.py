@@ -284,3 +284,29 @@ def test_transactions_replace_only_the_documents_they_change(store, unit, record
         for key, doc in before[table].items():
             if not (table == "actions" and key == number):
                 assert after[table][key] == doc, (table, key)
+
+
+def test_what_orjson_will_not_write_is_kept_and_the_unit_stays_writable(store, unit, records):
+    """A hand-edit may hold an escaped lone surrogate or an int beyond 64 bits: the
+    text is shown visibly, the number makes a bad record, and writing the unit back
+    keeps both as they were (stdlib json writes what orjson refuses)."""
+    hand_edit(store, unit.id, records["A"].id, "title", "x\udcffy")
+    hand_edit(store, unit.id, records["M"].id, "rounds", 2**70)
+    fresh = Store(store.data_dir, today=TODAY)
+    assert fresh.get(records["A"].id).title == "x⟨U+DCFF⟩y"
+    assert [(b.record_id, b.problems[0].field) for b in fresh.bad_records(unit.id)] == [(records["M"].id, "rounds")]
+    fresh.change(records["other"].id, {"owner": "Sanne"})
+    stored = read_doc(fresh, unit.id)
+    assert stored["actions"][records["A"].id.partition("-")[2]]["title"] == "x\udcffy"
+    assert stored["meetings"][records["M"].id.partition("-")[2]]["rounds"] in (2**70, float(2**70))  # orjson: a float
+
+
+@pytest.mark.parametrize("number", [b"NaN", b"Infinity", b"1e999"])
+def test_numbers_json_cannot_hold_make_the_file_not_json(store, unit, number):
+    path = store.unit_path(unit.id)
+    with open(path, "rb") as f:
+        raw = f.read()
+    with open(path, "wb") as f:
+        f.write(raw.replace(b'"rev":1', b'"rev":' + number, 1))
+    with pytest.raises(CorruptFile, match="geen geldige JSON"):
+        Store(store.data_dir, today=TODAY).unit(unit.id)
