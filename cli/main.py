@@ -15,6 +15,13 @@ def run(argv: list[str]) -> int:
     from cli import fast
     from cli.hot import UsageProblem
 
+    if not all(map(_utf8, argv)):  # before anything is read, reserved or written
+        from cli.output import fail
+        from store.i18n import language_from_env, t
+
+        language_from_env()
+        fail(t("argv.not_utf8", arg=next(arg for arg in argv if not _utf8(arg))))  # fail shows the bytes
+        return 2
     try:
         if fast.run(argv):
             return 0
@@ -35,3 +42,12 @@ def run(argv: list[str]) -> int:
 
         fail(str(exc))
         return 1
+
+
+def _utf8(arg: str) -> bool:
+    """Python hands bytes that are not UTF-8 over as lone surrogates (surrogateescape)."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

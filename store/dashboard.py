@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from store import advice, rules
 from store.dates import add_months
+from store.errors import BadRecord
 from store.queries import sort_key
 from store.records import Action, Finding, Meeting, Unit
 from store.repository import Store
@@ -48,6 +49,7 @@ class UnitSummary:
     burnup: list[BurnPoint]
     grid: dict[tuple[int, int], int] = field(default_factory=dict)  # (phase, route) -> open actions
     last_meeting: dt.date | None = None
+    bad_records: list[BadRecord] = field(default_factory=list)  # left out of everything above
 
     @property
     def is_empty(self) -> bool:
@@ -57,10 +59,12 @@ class UnitSummary:
 
 def unit_summary(store: Store, slug: str) -> UnitSummary:
     """Read the unit's records once and summarise them (runs in a worker thread)."""
-    return summarize(
+    summary = summarize(
         store.unit(slug), store.records(Meeting, slug), store.records(Finding, slug),
         store.records(Action, slug), store.today(),
     )
+    summary.bad_records = store.bad_records(slug)
+    return summary
 
 
 def summarize(unit: Unit, meetings: list[Meeting], findings: list[Finding], actions: list[Action],

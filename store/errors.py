@@ -106,6 +106,19 @@ class IdTaken(SpiegelError):
     """A new record's id is in use already: the id counter is behind the data."""
 
 
+class BadRecord(SpiegelError, ValueError):
+    """A stored document that fails the load-time check (store/validate.py), edited
+    by hand, say. Readers skip it and report it; the rest of its unit keeps working;
+    editing it is refused until the field is repaired in the file."""
+
+    def __init__(self, unit: str, record_id: str, problems: list[InvalidValue], path: str = "") -> None:
+        from store.i18n import t
+
+        detail = "; ".join(str(p) for p in problems)
+        super().__init__(t("record.bad", id=record_id, unit=unit, detail=detail, path=path or unit))
+        self.unit, self.record_id, self.problems, self.path = unit, record_id, problems, path
+
+
 class InvalidRecord(SpiegelError, ValueError):
     """A record with one or more fields that cannot be saved; `problems` lists them."""
 

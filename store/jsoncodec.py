@@ -23,13 +23,39 @@ def loads(raw: bytes):
     if _read[0] > SWITCH_BYTES or "orjson" in sys.modules:
         import orjson
 
-        return orjson.loads(raw)
-    return json.loads(raw)
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            pass  # stdlib json decides: it also reads escaped lone surrogates, which a hand-edit may hold
+    return json.loads(raw, parse_constant=_not_a_number, parse_float=_finite)
+
+
+def _not_a_number(word: str) -> float:
+    raise ValueError(f"{word} is no JSON number")  # NaN, Infinity: orjson refuses them too
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if number in (_INF, -_INF):
+        raise ValueError(f"{text} is too big for a number")  # 1e999, as orjson says
+    return number
+
+
+_INF = float("inf")
 
 
 def dumps(data) -> bytes:
-    """Compact UTF-8 JSON. Numbers are finite: store.fields refuses NaN and infinity."""
+    """Compact UTF-8 JSON. Numbers are finite: store.fields refuses NaN and infinity.
+    Documents spiegel did not write (a bad record kept as it was, see
+    store/validate.py) may hold what orjson will not write (an int beyond 64 bits, a
+    lone surrogate): stdlib json writes those, escaping such characters."""
     orjson = sys.modules.get("orjson")
     if orjson is not None:
-        return orjson.dumps(data)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+        try:
+            return orjson.dumps(data)
+        except TypeError:
+            pass
+    try:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+    except UnicodeEncodeError:  # a lone surrogate: kept, as an escape
+        return json.dumps(data, separators=(",", ":"), allow_nan=False).encode()

@@ -25,6 +25,7 @@ class UnitFacts:
     overdue: int = 0
     duties: int = 0  # feedback to participants overdue + pilots past their year
     last_meeting: dt.date | None = None
+    bad_records: int = 0  # records that fail the load-time check, left out of the counts
 
     @property
     def name(self) -> str:
@@ -41,9 +42,11 @@ def portfolio_facts(store: Store, entry: UnitEntry, today: dt.date) -> UnitFacts
         try:
             # Only open actions and untreated leerpunten are built: the portfolio is the
             # first screen, and building every record of every unit doubled its wait.
-            return facts(entry.slug, entry.unit, store.records(Meeting, entry.slug),
-                         store.records(Finding, entry.slug, where=_untreated_doc),
-                         store.records(Action, entry.slug, where=rules.open_doc), today)
+            found = facts(entry.slug, entry.unit, store.records(Meeting, entry.slug),
+                          store.records(Finding, entry.slug, where=_untreated_doc),
+                          store.records(Action, entry.slug, where=rules.open_doc), today)
+            found.bad_records = len(store.bad_records(entry.slug))
+            return found
         except FileProblem as problem:  # changed between units() and records()
             entry.problem = problem
     return UnitFacts(entry.slug, None, entry.problem)

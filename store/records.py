@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 
 
-from store.errors import InvalidValue
+from store.errors import BadRecord, InvalidValue
 from store.i18n import t
 from store.recordtype import field, record_class, record_fields
 from store.text import clean_line, clean_text
+from store.validate import CODES as _CODES, PDSA_KEYS, input_problems, loaded_values
 from store.vocab import Code, Direction, FindingKind, FindingState, MeetingFormat, Status, UnitKind
 
 TYPE_CHECKING = False
@@ -55,10 +56,6 @@ class Measurement:
     def to_doc(self) -> dict[str, Any]:
         return {"date": self.date.isoformat(), "value": self.value, "note": self.note}
 
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> "Measurement":
-        return cls(dt.date.fromisoformat(doc["date"]), doc["value"], doc.get("note", ""))
-
 
 @record_class
 class Record:
@@ -92,22 +89,19 @@ class Record:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any], unit: str = "") -> "Record":
-        """Build from a stored document. Hot path of `spiegel list`: only the fields
-        that need it are converted, and containers are copied so a record never
-        shares a list with the read cache."""
-        kinds = field_kinds(cls)
-        values = dict(doc) if kinds.keys() >= doc.keys() else {k: v for k, v in doc.items() if k in kinds}
-        loaders = _loaders(cls)
-        for name in loaders.keys() & values.keys():  # compact documents hold few of them
-            value = values[name]
-            if value is not None:
-                values[name] = loaders[name](value)
+        """Build from a stored document, checked field by field and cleaned
+        (store/validate.py); BadRecord if any field is wrong. Hot path of `spiegel
+        list`: containers are copied so a record never shares a list with the read
+        cache."""
+        values, problems = loaded_values(cls, doc)
+        if problems:  # named by its id as written, whatever that is
+            raise BadRecord(unit, clean_line(str(doc.get("id", "?"))) or "?", problems)
         return cls(unit=unit, **values)
 
     def problems(self) -> list[InvalidValue]:
         """Every field that cannot be saved as it is (empty list: fine)."""
         found = [InvalidValue(name, t("value.required")) for name in self.REQUIRED if not getattr(self, name)]
-        return found + self._extra_problems()
+        return found + input_problems(self) + self._extra_problems()
 
     def _extra_problems(self) -> list[InvalidValue]:
         return []
@@ -173,10 +167,6 @@ class Meeting(Record):
     feedback_sent: OptDate = None
     notes: Text = ""
 
-    def _extra_problems(self) -> list[InvalidValue]:
-        counts = ("participants", "listeners", "duration_min", "rounds")
-        return [InvalidValue(n, t("value.not_negative")) for n in counts if (getattr(self, n) or 0) < 0]
-
 
 @record_class
 class Finding(Record):
@@ -216,13 +206,8 @@ class Action(Record):
     done_on: OptDate = None
     evaluated_on: OptDate = None
 
-    def _extra_problems(self) -> list[InvalidValue]:
-        found = [InvalidValue(n, t("value.range", low=1, high=4)) for n in ("phase", "route") if getattr(self, n) not in (1, 2, 3, 4)]
-        if not 0 <= self.progress <= 100:
-            found.append(InvalidValue("progress", t("value.range", low=0, high=100)))
-        if set(self.pdsa) - {"plan", "do", "study", "act"}:
-            found.append(InvalidValue("pdsa", t("value.pdsa")))
-        return found
+    def _extra_problems(self) -> list[InvalidValue]:  # phase, route, progress: validate.BOUNDS
+        return [InvalidValue("pdsa", t("value.pdsa"))] if set(self.pdsa) - set(PDSA_KEYS) else []
 
 
 @record_class
@@ -253,7 +238,6 @@ def field_kinds(cls: type[Record]) -> dict[str, str]:
     return kinds
 
 
-_LOADERS: dict[type, dict] = {}
 _DEFAULTS: dict[type, dict[str, Any]] = {}
 
 
@@ -266,32 +250,12 @@ def _defaults(cls: type[Record]) -> dict[str, Any]:
     return found
 
 
-def _loaders(cls: type[Record]) -> dict:
-    """Field name -> function turning its stored form into its value, for the
-    fields that need one (dates, codes, containers)."""
-    loaders = _LOADERS.get(cls)
-    if loaders is None:
-        loaders = _LOADERS[cls] = {n: _loader(k) for n, k in field_kinds(cls).items() if _loader(k)}
-    return loaders
-
-
-def _loader(kind: str) -> Any:
-    if kind == "OptDate":
-        return dt.date.fromisoformat
-    if kind in _CODES:
-        return _CODES[kind]
-    if kind == "Measurements":
-        return lambda items: [Measurement.from_doc(m) for m in items]
-    if kind in ("Lines", "Ids", "list"):
-        return list
-    if kind in ("Phases", "Pdsa"):
-        return dict
-    return None
-
-
 def record_type(record_id: str) -> type[Record]:
-    """The record class for an id such as `A-12`; InvalidValue if it is not one."""
+    """The record class for an id such as `A-12`; InvalidValue if it is not one (a
+    unit has no such id: it is named by its slug)."""
     prefix, _, number = record_id.strip().upper().partition("-")
+    if prefix == Unit.PREFIX:  # `U-1` would be document 1 of every unit: units go by name
+        raise InvalidValue("id", t("id.unit", id=record_id))
     if prefix not in RECORD_TYPES or not number.isdigit():
         raise InvalidValue("id", t("id.invalid", id=record_id))
     return RECORD_TYPES[prefix]
@@ -315,9 +279,6 @@ def _dump(kind: str, value: Any) -> Any:
     if isinstance(value, Code):
         return value.value
     return value
-
-
-_CODES = {c.__name__: c for c in (Status, UnitKind, MeetingFormat, FindingKind, FindingState, Direction)}
 
 
 _CLEAN = {

@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from functools import cache
 
 from store import schema
-from store.errors import Ambiguous, CorruptFile, FileProblem, InvalidValue, NotFound
+from store.errors import Ambiguous, BadRecord, CorruptFile, FileProblem, InvalidValue, NotFound
 from store.i18n import t
 from store.files.backend import FileBackend
-from store.records import Action, Record, Unit, record_type
+from store.records import Action, Finding, Kpi, Meeting, Record, Unit, record_type
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -26,11 +26,17 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
 
     from pathlib import Path
 
+    from store.errors import SpiegelError
     from store.files.unitfile import UnitFile
     from store.transaction import Transaction
 
     R = TypeVar("R", bound=Record)
     DocFilter = Callable[[dict], bool]
+
+
+class _BadRecordsInUnit(FileProblem):
+    """Raised by the list index's check while a bad action exists: no index is
+    written, and lists read the unit file (leaving the bad action out)."""
 
 
 class UnitEntry:
@@ -48,6 +54,7 @@ class Store:
         self.dir = self.files.dir  # a string: see UnitFile for why not pathlib
         self.user = user or os_user()
         self._today = today
+        self._bad: dict[str, tuple[dict, list[BadRecord]]] = {}
 
     @property
     def data_dir(self) -> Path:
@@ -76,7 +83,16 @@ class Store:
         return entries
 
     def unit(self, slug: str) -> Unit:
-        return self._build(Unit, self._file(slug).read()["unit"]["1"], slug)
+        """The unit record; a bad one makes the whole unit unusable (CorruptFile):
+        every screen and command needs it."""
+        return self._unit_from(self._file(slug).read(), slug)
+
+    def _unit_from(self, data: dict, slug: str) -> Unit:
+        try:
+            return self._build(Unit, data["unit"]["1"], slug)
+        except BadRecord as bad:
+            detail = "; ".join(str(p) for p in bad.problems)
+            raise CorruptFile(self._file(slug).path, t("file.bad_unit", detail=detail)) from None
 
     def create_unit(self, unit: Unit, slug: str | None = None, group: int | None = None) -> Unit:
         """Create a new unit: its own directory (2770) in group `group` (a gid; the
@@ -139,18 +155,21 @@ class Store:
     # reading records ------------------------------------------------------
     def records(
         self, cls: type[R], unit: str | None = None, where: DocFilter | None = None,
-        skipped: list[FileProblem] | None = None,
+        skipped: list[SpiegelError] | None = None,
     ) -> list[R]:
-        """Records of one unit, or of every readable unit; the files that could not be
-        used are appended to `skipped`. `where` is a cheap test on stored documents,
-        applied before records are built."""
+        """Records of one unit, or of every readable unit. Bad records (documents
+        that fail the load-time check) are left out and, like the files that could
+        not be used, appended to `skipped`. `where` is a cheap test on stored
+        documents, applied before records are built."""
 
         def gather(slug: str) -> list[R]:
-            return self._built(cls, slug, self._file(slug).read().get(cls.TABLE, {}).values(), where)
+            data = self._file(slug).read()
+            self._unit_from(data, slug)  # a unit whose own record is bad is unusable as a whole
+            return self._built(cls, slug, data.get(cls.TABLE, {}).values(), where, skipped)
 
         return self._per_unit(unit, skipped, gather)
 
-    def _per_unit(self, unit: str | None, skipped: list[FileProblem] | None, gather: Callable[[str], list]) -> list:
+    def _per_unit(self, unit: str | None, skipped: list[SpiegelError] | None, gather: Callable[[str], list]) -> list:
         """`gather(slug)` for one unit (its problems raised) or for every unit (the
         files that could not be used appended to `skipped`), concatenated."""
         found: list = []
@@ -166,22 +185,50 @@ class Store:
             skipped.extend(self.files.old_layout())
         return found
 
-    def _built(self, cls: type[R], slug: str, docs, where: DocFilter | None) -> list[R]:
+    def _built(self, cls: type[R], slug: str, docs, where: DocFilter | None,
+               skipped: list[SpiegelError] | None = None) -> list[R]:
+        """Records from documents; each bad one is left out and added to `skipped`."""
         if where is not None:
-            docs = self._passing(where, docs, slug)
-        return [self._build(cls, doc, slug) for doc in docs]
+            docs = self._passing(where, docs, cls, slug, skipped)
+        try:  # one try around the loop: the hot path of every list
+            return [self._build(cls, doc, slug) for doc in docs]
+        except BadRecord:
+            pass
+        built = []
+        for doc in docs:
+            try:
+                built.append(self._build(cls, doc, slug))
+            except BadRecord as bad:
+                if skipped is not None:
+                    skipped.append(bad)
+        return built
 
-    def _passing(self, where: DocFilter, docs, slug: str) -> list[dict]:
-        """The documents `where` accepts; a document it cannot judge is a bad record.
-        (One try around the loop: `list --overdue` tests every action of every unit.)"""
+    def _passing(self, where: DocFilter, docs, cls: type[Record], slug: str,
+                 skipped: list[SpiegelError] | None) -> list[dict]:
+        """The documents `where` accepts. One it cannot judge is bad: left out here,
+        and reported (with what is wrong with it) if it is. (One try around the loop:
+        `list --overdue` tests every action of every unit.)"""
         try:
             return [doc for doc in docs if where(doc)]
-        except (TypeError, ValueError, AttributeError) as exc:
-            bad = next(doc for doc in docs if not _judgeable(where, doc))
-            raise self._bad_record(slug, bad, exc) from None
+        except (TypeError, ValueError, AttributeError):
+            pass
+        passing = []
+        for doc in docs:
+            if _judgeable(where, doc):
+                if where(doc):
+                    passing.append(doc)
+                continue
+            try:
+                self._build(cls, doc, slug)
+            except BadRecord as bad:
+                if skipped is not None:
+                    skipped.append(bad)
+                continue
+            where(doc)  # a good document the filter fails on: a bug in the filter, raised as it is
+        return passing
 
     def listed_actions(
-        self, unit: str | None = None, where: DocFilter | None = None, skipped: list[FileProblem] | None = None,
+        self, unit: str | None = None, where: DocFilter | None = None, skipped: list[SpiegelError] | None = None,
     ) -> list[Action]:
         """Actions for showing in a list, like `records(Action, …)` but cheaper: only
         the fields in `listing.FIELDS` are filled, the rest keep their defaults. For
@@ -189,23 +236,54 @@ class Store:
         from store.files.listing import documents
 
         def gather(slug: str) -> list[Action]:
-            return self._built(Action, slug, documents(self._list_index(slug)[1]), where)
+            try:
+                rows = self._list_index(slug)[1]
+            except _BadRecordsInUnit:  # no index while a bad action exists: the file itself
+                return self.records(Action, slug, where, skipped)
+            return self._built(Action, slug, documents(rows), where, skipped)
 
         return self._per_unit(unit, skipped, gather)
 
     def _list_index(self, slug: str) -> tuple[str, list[list]]:
-        """The unit's name and its actions' list rows (store/listing.py)."""
+        """The unit's name and its actions' list rows (store/files/listing.py)."""
         from store.files.listing import read_index
 
         def checked_name(data: dict) -> str:
-            for doc in data.get("actions", {}).values():
-                self._build(Action, doc, slug)
-            return self._build(Unit, data["unit"]["1"], slug).name
+            """The unit's name; raises (and so no index is written) while a bad
+            action exists, so a list never shows a row the unit file cannot back."""
+            try:
+                for doc in data.get("actions", {}).values():
+                    self._build(Action, doc, slug)
+            except BadRecord as bad:
+                raise _BadRecordsInUnit(self._file(slug).path, str(bad)) from None
+            return self._unit_from(data, slug).name
 
         return read_index(self._file(slug), _blank_action(), checked_name)
 
-    def problems(self) -> list[FileProblem]:
-        return [entry.problem for entry in self.units() if entry.problem is not None]
+    def problems(self) -> list[SpiegelError]:
+        """Every unit that cannot be used, and every bad record in the others."""
+        found: list[SpiegelError] = []
+        for entry in self.units():
+            found.extend([entry.problem] if entry.problem is not None else self.bad_records(entry.slug))
+        return found
+
+    def bad_records(self, slug: str) -> list[BadRecord]:
+        """The unit's records that fail the load-time check, in table and id order
+        (the unit's own record is the unit's problem: see `unit`). Remembered while
+        the file is unchanged: the portfolio and dashboards ask after every reload."""
+        data = self._file(slug).read()
+        remembered = self._bad.get(slug)
+        if remembered is not None and remembered[0] is data:
+            return list(remembered[1])
+        bad = []
+        for cls in (Meeting, Finding, Action, Kpi):
+            for doc in data.get(cls.TABLE, {}).values():
+                try:
+                    self._build(cls, doc, slug)
+                except BadRecord as problem:
+                    bad.append(problem)
+        self._bad[slug] = (data, bad)
+        return list(bad)
 
     def get(self, record_id: str, unit: str | None = None) -> Record:
         cls = record_type(record_id)
@@ -219,7 +297,7 @@ class Store:
                     raise
                 continue
             if doc is not None:
-                return self._build(cls, doc, slug)
+                return self._build(cls, doc, slug)  # a bad record: BadRecord says which field
         raise NotFound(t("record.not_found", id=record_id))
 
     def _holders_first(self, record_id: str) -> list[str]:
@@ -299,16 +377,12 @@ class Store:
         return self.files.unit_file(slug)
 
     def _build(self, cls: type[R], doc: dict, slug: str) -> R:
-        """A record from its document; a document with impossible values (edited by
-        hand, say) makes the whole file a CorruptFile, reported like any other."""
+        """A record from its document; BadRecord, naming the unit's file, if the
+        document fails the load-time check (store/validate.py)."""
         try:
             return cls.from_doc(doc, slug)  # type: ignore[return-value]
-        except (TypeError, ValueError, AttributeError, KeyError) as exc:
-            raise self._bad_record(slug, doc, exc) from None
-
-    def _bad_record(self, slug: str, doc: dict, exc: Exception) -> CorruptFile:
-        problem = t("file.bad_record", id=doc.get("id", "?"), detail=exc)
-        return CorruptFile(self._file(slug).path, problem)
+        except BadRecord as bad:
+            raise BadRecord(slug, bad.record_id, bad.problems, self._file(slug).path) from None
 
 
 def slugify(name: str) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 
 from store import rules
-from store.errors import Conflict, IdTaken, InvalidRecord, NotFound, StaleUndo
+from store.errors import Conflict, IdTaken, InvalidRecord, InvalidValue, NotFound, StaleUndo
 from store.i18n import t
-from store.records import Action, Record, Unit
+from store.records import Action, Finding, Record, Unit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -69,9 +69,10 @@ class Transaction:
         {doc_id: document} map (TinyDB's layout, see store/schema.py), written here
         directly: TinyDB's insert rebuilds the table each time, so thousands of
         inserts would cost quadratic time, and it would cost every add its import."""
+        batch = {r.id for r in records if isinstance(r, Finding) and r.id}  # linkable from this batch
         for record in records:
             record.unit = self.slug
-            self._prepare(record, None)
+            self._prepare(record, None, linkable=batch)
         for record in records:
             table = self._data.setdefault(record.TABLE, {})
             given = bool(record.id)
@@ -130,14 +131,30 @@ class Transaction:
         self._write(reverted, current, {"op": "undo", "undoes": index, "changes": changes})
         return reverted
 
-    def _prepare(self, record: Record, old: Record | None, apply_rules: bool = True) -> None:
+    def _prepare(self, record: Record, old: Record | None, apply_rules: bool = True,
+                 linkable: set = frozenset()) -> None:
         """Clean text, apply the action rules, validate: before any diff or write."""
         record.cleaned()
         if apply_rules and isinstance(record, Action):
             rules.apply_status_effects(old, record, self.today)  # type: ignore[arg-type]
-        problems = record.problems()
+        problems = record.problems() + self._unknown_links(record, old, linkable)
         if problems:
             raise InvalidRecord(problems)
+
+    def _unknown_links(self, record: Record, old: Record | None, linkable: set) -> list[InvalidValue]:
+        """An action may only answer findings of its own unit that exist (in the
+        file as it is now, under the lock, or among `linkable`, added with it).
+        Links it already had are left alone."""
+        if not isinstance(record, Action):
+            return []
+        table = self._data.get(Finding.TABLE, {})
+        had = old.findings if isinstance(old, Action) else ()
+        new = [i for i in record.findings if i not in had and i not in linkable]
+        for finding_id in new:
+            prefix, _, number = finding_id.partition("-")
+            if prefix != Finding.PREFIX or not number.isdigit() or str(int(number)) not in table:
+                return [InvalidValue("findings", t("action.finding_unknown", id=finding_id, unit=self.slug))]
+        return []
 
     def _write(self, record: Record, old: Record, entry: dict) -> None:
         """Replace an existing record's document (not merge: a field back at its

@@ -36,10 +36,15 @@ def test_control_characters_are_stripped_at_the_store_boundary(store, unit):
     assert edited.owner == "[31mrood"
 
 
-def test_100_kb_strings_round_trip(store, unit):
-    big = ("Lange tekst [b]ok[/b] שלום " * 4000)[:100_000]
+def test_strings_up_to_the_limit_round_trip_and_longer_ones_are_refused(store, unit):
+    from store.errors import InvalidRecord
+    from store.validate import MAX_TEXT
+
+    big = ("Lange tekst [b]ok[/b] שלום " * 4000)[:MAX_TEXT]
     action = store.add(Action(title="groot", description=big), unit.id)
     assert store.get(action.id).description == big
+    with pytest.raises(InvalidRecord, match=f"description: te lang \\({MAX_TEXT + 1} tekens\\); het maximum is {MAX_TEXT}"):
+        store.add(Action(title="te groot", description=big + "x"), unit.id)
 
 
 @given(st.text())

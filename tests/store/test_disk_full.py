@@ -54,7 +54,7 @@ def test_a_full_disk_saves_nothing_breaks_nothing_and_says_so(small_disk):
     assert not [p for p in (small_disk / "data").rglob("*.tmp")]
     # The command line says it in one line, with a non-zero exit.
     env = {**os.environ, "PYTHONPATH": str(REPO), "SPIEGEL_LANG": "nl", "SPIEGEL_DATA": str(small_disk / "data")}
-    done = subprocess.run([sys.executable, "-m", "cli", "edit", saved[0], "--omschrijving", "y" * 60_000],
+    done = subprocess.run([sys.executable, "-m", "cli", "edit", saved[0], "--omschrijving", "y" * 19_000],
                           capture_output=True, text=True, env=env)
     assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
     assert "de schijf is vol" in done.stderr and "Traceback" not in done.stderr

@@ -289,3 +289,35 @@ def test_no_acknowledged_write_is_lost_while_a_colleague_attacks_and_writers_die
     for record_id, title in acked:
         assert stored.get(record_id) == title, (record_id, title)
     assert len(stored) == len(set(stored))
+
+
+HOSTILE_UNIT = r"""
+import json, os, sys
+from store.records import Action, Unit
+from store.repository import Store
+store = Store(sys.argv[1], user="b")
+store.create_unit(Unit(name="Open voor iedereen"), "b-open")
+with store.transaction("b-open") as txn:
+    txn.add(Action(title="gewoon"))
+    txn.add(Action(title="wordt vervalst"))
+path = store.unit_path("b-open")
+data = json.load(open(path))
+ids = sorted(data["actions"])
+data["actions"][ids[0]]["title"] = "\x1b]0;pwned\x07Titel\x1b]52;c;aGFjaw==\x07\x9b2J"
+data["actions"][ids[1]]["findings"] = "L-1"
+open(path, "w").write(json.dumps(data))
+print(data["actions"][ids[0]]["id"])
+"""
+
+
+def test_text_and_values_a_colleague_wrote_by_hand_are_cleaned_and_checked(runner, data):
+    """B makes a unit the whole group can read and edits its file by hand: escape
+    sequences in a title, a value of the wrong type. A reads it: no escape sequence
+    reaches A's terminal, and `spiegel check` names the bad record."""
+    hostile_id = runner.run_python(USER_B, HOSTILE_UNIT, str(data)).stdout.strip()
+    for command in (["list"], ["list", "--json"], ["show", hostile_id], ["show", hostile_id, "--json"], ["units"]):
+        done = runner.spiegel(USER_A, "--data-dir", str(data), *command, check=False)
+        assert "\x1b" not in done.stdout + done.stderr and "\x9b" not in done.stdout + done.stderr, command
+        assert "Traceback" not in done.stderr, command
+    checked = runner.spiegel(USER_A, "--data-dir", str(data), "check", check=False)
+    assert checked.returncode == 1 and "b-open" in checked.stdout and "findings" in checked.stdout

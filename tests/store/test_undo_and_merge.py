@@ -37,10 +37,13 @@ def test_merge_keeps_the_pdsa_notes_written_since_the_caller_read(store, action,
     ]
 
 
-def test_merge_adds_missing_list_items_once_in_order(store, action):
-    store.change(action.id, {}, merge={"findings": ["L-2"]})
-    merged = store.change(action.id, {}, merge={"findings": ["L-1", "L-2", "L-1", "L-3"]})
-    assert merged.findings == ["L-2", "L-1", "L-3"]
+def test_merge_adds_missing_list_items_once_in_order(store, unit, action):
+    from store.records import Finding
+
+    l1, l2, l3 = (store.add(Finding(text=f"leerpunt {n}"), unit.id).id for n in (1, 2, 3))
+    store.change(action.id, {}, merge={"findings": [l2]})
+    merged = store.change(action.id, {}, merge={"findings": [l1, l2, l1, l3]})
+    assert merged.findings == [l2, l1, l3]
 
 
 def test_merge_with_a_stale_revision_is_a_conflict(store, unit, action, colleague):

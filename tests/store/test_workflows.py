@@ -58,9 +58,10 @@ def test_actions_from_something_else_than_a_finding_is_refused(store, unit):
 
 
 def test_link_a_leerpunt_to_an_existing_action(store, unit, leerpunt):
-    action = store.add(Action(title="Terugbelservice", findings=["L-99"]), unit.id)
+    other = store.add(Finding(text="Al gekoppeld"), unit.id)
+    action = store.add(Action(title="Terugbelservice", findings=[other.id]), unit.id)
     linked = link_finding(store, leerpunt.id.lower(), action.id, rev=leerpunt.rev)
-    assert linked.findings == sorted(["L-99", leerpunt.id]) == store.get(action.id).findings
+    assert linked.findings == sorted([other.id, leerpunt.id]) == store.get(action.id).findings
     assert store.get(leerpunt.id).state == FindingState.ACTIONS
     again = link_finding(store, leerpunt.id, action.id)  # already linked: nothing to change
     assert again.rev == linked.rev and store.get(leerpunt.id).rev == leerpunt.rev + 1

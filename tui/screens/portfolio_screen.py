@@ -49,7 +49,9 @@ class PortfolioScreen(TableScreen):
     def count_text(self, shown: int, total: int) -> str:
         if not shown:
             return t("tui.portfolio.empty")
-        return f"{t('tui.portfolio.count', shown=shown, total=total)} · {self.order_text()}"
+        text = f"{t('tui.portfolio.count', shown=shown, total=total)} · {self.order_text()}"
+        damaged = sum(1 for row in self.table.rows if row.item.bad_records)
+        return f"{t('tui.portfolio.damaged', n=damaged)} · {text}" if damaged else text
 
     def describe(self, row: Row) -> Text:
         facts: UnitFacts = row.item
@@ -67,6 +69,8 @@ class PortfolioScreen(TableScreen):
         )
         if facts.duties:
             text += " · " + t("tui.portfolio.duties", n=facts.duties)
+        if facts.bad_records:
+            text += " · " + t("tui.bad_records", n=facts.bad_records)
         return Text(text)
 
     @on(RowTable.RowSelected)

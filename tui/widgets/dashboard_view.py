@@ -40,6 +40,10 @@ def counts_block(summary: UnitSummary) -> Text:
     text.append(states + "\n")
     text.append(f"{t('tui.dash.actions'):<11}", style="bold")
     text.append(statuses)
+    if summary.bad_records:  # in words: the counts above leave these out
+        ids = ", ".join(clean_line(bad.record_id) for bad in summary.bad_records[:5])
+        more = "…" if len(summary.bad_records) > 5 else ""
+        text.append("\n" + t("tui.dash.bad_records", n=len(summary.bad_records), ids=ids + more), style=ALERT)
     return text
 
 

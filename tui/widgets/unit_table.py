@@ -83,8 +83,9 @@ def _unit_row(facts: UnitFacts, today: dt.date) -> Row:
         text = t("tui.portfolio.problem", problem=clean_line(problem))
         return Row(facts.slug, (facts.slug, text), item=facts, alert=True, span_from=1, search=_search(facts.slug, facts))
     unit = facts.unit
+    name = clean_line(unit.name)
     cells = (
-        clean_line(unit.name),
+        f"{name}  {t('tui.bad_records_cell', n=facts.bad_records)}" if facts.bad_records else name,
         unit.kind.label,
         " ".join(f"F{unit.phase(route)}" for route in ROUTES),
         str(facts.open_leerpunten),
@@ -93,7 +94,8 @@ def _unit_row(facts: UnitFacts, today: dt.date) -> Row:
         short_date(facts.last_meeting, today) if facts.last_meeting else "-",
         short_date(facts.last_visit, today) if facts.last_visit else "-",
     )
-    return Row(facts.slug, cells, item=facts, alert=facts.overdue > 0, search=_search(cells[0], facts))
+    return Row(facts.slug, cells, item=facts, alert=facts.overdue > 0 or facts.bad_records > 0,
+               search=_search(name, facts))
 
 
 def _search(name: str, facts: UnitFacts) -> str:

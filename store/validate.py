@@ -1,0 +1,412 @@
+"""Stored documents checked field by field when they are loaded, and the limits
+every value must keep when it is written.
+
+A unit file is readable by every member of its group, and any of them can edit it
+by hand. So a document is never trusted: `loaded_values` checks each field against
+its kind (the annotation in store/records.py), cleans text of control characters
+(store/text.py), and converts only what the stored form defines (an ISO date string
+to a date, a code to its enum, measurement dicts to Measurements). It never turns
+one type into another: `"50"` is not 50, `1` is not `true`, `"L-1"` is not a list.
+Whatever is wrong comes back as `InvalidValue`s naming the field, and the record
+is a bad record (`BadRecord`): skipped and reported by readers, refused by editors.
+
+The same bounds serve input (`Record.problems`) and load, so a value spiegel saved
+always loads again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+from store.errors import InvalidValue
+from store.i18n import t
+from store.text import clean_line, clean_text
+from store.vocab import Direction, FindingKind, FindingState, MeetingFormat, Status, UnitKind
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from typing import Any, Callable
+
+# Lengths a practice never reaches; beyond them a value is a mistake or an attack.
+MAX_LINE = 300  # one-line fields: titles, names, owners
+MAX_TEXT = 20_000  # free text: descriptions, notes, PDSA notes
+MAX_ITEMS = 200  # lists: questions, inputs, linked findings
+MAX_MEASUREMENTS = 10_000  # a KPI's series (weekly for two centuries)
+MAX_NUMBER = 1e12  # KPI values, baselines and targets
+MAX_COUNT = 100_000  # people, minutes, rounds
+MAX_INT = 2**53  # revisions and log references: exact in JSON everywhere
+
+# Integer fields with their own range (inclusive); any other int is 0..MAX_INT.
+BOUNDS = {
+    "phase": (1, 4), "route": (1, 4), "progress": (0, 100),
+    "participants": (0, MAX_COUNT), "listeners": (0, MAX_COUNT), "duration_min": (0, MAX_COUNT),
+    "rounds": (0, MAX_COUNT), "rev": (1, MAX_INT),
+}
+LOG_OPS = ("create", "update", "undo")
+PDSA_KEYS = ("plan", "do", "study", "act")
+CODES = {c.__name__: c for c in (Status, UnitKind, MeetingFormat, FindingKind, FindingState, Direction)}
+
+
+class Bad(Exception):
+    """One field's problem: a catalog key (`load.*`) and its values."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key, self.values = key, values
+
+
+# --- reading ------------------------------------------------------------------------
+
+def loaded_values(cls: type, doc: dict) -> tuple[dict, list[InvalidValue]]:
+    """The keyword arguments for `cls(...)` from a stored document, checked and
+    cleaned, and the problems found (an empty list: the document is fine). Fields
+    the record does not have are ignored; fields left out take their default."""
+    try:
+        values = _fast_check(cls)(doc)
+    except (Bad, ValueError):
+        values = None
+    return (values, []) if values is not None else _checked(cls, doc)
+
+
+def _checked(cls: type, doc: dict) -> tuple[dict, list[InvalidValue]]:
+    """Field by field, saying what is wrong: the path of a document `_fast_check`
+    has a doubt about."""
+    plain, checks = _tables(cls)
+    values: dict = {}
+    problems: list[InvalidValue] = []
+    for name, value in doc.items():
+        rule = plain.get(name)
+        if rule is str and type(value) is str and value.isprintable():
+            values[name] = value
+            continue
+        check = checks.get(name)
+        if check is not None:
+            try:
+                values[name] = check(name, value)
+            except Bad as bad:
+                problems.append(InvalidValue(name, reason(bad, value)))
+    if "id" not in doc:  # never left out of a stored document (nor of a list row)
+        problems.append(InvalidValue("id", t("load.missing")))
+    return values, problems
+
+
+_FAST: dict[type, Callable[[dict], dict | None]] = {}
+
+
+def _fast_check(cls: type) -> Callable[[dict], dict | None]:
+    """Per record class, one compiled function over its fields in a straight line:
+    the values if every field is plainly right, else None (or Bad/ValueError).
+
+    Why compiled: `spiegel list --json` and every screen build thousands of records,
+    and a loop over each document's fields with a check per field made `from_doc`
+    60 % slower than it was without checks. Straight-line code per field (a dict
+    lookup, a type test) is what recordtype.py does for `__init__`, for the same
+    reason; the checks themselves stay the functions below."""
+    found = _FAST.get(cls)
+    if found is None:
+        found = _FAST[cls] = _compile_fast_check(cls)
+    return found
+
+
+def _compile_fast_check(cls: type) -> Callable[[dict], dict | None]:
+    plain, checks = _tables(cls)
+    scope: dict = {"_M": object(), "_KNOWN": frozenset(checks), "_iso": dt.date.fromisoformat}
+    body = ["    if not _KNOWN >= doc.keys() or 'id' not in doc:", "        return None", "    values = dict(doc)"]
+    for name in checks:
+        rule = plain.get(name)
+        body.append(f"    v = doc.get({name!r}, _M)")
+        if rule is str:
+            test = "v.__class__ is str and v.isprintable()"
+        elif type(rule) is tuple:
+            test = f"(v.__class__ is int and {rule[0]} <= v <= {rule[1]})"
+            test += " or v is None" if name in _OPTIONAL_INTS.get(cls, ()) else ""
+        else:
+            scope[f"_c_{name}"] = checks[name]
+            body += ["    if v is not _M:", f"        values[{name!r}] = _c_{name}({name!r}, v)"]
+            continue
+        body += [f"    if v is not _M and not ({test}):", "        return None"]
+    source = "def fast(doc):\n" + "\n".join(body) + "\n    return values"
+    exec(source, scope)  # noqa: S102 (source built from our own field names and bounds only)
+    return scope["fast"]
+
+
+_OPTIONAL_INTS: dict[type, set[str]] = {}
+_TABLES: dict[type, tuple[dict, dict]] = {}
+
+
+def _tables(cls: type) -> tuple[dict, dict]:
+    """Per record class: the fields decided without a call (name -> str for text,
+    or the (low, high) range of an int), and every field's check."""
+    found = _TABLES.get(cls)
+    if found is None:
+        from store.records import field_kinds
+
+        kinds = {n: k for n, k in field_kinds(cls).items() if n != "unit"}
+        plain = {n: str for n, k in kinds.items() if k in ("Line", "Text", "str") and n != "id"}
+        _OPTIONAL_INTS[cls] = {n for n, k in kinds.items() if k == "OptInt"}
+        plain.update({n: BOUNDS.get(n, (0, MAX_INT)) for n, k in kinds.items() if k in ("int", "OptInt")})
+        found = _TABLES[cls] = plain, {n: _check_for(cls, n, k) for n, k in kinds.items()}
+    return found
+
+
+def _check_for(cls: type, name: str, kind: str) -> Callable[[str, Any], Any]:
+    if name == "id":
+        return _unit_id if cls.PREFIX == "U" else _record_id(cls.PREFIX)
+    if name == "log":
+        return _log
+    if kind in ("int", "OptInt"):
+        return _int(*BOUNDS.get(name, (0, MAX_INT)), optional=kind == "OptInt")
+    if kind in CODES:
+        return _code(CODES[kind])
+    return _BY_KIND[kind]
+
+
+def reason(bad: Bad, value: Any) -> str:
+    """`Bad` in words, with the value found (shortened, control characters shown)."""
+    return t(bad.key, found=_shown(value), **bad.values)
+
+
+def _shown(value: Any) -> str:
+    import json  # only when a document is bad
+
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return clean_line(text if len(text) <= 40 else text[:39] + "…")
+
+
+def _line(name: str, value: Any) -> str:
+    if type(value) is not str:
+        raise Bad("load.text")
+    return value if value.isprintable() else clean_line(value)
+
+
+def _text(name: str, value: Any) -> str:
+    if type(value) is not str:
+        raise Bad("load.text")
+    return value if value.isprintable() else clean_text(value)
+
+
+def _record_id(prefix: str) -> Callable[[str, Any], str]:
+    pattern = re.compile(rf"{prefix}-[0-9]+", re.ASCII)
+
+    def check(name: str, value: Any) -> str:
+        if type(value) is not str or not pattern.fullmatch(value):
+            raise Bad("load.id", example=f"{prefix}-12")
+        return value
+
+    return check
+
+
+def _unit_id(name: str, value: Any) -> str:
+    if type(value) is not str or not value or not value.isprintable():
+        raise Bad("load.text")
+    return value
+
+
+def _int(low: int, high: int, optional: bool) -> Callable[[str, Any], Any]:
+    def check(name: str, value: Any) -> Any:
+        if type(value) is not int or not low <= value <= high:
+            if value is None and optional:
+                return None
+            raise Bad("load.opt_int" if optional else "load.int", low=low, high=high)
+        return value
+
+    return check
+
+
+def _number(value: Any) -> bool:
+    return type(value) in (int, float) and math.isfinite(value) and abs(value) <= MAX_NUMBER
+
+
+def _opt_float(name: str, value: Any) -> Any:
+    if value is not None and not _number(value):
+        raise Bad("load.number", high=f"{MAX_NUMBER:.0e}")
+    return value
+
+
+def _bool(name: str, value: Any) -> bool:
+    if type(value) is not bool:
+        raise Bad("load.bool")
+    return value
+
+
+def _date(value: Any) -> dt.date:
+    """A stored date is exactly `YYYY-MM-DD` (fromisoformat also takes `20261231`
+    and week dates, which spiegel never writes)."""
+    if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-":
+        raise ValueError(value)
+    return dt.date.fromisoformat(value)
+
+
+def _opt_date(name: str, value: Any) -> dt.date | None:
+    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":  # _date, inline: hot
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    elif value is None:
+        return None
+    raise Bad("load.date")
+
+
+def _code(code: type) -> Callable[[str, Any], Any]:
+    members = {member.value: member for member in code}  # a dict lookup: Enum's call is slow
+
+    def check(name: str, value: Any) -> Any:
+        found = members.get(value) if type(value) is str else None
+        if found is None:
+            raise Bad("load.code", allowed=", ".join(members))
+        return found
+
+    return check
+
+
+def _lines(name: str, value: Any) -> list[str]:
+    if type(value) is not list or not set(map(type, value)) <= _STR:
+        raise Bad("load.lines")
+    if "".join(value).isprintable():
+        return value[:]  # a copy: records never share a list with the read cache
+    return [clean_line(item) for item in value]
+
+
+def _ids(name: str, value: Any) -> list[str]:
+    try:  # join refuses anything but strings
+        if type(value) is list and _IDS.fullmatch(",".join(value)):
+            return value[:]  # ids such as L-7: nothing to clean
+    except TypeError:
+        pass
+    raise Bad("load.ids")
+
+
+_STR = {str}
+_IDS = re.compile(r"(?:[A-Z]-[0-9]+(?:,[A-Z]-[0-9]+)*)?", re.ASCII)
+
+
+def _phases(name: str, value: Any) -> dict[str, int]:
+    if type(value) is not dict or any(k not in ("1", "2", "3", "4") or type(p) is not int or not 1 <= p <= 4
+                                      for k, p in value.items()):
+        raise Bad("load.phases")
+    return dict(value)
+
+
+def _pdsa(name: str, value: Any) -> dict[str, str]:
+    if type(value) is not dict or not value.keys() <= _PDSA or not set(map(type, value.values())) <= _STR:
+        raise Bad("load.pdsa")
+    if "".join(value.values()).isprintable():
+        return dict(value)
+    return {k: clean_text(v) for k, v in value.items()}
+
+
+_PDSA = frozenset(PDSA_KEYS)
+
+
+def _measurements(name: str, value: Any) -> list:
+    from store.records import Measurement
+
+    if type(value) is not list:
+        raise Bad("load.measurements")
+    points = []
+    for item in value:
+        if type(item) is not dict or not _number(item.get("value")) or type(item.get("note", "")) is not str:
+            raise Bad("load.measurements")
+        try:
+            date = _date(item.get("date"))
+        except ValueError:
+            raise Bad("load.measurements") from None
+        points.append(Measurement(date, item["value"], clean_text(item.get("note", ""))))
+    return points
+
+
+def _log(name: str, value: Any) -> list[dict]:
+    """The change log: who changed what when. Shown in `show` and the app, and read
+    by undo, so its shape is checked and its words cleaned like any text."""
+    if type(value) is not list:
+        raise Bad("load.log")
+    if len(value) == 1 and _plain_creation(value[0]):
+        return value[:]  # most records: created, never changed
+    return [entry if _plain_creation(entry) else _log_entry(entry) for entry in value]
+
+
+def _plain_creation(entry: Any) -> bool:
+    """Most entries: `{"at", "by", "op": "create"}` with printable words (fast path)."""
+    return (type(entry) is dict and len(entry) == 3 and entry.get("op") == "create"
+            and type(entry.get("at")) is str and type(entry.get("by")) is str
+            and (entry["at"] + entry["by"]).isprintable())
+
+
+def _log_entry(entry: Any) -> dict:
+    if (type(entry) is not dict or type(entry.get("at")) is not str or type(entry.get("by")) is not str
+            or entry.get("op") not in LOG_OPS or type(entry.get("changes", {})) is not dict
+            or type(entry.get("undoes", 0)) is not int):
+        raise Bad("load.log")
+    changes = entry.get("changes", {})
+    if any(type(k) is not str or type(pair) is not list or len(pair) != 2 for k, pair in changes.items()):
+        raise Bad("load.log")
+    if entry["at"].isprintable() and entry["by"].isprintable() and not changes:
+        return entry  # the common case: nothing to clean, shared like every read-only document
+    cleaned = {**entry, "at": clean_line(entry["at"]), "by": clean_line(entry["by"])}
+    if changes:
+        cleaned["changes"] = {clean_line(k): [_cleaned(old), _cleaned(new)] for k, (old, new) in changes.items()}
+    return cleaned
+
+
+def _cleaned(value: Any) -> Any:
+    """Every string inside a stored value, cleaned (the log keeps old values as stored)."""
+    if type(value) is str:
+        return clean_text(value)
+    if type(value) is list:
+        return [_cleaned(v) for v in value]
+    if type(value) is dict:
+        return {k: _cleaned(v) for k, v in value.items()}
+    return value
+
+
+_BY_KIND: dict[str, Callable[[str, Any], Any]] = {
+    "Line": _line, "Text": _text, "str": _line, "OptDate": _opt_date, "OptFloat": _opt_float, "bool": _bool,
+    "Lines": _lines, "Ids": _ids, "Phases": _phases, "Pdsa": _pdsa, "Measurements": _measurements,
+}
+
+
+# --- writing ------------------------------------------------------------------------
+
+def input_problems(record: Any) -> list[InvalidValue]:
+    """What a record about to be saved must keep: numbers in their range, text and
+    lists within their length. Messages say the limit."""
+    from store.records import META_FIELDS, field_kinds
+
+    found = []
+    for name, kind in field_kinds(type(record)).items():
+        problem = None if name in META_FIELDS else _limit(name, kind, getattr(record, name))
+        if problem:
+            found.append(InvalidValue(name, problem))
+    return found
+
+
+def _limit(name: str, kind: str, value: Any) -> str | None:
+    if kind in ("int", "OptInt") and name in BOUNDS and value is not None:
+        low, high = BOUNDS[name]
+        return None if type(value) is int and low <= value <= high else t("value.range", low=low, high=high)
+    if kind == "OptFloat" and value is not None and not _number(value):
+        return t("value.too_big", high=f"{MAX_NUMBER:.0e}")
+    if kind in ("Line", "Text") and len(value) > (MAX_LINE if kind == "Line" else MAX_TEXT):
+        return t("value.too_long", limit=MAX_LINE if kind == "Line" else MAX_TEXT, length=len(value))
+    if kind in ("Lines", "Ids"):
+        return _list_limit(value, MAX_ITEMS, MAX_LINE)
+    if kind == "Pdsa" and any(len(v) > MAX_TEXT for v in value.values()):
+        return t("value.too_long", limit=MAX_TEXT, length=max(len(v) for v in value.values()))
+    if kind == "Measurements":
+        if len(value) > MAX_MEASUREMENTS:
+            return t("value.too_many", limit=MAX_MEASUREMENTS, count=len(value))
+        if any(not _number(m.value) for m in value):
+            return t("value.too_big", high=f"{MAX_NUMBER:.0e}")
+        if any(len(m.note) > MAX_LINE for m in value):
+            return t("value.too_long", limit=MAX_LINE, length=max(len(m.note) for m in value))
+    return None
+
+
+def _list_limit(items: list, most: int, longest: int) -> str | None:
+    if len(items) > most:
+        return t("value.too_many", limit=most, count=len(items))
+    too_long = max((len(i) for i in items), default=0)
+    return t("value.too_long", limit=longest, length=too_long) if too_long > longest else None
