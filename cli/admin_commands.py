@@ -54,12 +54,9 @@ def migrate(ctx, data_dir):
 def warn_if_shared(store, slug: str) -> None:
     """A unit made without --group on a shared server is readable by every member of
     the data directory's group: say so (a warning, never a refusal)."""
-    import os
-
     from cli.output import fail
-    from store.files.layout import group_name, is_shared
     from store.i18n import t
 
-    top = store.files.top_stat()
-    if is_shared(top) and os.stat(os.path.join(store.dir, slug)).st_gid == top.st_gid:
-        fail(t("units.shared_warning", unit=slug, group=group_name(top.st_gid)))
+    group = store.files.open_to_everyone(slug)
+    if group:
+        fail(t("units.shared_warning", unit=slug, group=group))

@@ -111,6 +111,8 @@ def check_report(store, as_json: bool) -> bool:
             if item.get("bad_records"):
                 counts += f"; {t('check.bad_records', count=len({b['id'] for b in item['bad_records']}))}"
             echo(f"{status}  {item['file']}  {item.get('problem') or counts}")
+            if item.get("open_to"):
+                echo("  " + t("units.shared_warning", unit=item["unit"], group=item["open_to"]))
             for bad in item.get("bad_records", []):
                 words = t("check.bad_record", unit=item["unit"], id=bad["id"], field=bad["field"], reason=bad["reason"])
                 echo("  " + words)
@@ -130,7 +132,8 @@ def _checked(store, entry) -> dict:
                for b in store.bad_records(entry.slug) for p in b.problems]
     except FileProblem as problem:
         return {"file": str(entry.path), "unit": entry.slug, "ok": False, "problem": problem.problem}
-    return {"file": str(entry.path), "unit": entry.slug, "ok": not bad, **counts, "bad_records": bad}
+    return {"file": str(entry.path), "unit": entry.slug, "ok": not bad, **counts, "bad_records": bad,
+            "open_to": store.files.open_to_everyone(entry.slug)}
 
 
 _COUNTED = (Meeting, Finding, Action, Kpi)

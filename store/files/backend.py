@@ -53,6 +53,16 @@ class FileBackend:
         finally:
             os.close(top_fd)
 
+    def open_to_everyone(self, slug: str) -> str | None:
+        """The data directory's group, if on a shared server this unit's directory
+        is in it (every member may read the unit): worth a warning, not a refusal."""
+        top = self.top_stat()
+        try:
+            gid = os.stat(os.path.join(self.dir, slug)).st_gid
+        except OSError:
+            return None
+        return layout.group_name(gid) if layout.is_shared(top) and gid == top.st_gid else None
+
     def old_layout(self) -> list[FileProblem]:
         """Unit files of the flat layout (`<slug>.json` beside the units) that have no
         unit directory yet: an admin runs `spiegel migrate`. Once moved, the flat

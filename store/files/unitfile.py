@@ -232,9 +232,15 @@ class UnitFile:
 
     def _remove_stale_temp_files(self, dir_fd: int) -> None:
         """A writer killed mid-write leaves its temp file; under the lock none is live.
+        A lister's index temp file takes no lock: only one a minute old is stale.
         Only regular files are removed: a planted directory of that name stays."""
+        a_minute_ago = time.time() - 60
         for name in os.listdir(dir_fd):
-            if name.startswith(layout.TEMP_PREFIX) and name.endswith(".tmp"):
+            if not name.endswith(".tmp"):
+                continue
+            if name.startswith(INDEX_TEMP) and _modified(name, dir_fd) > a_minute_ago:
+                continue
+            if name.startswith((layout.TEMP_PREFIX, INDEX_TEMP)):
                 try:
                     safe.unlink_quietly(name, dir_fd)
                 except (IsADirectoryError, PermissionError):
@@ -243,6 +249,13 @@ class UnitFile:
 
 def _key(fd: int, st: os.stat_result) -> tuple:
     return (st.st_ino, st.st_size, st.st_mtime_ns, os.pread(fd, HEAD_BYTES, 0))
+
+
+def _modified(name: str, dir_fd: int) -> float:
+    try:
+        return os.stat(name, dir_fd=dir_fd, follow_symlinks=False).st_mtime
+    except FileNotFoundError:
+        return 0.0
 
 
 def _index_trusted(st: os.stat_result, dir_st: os.stat_result) -> bool:

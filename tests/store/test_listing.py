@@ -139,3 +139,13 @@ def test_the_units_name_is_read_from_the_header_line_alone(store, unit):
     assert titles(store) == ["Echt"]  # the rows are broken: rebuilt
     store.add(Action(title="Later"), unit.id)
     assert listing.indexed_name(unit_file) is None  # not current any more
+
+
+def test_a_killed_listers_temp_file_is_cleaned_once_it_is_a_minute_old(store, unit):
+    unit_dir = store.data_dir / unit.id
+    old, fresh = unit_dir / ".i1-2-0.tmp", unit_dir / ".i3-4-0.tmp"
+    old.write_text("half")
+    fresh.write_text("bezig")
+    os.utime(old, (0, os.stat(old).st_mtime - 120))
+    store.add(Action(title="x"), unit.id)
+    assert not old.exists() and fresh.exists()
