@@ -103,9 +103,14 @@ def check_report(store, as_json: bool) -> bool:
         try:
             if entry.problem is not None:
                 raise entry.problem
-            counts = {cls.TABLE: len(store.records(cls, entry.slug)) for cls in _COUNTED}
+            records = {cls: store.records(cls, entry.slug) for cls in _COUNTED}
         except FileProblem as problem:
             report.append({"file": str(entry.path), "ok": False, "problem": problem.problem})
+            continue
+        counts = {cls.TABLE: len(found) for cls, found in records.items()}
+        unusable = _unusable_measurements(records[Kpi])
+        if unusable:
+            report.append({"file": str(entry.path), "ok": False, "problem": "; ".join(unusable), **counts})
             continue
         report.append({"file": str(entry.path), "ok": True, **counts})
     if as_json:
@@ -119,6 +124,12 @@ def check_report(store, as_json: bool) -> bool:
             echo(t("check.none", path=store.data_dir))
     return all(item["ok"] for item in report)
 
+
+def _unusable_measurements(kpis: list[Kpi]) -> list[str]:
+    """'K-3: meting van 2026-02-01 onbruikbaar: …' for every stored value a chart cannot use."""
+    from store.kpis import describe_problem, measurement_problems
+
+    return [f"{k.id}: {describe_problem(m, why)}" for k in kpis for m, why in measurement_problems(k)]
 
 
 _COUNTED = (Meeting, Finding, Action, Kpi)
