@@ -15,17 +15,20 @@ from tui.screens.run_chart_screen import RunChartScreen
 from tui.widgets.kpi_dialogs import KpiForm, NewMeasurement
 from tui.widgets.run_chart import RunChart
 
-SHIFTED = [10, 12, 11, 9, 10, 11, 10, 12, 20, 21, 22, 20, 21, 22, 21, 20]
+# ten points before A-2 started (its baseline period), eight after
+SHIFTED = [10, 12, 11, 9, 10, 11, 10, 12, 11, 10, 20, 21, 22, 20, 21, 22, 21, 20]
+STARTED = dt.date(2026, 4, 1)
 
 
 def build_with_kpis(data_dir):
-    """build_small plus, on A-2, a KPI with a shift and an empty one."""
+    """build_small plus, on A-2 (started 1 April 2026), a KPI with a shift and an empty one."""
     build_small(data_dir)
     store = make_store(data_dir)
-    start = dt.date(2025, 8, 1)
-    points = [Measurement(dt.date(2025 + (7 + n) // 12, (7 + n) % 12 + 1, 1), float(v)) for n, v in enumerate(SHIFTED)]
-    assert points[0].date == start
-    points[8].note = "actie gestart"
+    start = dt.date(2025, 6, 1)
+    points = [Measurement(dt.date(2025 + (5 + n) // 12, (5 + n) % 12 + 1, 1), float(v)) for n, v in enumerate(SHIFTED)]
+    assert points[0].date == start and points[10].date == STARTED
+    points[10].note = "actie gestart"
+    store.change("A-2", {"started_on": STARTED})
     with store.transaction("de-hoek") as txn:
         txn.add(Kpi(action="A-2", name="Terugbelverzoeken binnen een dag", measure_unit="%",
                     direction=Direction.HIGHER, baseline=10.0, target=25.0, measurements=points))
@@ -69,9 +72,11 @@ async def test_action_detail_opens_the_kpi_list_and_the_chart(tmp_path):
         assert isinstance(app.screen, RunChartScreen)
         text = text_of(app)
         assert "verschuiving: 8 punten boven de mediaan sinds april 2026 (goed nieuws)" in text
-        assert "verschuiving: 8 punten onder de mediaan sinds augustus 2025 (slecht nieuws)" in text
-        assert "aug '25" in text and "feb '26" in text  # Dutch month labels on the x axis
-        assert app.screen.query_one(DataTable).row_count == 16
+        assert "slecht nieuws" not in text  # the old level before the action is the baseline, no bad news
+        assert "jun '25" in text and "mrt '26" in text  # Dutch month labels on the x axis
+        assert app.screen.query_one(DataTable).row_count == 18
+        assert "Basisperiode: de eerste 10 metingen (t/m 1 mrt 2026), mediaan 10,5" in text
+        assert "Regels (IHI, Perla 2011)" in text
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, KpiListScreen)
@@ -88,10 +93,10 @@ async def test_text_table_lists_every_measurement_with_its_signal(tmp_path):
         assert not app.screen.query_one(RunChart).display
         table = app.screen.query_one(DataTable)
         first = [str(cell) for cell in table.get_row_at(0)]
-        assert first[0] == "1 aug 2025" and first[1] == "10 -" and first[2] == "verschuiving"
-        ninth = [str(cell) for cell in table.get_row_at(8)]
-        assert ninth[1] == "20 +" and ninth[3] == "actie gestart"
-        assert "1 aug 2025" in text_of(app)
+        assert first[0] == "1 jun 2025" and first[1] == "10 -" and first[2] == ""
+        started = [str(cell) for cell in table.get_row_at(10)]
+        assert started[1] == "20 +" and started[2] == "verschuiving" and started[3] == "actie gestart"
+        assert "1 jun 2025" in text_of(app)
 
 
 async def test_new_measurement_with_a_dutch_date_phrase_redraws_at_once(tmp_path):
@@ -106,7 +111,9 @@ async def test_new_measurement_with_a_dutch_date_phrase_redraws_at_once(tmp_path
         assert isinstance(app.screen, NewMeasurement)
         app.screen.query_one("#in-date").focus()
         await pilot.press("home", "ctrl+k", *"1 dec")
-        assert "→ di 1 dec" in text_of(app)
+        assert "→ ma 1 dec 2025" in text_of(app)  # a measurement happened: last year's 1 December
+        await pilot.press("ctrl+u", *"15 nov")
+        assert "→ zo 15 nov" in text_of(app)
         app.screen.query_one("#in-value").focus()
         await pilot.press(*"abc", "enter")
         await settle(pilot)
@@ -116,10 +123,10 @@ async def test_new_measurement_with_a_dutch_date_phrase_redraws_at_once(tmp_path
         await settle(pilot)
         assert isinstance(app.screen, RunChartScreen)
         saved = make_store(data).get("K-1")
-        assert saved.measurements[-1].date == dt.date(2026, 12, 1) and saved.measurements[-1].value == 19.5
-        assert app.screen.query_one(DataTable).row_count == 17
+        assert saved.measurements[-1].date == dt.date(2026, 11, 15) and saved.measurements[-1].value == 19.5
+        assert app.screen.query_one(DataTable).row_count == 19
         assert app.screen.query_one(RunChart).analysis.values[-1] == 19.5
-        assert "Meting 19,5 op di 1 dec opgeslagen bij K-1" in notes(app)
+        assert "Meting 19,5 op zo 15 nov opgeslagen bij K-1" in notes(app)
 
 
 async def test_empty_kpi_and_a_unit_without_kpis_show_a_helpful_text(tmp_path):
@@ -182,7 +189,7 @@ async def test_chart_in_english_uses_english_months(tmp_path):
         await settle(pilot)
         text = text_of(app)
         assert "shift: 8 points above the median since April 2026 (good news)" in text
-        assert "Aug '25" in text
+        assert "Jun '25" in text
 
 
 def test_run_chart_snapshot(snap_compare, tmp_path):

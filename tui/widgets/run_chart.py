@@ -16,6 +16,7 @@ from textual_plotext import PlotextPlot
 from store.i18n import t
 from store.records import Kpi
 from store.dates import month_name
+from store.kpis import value_problem
 from store.runchart import Analysis, number, point_marks
 from store.text import clean_line
 
@@ -71,9 +72,10 @@ class RunChart(PlotextPlot):
             return
         xs = list(range(len(analysis.values)))
         last = xs[-1] if len(xs) > 1 else 1
-        self._level(self.kpi.baseline if self.kpi else None, last, "baseline")
+        levels = self._levels()
+        self._level(levels.get("baseline"), last, "baseline")
         self._level(analysis.median, last, "median")
-        self._level(self.kpi.target if self.kpi else None, last, "target")
+        self._level(levels.get("target"), last, "target")
         if len(xs) > 1:
             plt.plot(xs, list(analysis.values), marker="braille")
         plt.scatter(xs, list(analysis.values), marker=MARKERS["values"])
@@ -82,12 +84,18 @@ class RunChart(PlotextPlot):
             plt.scatter(marked, [analysis.values[i] for i in marked], marker=MARKERS["signal"])
         plt.xticks(*ticks(analysis))
         plt.xlim(-0.5, last + 0.5)
-        levels = [v for v in (self.kpi.baseline, self.kpi.target) if v is not None] if self.kpi else []
-        low, high = min(*analysis.values, *levels), max(*analysis.values, *levels)
+        low, high = min(*analysis.values, *levels.values()), max(*analysis.values, *levels.values())
         positions, labels = y_ticks(low, high)
         plt.yticks(positions, labels)
         plt.ylim(positions[0], positions[-1])
         self.refresh()
+
+    def _levels(self) -> dict[str, float]:
+        """The KPI's baseline value and target, where they are plottable numbers."""
+        if self.kpi is None:
+            return {}
+        found = {"baseline": self.kpi.baseline, "target": self.kpi.target}
+        return {k: v for k, v in found.items() if v is not None and value_problem(v, self.kpi.measure_unit) is None}
 
     def _level(self, value: float | None, last: int, name: str) -> None:
         if value is not None:
