@@ -201,3 +201,48 @@ def test_run_chart_snapshot(snap_compare, tmp_path):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_chart)
+
+
+def build_edge_kpis(data_dir):
+    """KPIs with 0, 1, 2 and 3 measurements, with and without baseline and target,
+    and one holding values no chart can draw (written by hand into the file)."""
+    import json
+
+    build_small(data_dir)
+    store = make_store(data_dir)
+    day = dt.date(2026, 1, 1)
+    with store.transaction("de-hoek") as txn:
+        for count in (0, 1, 2, 3):
+            for levels in ({}, {"baseline": 5.0, "target": 5.0}):
+                values = [Measurement(day + dt.timedelta(days=30 * n), 5.0) for n in range(count)]
+                txn.add(Kpi(action="A-2", name=f"{count} metingen", measurements=values, **levels))
+        txn.add(Kpi(action="A-2", name="Kapotte waarden", measure_unit="%", measurements=[
+            Measurement(day + dt.timedelta(days=30 * n), float(n)) for n in range(12)]))
+    path = store.unit_path("de-hoek")
+    data = json.loads(open(path).read())
+    bad = next(doc for doc in data["kpis"].values() if doc["name"] == "Kapotte waarden")
+    bad["measurements"][2]["value"], bad["measurements"][4]["value"] = 1e308, None
+    bad["target"] = 1e308
+    open(path, "w").write(json.dumps(data))
+    return data_dir
+
+
+async def test_no_kpi_crashes_the_app_whatever_its_measurements(tmp_path):
+    app = make_app(build_edge_kpis(tmp_path / "data"), today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_list(pilot)
+        assert len(screen.table.rows) == 9
+        assert "2 onbruikbare meting(en)" in screen.table.rows[-1].cells[-1]
+        for row in range(9):
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, RunChartScreen) and app.is_running, row
+            text = text_of(app)
+            if row == 8:
+                assert "meting van 2026-03-02 onbruikbaar" in text and "meting van 2026-05-01 onbruikbaar" in text
+                assert app.screen.query_one(DataTable).row_count == 10  # the rest of the chart
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.screen is screen
+            await pilot.press("down")
+        assert not [n for n in app._notifications if n.severity == "error"]

@@ -84,7 +84,8 @@ class RunChart(PlotextPlot):
             plt.scatter(marked, [analysis.values[i] for i in marked], marker=MARKERS["signal"])
         plt.xticks(*ticks(analysis))
         plt.xlim(-0.5, last + 0.5)
-        low, high = min(*analysis.values, *levels.values()), max(*analysis.values, *levels.values())
+        shown = [*analysis.values, *levels.values()]
+        low, high = min(shown), max(shown)
         positions, labels = y_ticks(low, high)
         plt.yticks(positions, labels)
         plt.ylim(positions[0], positions[-1])
@@ -110,7 +111,7 @@ def table_rows(kpi: Kpi, analysis: Analysis) -> list[tuple[str, str, str, str]]:
     """The text equivalent of the chart: date, value, signals, note per measurement."""
     notes = {}
     for m in kpi.measurements:
-        notes.setdefault((m.date, float(m.value)), clean_line(m.note))
+        notes.setdefault((m.date, m.value), clean_line(m.note))  # 5 == 5.0: same key
     rows = []
     for date, value, kinds in zip(analysis.dates, analysis.values, point_marks(analysis)):
         signal = ", ".join(t(f"kpi.kind.{kind}") for kind in kinds)
