@@ -16,7 +16,8 @@ import os
 from store.errors import InvalidValue, NotFound
 from store.i18n import t
 from store.records import Action, Kpi, Measurement
-from store.runchart import IHI, MIN_POINTS, RULE_SETS, Analysis, analyse, number
+from store.vocab import Direction
+from store.runchart import IHI, MIN_POINTS, RULE_SETS, Analysis, analyse, number, point_marks
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -81,6 +82,12 @@ def describe_problem(measurement: Measurement, problem: str) -> str:
     return t("kpi.value.stored", date=measurement.date.isoformat(), problem=problem)
 
 
+def parse_direction(text: str) -> Direction:
+    """'hoger', 'lager' (the short words people type) or anything Direction accepts."""
+    short = {"hoger": Direction.HIGHER, "lager": Direction.LOWER}
+    return short.get(str(text).strip().lower()) or Direction.parse(text, "direction")
+
+
 # the run chart ------------------------------------------------------------------------
 def rule_set(kpi: Kpi) -> str:
     """The KPI's own choice, else the setting, else IHI."""
@@ -117,6 +124,24 @@ def started_on(store: Store, kpi: Kpi) -> dt.date | None:
     except NotFound:
         return None
     return action.started_on if isinstance(action, Action) else None
+
+
+def point_rows(kpi: Kpi, analysis: Analysis) -> list[tuple[str, str, str, str]]:
+    """The chart as text, one row per usable measurement: date, value with its
+    side of the median (+, -, =), the signals it is part of, the note."""
+    from store.dates import month_name
+    from store.text import clean_line
+
+    notes: dict = {}
+    for m in kpi.measurements:
+        notes.setdefault((m.date, m.value), clean_line(m.note))  # 5 == 5.0: the same key
+    rows = []
+    for date, value, kinds in zip(analysis.dates, analysis.values, point_marks(analysis)):
+        signal = ", ".join(t(f"kpi.kind.{kind}") for kind in kinds)
+        side = "" if analysis.median is None else "+" if value > analysis.median else "-" if value < analysis.median else "="
+        when = f"{date.day} {month_name(date.month, short=True)} {date.year}"
+        rows.append((when, f"{number(value)} {side}".strip(), signal, notes.get((date, value), "")))
+    return rows
 
 
 # measurements -------------------------------------------------------------------------

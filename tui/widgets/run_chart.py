@@ -16,7 +16,7 @@ from textual_plotext import PlotextPlot
 from store.i18n import t
 from store.records import Kpi
 from store.dates import month_name
-from store.kpis import value_problem
+from store.kpis import point_rows, value_problem
 from store.runchart import Analysis, number, point_marks
 from store.text import clean_line
 
@@ -108,16 +108,5 @@ def legend() -> str:
 
 
 def table_rows(kpi: Kpi, analysis: Analysis) -> list[tuple[str, str, str, str]]:
-    """The text equivalent of the chart: date, value, signals, note per measurement."""
-    notes = {}
-    for m in kpi.measurements:
-        notes.setdefault((m.date, m.value), clean_line(m.note))  # 5 == 5.0: same key
-    rows = []
-    for date, value, kinds in zip(analysis.dates, analysis.values, point_marks(analysis)):
-        signal = ", ".join(t(f"kpi.kind.{kind}") for kind in kinds)
-        side = ""
-        if analysis.median is not None:
-            side = "+" if value > analysis.median else "-" if value < analysis.median else "="
-        when = f"{date.day} {month_name(date.month, short=True)} {date.year}"
-        rows.append((when, f"{number(value)} {side}", signal, notes.get((date, value), "")))
-    return rows
+    """The text equivalent of the chart (store.kpis.point_rows)."""
+    return point_rows(kpi, analysis)
