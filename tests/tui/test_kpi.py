@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.widgets import DataTable
 
 from store.records import Kpi, Measurement
@@ -192,15 +193,65 @@ async def test_chart_in_english_uses_english_months(tmp_path):
         assert "Jun '25" in text
 
 
-def test_run_chart_snapshot(snap_compare, tmp_path):
-    app = make_app(build_with_kpis(tmp_path / "data"), today=TODAY)
+BASELINE_10 = SHIFTED[:10]
+SIGNAL_KPIS = {  # after A-2's start (median of the baseline 10,5)
+    "shift": "K-1",
+    "trend": BASELINE_10 + [8, 9, 10, 11, 12, 13, 10, 9],
+    "outlier": BASELINE_10 + [10, 11, 25, 10, 11, 9, 12, 10],
+    "runs": [1, 9] * 7,  # on A-1, not started: all baseline, 14 runs in 14 points
+}
+
+
+def build_signal_kpis(data_dir):
+    """build_with_kpis plus a KPI with each other signal kind (K-3 trend, K-4
+    outlier, K-5 too many runs)."""
+    build_with_kpis(data_dir)
+    store = make_store(data_dir)
+    with store.transaction("de-hoek") as txn:
+        for kind in ("trend", "outlier", "runs"):
+            values = SIGNAL_KPIS[kind]
+            points = [Measurement(dt.date(2025 + (5 + n) // 12, (5 + n) % 12 + 1, 1), float(v)) for n, v in enumerate(values)]
+            txn.add(Kpi(action="A-1" if kind == "runs" else "A-2", name=f"KPI met {kind}", measure_unit="min",
+                        direction=Direction.HIGHER, target=15.0, measurements=points))
+    return data_dir
+
+
+@pytest.mark.parametrize("kind,kpi_id", [("shift", "K-1"), ("trend", "K-3"), ("outlier", "K-4"), ("runs", "K-5")])
+def test_run_chart_snapshot(snap_compare, tmp_path, monkeypatch, kind, kpi_id):
+    """Each signal kind at 80x24 without colour: its own marker, the legend, the
+    end of the baseline, and the signal in words."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(build_signal_kpis(tmp_path / "data"), today=TODAY)
 
     async def open_chart(pilot):
         await settle(pilot)
-        pilot.app.push_screen(RunChartScreen(pilot.app.store, "K-1", "de-hoek"))
+        pilot.app.push_screen(RunChartScreen(pilot.app.store, kpi_id, "de-hoek"))
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_chart)
+
+
+async def test_each_signal_kind_has_its_own_marker_and_words(tmp_path):
+    app = make_app(build_signal_kpis(tmp_path / "data"), today=TODAY)
+    expected = {
+        "K-1": ("V", "verschuiving: 8 punten boven de mediaan sinds april 2026 (goed nieuws)"),
+        "K-3": ("T", "trend: 6 punten op rij stijgend sinds april 2026 (goed nieuws)"),
+        "K-4": ("U", "uitschieter: 25 in juni 2026, ver boven de gewone spreiding (goed nieuws)"),
+        "K-5": (None, "te veel runs: 14, verwacht 4 tot 12 bij 14 punten naast de mediaan (basisperiode"),
+    }
+    async with app.run_test(size=(80, 24)) as pilot:
+        for kpi_id, (marker, words) in expected.items():
+            await settle(pilot)
+            app.push_screen(RunChartScreen(app.store, kpi_id, "de-hoek"))
+            await settle(pilot)
+            lines = screen_lines(app)
+            chart = "\n".join(lines[3:15])
+            assert words in " ".join(line.strip() for line in lines), kpi_id  # wrapped lines joined
+            for other in {"V", "T", "U"} - {marker}:
+                assert f"{other} " not in lines[15] and other not in chart.replace("Ve", ""), (kpi_id, other)
+            if marker:
+                assert marker in chart and f"{marker} " in "\n".join(lines[14:17]), kpi_id
+            await pilot.press("escape")
 
 
 def build_edge_kpis(data_dir):
@@ -246,3 +297,27 @@ async def test_no_kpi_crashes_the_app_whatever_its_measurements(tmp_path):
             assert app.screen is screen
             await pilot.press("down")
         assert not [n for n in app._notifications if n.severity == "error"]
+
+
+def test_weekly_series_names_each_month_once():
+    from tui.widgets.run_chart import ticks
+
+    weekly = [dt.date(2026, 1, 5) + dt.timedelta(weeks=n) for n in range(30)]
+    positions, labels = ticks(weekly)
+    assert len(labels) == len(set(labels)) and labels[0] == "jan '26" and len(labels) <= 6
+    assert all(weekly[p].month != weekly[p - 1].month for p in positions if p)  # the first week of a month
+    across = [dt.date(2025, 11, 3) + dt.timedelta(weeks=n) for n in range(12)]
+    assert ticks(across)[1] == ["nov '25", "dec", "jan '26"]
+
+
+@pytest.mark.parametrize("low,high,rows", [(9, 22, 8), (10, 10, 8), (0.12, 0.5, 8), (35, 136, 8), (-3, 4, 5),
+                                           (0, 1e9, 8), (99.5, 100, 8), (7.6, 25, 12)])
+def test_y_axis_labels_lie_exactly_on_rows(low, high, rows):
+    from tui.widgets.run_chart import y_axis
+
+    bottom, top, positions, labels = y_axis(low, high, rows)
+    step = (top - bottom) / (rows - 1)
+    assert bottom <= low and top >= high and len(positions) == len(labels) >= 2
+    for p in positions:
+        assert bottom - 1e-9 <= p <= top + 1e-9
+        assert abs((p - bottom) / step - round((p - bottom) / step)) < 1e-6  # a whole number of rows

@@ -124,6 +124,7 @@ class RunChartScreen(LiveRefresh, Screen):
         self.query_one("#kpi-name", Static).update(Text(clean_line(kpi.name), style="bold"))
         self.query_one("#kpi-facts", Static).update(facts_line(kpi, analysis))
         self.query_one(RunChart).show(kpi, analysis)
+        self.query_one("#kpi-legend", Static).update(legend(kpi, analysis))
         problems = [describe_problem(m, problem) for m, problem in measurement_problems(kpi)]
         self.query_one("#kpi-signals", Static).update("\n".join([*problems, *describe_all(analysis)]))
         self.query_one("#kpi-baseline", Static).update(baseline_line(analysis))
