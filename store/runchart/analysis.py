@@ -14,9 +14,12 @@
   or too many runs from their table 1) or Anhøj (Anhøj & Olesen 2014: an
   unusually long run, unusually few crossings). Both add astronomical points.
 - **Astronomical point**: our operational rule (the paper leaves it to
-  judgement): more than 3 sigma from the baseline median, sigma from the
-  baseline's median moving range, and not part of a shift or trend (a sustained
-  change is reported as that, not as a string of outliers).
+  judgement): a point more than 3 sigma from the baseline median (sigma from the
+  baseline's median moving range) that also jumps from both its neighbours by
+  more than a moving range may (3.267 x the average moving range), and is not
+  part of a shift or trend: one point that stands apart. The end of a climb or
+  the start of a new level is close to its neighbours; a sustained change is
+  reported as a shift, a trend or too few runs, never as a string of outliers.
 - **Verdicts**: a signal whose points all lie after the baseline is good or bad
   news by the KPI's direction; one with a point inside the baseline describes
   the old process (`BASELINE`); runs and crossings say only "not random".
@@ -171,7 +174,7 @@ def _signals(values, dates, period: Period, mid: float, sigma: float | None, rul
                             useful=period.useful))
     explained = {i for s in found for i in s.indices}
     if sigma is not None:
-        for i in rules.beyond_limits(part, mid, sigma):
+        for i in rules.lone_points(part, mid, sigma):
             if at + i not in explained:
                 found.append(Signal(ASTRONOMICAL, (at + i,), _side(1 if part[i] > mid else -1), dates[at + i], "", 1,
                                     value=part[i]))

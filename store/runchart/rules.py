@@ -14,6 +14,7 @@ SHIFT_LENGTH = 6  # IHI: 6 or more points on one side of the median
 TREND_LENGTH = 5  # IHI: 5 or more points all going up or all going down
 SIGMA_LIMIT = 3.0
 D2_MEDIAN = 0.954  # median moving range of two points -> sigma (Wheeler)
+MR_LIMIT = 3.267 * 1.128  # upper limit of a moving range, in sigmas (D4 x d2)
 
 
 def sides(values: Sequence[float], mid: float) -> list[tuple[int, int]]:
@@ -94,3 +95,18 @@ def beyond_limits(values: Sequence[float], mid: float, sigma: float) -> list[int
     """Indices of the points more than 3 sigma from the centre line. With no
     spread at all (every baseline value equal) any other value is beyond."""
     return [i for i, v in enumerate(values) if abs(v - mid) > SIGMA_LIMIT * sigma]
+
+
+def lone_points(values: Sequence[float], mid: float, sigma: float) -> list[int]:
+    """The points beyond the limits that also stand out from both neighbours, away
+    from the centre line, by more than the moving-range chart's limit (D4 x
+    average moving range = 3.267 x 1.128 sigma). The end of a climb, the first
+    points of a new level or a dip within one are not astronomical."""
+    jump = MR_LIMIT * sigma
+    found = []
+    for i in beyond_limits(values, mid, sigma):
+        outward = 1 if values[i] > mid else -1  # a spike away from the centre, not a dip back towards it
+        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(values)]
+        if all((values[i] - values[j]) * outward > jump for j in neighbours):
+            found.append(i)
+    return found

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store.runchart.rules import (
-    beyond_limits, count_runs, crossings, longest_run, shifts, sides, sigma_estimate, trend_points, trends,
+    beyond_limits, count_runs, crossings, lone_points, longest_run, shifts, sides, sigma_estimate, trend_points, trends,
 )
 from store.runchart.tables import (
     PERLA_TABLE, anhoej_longest_run, anhoej_min_crossings, approximate_limits, perla_limits,
@@ -161,3 +161,13 @@ def test_trend_spans_move_one_way_and_count_at_least_five(values):
         moves = [(values[b] > values[a]) - (values[b] < values[a]) for a, b in zip(indices, indices[1:])]
         assert all(m in (0, step) for m in moves) and moves[0] == step and moves[-1] == step
         assert trend_points(values, indices) >= 5
+
+
+def test_only_a_point_that_stands_apart_from_its_neighbours_is_astronomical():
+    values = [10, 11, 10, 30, 10, 11, 31, 32, 10]
+    assert beyond_limits(values, 10.5, 1.0) == [3, 6, 7]
+    assert lone_points(values, 10.5, 1.0) == [3]  # 31 and 32 together are a change of level
+    assert lone_points([10, 30, -10, 10], 10, 1.0) == [1, 2]
+    assert lone_points([10, 10, 30, 20, 30, 30], 10, 1.0) == [2]  # 20 dips back towards the median
+    climb = [250, 278, 273, 307, 337, 325, 324, 356, 355, 362, 380]  # demo K-26: its ends are no outliers
+    assert lone_points(climb, 325, 15.7) == [] and beyond_limits(climb, 325, 15.7) == [0, 2, 10]
