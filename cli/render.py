@@ -126,10 +126,15 @@ def check_report(store, as_json: bool) -> bool:
 
 
 def _unusable_measurements(kpis: list[Kpi]) -> list[str]:
-    """'K-3: meting van 2026-02-01 onbruikbaar: …' for every stored value a chart cannot use."""
-    from store.kpis import describe_problem, measurement_problems
+    """'K-3: meting van 2026-02-01 onbruikbaar: …' for every stored value a chart
+    cannot use (measurements, baseline value, target)."""
+    from store.kpis import describe_problem, kpi_problems, measurement_problems
 
-    return [f"{k.id}: {describe_problem(m, why)}" for k in kpis for m, why in measurement_problems(k)]
+    found = []
+    for kpi in kpis:
+        found += [f"{kpi.id}: {problem}" for problem in kpi_problems(kpi)]
+        found += [f"{kpi.id}: {describe_problem(m, why)}" for m, why in measurement_problems(kpi)]
+    return found
 
 
 _COUNTED = (Meeting, Finding, Action, Kpi)

@@ -22,6 +22,10 @@ def number(value: float | None) -> str:
     """A value as people write it: no '.0', the decimal comma in Dutch."""
     if value is None:
         return "-"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):  # a hand-edited file: shown, never judged
+        from store.text import clean_line
+
+        return clean_line(str(value))
     if not math.isfinite(value) or abs(value) >= 1e15:  # no 300-digit integers
         text = f"{value:.6g}"
     else:

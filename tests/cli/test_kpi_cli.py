@@ -111,9 +111,11 @@ def test_check_reports_a_stored_unusable_measurement(run, started):
     path = started.unit_path("praktijk-de-hoek")
     data = json.loads(open(path).read())
     data["kpis"]["1"]["measurements"][0]["value"] = None
+    data["kpis"]["1"]["target"] = "veel"
     open(path, "w").write(json.dumps(data))
     done = run("check", ok=False)
     assert done.returncode == 1 and "K-1: meting van 2026-01-01 onbruikbaar" in done.stdout
+    assert "K-1: target: 'veel' is geen getal" in done.stdout
     assert "! meting van 2026-01-01 onbruikbaar: " in run("kpi", "show", "K-1").stdout
 
 

@@ -195,6 +195,7 @@ def test_words_in_english():
 def test_numbers_use_the_dutch_decimal_comma_and_stay_short():
     assert number(7.5) == "7,5" and number(12.0) == "12" and number(None) == "-"
     assert number(1e308) == "1e+308" and number(float("inf")) == "inf"
+    assert number("veel\x1b[2J") == "veel[2J"  # a hand-edited value is shown, cleaned, never judged
     assert month_year(dt.date(2026, 3, 1), short=True) == "mrt 2026"
 
 

@@ -273,7 +273,7 @@ def build_edge_kpis(data_dir):
     data = json.loads(open(path).read())
     bad = next(doc for doc in data["kpis"].values() if doc["name"] == "Kapotte waarden")
     bad["measurements"][2]["value"], bad["measurements"][4]["value"] = 1e308, None
-    bad["target"] = 1e308
+    bad["target"], bad["baseline"] = 1e308, "veel"
     open(path, "w").write(json.dumps(data))
     return data_dir
 
@@ -321,3 +321,25 @@ def test_y_axis_labels_lie_exactly_on_rows(low, high, rows):
     for p in positions:
         assert bottom - 1e-9 <= p <= top + 1e-9
         assert abs((p - bottom) / step - round((p - bottom) / step)) < 1e-6  # a whole number of rows
+
+
+async def test_choosing_the_baseline_period_again_is_a_logged_edit(tmp_path):
+    data = build_with_kpis(tmp_path / "data")
+    app = make_app(data, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_list(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "de eerste 10 metingen" in text_of(app)
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#in-baseline_points").focus()
+        await pilot.press(*"veel", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, KpiForm) and "geen geheel getal" in text_of(app)
+        await pilot.press("ctrl+u", *"12", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, RunChartScreen)
+        kpi = make_store(data).get("K-1")
+        assert kpi.baseline_points == 12 and kpi.log[-1]["changes"] == {"baseline_points": [None, 12]}
+        assert "Basisperiode: de eerste 12 metingen (t/m 1 mei 2026)" in text_of(app)

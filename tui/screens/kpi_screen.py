@@ -124,7 +124,7 @@ class KpiListScreen(TableScreen):
             if values:
                 self.add_kpi(Kpi(action=self.action_id, **values))
 
-        self.app.push_screen(KpiForm(t("kpi.form.new_title", action=self.action_id)), entered)
+        self.app.push_screen(KpiForm(t("kpi.form.new_title", action=self.action_id), today=self.store.today()), entered)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="kpis-save")
     def add_kpi(self, kpi: Kpi) -> None:

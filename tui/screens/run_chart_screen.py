@@ -177,7 +177,7 @@ class RunChartScreen(LiveRefresh, Screen):
                     setattr(edited, name, value)
                 self.save_kpi(edited, base)
 
-        self.app.push_screen(KpiForm(t("kpi.form.edit_title", id=base.id), base), entered)
+        self.app.push_screen(KpiForm(t("kpi.form.edit_title", id=base.id), base, self.store.today()), entered)
 
     def action_toggle_chart(self) -> None:
         for selector in ("#kpi-chart", "#kpi-legend"):

@@ -24,7 +24,7 @@ from store.fields import parse_value
 from store.i18n import language, t
 from store.kpis import measurement_date, value_problem
 from store.records import Kpi, Measurement
-from store.runchart import number
+from store.runchart import RULE_SETS, number
 from store.vocab import Direction
 from tui.bindings import localize_bindings
 from tui.widgets.field_text import field_label
@@ -150,9 +150,10 @@ class KpiForm(_Dialog):
 
     NUMBERS = ("baseline", "target")
 
-    def __init__(self, title: str, kpi: Kpi | None = None) -> None:
+    def __init__(self, title: str, kpi: Kpi | None = None, today: dt.date | None = None) -> None:
         super().__init__(title)
         self.kpi = kpi or Kpi()
+        self.today = today
 
     def rows(self) -> list[FormRow]:
         kpi = self.kpi
@@ -163,6 +164,14 @@ class KpiForm(_Dialog):
             FormRow("direction", field_label("direction"),
                     Select(directions, value=kpi.direction.value, allow_blank=False, id="in-direction", compact=True)),
             *(FormRow(n, field_label(n), _input(n, _number_text(getattr(kpi, n)), classes="number")) for n in self.NUMBERS),
+            FormRow("baseline_points", field_label("baseline_points"),
+                    _input("baseline_points", str(kpi.baseline_points or ""), classes="number")),
+            FormRow("baseline_end", field_label("baseline_end"),
+                    _input("baseline_end", kpi.baseline_end.isoformat() if kpi.baseline_end else "",
+                           t("kpi.form.baseline_hint"), "date")),
+            FormRow("rules", field_label("rules"),
+                    Select([(Text(t(f"kpi.form.rules_{r or 'default'}")), r) for r in ("", *RULE_SETS)],
+                           value=kpi.rules, allow_blank=False, id="in-rules", compact=True)),
         ]
 
     def on_mount(self) -> None:
@@ -181,6 +190,12 @@ class KpiForm(_Dialog):
                 values[name] = parse_number(name, self.text(name), values["measure_unit"])
             except InvalidValue as problem:
                 errors[name] = problem.message
+        for name in ("baseline_points", "baseline_end"):  # choosing the baseline period again is a logged edit
+            try:
+                values[name] = parse_value(Kpi, name, self.text(name), self.today)
+            except InvalidValue as problem:
+                errors[name] = problem.message
+        values["rules"] = self.query_one("#in-rules", Select).value
         return values, errors
 
 
