@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from store import advice, rules
 from store.dates import add_months
+from store.progress import status_history
 from store.queries import sort_key
 from store.records import Action, Finding, Meeting, Unit
 from store.repository import Store
@@ -48,6 +49,7 @@ class UnitSummary:
     burnup: list[BurnPoint]
     grid: dict[tuple[int, int], int] = field(default_factory=dict)  # (phase, route) -> open actions
     last_meeting: dt.date | None = None
+    statuses: list = field(default_factory=list)  # store.progress.StatusPoint per month
 
     @property
     def is_empty(self) -> bool:
@@ -78,6 +80,7 @@ def summarize(unit: Unit, meetings: list[Meeting], findings: list[Finding], acti
         burnup=burnup(actions, today),
         grid=_grid(open_actions),
         last_meeting=last_meeting(meetings, today),
+        statuses=status_history(actions, today),
     )
 
 

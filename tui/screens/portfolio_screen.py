@@ -24,6 +24,7 @@ class PortfolioScreen(TableScreen):
     ORDERS = UNIT_ORDERS  # needs attention first, then each column
     BINDINGS = [
         Binding("L", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox_all", id="portfolio.inbox"),
+        Binding("F", "phases", "tui.key.phases", tooltip="tui.tip.phases", id="portfolio.phases", show=False),
         # Capitals: lower-case letters typed on the table go to the name filter.
         # Not in the footer (it would push Quit off at 80 columns): the status line names them.
         Binding("S", "sort", "tui.key.sort", tooltip="tui.tip.sort", id="portfolio.sort", show=False),
@@ -78,6 +79,11 @@ class PortfolioScreen(TableScreen):
         from tui.screens.dashboard_screen import DashboardScreen  # imported when first needed
 
         self.app.push_screen(DashboardScreen(self.store, facts.slug, clean_line(facts.unit.name)))
+
+    def action_phases(self) -> None:
+        from tui.screens.phases_screen import PhasesScreen  # imported when first needed
+
+        self.app.push_screen(PhasesScreen(self.store))
 
     def action_inbox(self) -> None:
         from tui.navigation import open_all_inbox
