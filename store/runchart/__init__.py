@@ -14,3 +14,10 @@ from store.runchart.analysis import (  # noqa: F401
 from store.runchart.words import (  # noqa: F401
     baseline_line, describe, describe_all, month_year, number, period_lines, rules_line, summary,
 )
+
+__all__ = [
+    "ANHOEJ", "ASTRONOMICAL", "BAD", "BASELINE", "FEW_CROSSINGS", "FEW_RUNS", "GOOD", "IHI", "MANY_RUNS", "MIN_POINTS",
+    "NEUTRAL", "RULE_SETS", "SHIFT", "TREND", "Analysis", "Period", "Signal", "analyse", "baseline_line",
+    "baseline_size", "describe", "describe_all", "month_year", "number", "period_lines", "point_marks", "rules_line",
+    "summary",
+]

@@ -37,7 +37,7 @@ def test_add_measure_and_show_in_words(run, started):
         "Meting 19,5 op zo 15 nov opgeslagen bij K-1\n"
     shown = run("kpi", "show", "K-1").stdout
     assert "Basisperiode: de eerste 10 metingen (t/m 1 mrt 2026), mediaan 10,5" in shown
-    assert "basisperiode: 10 metingen, 10 naast de mediaan, 7 runs (verwacht 3 tot 9, Perla tabel 1)" in shown
+    assert "basisperiode: 10 metingen, 10 naast de mediaan, runs: 7 (verwacht 3 tot 9, Perla tabel 1)" in shown
     assert "verschuiving: 9 punten boven de mediaan sinds april 2026 (goed nieuws) " \
            "[punten 11–19: 2026-04-01 t/m 2026-11-15]" in shown
     assert "Regels (IHI, Perla 2011)" in shown and "slecht nieuws" not in shown

@@ -77,7 +77,9 @@ async def test_action_detail_opens_the_kpi_list_and_the_chart(tmp_path):
         assert "jun '25" in text and "mrt '26" in text  # Dutch month labels on the x axis
         assert app.screen.query_one(DataTable).row_count == 18
         assert "Basisperiode: de eerste 10 metingen (t/m 1 mrt 2026), mediaan 10,5" in text
-        assert "Regels (IHI, Perla 2011)" in text
+        periods = str(app.screen.query_one("#kpi-baseline").render())  # wrapped on screen
+        assert "basisperiode: 10 metingen, 10 naast de mediaan, runs: 7 (verwacht 3 tot 9, Perla tabel 1)" in periods
+        assert str(app.screen.query_one("#kpi-rules").render()).startswith("Regels (IHI, Perla 2011)")  # below the fold
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, KpiListScreen)

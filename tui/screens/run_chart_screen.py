@@ -25,7 +25,7 @@ from store.i18n import t
 from store.records import Kpi, Measurement, Record
 from store.repository import Store
 from store.kpis import add_measurement, analyse_kpi, describe_problem, measurement_problems, started_on
-from store.runchart import Analysis, baseline_line, describe_all, number, rules_line
+from store.runchart import Analysis, baseline_line, describe_all, number, period_lines, rules_line
 from store.text import clean_line
 from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
@@ -127,7 +127,7 @@ class RunChartScreen(LiveRefresh, Screen):
         self.query_one("#kpi-legend", Static).update(legend(kpi, analysis))
         problems = [describe_problem(m, problem) for m, problem in measurement_problems(kpi)]
         self.query_one("#kpi-signals", Static).update("\n".join([*problems, *describe_all(analysis)]))
-        self.query_one("#kpi-baseline", Static).update(baseline_line(analysis))
+        self.query_one("#kpi-baseline", Static).update("\n".join([baseline_line(analysis), *period_lines(analysis)]))
         self.query_one("#kpi-rules", Static).update(rules_line(analysis))
         table = self.query_one(DataTable)
         table.clear()
