@@ -121,7 +121,7 @@ def started_on(store: Store, kpi: Kpi) -> dt.date | None:
     """When the KPI's action started (None if it has not, or is gone)."""
     try:
         action = store.get(kpi.action, kpi.unit)
-    except NotFound:
+    except (NotFound, InvalidValue):  # gone, or a hand-edited id that is none
         return None
     return action.started_on if isinstance(action, Action) else None
 

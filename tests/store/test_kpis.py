@@ -179,3 +179,13 @@ def test_a_file_from_a_newer_spiegel_is_refused(store):
     data["_meta"]["1"]["schema"] = 3
     open(path, "w").write(json.dumps(data))
     assert Store(store.dir, today=TODAY).problems()
+
+
+def test_the_start_of_a_missing_or_odd_action_is_unknown(store):
+    from store.kpis import started_on
+
+    kpi = store.get("K-1")
+    assert started_on(store, kpi) == dt.date(2025, 11, 1)
+    for action in ("A-99", "", "K-1"):
+        kpi.action = action
+        assert started_on(store, kpi) is None

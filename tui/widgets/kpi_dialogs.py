@@ -171,7 +171,8 @@ class KpiForm(_Dialog):
                            t("kpi.form.baseline_hint"), "date")),
             FormRow("rules", field_label("rules"),
                     Select([(Text(t(f"kpi.form.rules_{r or 'default'}")), r) for r in ("", *RULE_SETS)],
-                           value=kpi.rules, allow_blank=False, id="in-rules", compact=True)),
+                           value=kpi.rules if kpi.rules in RULE_SETS else "", allow_blank=False, id="in-rules",
+                           compact=True)),
         ]
 
     def on_mount(self) -> None:
