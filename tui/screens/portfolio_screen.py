@@ -50,7 +50,7 @@ class PortfolioScreen(TableScreen):
     def count_text(self, shown: int, total: int) -> str:
         if not shown:
             return t("tui.portfolio.empty")
-        return f"{t('tui.portfolio.count', shown=shown, total=total)} · {self.order_text()}"
+        return f"{t('tui.portfolio.count', shown=shown, total=total)} · {self.order_text()} · {t('tui.portfolio.phases_hint')}"
 
     def describe(self, row: Row) -> Text:
         facts: UnitFacts = row.item
