@@ -193,6 +193,8 @@ async def test_chart_in_english_uses_english_months(tmp_path):
         text = text_of(app)
         assert "shift: 8 points above the median since April 2026 (good news)" in text
         assert "Jun '25" in text
+        legend = str(app.screen.query_one("#kpi-legend").render())  # wrapped on screen
+        assert legend == "Legend: o measurement, S shift, - median, = target, . baseline, | end of baseline"
 
 
 BASELINE_10 = SHIFTED[:10]
