@@ -71,7 +71,7 @@ def settings(ctx: click.Context, data_dir: str | None) -> Settings:
 
 def run_click(argv: list[str]) -> int:
     """Run the command line through click; its exit code."""
-    from cli import admin_commands, read_commands, write_commands  # noqa: F401  (registers commands)
+    from cli import admin_commands, kpi_commands, read_commands, write_commands  # noqa: F401  (registers commands)
     from cli.demo_command import demo  # noqa: F401
 
     try:

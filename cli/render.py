@@ -123,17 +123,34 @@ def check_report(store, as_json: bool) -> bool:
 
 def _checked(store, entry) -> dict:
     """What `check` says of one unit: its file's problem, or its good records per
-    table and each field of its bad records."""
+    table, each field of its bad records, and every stored KPI value a chart cannot use."""
     try:
         if entry.problem is not None:
             raise entry.problem
-        counts = {cls.TABLE: len(store.records(cls, entry.slug)) for cls in _COUNTED}
+        records = {cls: store.records(cls, entry.slug) for cls in _COUNTED}
         bad = [{"id": b.record_id, "field": p.field, "reason": p.message}
                for b in store.bad_records(entry.slug) for p in b.problems]
     except FileProblem as problem:
         return {"file": str(entry.path), "unit": entry.slug, "ok": False, "problem": problem.problem}
-    return {"file": str(entry.path), "unit": entry.slug, "ok": not bad, **counts, "bad_records": bad,
+    unusable = _unusable_measurements(records[Kpi])
+    item = {"file": str(entry.path), "unit": entry.slug, "ok": not bad and not unusable,
+            **{cls.TABLE: len(found) for cls, found in records.items()}, "bad_records": bad,
             "open_to": store.files.open_to_everyone(entry.slug)}
+    if unusable:
+        item["problem"] = "; ".join(unusable)
+    return item
+
+
+def _unusable_measurements(kpis: list[Kpi]) -> list[str]:
+    """'K-3: meting van 2026-02-01 onbruikbaar: …' for every stored value a chart
+    cannot use (measurements, baseline value, target)."""
+    from store.kpis import describe_problem, kpi_problems, measurement_problems
+
+    found = []
+    for kpi in kpis:
+        found += [f"{kpi.id}: {problem}" for problem in kpi_problems(kpi)]
+        found += [f"{kpi.id}: {describe_problem(m, why)}" for m, why in measurement_problems(kpi)]
+    return found
 
 
 _COUNTED = (Meeting, Finding, Action, Kpi)

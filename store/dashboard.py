@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from store import advice, rules
 from store.dates import add_months
 from store.errors import BadRecord
+from store.progress import status_history
 from store.queries import sort_key
 from store.records import Action, Finding, Meeting, Unit
 from store.repository import Store
@@ -50,6 +51,7 @@ class UnitSummary:
     grid: dict[tuple[int, int], int] = field(default_factory=dict)  # (phase, route) -> open actions
     last_meeting: dt.date | None = None
     bad_records: list[BadRecord] = field(default_factory=list)  # left out of everything above
+    statuses: list = field(default_factory=list)  # store.progress.StatusPoint per month
 
     @property
     def is_empty(self) -> bool:
@@ -82,6 +84,7 @@ def summarize(unit: Unit, meetings: list[Meeting], findings: list[Finding], acti
         burnup=burnup(actions, today),
         grid=_grid(open_actions),
         last_meeting=last_meeting(meetings, today),
+        statuses=status_history(actions, today),
     )
 
 

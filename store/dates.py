@@ -115,6 +115,20 @@ def parse_date(text: str, today: _dt.date | None = None, field: str = "datum") -
     return found
 
 
+def is_yearless(text: str) -> bool:
+    """True for a day and month typed without a year ('1 dec', '15-3', 'di 1 dec'),
+    which parse_date places in the current year."""
+    phrase = " ".join(str(text).replace(",", " ").split()).casefold()
+    prefixed = re.fullmatch(_RE["prefixed"], phrase, re.A)
+    if prefixed:
+        phrase = prefixed["rest"]
+    for name in ("dmy", "d_mon", "mon_d"):
+        m = re.fullmatch(_RE[name], phrase, re.A)
+        if m:
+            return m["year"] is None
+    return False
+
+
 def _parse(s: str, today: _dt.date, families: tuple[str, ...] | None = None) -> _dt.date | None:
     """Try each phrase family in turn; None means 'not a date phrase at all'."""
     if s in _KEYWORDS and families is None:

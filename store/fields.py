@@ -33,7 +33,8 @@ ALIASES = {
     "quick-win": "quick_win", "toestand": "state", "reden": "reason", "richting": "direction",
     "eenheid": "measure_unit", "nulmeting": "baseline", "doel": "target", "streefwaarde": "target",
     "gestart": "started_on", "klaar": "done_on", "geevalueerd": "evaluated_on", "laatste_bezoek": "last_visit",
-    "notities": "notes",
+    "notities": "notes", "basis_tot": "baseline_end", "basisperiode_tot": "baseline_end",
+    "basis_punten": "baseline_points", "basis_eerste": "baseline_points", "regels": "rules",
 }
 _YES = {"ja", "j", "yes", "y", "true", "1", "waar", "x"}
 _NO = {"nee", "n", "no", "false", "0", "onwaar", ""}

@@ -222,6 +222,16 @@ class Kpi(Record):
     baseline: OptFloat = None
     target: OptFloat = None
     measurements: Measurements = field(default_factory=list)
+    # The baseline period of the run chart (store/kpis.py): the first N points,
+    # else the points up to a date, else up to the action's start. Schema 2.
+    baseline_points: OptInt = None
+    baseline_end: OptDate = None
+    rules: Line = ""  # "ihi", "anhoej", or "" for the setting (SPIEGEL_RUN_RULES)
+
+    def _extra_problems(self) -> list[InvalidValue]:
+        from store.kpis import kpi_problems  # the KPI rules live there
+
+        return kpi_problems(self)
 
 
 RECORD_TYPES: dict[str, type[Record]] = {c.PREFIX: c for c in (Unit, Meeting, Finding, Action, Kpi)}

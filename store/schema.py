@@ -15,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from typing import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # A flat-layout file whose unit `spiegel migrate` moved into its own directory: any
 # spiegel reads this as a newer schema and refuses to write it, so a client of the
 # old version left running cannot write to the old place.
@@ -46,8 +46,17 @@ def _from_plain_tinydb(data: dict, slug: str) -> dict:
     return data
 
 
+def _kpi_baseline_fields(data: dict, slug: str) -> dict:
+    """Version 1 -> 2: KPIs gained `baseline_points`, `baseline_end` and `rules`
+    (the run chart's baseline period and rule set). Their defaults (none chosen,
+    the setting's rules) are what a version-1 KPI meant, and compact documents
+    leave defaults out, so nothing in the data changes; the version goes up so
+    that an older spiegel refuses a file whose KPIs it would misread."""
+    return data
+
+
 # version n -> function that upgrades data from n to n + 1
-MIGRATIONS: dict[int, Callable[[dict, str], dict]] = {0: _from_plain_tinydb}
+MIGRATIONS: dict[int, Callable[[dict, str], dict]] = {0: _from_plain_tinydb, 1: _kpi_baseline_fields}
 
 
 def migrate(data: dict, slug: str) -> dict:

@@ -34,7 +34,7 @@ MAX_LINE = 300  # one-line fields: titles, names, owners
 MAX_TEXT = 20_000  # free text: descriptions, notes, PDSA notes
 MAX_ITEMS = 200  # lists: questions, inputs, linked findings
 MAX_MEASUREMENTS = 10_000  # a KPI's series (weekly for two centuries)
-MAX_NUMBER = 1e12  # KPI values, baselines and targets
+MAX_NUMBER = 1e9  # KPI values, baselines and targets: larger ones are typing errors (store/kpis.py)
 MAX_COUNT = 100_000  # people, minutes, rounds
 MAX_INT = 2**53  # revisions and log references: exact in JSON everywhere
 
@@ -308,14 +308,22 @@ def _measurements(name: str, value: Any) -> list:
         raise Bad("load.measurements")
     points = []
     for item in value:
-        if type(item) is not dict or not _number(item.get("value")) or type(item.get("note", "")) is not str:
+        if type(item) is not dict or type(item.get("note", "")) is not str or type(item.get("value")) not in _SCALARS:
             raise Bad("load.measurements")
         try:
             date = _date(item.get("date"))
         except ValueError:
             raise Bad("load.measurements") from None
-        points.append(Measurement(date, item["value"], clean_text(item.get("note", ""))))
+        # A value no chart can use (text, null, 1e308) is the KPI's problem, not the
+        # record's: store.kpis.measurement_problems lists it and the chart draws the
+        # rest (issue 18). Its text is cleaned like any other.
+        number = item["value"]
+        points.append(Measurement(date, clean_line(number) if type(number) is str else number,
+                                  clean_text(item.get("note", ""))))
     return points
+
+
+_SCALARS = (int, float, str, bool, type(None))
 
 
 def _log(name: str, value: Any) -> list[dict]:
@@ -387,8 +395,8 @@ def _limit(name: str, kind: str, value: Any) -> str | None:
     if kind in ("int", "OptInt") and name in BOUNDS and value is not None:
         low, high = BOUNDS[name]
         return None if type(value) is int and low <= value <= high else t("value.range", low=low, high=high)
-    if kind == "OptFloat" and value is not None and not _number(value):
-        return t("value.too_big", high=f"{MAX_NUMBER:.0e}")
+    # OptFloat (a KPI's baseline and target): store.kpis.kpi_problems judges them,
+    # with the KPI's unit (a percentage stays within 0-100).
     if kind in ("Line", "Text") and len(value) > (MAX_LINE if kind == "Line" else MAX_TEXT):
         return t("value.too_long", limit=MAX_LINE if kind == "Line" else MAX_TEXT, length=len(value))
     if kind in ("Lines", "Ids"):

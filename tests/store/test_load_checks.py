@@ -87,8 +87,10 @@ CASES = [
     ("L", "updated_at", 1), ("L", "updated_by", []),
     # Kpi: Line, code, OptFloat, Measurements
     ("K", "name", 1), ("K", "direction", "up"), ("K", "baseline", "abc"), ("K", "target", True),
-    ("K", "target", 1e13), ("K", "measurements", {}), ("K", "measurements", [{"date": "2026-01-01", "value": None}]),
-    ("K", "measurements", [{"date": "2026-01-01", "value": "abc"}]), ("K", "measurements", [{"date": "x", "value": 1}]),
+    ("K", "target", 1e13), ("K", "measurements", {}), ("K", "measurements", [{"date": "2026-01-01", "value": [1]}]),
+    ("K", "measurements", [{"date": "1 jan", "value": 1}]), ("K", "baseline_points", "tien"),
+    ("K", "baseline_end", "gisteren"), ("K", "rules", 5),
+    ("K", "measurements", [{"date": "x", "value": 1}]),
     ("K", "measurements", [{"date": "2026-01-01", "value": 1, "note": 5}]), ("K", "measurements", [3]),
     ("K", "action", ["A-1"]), ("K", "measure_unit", 3), ("K", "id", "K 1"), ("K", "rev", True), ("K", "log", None),
     ("K", "created_at", 1), ("K", "created_by", {}), ("K", "updated_at", None), ("K", "updated_by", 2),

@@ -52,6 +52,20 @@ def test_dashboard_burnup(snap_compare, tmp_path):
     app = make_app(build_small(tmp_path / "data"), today=TODAY)
 
     async def open_chart(pilot):
+        screen = await open_unit(pilot, "hoek")
+        screen.query_one("#dash-body").scroll_to_widget(screen.query_one("#dash-burnup-title"), top=True, animate=False)
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_chart)
+
+
+def test_dashboard_status_chart(snap_compare, tmp_path, monkeypatch):
+    """Actions per status at the end of each month, stacked, at the end of the page;
+    told apart by fill character without colour."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(build_small(tmp_path / "data"), today=TODAY)
+
+    async def open_chart(pilot):
         await open_unit(pilot, "hoek")
         await pilot.press("end")
         await settle(pilot)

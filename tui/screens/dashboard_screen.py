@@ -23,6 +23,7 @@ from tui.navigation import OpensUnitScreens
 from tui.screens.live_refresh import LiveRefresh
 from tui.screens.table_screen import describe_error
 from tui.widgets.burnup_chart import BurnupChart, burnup_table
+from tui.widgets.progress_charts import StackedChart, show_statuses, status_legend, status_table
 from tui.widgets.dashboard_view import counts_block, grid_table, lists_block, phases_block
 
 
@@ -82,6 +83,10 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
             yield Static("", id="dash-no-chart", markup=False)
             yield BurnupChart(id="dash-chart")
             yield Static("", id="dash-burnup-table", markup=False)
+            yield Static("", id="dash-status-title", classes="dash-heading", markup=False)
+            yield StackedChart(id="dash-status-chart")
+            yield Static(status_legend(), id="dash-status-legend", markup=False)
+            yield Static("", id="dash-status-table", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -107,6 +112,8 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
         self.query_one("#dash-grid", Static).update(grid_table(summary))
         self.query_one(BurnupChart).show(summary.burnup)
         self.query_one("#dash-burnup-table", Static).update(burnup_table(summary.burnup))
+        show_statuses(self.query_one("#dash-status-chart", StackedChart), summary.statuses)
+        self.query_one("#dash-status-table", Static).update(status_table(summary.statuses))
         self._show_chart_or_table()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -125,6 +132,12 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
         self.query_one("#dash-no-chart").display = not has_data
         self.query_one(BurnupChart).display = has_data and not self.as_table
         self.query_one("#dash-burnup-table").display = has_data and self.as_table
+        status_key = "tui.dash.status_table" if self.as_table else "tui.dash.status_chart"
+        self.query_one("#dash-status-title", Static).update(Text(t(status_key)))
+        self.query_one("#dash-status-title").display = has_data
+        for selector in ("#dash-status-chart", "#dash-status-legend"):
+            self.query_one(selector).display = has_data and not self.as_table
+        self.query_one("#dash-status-table").display = has_data and self.as_table
 
     # actions ---------------------------------------------------------------------
     def action_toggle_table(self) -> None:

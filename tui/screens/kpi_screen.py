@@ -6,6 +6,8 @@ Entry point for other screens: `KpiListScreen(store, unit_slug, action_id=None)`
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
@@ -15,7 +17,8 @@ from store.errors import SpiegelError
 from store.i18n import t
 from store.records import Action, Kpi, id_number
 from store.repository import Store
-from store.runchart import analyse, number, summary
+from store.kpis import analyse_kpi, measurement_problems
+from store.runchart import number, summary
 from store.text import clean_line
 from tui.screens.table_screen import TableScreen, describe_error
 from tui.widgets.row_table import RowTable
@@ -37,8 +40,10 @@ class KpiTable(RowTable):
         super().__init__(columns, **kwargs)
 
 
-def kpi_row(kpi: Kpi, with_action: bool) -> Row:
-    analysis = analyse(kpi.measurements, kpi.direction)
+def kpi_row(kpi: Kpi, with_action: bool, started_on: dt.date | None = None) -> Row:
+    analysis = analyse_kpi(kpi, started_on)
+    unusable = len(measurement_problems(kpi))
+    signals = summary(analysis) + (f" · {t('kpi.summary.unusable', n=unusable)}" if unusable else "")
     unit = clean_line(kpi.measure_unit)
     latest = f"{number(analysis.values[-1])} {unit}".strip() if analysis.values else "-"
     cells = (
@@ -47,7 +52,7 @@ def kpi_row(kpi: Kpi, with_action: bool) -> Row:
         clean_line(kpi.name),
         latest,
         number(kpi.target),
-        summary(analysis),
+        signals,
     )
     return Row(kpi.id, cells, item=kpi, search=f"{kpi.id} {kpi.name} {kpi.action}".casefold())
 
@@ -75,12 +80,13 @@ class KpiListScreen(TableScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="kpis")
     def load(self) -> None:
         kpis = self.store.records(Kpi, unit=self.slug)
+        started = {a.id: a.started_on for a in self.store.records(Action, unit=self.slug)}
         if self.action_id:
             action = self.store.get(self.action_id, self.slug)
             self.app.call_from_thread(self._set_title, action)
             kpis = [k for k in kpis if k.action == self.action_id]
         kpis.sort(key=lambda k: (k.action, id_number(k.id)))
-        self.post_message(self.RowsLoaded([kpi_row(k, self.action_id is None) for k in kpis]))
+        self.post_message(self.RowsLoaded([kpi_row(k, self.action_id is None, started.get(k.action)) for k in kpis]))
 
     def _set_title(self, action: Action) -> None:
         self.sub_title = t("kpi.list.title_action", id=action.id, title=clean_line(action.title))  # Header: literal
@@ -118,7 +124,7 @@ class KpiListScreen(TableScreen):
             if values:
                 self.add_kpi(Kpi(action=self.action_id, **values))
 
-        self.app.push_screen(KpiForm(t("kpi.form.new_title", action=self.action_id)), entered)
+        self.app.push_screen(KpiForm(t("kpi.form.new_title", action=self.action_id), today=self.store.today()), entered)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="kpis-save")
     def add_kpi(self, kpi: Kpi) -> None:

@@ -24,6 +24,7 @@ class PortfolioScreen(TableScreen):
     ORDERS = UNIT_ORDERS  # needs attention first, then each column
     BINDINGS = [
         Binding("L", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox_all", id="portfolio.inbox"),
+        Binding("F", "phases", "tui.key.phases", tooltip="tui.tip.phases", id="portfolio.phases", show=False),
         # Capitals: lower-case letters typed on the table go to the name filter.
         # Not in the footer (it would push Quit off at 80 columns): the status line names them.
         Binding("S", "sort", "tui.key.sort", tooltip="tui.tip.sort", id="portfolio.sort", show=False),
@@ -49,7 +50,7 @@ class PortfolioScreen(TableScreen):
     def count_text(self, shown: int, total: int) -> str:
         if not shown:
             return t("tui.portfolio.empty")
-        text = f"{t('tui.portfolio.count', shown=shown, total=total)} · {self.order_text()}"
+        text = f"{t('tui.portfolio.count', shown=shown, total=total)} · {self.order_text()} · {t('tui.portfolio.phases_hint')}"
         damaged = sum(1 for row in self.table.rows if row.item.bad_records)
         return f"{t('tui.portfolio.damaged', n=damaged)} · {text}" if damaged else text
 
@@ -82,6 +83,11 @@ class PortfolioScreen(TableScreen):
         from tui.screens.dashboard_screen import DashboardScreen  # imported when first needed
 
         self.app.push_screen(DashboardScreen(self.store, facts.slug, clean_line(facts.unit.name)))
+
+    def action_phases(self) -> None:
+        from tui.screens.phases_screen import PhasesScreen  # imported when first needed
+
+        self.app.push_screen(PhasesScreen(self.store))
 
     def action_inbox(self) -> None:
         from tui.navigation import open_all_inbox

@@ -24,7 +24,8 @@ from store.errors import Conflict, SpiegelError
 from store.i18n import t
 from store.records import Kpi, Measurement, Record
 from store.repository import Store
-from store.runchart import Analysis, analyse, describe_all, number
+from store.kpis import add_measurement, analyse_kpi, describe_problem, measurement_problems, started_on
+from store.runchart import Analysis, baseline_line, describe_all, number, period_lines, rules_line
 from store.text import clean_line
 from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
@@ -70,7 +71,8 @@ class RunChartScreen(LiveRefresh, Screen):
             yield RunChart(id="kpi-chart")
             yield Static(legend(), id="kpi-legend", markup=False)
             yield Static("", id="kpi-signals", markup=False)
-            yield Static(t("kpi.rules"), id="kpi-rules", markup=False)
+            yield Static("", id="kpi-baseline", markup=False)
+            yield Static("", id="kpi-rules", markup=False)
             yield Static(t("kpi.chart.table_title"), id="kpi-table-title", markup=False)
             yield DataTable(id="kpi-table", cursor_type="row", zebra_stripes=False)
         yield Footer()
@@ -91,18 +93,18 @@ class RunChartScreen(LiveRefresh, Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="kpi-load")
     def load(self, note: str = "") -> None:
-        kpi = self.store.get(self.kpi_id, self.unit)
-        self.post_message(self.Loaded(kpi, analyse(kpi.measurements, kpi.direction), note))
+        self.post_message(self._loaded(self.store.get(self.kpi_id, self.unit), note))
+
+    def _loaded(self, kpi: Kpi, note: str = "") -> Loaded:
+        """The KPI with its analysis (its action's start decides the baseline)."""
+        return self.Loaded(kpi, analyse_kpi(kpi, started_on(self.store, kpi)), note)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="kpi-save")
     def add_measurement(self, measurement: Measurement) -> None:
         """Append to the KPI as it is on disk now: no one's measurement is lost."""
-        with self.store.transaction(self.kpi.unit) as txn:
-            kpi = txn.get(Kpi, self.kpi_id)
-            kpi.measurements = sorted([*kpi.measurements, measurement], key=lambda m: m.date)
-            saved = txn.save(kpi)
+        saved = add_measurement(self.store, self.kpi_id, measurement, self.kpi.unit)
         note = t("kpi.measure.saved", value=number(measurement.value), date=describe_date(measurement.date, self.store.today()), id=saved.id)
-        self.post_message(self.Loaded(saved, analyse(saved.measurements, saved.direction), note))
+        self.post_message(self._loaded(saved, note))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="kpi-save")
     def save_kpi(self, edited: Kpi, base: Record) -> None:
@@ -111,7 +113,7 @@ class RunChartScreen(LiveRefresh, Screen):
         except Conflict as conflict:
             self.post_message(self.Conflicted(conflict, base))
             return
-        self.post_message(self.Loaded(saved, analyse(saved.measurements, saved.direction), t("kpi.saved", id=saved.id)))
+        self.post_message(self._loaded(saved, t("kpi.saved", id=saved.id)))
 
     # handlers -------------------------------------------------------------------------
     def on_run_chart_screen_loaded(self, message: Loaded) -> None:
@@ -122,7 +124,11 @@ class RunChartScreen(LiveRefresh, Screen):
         self.query_one("#kpi-name", Static).update(Text(clean_line(kpi.name), style="bold"))
         self.query_one("#kpi-facts", Static).update(facts_line(kpi, analysis))
         self.query_one(RunChart).show(kpi, analysis)
-        self.query_one("#kpi-signals", Static).update("\n".join(describe_all(analysis)))
+        self.query_one("#kpi-legend", Static).update(legend(kpi, analysis))
+        problems = [describe_problem(m, problem) for m, problem in measurement_problems(kpi)]
+        self.query_one("#kpi-signals", Static).update("\n".join([*problems, *describe_all(analysis)]))
+        self.query_one("#kpi-baseline", Static).update("\n".join([baseline_line(analysis), *period_lines(analysis)]))
+        self.query_one("#kpi-rules", Static).update(rules_line(analysis))
         table = self.query_one(DataTable)
         table.clear()
         for row in table_rows(kpi, analysis):
@@ -155,7 +161,7 @@ class RunChartScreen(LiveRefresh, Screen):
             if values:
                 self.add_measurement(values["measurement"])
 
-        self.app.push_screen(NewMeasurement(self.store.today()), entered)
+        self.app.push_screen(NewMeasurement(self.store.today(), self.kpi.measure_unit), entered)
 
     def action_edit(self) -> None:
         from tui.widgets.kpi_dialogs import KpiForm
@@ -171,7 +177,7 @@ class RunChartScreen(LiveRefresh, Screen):
                     setattr(edited, name, value)
                 self.save_kpi(edited, base)
 
-        self.app.push_screen(KpiForm(t("kpi.form.edit_title", id=base.id), base), entered)
+        self.app.push_screen(KpiForm(t("kpi.form.edit_title", id=base.id), base, self.store.today()), entered)
 
     def action_toggle_chart(self) -> None:
         for selector in ("#kpi-chart", "#kpi-legend"):

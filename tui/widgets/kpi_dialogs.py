@@ -18,12 +18,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
-from store.dates import describe_date, parse_date
+from store.dates import describe_date
 from store.errors import InvalidValue
 from store.fields import parse_value
 from store.i18n import language, t
+from store.kpis import measurement_date, value_problem
 from store.records import Kpi, Measurement
-from store.runchart import number
+from store.runchart import RULE_SETS, number
 from store.vocab import Direction
 from tui.bindings import localize_bindings
 from tui.widgets.field_text import field_label
@@ -83,19 +84,24 @@ def _input(name: str, value: str = "", placeholder: str = "", classes: str = "")
     return Input(value, placeholder=placeholder, id=f"in-{name}", classes=classes, select_on_focus=False, compact=True)
 
 
-def parse_number(name: str, text: str, required: bool = False) -> float | None:
-    """A number as typed ('7,5' or '7.5'); InvalidValue when it is none."""
+def parse_number(name: str, text: str, measure_unit: str = "", required: bool = False) -> float | None:
+    """A number as typed ('7,5' or '7.5') that a KPI with this unit may hold;
+    InvalidValue when it is none."""
     if required and not text.strip():
         raise InvalidValue(name, t("value.required"))
-    return parse_value(Kpi, "baseline", text)  # the store's OptFloat parser (decimal comma)
+    value = parse_value(Kpi, "baseline", text)  # the store's OptFloat parser (decimal comma)
+    problem = value_problem(value, measure_unit) if value is not None else None
+    if problem:
+        raise InvalidValue(name, problem)
+    return value
 
 
 class NewMeasurement(_Dialog):
     """Returns {"measurement": Measurement}, or None when cancelled."""
 
-    def __init__(self, today: dt.date) -> None:
+    def __init__(self, today: dt.date, measure_unit: str = "") -> None:
         super().__init__(t("kpi.measure.title"))
-        self.today = today
+        self.today, self.measure_unit = today, measure_unit
 
     def rows(self) -> list[FormRow]:
         date = _input("date", "vandaag" if language() == "nl" else "today",
@@ -119,7 +125,7 @@ class NewMeasurement(_Dialog):
 
     def _show_date(self, text: str) -> None:
         try:
-            aside = f"→ {describe_date(parse_date(text, self.today), self.today)}"
+            aside = f"→ {describe_date(measurement_date(text, self.today), self.today)}"
         except InvalidValue:
             aside = "?"
         self.row("date").set_aside(aside)
@@ -128,11 +134,11 @@ class NewMeasurement(_Dialog):
         errors: dict[str, str] = {}
         date = value = None
         try:
-            date = parse_date(self.text("date"), self.today, field="date")
+            date = measurement_date(self.text("date"), self.today)
         except InvalidValue as problem:
             errors["date"] = problem.message
         try:
-            value = parse_number("value", self.text("value"), required=True)
+            value = parse_number("value", self.text("value"), self.measure_unit, required=True)
         except InvalidValue as problem:
             errors["value"] = problem.message
         note = parse_value(Kpi, "name", self.text("note"))  # one clean line
@@ -144,9 +150,10 @@ class KpiForm(_Dialog):
 
     NUMBERS = ("baseline", "target")
 
-    def __init__(self, title: str, kpi: Kpi | None = None) -> None:
+    def __init__(self, title: str, kpi: Kpi | None = None, today: dt.date | None = None) -> None:
         super().__init__(title)
         self.kpi = kpi or Kpi()
+        self.today = today
 
     def rows(self) -> list[FormRow]:
         kpi = self.kpi
@@ -157,6 +164,15 @@ class KpiForm(_Dialog):
             FormRow("direction", field_label("direction"),
                     Select(directions, value=kpi.direction.value, allow_blank=False, id="in-direction", compact=True)),
             *(FormRow(n, field_label(n), _input(n, _number_text(getattr(kpi, n)), classes="number")) for n in self.NUMBERS),
+            FormRow("baseline_points", field_label("baseline_points"),
+                    _input("baseline_points", str(kpi.baseline_points or ""), classes="number")),
+            FormRow("baseline_end", field_label("baseline_end"),
+                    _input("baseline_end", kpi.baseline_end.isoformat() if kpi.baseline_end else "",
+                           t("kpi.form.baseline_hint"), "date")),
+            FormRow("rules", field_label("rules"),
+                    Select([(Text(t(f"kpi.form.rules_{r or 'default'}")), r) for r in ("", *RULE_SETS)],
+                           value=kpi.rules if kpi.rules in RULE_SETS else "", allow_blank=False, id="in-rules",
+                           compact=True)),
         ]
 
     def on_mount(self) -> None:
@@ -172,9 +188,15 @@ class KpiForm(_Dialog):
         values["direction"] = Direction(self.query_one("#in-direction", Select).value)
         for name in self.NUMBERS:
             try:
-                values[name] = parse_number(name, self.text(name))
+                values[name] = parse_number(name, self.text(name), values["measure_unit"])
             except InvalidValue as problem:
                 errors[name] = problem.message
+        for name in ("baseline_points", "baseline_end"):  # choosing the baseline period again is a logged edit
+            try:
+                values[name] = parse_value(Kpi, name, self.text(name), self.today)
+            except InvalidValue as problem:
+                errors[name] = problem.message
+        values["rules"] = self.query_one("#in-rules", Select).value
         return values, errors
 
 
