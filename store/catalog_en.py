@@ -61,6 +61,7 @@ EN: dict[str, str] = {
     "file.no_write": "no write permission; nothing was changed",
     "file.not_a_file": "is not a file",
     "file.empty": "empty file; it was not touched — restore a backup",
+    "file.json_where": "error at line {line}, column {column}",
     "file.not_json": "not valid JSON, perhaps truncated ({detail}); it was not touched — restore a backup",
     "file.not_spiegel": "not a spiegel file (wrong structure); it was not touched",
     "file.newer_schema": "made by a newer spiegel (schema {found}, this version knows up to {known}); upgrade spiegel",

@@ -64,6 +64,7 @@ NL: dict[str, str] = {
     "file.no_write": "geen schrijfrechten; er is niets gewijzigd",
     "file.not_a_file": "is geen bestand",
     "file.empty": "leeg bestand; het is niet aangeraakt — zet een back-up terug",
+    "file.json_where": "fout op regel {line}, kolom {column}",
     "file.not_json": "geen geldige JSON, mogelijk afgekapt ({detail}); het is niet aangeraakt — zet een back-up terug",
     "file.not_spiegel": "geen spiegel-bestand (verkeerde opbouw); het is niet aangeraakt",
     "file.newer_schema": "gemaakt door een nieuwere spiegel (schema {found}, deze versie kent t/m {known}); werk spiegel bij",

@@ -75,7 +75,9 @@ def parse(path: str, raw: bytes, slug: str) -> dict:
     try:
         data = jsoncodec.loads(raw)
     except ValueError as exc:  # json's and orjson's decode errors alike
-        raise CorruptFile(path, t("file.not_json", detail=str(exc))) from None
+        # Where, not the parser's English words (which also differ between json and orjson).
+        where = t("file.json_where", line=getattr(exc, "lineno", "?"), column=getattr(exc, "colno", "?"))
+        raise CorruptFile(path, t("file.not_json", detail=where)) from None
     if not isinstance(data, dict) or not all(
         isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values()) for table in data.values()
     ):
