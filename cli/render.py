@@ -115,7 +115,7 @@ def check_report(store, as_json: bool) -> bool:
                 words = t("check.bad_record", unit=item["unit"], id=bad["id"], field=bad["field"], reason=bad["reason"])
                 echo("  " + words)
         if not report:
-            echo(t("check.none", path=store.data_dir))
+            echo(t("check.none", path=store.location))
     return all(item["ok"] for item in report)
 
 
