@@ -22,6 +22,8 @@ from store.validate import MAX_COUNT
 from store.vocab import Status
 from tests.conftest import TODAY
 
+pytestmark = pytest.mark.files_only  # the files themselves: modes, index, crashes, hand edits
+
 DELETE = object()  # the field is taken out of the document
 
 

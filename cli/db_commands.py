@@ -1,0 +1,32 @@
+"""`spiegel db …`: the PostgreSQL backend's administration (store/pg/)."""
+
+from __future__ import annotations
+
+import click
+
+from cli.group import cli, settings
+
+
+@cli.group("db")
+def db() -> None:
+    """De PostgreSQL-database van spiegel (zie README, "Naar PostgreSQL")."""
+
+
+@db.command("upgrade")
+@click.option("--db", "url", metavar="URL", help="De database (anders --db voor de opdracht, of $SPIEGEL_DB).")
+@click.pass_context
+def upgrade(ctx, url):
+    """Breng het schema van de database bij (maakt het bij de eerste keer aan).
+
+    Voor de beheerder; nog eens uitvoeren verandert niets.
+    """
+    from cli.output import echo
+    from store.errors import SpiegelError
+    from store.i18n import t
+    from store.pg.admin import upgrade_schema
+
+    location = url or settings(ctx.parent.parent, None).data_dir
+    if not location.startswith(("postgresql://", "postgres://")):
+        raise SpiegelError(t("db.not_configured"))
+    applied, version = upgrade_schema(location)
+    echo(t("db.upgraded", version=version, count=len(applied)) if applied else t("db.up_to_date", version=version))
