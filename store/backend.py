@@ -97,6 +97,10 @@ class Backend:
         builds rows from the whole data."""
         raise NotImplementedError
 
+    def prefetch_lists(self) -> None:
+        """A list of every unit follows: a backend that can fetch all units' rows at
+        once (one database round trip instead of one per unit) does it now."""
+
     def unit_name(self, slug: str) -> str | None:
         """The unit's name if the backend has it cheaply, else None (Store then reads it)."""
         return None

@@ -269,6 +269,8 @@ class Store:
                 return self.records(Action, slug, where, skipped)
             return self._built(Action, slug, documents(rows), where, skipped)
 
+        if not unit:
+            self.backend.prefetch_lists()
         return self._per_unit(unit, skipped, gather)
 
     def _list_index(self, slug: str) -> tuple[str, list[list]]:

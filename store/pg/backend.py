@@ -44,8 +44,14 @@ SELECT coalesce(json_object_agg(kind, docs), '{}')::text FROM (
     FROM spiegel.records WHERE unit = %s GROUP BY kind) AS tables
 """
 _UPSERT = """
-INSERT INTO spiegel.records (unit, kind, number, doc) VALUES (%s, %s, %s, %s::json)
-ON CONFLICT (unit, kind, number) DO UPDATE SET doc = excluded.doc
+INSERT INTO spiegel.records (unit, kind, number, doc, listed) VALUES (%s, %s, %s, %s::json, %s::json)
+ON CONFLICT (unit, kind, number) DO UPDATE SET doc = excluded.doc, listed = excluded.listed
+"""
+# Every unit's list rows in one round trip (`prefetch_lists`).
+_ALL_LISTS = """
+SELECT u.slug, u.name, coalesce(r.rows, '[]')::text FROM spiegel.units u LEFT JOIN (
+    SELECT unit, json_agg(listed ORDER BY number) AS rows FROM spiegel.records
+    WHERE kind = 'actions' GROUP BY unit) AS r ON r.unit = u.slug
 """
 
 
@@ -60,6 +66,7 @@ class PgBackend(Backend):
         self._cache: dict[str, tuple[int, dict]] = {}
         self._working: dict[str, dict] = {}
         self._names: dict[str, str] = {}
+        self._lists: dict[str, tuple[str, str]] = {}
         self._listening = False
         with self._errors(None):
             self.conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
@@ -123,19 +130,26 @@ class PgBackend(Backend):
             return tuple((s, (v,)) for s, v in self._all("SELECT slug, version FROM spiegel.units ORDER BY slug"))
 
     def list_rows(self, slug: str, blank: dict, checked_name: Callable[[dict], str]) -> tuple[str, list[list]]:
-        """The list's fields picked out by the server, as one JSON text: loading every
-        action's history to show eight fields is what the files' index avoids too."""
+        """From each action's `listed` column (its list fields, written with it):
+        loading every action's history to show eight fields is what the files'
+        index avoids too."""
         from store.files.listing import FIELDS
 
-        picks = ", ".join(f"coalesce(doc -> '{field}', %s::json)" for field in FIELDS)
-        sql = (f"SELECT u.name, (SELECT coalesce(json_agg(json_build_array({picks}) ORDER BY number), '[]')::text"
-               " FROM spiegel.records WHERE unit = u.slug AND kind = 'actions') FROM spiegel.units u WHERE u.slug = %s")
-        defaults = [jsoncodec.dumps(blank[field]).decode() for field in FIELDS]
-        with self._errors(slug):
-            row = self._one(sql, (*defaults, slug))
-        if row is None:
-            raise CorruptFile(self.where(slug), t("db.unit_missing"))
-        return row[0], jsoncodec.loads(row[1])
+        found = self._lists.pop(slug, None)
+        if found is None:
+            with self._errors(slug):
+                found = self._one(
+                    "SELECT u.name, (SELECT coalesce(json_agg(listed ORDER BY number), '[]')::text"
+                    " FROM spiegel.records WHERE unit = u.slug AND kind = 'actions') FROM spiegel.units u"
+                    " WHERE u.slug = %s", (slug,))
+            if found is None:
+                raise CorruptFile(self.where(slug), t("db.unit_missing"))
+        name, rows = found
+        return name, [[picked.get(field, blank[field]) for field in FIELDS] for picked in jsoncodec.loads(rows)]
+
+    def prefetch_lists(self) -> None:
+        with self._errors(None):
+            self._lists = {slug: (name, rows) for slug, name, rows in self._all(_ALL_LISTS)}
 
     def holders(self, record_id: str) -> list[str]:
         """The unit the id register names, alone; else those holding a record with
@@ -155,6 +169,7 @@ class PgBackend(Backend):
     # writing ---------------------------------------------------------------------
     @contextmanager
     def transaction(self, slug: str) -> Iterator[dict]:
+        self._lists.clear()  # prefetched for one list: never outlives a write
         with self._lock, self._errors(slug):
             with self.conn.transaction():
                 if self._one("SELECT 1 FROM spiegel.units WHERE slug = %s FOR UPDATE", (slug,)) is None:
@@ -262,7 +277,7 @@ class PgBackend(Backend):
 
     def _write_records(self, slug: str, docs: list[tuple[str, str, dict]]) -> None:
         if docs:
-            rows = [(slug, kind, int(number), jsoncodec.dumps(doc).decode()) for kind, number, doc in docs]
+            rows = [(slug, kind, int(number), jsoncodec.dumps(doc).decode(), _listed(kind, doc)) for kind, number, doc in docs]
             self.conn.cursor().executemany(_UPSERT, rows)
 
     @contextmanager
@@ -309,6 +324,16 @@ def _changed(original: dict, working: dict) -> list[tuple[str, str, dict]]:
     """(kind, number, doc) of every document that is new or differs."""
     return [(kind, number, doc) for kind, docs in working.items() if kind != schema.META
             for number, doc in docs.items() if original.get(kind, {}).get(number) != doc]
+
+
+def _listed(kind: str, doc: dict) -> str | None:
+    """An action's fields a list shows, those its document holds (a list fills in
+    the rest from a new action's defaults, as the files' index does)."""
+    if kind != "actions":
+        return None
+    from store.files.listing import FIELDS
+
+    return jsoncodec.dumps({field: doc[field] for field in FIELDS if field in doc}).decode()
 
 
 def _name(data: dict, slug: str) -> str:

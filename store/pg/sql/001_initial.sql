@@ -22,6 +22,7 @@ CREATE TABLE spiegel.records (
     kind    text NOT NULL CHECK (kind IN ('unit', 'meetings', 'findings', 'actions', 'kpis')),
     number  bigint NOT NULL CHECK (number > 0),
     doc     json NOT NULL,
+    listed  json,                        -- an action's fields a list shows (store/files/listing.py FIELDS)
     PRIMARY KEY (unit, kind, number)
 );
 
