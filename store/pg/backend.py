@@ -47,11 +47,16 @@ _UPSERT = """
 INSERT INTO spiegel.records (unit, kind, number, doc, listed) VALUES (%s, %s, %s, %s::json, %s::json)
 ON CONFLICT (unit, kind, number) DO UPDATE SET doc = excluded.doc, listed = excluded.listed
 """
-# Every unit's list rows in one round trip (`prefetch_lists`).
-_ALL_LISTS = """
-SELECT u.slug, u.name, coalesce(r.rows, '[]')::text FROM spiegel.units u LEFT JOIN (
+# A unit's name is its Unit record's: NULL where the user may not read the unit
+# (row-level security hides the record; store/pg/sql/002_privacy.sql).
+_NAME = ("(SELECT doc ->> 'name' FROM spiegel.records r"
+         " WHERE r.unit = u.slug AND r.kind = 'unit' AND r.number = 1)")
+# Every readable unit's list rows in one round trip (`prefetch_lists`).
+_ALL_LISTS = f"""
+SELECT u.slug, {_NAME}, coalesce(r.rows, '[]')::text FROM spiegel.units u LEFT JOIN (
     SELECT unit, json_agg(listed ORDER BY number) AS rows FROM spiegel.records
     WHERE kind = 'actions' GROUP BY unit) AS r ON r.unit = u.slug
+WHERE spiegel.may_use(u.slug)
 """
 
 
@@ -90,16 +95,18 @@ class PgBackend(Backend):
     # reading ---------------------------------------------------------------------
     def slugs(self) -> list[str]:
         with self._errors(None):
-            rows = self._all("SELECT slug, name FROM spiegel.units ORDER BY slug")
-        self._names = dict(rows)
+            rows = self._all(f"SELECT u.slug, {_NAME} FROM spiegel.units u ORDER BY u.slug")
+        self._names = {slug: name for slug, name in rows if isinstance(name, str)}
         return [slug for slug, _ in rows]
 
     def unit_name(self, slug: str) -> str | None:
+        """None where the user may not read the unit: Store then asks for its list,
+        which says "geen toegang"."""
         if slug not in self._names:
             with self._errors(slug):
-                row = self._one("SELECT name FROM spiegel.units WHERE slug = %s", (slug,))
-            if row is None:
-                raise CorruptFile(self.where(slug), t("db.unit_missing"))
+                row = self._one(f"SELECT {_NAME} FROM spiegel.units u WHERE u.slug = %s", (slug,))
+            if row is None or not isinstance(row[0], str):
+                return None
             self._names[slug] = row[0]
         return self._names[slug]
 
@@ -138,12 +145,13 @@ class PgBackend(Backend):
         found = self._lists.pop(slug, None)
         if found is None:
             with self._errors(slug):
+                self._version(slug)  # "geen toegang" rather than an empty unit
                 found = self._one(
-                    "SELECT u.name, (SELECT coalesce(json_agg(listed ORDER BY number), '[]')::text"
+                    f"SELECT {_NAME}, (SELECT coalesce(json_agg(listed ORDER BY number), '[]')::text"
                     " FROM spiegel.records WHERE unit = u.slug AND kind = 'actions') FROM spiegel.units u"
                     " WHERE u.slug = %s", (slug,))
-            if found is None:
-                raise CorruptFile(self.where(slug), t("db.unit_missing"))
+            if found is None or found[0] is None:
+                raise CorruptFile(self.where(slug), t("file.no_unit"))
         name, rows = found
         return name, [[picked.get(field, blank[field]) for field in FIELDS] for picked in jsoncodec.loads(rows)]
 
@@ -172,6 +180,7 @@ class PgBackend(Backend):
         self._lists.clear()  # prefetched for one list: never outlives a write
         with self._lock, self._errors(slug):
             with self.conn.transaction():
+                self._version(slug)  # "geen toegang" for a unit the user may not write
                 if self._one("SELECT 1 FROM spiegel.units WHERE slug = %s FOR UPDATE", (slug,)) is None:
                     raise CorruptFile(self.where(slug), t("db.unit_missing"))
                 # Read after the lock, in a statement of its own: a fresh snapshot that
@@ -190,12 +199,9 @@ class PgBackend(Backend):
         """A new unit with its first data. (`group` is the files' OS group; on a
         database, who may use a unit is a matter of roles.)"""
         with self._lock, self._errors(slug), self.conn.transaction():
-            made = self._one(
-                "INSERT INTO spiegel.units (slug, name, meta) VALUES (%s, %s, %s::json)"
-                " ON CONFLICT (slug) DO NOTHING RETURNING slug",
-                (slug, _name(data, slug), _meta_text(data)),
-            )
-            if made is None:
+            # The unit, its group role, and its maker as the role's first member.
+            made = self._one("SELECT spiegel.create_unit(%s, %s::json)", (slug, _meta_text(data)))[0]
+            if not made:
                 raise AlreadyExists(self.where(slug), t("file.exists"))
             self._write_records(slug, _changed({}, data))
             self.conn.execute("SELECT pg_notify(%s, '')", (CHANNEL,))
@@ -239,9 +245,12 @@ class PgBackend(Backend):
         return self.conn.execute(sql, params).fetchall()
 
     def _version(self, slug: str) -> int:
-        row = self._one("SELECT version FROM spiegel.units WHERE slug = %s", (slug,))
+        """The unit's write counter; NoAccess unless the user is a member of its role."""
+        row = self._one("SELECT version, spiegel.may_use(slug) FROM spiegel.units WHERE slug = %s", (slug,))
         if row is None:
             raise CorruptFile(self.where(slug), t("db.unit_missing"))
+        if not row[1]:
+            raise NoAccess(self.where(slug), t("db.no_access"))
         return row[0]
 
     def _load(self, slug: str) -> dict:
@@ -269,8 +278,8 @@ class PgBackend(Backend):
             self.conn.cursor().executemany(
                 "DELETE FROM spiegel.records WHERE unit = %s AND kind = %s AND number = %s", gone)
         version = self._one(
-            "UPDATE spiegel.units SET version = version + 1, name = %s, meta = %s::json"
-            " WHERE slug = %s RETURNING version", (_name(working, slug), _meta_text(working), slug))[0]
+            "UPDATE spiegel.units SET version = version + 1, meta = %s::json"
+            " WHERE slug = %s RETURNING version", (_meta_text(working), slug))[0]
         self.conn.execute("SELECT pg_notify(%s, '')", (CHANNEL,))
         self._names[slug] = _name(working, slug)
         return version

@@ -6,7 +6,6 @@ CREATE SCHEMA IF NOT EXISTS spiegel;
 
 CREATE TABLE spiegel.units (
     slug     text PRIMARY KEY CHECK (slug ~ '^[a-z0-9][a-z0-9-]{0,63}$'),
-    name     text NOT NULL DEFAULT '',   -- the Unit record's name, for `--unit noord` without reading records
     meta     json NOT NULL,             -- the `_meta` document (schema version of the documents)
     version  bigint NOT NULL DEFAULT 1   -- counts writes: the fingerprint screens poll
 );
