@@ -80,6 +80,11 @@ class Backend:
         including units this user may not read, and never handed out twice."""
         raise NotImplementedError
 
+    def mark_ids_taken(self, holders: dict[str, str]) -> int:
+        """Make sure every id in `holders` ({"A-12": slug}) is taken, for its unit, and
+        that no new id repeats one (a copy or restore); returns how many were new."""
+        raise NotImplementedError
+
     def holders(self, record_id: str) -> list[str]:
         """The units to look for `record_id` in, likeliest first (only the unit it was
         made for, when the backend knows it: a copy elsewhere is never taken for it)."""

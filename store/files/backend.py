@@ -66,6 +66,9 @@ class FileBackend(Backend):
     def next_ids(self, prefix: str, count: int, slug: str) -> list[str]:
         return self.ids.next_ids(prefix, count, slug)
 
+    def mark_ids_taken(self, holders: dict[str, str]) -> int:
+        return self.ids.mark_taken(holders)
+
     def holders(self, record_id: str) -> list[str]:
         """The unit the id registry says `A-12` was made for, alone (a copy of the id
         in another unit is never taken for it); for an id from before the registry,

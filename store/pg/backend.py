@@ -220,6 +220,22 @@ class PgBackend(Backend):
                 found.extend(sorted(r[0] for r in rows))
         return [f"{prefix}-{number}" for number in found]
 
+    def mark_ids_taken(self, holders: dict[str, str]) -> int:
+        """Register the ids and move each prefix's sequence past the highest."""
+        rows = [(prefix, int(number), slug) for record_id, slug in holders.items()
+                for prefix, _, number in [record_id.partition("-")] if prefix in SEQUENCES and number.isdigit()]
+        with self._lock, self._errors(None), self.conn.transaction():
+            made = 0
+            for row in rows:
+                made += self.conn.execute(
+                    "INSERT INTO spiegel.ids (prefix, number, unit) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                    row).rowcount
+            for prefix, sequence in SEQUENCES.items():
+                self.conn.execute(
+                    f"SELECT setval('{sequence}', greatest((SELECT max(number) FROM spiegel.ids WHERE prefix = %s),"
+                    f" (SELECT last_value FROM {sequence}), 1))", (prefix,))
+        return made
+
     def wait_for_change(self, slug: str | None, seen: tuple, timeout: float) -> tuple:
         """Sleep on LISTEN until a writer's NOTIFY (or the timeout), then compare."""
         deadline = time.monotonic() + timeout
