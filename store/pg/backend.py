@@ -44,8 +44,8 @@ SELECT coalesce(json_object_agg(kind, docs), '{}')::text FROM (
     FROM spiegel.records WHERE unit = %s GROUP BY kind) AS tables
 """
 _UPSERT = """
-INSERT INTO spiegel.records (unit, kind, number, doc, listed) VALUES (%s, %s, %s, %s::json, %s::json)
-ON CONFLICT (unit, kind, number) DO UPDATE SET doc = excluded.doc, listed = excluded.listed
+INSERT INTO spiegel.records (unit, kind, number, doc) VALUES (%s, %s, %s, %s::json)
+ON CONFLICT (unit, kind, number) DO UPDATE SET doc = excluded.doc
 """
 # A unit's name is its Unit record's: NULL where the user may not read the unit
 # (row-level security hides the record; store/pg/sql/002_privacy.sql).
@@ -137,7 +137,7 @@ class PgBackend(Backend):
             return tuple((s, (v,)) for s, v in self._all("SELECT slug, version FROM spiegel.units ORDER BY slug"))
 
     def list_rows(self, slug: str, blank: dict, checked_name: Callable[[dict], str]) -> tuple[str, list[list]]:
-        """From each action's `listed` column (its list fields, written with it):
+        """From each action's `listed` column (its list fields; a trigger sets it):
         loading every action's history to show eight fields is what the files'
         index avoids too."""
         from store.files.listing import FIELDS
@@ -153,7 +153,12 @@ class PgBackend(Backend):
             if found is None or found[0] is None:
                 raise CorruptFile(self.where(slug), t("file.no_unit"))
         name, rows = found
-        return name, [[picked.get(field, blank[field]) for field in FIELDS] for picked in jsoncodec.loads(rows)]
+        listed = jsoncodec.loads(rows)
+        if None in listed:  # an action the trigger could not pick from: the whole unit, as files rebuild their index
+            data = self.read(slug)
+            return checked_name(data), [[doc.get(field, blank[field]) for field in FIELDS]
+                                        for doc in data.get("actions", {}).values()]
+        return name, [[picked.get(field, blank[field]) for field in FIELDS] for picked in listed]
 
     def prefetch_lists(self) -> None:
         with self._errors(None):
@@ -302,7 +307,7 @@ class PgBackend(Backend):
 
     def _write_records(self, slug: str, docs: list[tuple[str, str, dict]]) -> None:
         if docs:
-            rows = [(slug, kind, int(number), jsoncodec.dumps(doc).decode(), _listed(kind, doc)) for kind, number, doc in docs]
+            rows = [(slug, kind, int(number), jsoncodec.dumps(doc).decode()) for kind, number, doc in docs]
             self.conn.cursor().executemany(_UPSERT, rows)
 
     @contextmanager
@@ -349,16 +354,6 @@ def _changed(original: dict, working: dict) -> list[tuple[str, str, dict]]:
     """(kind, number, doc) of every document that is new or differs."""
     return [(kind, number, doc) for kind, docs in working.items() if kind != schema.META
             for number, doc in docs.items() if original.get(kind, {}).get(number) != doc]
-
-
-def _listed(kind: str, doc: dict) -> str | None:
-    """An action's fields a list shows, those its document holds (a list fills in
-    the rest from a new action's defaults, as the files' index does)."""
-    if kind != "actions":
-        return None
-    from store.files.listing import FIELDS
-
-    return jsoncodec.dumps({field: doc[field] for field in FIELDS if field in doc}).decode()
 
 
 def _name(data: dict, slug: str) -> str:

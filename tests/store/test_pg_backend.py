@@ -96,3 +96,12 @@ def test_the_cli_works_on_a_database_given_by_option_or_environment(pg_url):
     assert '"bellen"' in listed.stdout and listed.returncode == 0
     refused = spiegel("--db", pg_url, "migrate")
     assert refused.returncode == 1 and "database" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_the_list_trigger_picks_the_fields_a_list_shows():
+    from store.files.listing import FIELDS
+    from store.pg.migrations import SQL_DIR
+
+    sql = Path(SQL_DIR, "001_initial.sql").read_text()
+    picked = sql.partition("WHERE key IN (")[2].partition(")")[0]
+    assert tuple(name.strip(" '") for name in picked.split(",")) == FIELDS

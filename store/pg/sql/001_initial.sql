@@ -21,9 +21,30 @@ CREATE TABLE spiegel.records (
     kind    text NOT NULL CHECK (kind IN ('unit', 'meetings', 'findings', 'actions', 'kpis')),
     number  bigint NOT NULL CHECK (number > 0),
     doc     json NOT NULL,
-    listed  json,                        -- an action's fields a list shows (store/files/listing.py FIELDS)
+    listed  json,                        -- an action's fields a list shows: set by the trigger below
     PRIMARY KEY (unit, kind, number)
 );
+
+-- What `spiegel list` shows of an action (store/files/listing.py FIELDS: keep in step),
+-- those of its fields the document holds: lists need not read every action's history.
+-- A trigger, so a document edited with SQL by hand is listed as it now is.
+CREATE FUNCTION spiegel.set_listed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.listed := NULL;
+    IF NEW.kind = 'actions' THEN
+        BEGIN
+            NEW.listed := (SELECT coalesce(json_object_agg(key, value), '{}') FROM json_each(NEW.doc)
+                           WHERE key IN ('id', 'status', 'phase', 'route', 'deadline', 'owner', 'title', 'description'));
+        EXCEPTION WHEN invalid_text_representation OR untranslatable_character THEN
+            NULL;  -- an escape json_each cannot read (a lone surrogate): lists read the whole unit
+        END;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER records_listed BEFORE INSERT OR UPDATE OF doc ON spiegel.records
+    FOR EACH ROW EXECUTE FUNCTION spiegel.set_listed();
 
 -- Every id ever handed out, and the unit it was made for (like the files' .ids/):
 -- `spiegel show A-12` goes straight to its unit, and a copy of the id in another
