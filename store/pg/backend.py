@@ -9,7 +9,8 @@ a client killed half way leaves nothing behind (the server rolls it back). Every
 write bumps the unit's `version` (the fingerprint) and sends an empty NOTIFY on
 channel `spiegel`: a payload would reach every role that listens.
 
-One connection per Store, guarded by a lock: the app's worker threads share it.
+One connection per Store, guarded by a lock (the app's worker threads share it), and
+a second one, opened on first use, that only waits for notifications.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ class PgBackend(Backend):
         self._working: dict[str, dict] = {}
         self._names: dict[str, str] = {}
         self._lists: dict[str, tuple[str, str]] = {}
-        self._listening = False
+        self._listener: psycopg.Connection | None = None
         with self._errors(None):
             self.conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
             check_schema(self.conn, self.location)
@@ -91,6 +92,8 @@ class PgBackend(Backend):
 
     def close(self) -> None:
         self.conn.close()
+        if self._listener is not None:
+            self._listener.close()
 
     # reading ---------------------------------------------------------------------
     def slugs(self) -> list[str]:
@@ -242,21 +245,23 @@ class PgBackend(Backend):
         return made
 
     def wait_for_change(self, slug: str | None, seen: tuple, timeout: float) -> tuple:
-        """Sleep on LISTEN until a writer's NOTIFY (or the timeout), then compare."""
+        """Sleep on LISTEN (on a connection of its own: the store's stays free for the
+        app's other threads) until a writer's NOTIFY or the timeout, then compare."""
         deadline = time.monotonic() + timeout
-        with self._lock:
-            if not self._listening:
-                with self._errors(slug):
-                    self.conn.execute(f"LISTEN {CHANNEL}")
-                self._listening = True
-            while True:
-                now = self.fingerprints(slug)
-                left = deadline - time.monotonic()
-                if now != seen or left <= 0:
-                    return now
-                with self._errors(slug):
-                    for _ in self.conn.notifies(timeout=left, stop_after=1):
-                        pass
+        if self._listener is None:
+            self._listener = connect(self.url, self.location)
+            with self._errors(slug):
+                self._listener.execute(f"LISTEN {CHANNEL}")
+        while True:
+            now = self.fingerprints(slug)  # after LISTEN: a change from here on wakes us
+            left = deadline - time.monotonic()
+            if now != seen or left <= 0:
+                return now
+            try:
+                for _ in self._listener.notifies(timeout=left, stop_after=1):
+                    pass
+            except psycopg.Error as exc:
+                raise NoAccess(self.location, t("db.failed", detail=_first_line(exc))) from None
 
     # internals -------------------------------------------------------------------
     def _one(self, sql: str, params: tuple = ()) -> tuple | None:
@@ -316,7 +321,8 @@ class PgBackend(Backend):
         database) and what to do; nothing else is caught."""
         place = self.where(slug) if slug else self.location
         try:
-            yield
+            with self._lock:  # one statement (or transaction) on the connection at a time
+                yield
         except pgerrors.LockNotAvailable:
             raise Busy(place, t("file.busy")) from None
         except pgerrors.InsufficientPrivilege:
