@@ -27,7 +27,7 @@ def unit_group(ctx, name, group, data_dir):
     from store.files.layout import group_id
     from store.i18n import t
 
-    store = make_store(settings(ctx.parent, data_dir))
+    store = file_store(settings(ctx.parent, data_dir))
     slug = store.resolve_unit(name)
     changed = set_group(store.files, slug, group_id(group))
     echo(t("units.group_set", unit=slug, group=group, count=changed))
@@ -46,9 +46,21 @@ def migrate(ctx, data_dir):
     from cli.output import echo
     from store.files.admin import migrate as migrate_layout
 
-    store = make_store(settings(ctx, data_dir))
+    store = file_store(settings(ctx, data_dir))
     for slug, outcome in migrate_layout(store.files):
         echo(f"{slug}: {outcome}")
+
+
+def file_store(settings):
+    """The store of a data directory; a database refused with one line (these
+    commands change directories and groups)."""
+    from store.errors import SpiegelError
+    from store.i18n import t
+
+    store = make_store(settings)
+    if store.files is None:
+        raise SpiegelError(t("db.file_only"))
+    return store
 
 
 def warn_if_shared(store, slug: str) -> None:
@@ -57,6 +69,8 @@ def warn_if_shared(store, slug: str) -> None:
     from cli.output import fail
     from store.i18n import t
 
+    if store.files is None:  # a database: who may read a unit is a matter of its roles
+        return
     group = store.files.open_to_everyone(slug)
     if group:
         fail(t("units.shared_warning", unit=slug, group=group))

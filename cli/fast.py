@@ -65,7 +65,7 @@ def run(argv: list[str]) -> bool:
     from cli.settings import settings_from
 
     # A command's --data-dir beats the global one, as in cli.group.settings.
-    settings = settings_from(values.pop("data_dir") or top["data_dir"], top["lang"])
+    settings = settings_from(values.pop("data_dir") or top["data_dir"], top["lang"], top["db"])
     args = values.pop("args")
     if command == "list":
         run_list(settings, **values)

@@ -51,12 +51,12 @@ class Group(click.Group):
 @options(GLOBAL)
 @click.version_option(package_name="spiegel")
 @click.pass_context
-def cli(ctx: click.Context, data_dir: str | None, lang: str | None) -> None:
+def cli(ctx: click.Context, data_dir: str | None, db: str | None, lang: str | None) -> None:
     """spiegel: van spiegelgesprek naar leerpunt naar verbeteractie.
 
     Zonder opdracht opent spiegel het dashboard op de datamap.
     """
-    ctx.obj = settings_from(data_dir, lang)
+    ctx.obj = settings_from(data_dir, lang, db)
     if ctx.invoked_subcommand is None:
         from cli.app_launch import open_app
 
@@ -71,7 +71,7 @@ def settings(ctx: click.Context, data_dir: str | None) -> Settings:
 
 def run_click(argv: list[str]) -> int:
     """Run the command line through click; its exit code."""
-    from cli import admin_commands, kpi_commands, read_commands, write_commands  # noqa: F401  (registers commands)
+    from cli import admin_commands, db_commands, kpi_commands, read_commands, write_commands  # noqa: F401  (registers commands)
     from cli.demo_command import demo  # noqa: F401
 
     try:

@@ -117,7 +117,7 @@ def check_report(store, as_json: bool) -> bool:
                 words = t("check.bad_record", unit=item["unit"], id=bad["id"], field=bad["field"], reason=bad["reason"])
                 echo("  " + words)
         if not report:
-            echo(t("check.none", path=store.data_dir))
+            echo(t("check.none", path=store.location))
     return all(item["ok"] for item in report)
 
 
@@ -135,7 +135,7 @@ def _checked(store, entry) -> dict:
     unusable = _unusable_measurements(records[Kpi])
     item = {"file": str(entry.path), "unit": entry.slug, "ok": not bad and not unusable,
             **{cls.TABLE: len(found) for cls, found in records.items()}, "bad_records": bad,
-            "open_to": store.files.open_to_everyone(entry.slug)}
+            "open_to": store.files.open_to_everyone(entry.slug) if store.files else None}
     if unusable:
         item["problem"] = "; ".join(unusable)
     return item

@@ -7,7 +7,7 @@ import os
 import sys
 from collections import namedtuple
 
-# data_dir: str; lang: "nl" or "en"; today: None for the real date (SPIEGEL_TODAY
+# data_dir: str, a data directory or a database's postgresql:// URL; lang: "nl" or "en"; today: None for the real date (SPIEGEL_TODAY
 # fixes it for demos and tests). A namedtuple: dataclasses costs start-up.
 Settings = namedtuple("Settings", "data_dir lang today", defaults=("nl", None))
 
@@ -19,6 +19,14 @@ def data_dir_from(option: str | None) -> str:
     if os.environ.get("SPIEGEL_DATA"):
         return os.path.expanduser(os.environ["SPIEGEL_DATA"])
     return user_data_dir()
+
+
+def location_from(data_dir: str | None, db: str | None) -> str:
+    """Where the units live: --data-dir, else --db, else $SPIEGEL_DB, else as
+    `data_dir_from` says. A postgresql:// URL makes Store use the database."""
+    if data_dir:
+        return data_dir_from(data_dir)
+    return db or os.environ.get("SPIEGEL_DB") or data_dir_from(None)
 
 
 def demo_dir_from(option: str | None) -> str:
@@ -48,11 +56,11 @@ def today_from_env() -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def settings_from(data_dir: str | None, lang: str | None) -> Settings:
-    """The settings of one command line (--data-dir and --lang as given, or None)."""
+def settings_from(data_dir: str | None, lang: str | None, db: str | None = None) -> Settings:
+    """The settings of one command line (--data-dir, --lang and --db as given, or None)."""
     from store.i18n import language_from_env
 
-    return Settings(data_dir_from(data_dir), language_from_env(lang), today_from_env())
+    return Settings(location_from(data_dir, db), language_from_env(lang), today_from_env())
 
 
 def make_store(settings: Settings):

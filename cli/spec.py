@@ -24,6 +24,7 @@ LANGUAGES = ("nl", "en")
 
 GLOBAL = (
     Opt("data_dir", "--data-dir", metavar="MAP", help="Datamap (anders $SPIEGEL_DATA of de standaardmap)."),
+    Opt("db", "--db", metavar="URL", help="PostgreSQL-database in plaats van een datamap (anders $SPIEGEL_DB)."),
     Opt("lang", "--lang", kind="nl|en", help="Taal van de uitvoer (standaard nl; LANG=en… geeft Engels)."),
 )
 

@@ -63,7 +63,8 @@ class StaleUndo(SpiegelError):
 
 
 class FileProblem(SpiegelError, OSError):
-    """A unit file that cannot be used. It is never overwritten."""
+    """A unit's data that cannot be used (a file, or the unit in a database; `path`
+    says which). It is never overwritten."""
 
     def __init__(self, path: str, problem: str) -> None:
         super().__init__(f"{path}: {problem}")
@@ -109,13 +110,16 @@ class IdTaken(SpiegelError):
 class BadRecord(SpiegelError, ValueError):
     """A stored document that fails the load-time check (store/validate.py), edited
     by hand, say. Readers skip it and report it; the rest of its unit keeps working;
-    editing it is refused until the field is repaired in the file."""
+    editing it is refused until the field is repaired where it is stored (`repair`
+    says how: a text editor for a file, SQL for a database)."""
 
-    def __init__(self, unit: str, record_id: str, problems: list[InvalidValue], path: str = "") -> None:
+    def __init__(self, unit: str, record_id: str, problems: list[InvalidValue], path: str = "",
+                 repair: str = "") -> None:
         from store.i18n import t
 
         detail = "; ".join(str(p) for p in problems)
-        super().__init__(t("record.bad", id=record_id, unit=unit, detail=detail, path=path or unit))
+        repair = repair or t("repair.file", path=path or unit)
+        super().__init__(t("record.bad", id=record_id, unit=unit, detail=detail, repair=repair))
         self.unit, self.record_id, self.problems, self.path = unit, record_id, problems, path
 
 

@@ -1,7 +1,9 @@
 """`Store`: the one interface the CLI, the TUI and the tests use.
 
-A data directory holds one directory per unit (practice, Hagro, municipality;
-store/files/layout.py). Reads go through each unit file's cache; writes go through
+`Store` keeps the domain (records, rules, revisions and conflicts, the change log,
+undo) over a backend that keeps where each unit's data lives (store/backend.py):
+a data directory with one directory per unit (store/files/), or a PostgreSQL
+database (store/pg/). Reads go through the backend's cache; writes go through
 `transaction(slug)`, which locks that one unit, so edits in different units never
 wait for each other.
 """
@@ -15,9 +17,9 @@ from contextlib import contextmanager
 from functools import cache
 
 from store import schema
+from store.backend import Backend
 from store.errors import Ambiguous, BadRecord, CorruptFile, FileProblem, InvalidValue, NotFound
 from store.i18n import t
-from store.files.backend import FileBackend
 from store.records import Action, Finding, Kpi, Meeting, Record, Unit, record_type
 
 TYPE_CHECKING = False
@@ -27,7 +29,7 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
     from pathlib import Path
 
     from store.errors import SpiegelError
-    from store.files.unitfile import UnitFile
+    from store.files.backend import FileBackend
     from store.transaction import Transaction
 
     R = TypeVar("R", bound=Record)
@@ -40,7 +42,8 @@ class _BadRecordsInUnit(FileProblem):
 
 
 class UnitEntry:
-    """A unit file as the portfolio sees it: its Unit, or the problem reading it."""
+    """A unit as the portfolio sees it: its Unit, or the problem reading it; `path`
+    says where its data lives (a file, or the unit in a database)."""
 
     __slots__ = ("slug", "path", "unit", "problem")
 
@@ -49,16 +52,26 @@ class UnitEntry:
 
 
 class Store:
-    def __init__(self, data_dir: str | os.PathLike, *, user: str | None = None, today: dt.date | None = None) -> None:
-        self.files = FileBackend(data_dir)
-        self.dir = self.files.dir  # a string: see UnitFile for why not pathlib
-        self.user = user or os_user()
+    def __init__(
+        self, data_dir: str | os.PathLike | Backend, *, user: str | None = None, today: dt.date | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        """`data_dir`: a data directory, a `postgresql://` URL, or a Backend. `today`
+        fixes the date the rules judge by; `clock` (an aware datetime) what changes
+        are stamped with: tests and benchmarks set them."""
+        self.backend = data_dir if isinstance(data_dir, Backend) else open_backend(data_dir)
+        # The file backend, for the file-only admin commands (groups, migrate); None on a database.
+        self.files: FileBackend | None = self.backend if self.backend.kind == "files" else None  # type: ignore[assignment]
+        self.dir = self.files.dir if self.files else None  # a string: see UnitFile for why not pathlib
+        self.location = self.backend.location  # the data directory, or the database (no password)
+        self.user = user or self.backend.default_user() or os_user()
         self._today = today
+        self._clock = clock
         self._bad: dict[str, tuple[dict, list[BadRecord]]] = {}
 
     @property
     def data_dir(self) -> Path:
-        """The data directory as a Path, for callers that want one."""
+        """The data directory as a Path, for callers that want one (files only)."""
         from pathlib import Path
 
         return Path(self.dir)
@@ -66,44 +79,51 @@ class Store:
     def today(self) -> dt.date:
         return self._today or dt.date.today()
 
+    def now(self) -> dt.datetime:
+        """The moment changes are stamped with (UTC)."""
+        return self._clock() if self._clock else dt.datetime.now(dt.timezone.utc)
+
+    def close(self) -> None:
+        self.backend.close()
+
     # units -----------------------------------------------------------------
     def slugs(self) -> list[str]:
-        return self.files.slugs()
+        return self.backend.slugs()
 
     def units(self) -> list[UnitEntry]:
         entries = []
         for slug in self.slugs():
-            entry = UnitEntry(slug, self._file(slug).path)
+            entry = UnitEntry(slug, self.backend.where(slug))
             try:
                 entry.unit = self.unit(slug)
             except FileProblem as problem:
                 entry.problem = problem
             entries.append(entry)
-        entries.extend(UnitEntry(os.path.basename(p.path)[:-5], p.path, problem=p) for p in self.files.old_layout())
+        entries.extend(UnitEntry(os.path.basename(p.path)[:-5], p.path, problem=p) for p in self.backend.outside_units())
         return entries
 
     def unit(self, slug: str) -> Unit:
         """The unit record; a bad one makes the whole unit unusable (CorruptFile):
         every screen and command needs it."""
-        return self._unit_from(self._file(slug).read(), slug)
+        return self._unit_from(self.backend.read(slug), slug)
 
     def _unit_from(self, data: dict, slug: str) -> Unit:
         try:
             return self._build(Unit, data["unit"]["1"], slug)
         except BadRecord as bad:
             detail = "; ".join(str(p) for p in bad.problems)
-            raise CorruptFile(self._file(slug).path, t("file.bad_unit", detail=detail)) from None
+            raise CorruptFile(self.backend.where(slug), t("file.bad_unit", detail=detail)) from None
 
     def create_unit(self, unit: Unit, slug: str | None = None, group: int | None = None) -> Unit:
-        """Create a new unit: its own directory (2770) in group `group` (a gid; the
-        data directory's group if None), holding its first unit.json."""
+        """Create a new unit. With files: its own directory (2770) in group `group` (a
+        gid; the data directory's group if None), holding its first unit.json."""
         slug = slug or slugify(unit.name)
         if not slug:
             raise InvalidValue("name", t("value.required"))
         unit.id = unit.unit = slug
         data = schema.new_file()
         self._transaction_over(data, slug).add(unit)
-        self.files.create(slug, data, group)
+        self.backend.create(slug, data, group)
         return unit
 
     def resolve_unit(self, text: str) -> str:
@@ -129,13 +149,11 @@ class Store:
         raise Ambiguous(t("unit.ambiguous", text=text, hits=", ".join(hits[:8])))
 
     def _unit_name(self, slug: str) -> str:
-        """From the header of the unit's list index: parsing every unit file to match
-        `--unit noord` took 0.4 s with 10k actions. An index that is not current is
-        rebuilt (lists need it too); a unit with a bad record has none, its name
-        still counts."""
-        from store.files.listing import indexed_name
-
-        name = indexed_name(self._file(slug))
+        """From what the backend has at hand (the files' list index header): parsing
+        every unit file to match `--unit noord` took 0.4 s with 10k actions. Else
+        from the list rows (the files' index is rebuilt: lists need it too); a unit
+        with a bad record has none, its name still counts."""
+        name = self.backend.unit_name(slug)
         if name is not None:
             return name
         try:
@@ -144,13 +162,22 @@ class Store:
             return self.unit(slug).name
 
     def unit_path(self, slug: str) -> str:
-        """Where the unit's data lives (a file path), for messages, tests and admins."""
-        return self._file(slug).path
+        """Where the unit's data lives (a file path, or the unit in a database), for
+        messages, tests and admins."""
+        return self.backend.where(slug)
 
     def fingerprint(self, unit: str | None = None) -> tuple:
-        """Changes when the unit's file changes (without `unit`: when any unit file
+        """Changes when the unit's data changes (without `unit`: when any unit
         appears, goes or changes). Screens poll it to refresh what others saved."""
-        return tuple((slug, self._file(slug).fingerprint()) for slug in ([unit] if unit else self.slugs()))
+        return self.backend.fingerprints(unit)
+
+    def wait_for_change(self, unit: str | None, timeout: float, seen: tuple | None = None) -> bool:
+        """Wait at most `timeout` seconds for the unit (any unit: None) to change
+        since `seen` (a `fingerprint`; default: as it is now); True if it did. Files
+        poll their fingerprint; a database is told (LISTEN/NOTIFY)."""
+        if seen is None:
+            seen = self.fingerprint(unit)
+        return self.backend.wait_for_change(unit, seen, timeout) != seen
 
     # reading records ------------------------------------------------------
     def records(
@@ -163,7 +190,7 @@ class Store:
         documents, applied before records are built."""
 
         def gather(slug: str) -> list[R]:
-            data = self._file(slug).read()
+            data = self.backend.read(slug)
             self._unit_from(data, slug)  # a unit whose own record is bad is unusable as a whole
             return self._built(cls, slug, data.get(cls.TABLE, {}).values(), where, skipped)
 
@@ -182,7 +209,7 @@ class Store:
                 if skipped is not None:
                     skipped.append(problem)
         if not unit and skipped is not None:
-            skipped.extend(self.files.old_layout())
+            skipped.extend(self.backend.outside_units())
         return found
 
     def _built(self, cls: type[R], slug: str, docs, where: DocFilter | None,
@@ -233,7 +260,7 @@ class Store:
         """Actions for showing in a list, like `records(Action, …)` but cheaper: only
         the fields in `listing.FIELDS` are filled, the rest keep their defaults. For
         display only: never save, edit or export these."""
-        from store.files.listing import documents
+        from store.files.listing import documents  # the list rows' shape, whichever backend
 
         def gather(slug: str) -> list[Action]:
             try:
@@ -242,11 +269,12 @@ class Store:
                 return self.records(Action, slug, where, skipped)
             return self._built(Action, slug, documents(rows), where, skipped)
 
+        if not unit:
+            self.backend.prefetch_lists()
         return self._per_unit(unit, skipped, gather)
 
     def _list_index(self, slug: str) -> tuple[str, list[list]]:
-        """The unit's name and its actions' list rows (store/files/listing.py)."""
-        from store.files.listing import read_index
+        """The unit's name and its actions' list rows (store/files/listing.py's FIELDS)."""
 
         def checked_name(data: dict) -> str:
             """The unit's name; raises (and so no index is written) while a bad
@@ -255,10 +283,10 @@ class Store:
                 for doc in data.get("actions", {}).values():
                     self._build(Action, doc, slug)
             except BadRecord as bad:
-                raise _BadRecordsInUnit(self._file(slug).path, str(bad)) from None
+                raise _BadRecordsInUnit(self.backend.where(slug), str(bad)) from None
             return self._unit_from(data, slug).name
 
-        return read_index(self._file(slug), _blank_action(), checked_name)
+        return self.backend.list_rows(slug, _blank_action(), checked_name)
 
     def problems(self) -> list[SpiegelError]:
         """Every unit that cannot be used, and every bad record in the others."""
@@ -270,8 +298,8 @@ class Store:
     def bad_records(self, slug: str) -> list[BadRecord]:
         """The unit's records that fail the load-time check, in table and id order
         (the unit's own record is the unit's problem: see `unit`). Remembered while
-        the file is unchanged: the portfolio and dashboards ask after every reload."""
-        data = self._file(slug).read()
+        the data is unchanged: the portfolio and dashboards ask after every reload."""
+        data = self.backend.read(slug)
         remembered = self._bad.get(slug)
         if remembered is not None and remembered[0] is data:
             return list(remembered[1])
@@ -289,9 +317,9 @@ class Store:
         cls = record_type(record_id)
         record_id = record_id.strip().upper()
         number = record_id.partition("-")[2]
-        for slug in [unit] if unit else self._holders_first(record_id):
+        for slug in [unit] if unit else self.backend.holders(record_id):
             try:
-                doc = self._file(slug).read().get(cls.TABLE, {}).get(number)
+                doc = self.backend.read(slug).get(cls.TABLE, {}).get(number)
             except FileProblem:
                 if unit:
                     raise
@@ -300,40 +328,25 @@ class Store:
                 return self._build(cls, doc, slug)  # a bad record: BadRecord says which field
         raise NotFound(t("record.not_found", id=record_id))
 
-    def _holders_first(self, record_id: str) -> list[str]:
-        """The unit the id registry says `A-12` was made for, alone (a copy of the id
-        in another unit is never taken for it); for an id from before the registry,
-        every unit, those whose file mentions `"A-12"` first. Finding the one file
-        among hundreds by a byte search instead of parsing them all keeps `spiegel
-        edit A-12` as cheap with 50k actions as with 1k; the rest follow, so an
-        oddly written file (an escaped character) still gets parsed."""
-        holder = self.files.ids.holder(record_id)
-        if holder is not None:
-            return [holder]
-        needle = f'"{record_id}"'.encode()
-        slugs = self.slugs()
-        holders = [slug for slug in slugs if self._file(slug).mentions(needle)]
-        return holders + [slug for slug in slugs if slug not in holders]
-
     # writing ----------------------------------------------------------------
     @contextmanager
     def transaction(self, slug: str) -> Iterator[Transaction]:
-        """Lock the unit's file; everything done through the yielded Transaction is
-        written at once when the block ends, or not at all if it raises."""
-        with self._file(slug).transaction() as data:
+        """Lock the unit; everything done through the yielded Transaction is written
+        at once when the block ends, or not at all if it raises."""
+        with self.backend.transaction(slug) as data:
             yield self._transaction_over(data, slug)
 
     def _transaction_over(self, data: dict, slug: str) -> Transaction:
         from store.transaction import Transaction  # TinyDB: only writers pay its import
 
         def new_ids(prefix: str, count: int) -> list[str]:
-            return self.files.ids.next_ids(prefix, count, slug)
+            return self.backend.next_ids(prefix, count, slug)
 
-        return Transaction(slug, data, self.user, self.today(), new_ids)
+        return Transaction(slug, data, self.user, self.today(), new_ids, self.now)
 
     def reserve_ids(self, prefix: str, count: int, slug: str) -> list[str]:
-        """Reserve `count` new ids for unit `slug` at once (bulk creation: one registry fsync)."""
-        return self.files.ids.next_ids(prefix, count, slug)
+        """Reserve `count` new ids for unit `slug` at once (bulk creation: one round trip)."""
+        return self.backend.next_ids(prefix, count, slug)
 
     def add(self, record: R, unit: str) -> R:
         with self.transaction(unit) as txn:
@@ -373,16 +386,27 @@ class Store:
             return txn.undo(type(located), located.id, rev)
 
     # internals --------------------------------------------------------------
-    def _file(self, slug: str) -> UnitFile:
-        return self.files.unit_file(slug)
-
     def _build(self, cls: type[R], doc: dict, slug: str) -> R:
-        """A record from its document; BadRecord, naming the unit's file, if the
-        document fails the load-time check (store/validate.py)."""
+        """A record from its document; BadRecord, naming where the unit's data lives,
+        if the document fails the load-time check (store/validate.py)."""
         try:
             return cls.from_doc(doc, slug)  # type: ignore[return-value]
         except BadRecord as bad:
-            raise BadRecord(slug, bad.record_id, bad.problems, self._file(slug).path) from None
+            raise BadRecord(slug, bad.record_id, bad.problems, self.backend.where(slug),
+                            self.backend.repair_hint(slug)) from None
+
+
+def open_backend(location: str | os.PathLike) -> Backend:
+    """The backend for a data directory, or for a `postgresql://` URL (psycopg is
+    imported only then: files keep the CLI's start-up as lean as it was)."""
+    location = os.fspath(location)
+    if location.startswith(("postgresql://", "postgres://")):
+        from store.pg.backend import PgBackend
+
+        return PgBackend(location)
+    from store.files.backend import FileBackend
+
+    return FileBackend(location)
 
 
 def slugify(name: str) -> str:

@@ -1,7 +1,8 @@
-"""Changes to one unit file, applied together in one atomic write.
+"""Changes to one unit's data, applied together in one atomic write.
 
 A `Transaction` is what `Store.transaction(unit)` yields: it reads and replaces
-records through TinyDB tables over the locked, private copy of the file. Every
+records through TinyDB tables over the locked, private copy of the unit's data
+(whichever backend holds it: store/backend.py). Every
 record it writes is cleaned, validated, checked against its revision, stamped with
 who and when, and gets a change-log entry.
 """
@@ -25,10 +26,12 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
 
 
 class Transaction:
-    def __init__(self, slug: str, data: dict, user: str, today: dt.date, new_ids: Callable[[str, int], list[str]]):
+    def __init__(self, slug: str, data: dict, user: str, today: dt.date, new_ids: Callable[[str, int], list[str]],
+                 now: Callable[[], dt.datetime] | None = None):
         self.slug = slug
         self.user = user
         self.today = today
+        self._now = now or (lambda: dt.datetime.now(dt.timezone.utc))  # Store passes its clock
         self._data = data
         self._tinydb: TinyDB | None = None
         self._new_ids = new_ids
@@ -166,7 +169,7 @@ class Transaction:
         )
 
     def _stamp(self, record: Record, old: Record | None, entry: dict) -> None:
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = self._now().isoformat(timespec="seconds")
         record.rev = (old.rev if old else 0) + 1
         record.created_at = old.created_at if old else now
         record.created_by = old.created_by if old else self.user

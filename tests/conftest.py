@@ -3,6 +3,8 @@ import datetime as dt
 import pytest
 from hypothesis import settings
 
+from tests.pg_server import pg_cluster, pg_url  # noqa: F401  (fixtures)
+
 # Deterministic and 2-core friendly: no deadlines, derandomised examples.
 settings.register_profile("ci", deadline=None, derandomize=True, max_examples=100, database=None)
 settings.load_profile("ci")
@@ -21,11 +23,48 @@ def dutch():
     i18n.set_language(before)
 
 
+BACKENDS = ("files", "postgresql")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "files_only: a test of the file backend itself (not run on PostgreSQL)")
+
+
+def pytest_report_header(config):
+    from tests.pg_server import INSTALL_HINT, available
+
+    return None if available() else INSTALL_HINT
+
+
+def pytest_generate_tests(metafunc):
+    """Every test of Store's behaviour runs on both backends; `@pytest.mark.files_only`
+    (or a module's `pytestmark`) keeps a test of the files themselves to files."""
+    if "backend" in metafunc.fixturenames:
+        only_files = metafunc.definition.get_closest_marker("files_only") is not None
+        metafunc.parametrize("backend", BACKENDS[:1] if only_files else BACKENDS, indirect=True)
+
+
 @pytest.fixture
-def store(tmp_path):
+def backend(request):
+    """Where the `store` fixture keeps its data: "files" or "postgresql"."""
+    return request.param
+
+
+@pytest.fixture
+def location(backend, tmp_path, request):
+    """A data directory, or a fresh database's URL: what `Store(...)` is given."""
+    if backend == "files":
+        return str(tmp_path / "data")
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def store(location):
     from store.repository import Store
 
-    return Store(tmp_path / "data", user="tester", today=TODAY)
+    opened = Store(location, user="tester", today=TODAY)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture
@@ -33,6 +72,16 @@ def unit(store):
     from store.records import Unit
 
     return store.create_unit(Unit(name="Huisartsenpraktijk De Hoek", relatiemanager="Els"))
+
+
+def stored(store, slug: str):
+    """What is stored of a unit, to compare before and after ("nothing was written"):
+    the file's bytes, or the database unit's write counter."""
+    if store.files is not None:
+        from pathlib import Path
+
+        return Path(store.unit_path(slug)).read_bytes()
+    return store.fingerprint(slug)
 
 
 def write_unit_file(data_dir, slug: str, raw: bytes):

@@ -82,4 +82,5 @@ def make_app(
 ) -> SpiegelApp:
     """Build the app for the CLI and the tests alike (one factory, like posting's)."""
     set_language(lang)  # before any screen is built: bindings translate at __init__
-    return SpiegelApp(Store(Path(data_dir), user=user, today=today))
+    # As given: a data directory, or a database URL that Path would mangle.
+    return SpiegelApp(Store(data_dir, user=user, today=today))

@@ -114,7 +114,7 @@ print(json.dumps({"failed": failed}), flush=True)
 def _race(store: Store, scripts: list[tuple[str, list[str]]], start: Path) -> list[dict]:
     """Run each (script, argv) in its own process, start them together, return
     each one's last line of JSON."""
-    env = {**os.environ, "SPIEGEL_DATA": str(store.data_dir), "SPIEGEL_LANG": "nl",
+    env = {**os.environ, "SPIEGEL_DATA": store.location, "SPIEGEL_LANG": "nl",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
     procs = [subprocess.Popen([sys.executable, "-c", script, *argv], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True, env=env) for script, argv in scripts]
@@ -146,7 +146,7 @@ def test_four_writers_on_four_pdsa_notes_lose_nothing(store, unit, tmp_path):
     revisions = sorted(int(out.rpartition(" ")[2]) for r in results for _, out in r["acked"])
     assert revisions == list(range(2, 2 + len(PARTS) * EDITS)), "two edits were acknowledged with one revision"
 
-    final = Store(store.data_dir, user="checker").get(action.id)
+    final = Store(store.location, user="checker").get(action.id)
     assert final.pdsa == {part: f"{part}-{EDITS - 1}" for part in PARTS}  # every writer's last note
     assert final.rev == 1 + len(PARTS) * EDITS and len(final.log) == final.rev
     written: dict[str, list[str]] = {part: [] for part in PARTS}
@@ -166,13 +166,13 @@ def test_link_and_park_racing_an_edit_land_whole_or_not_at_all(store, unit, tmp_
     start, signals = tmp_path / "start", tmp_path / "signals"
     signals.mkdir()
     closer, editor = _race(store, [
-        (CLOSER, [str(store.data_dir), action.id, json.dumps(ids), str(start), str(signals)]),
+        (CLOSER, [store.location, action.id, json.dumps(ids), str(start), str(signals)]),
         (EDITOR, [json.dumps(ids), str(start), str(signals)]),
     ], start)
 
     assert editor["failed"] == []
     assert len(closer["acked"]) + len(closer["conflicts"]) == FINDINGS  # every attempt accounted for
-    fresh = Store(store.data_dir, user="checker")
+    fresh = Store(store.location, user="checker")
     linked = {fid for n, fid in enumerate(ids) if n % 2 == 0 and fid in closer["acked"]}
     final_action = fresh.get(action.id)
     assert set(final_action.findings) == linked

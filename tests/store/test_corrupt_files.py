@@ -26,6 +26,8 @@ from store.records import Action, Unit
 from store.repository import Store
 from tests.conftest import write_unit_file
 
+pytestmark = pytest.mark.files_only  # the files themselves: modes, index, crashes, hand edits
+
 REPO = Path(__file__).resolve().parents[2]
 BAD = "kapot"
 

@@ -17,6 +17,8 @@ from store.records import Action
 from tests.conftest import TODAY
 from tests.store.test_permissions import _other_group, umask  # noqa: F401 (fixture)
 
+pytestmark = pytest.mark.files_only  # the files themselves: modes, index, crashes, hand edits
+
 
 def titles(store, **filter_values) -> list[str]:
     flt = ActionFilter(**filter_values)

@@ -22,26 +22,50 @@ from store.validate import MAX_COUNT
 from store.vocab import Status
 from tests.conftest import TODAY
 
+
 DELETE = object()  # the field is taken out of the document
 
 
 def read_doc(store: Store, slug: str) -> dict:
-    with open(store.unit_path(slug), "rb") as f:
-        return jsoncodec.loads(f.read())
+    """The unit's data as stored: its file parsed, or its rows in the database."""
+    if store.files is not None:
+        with open(store.unit_path(slug), "rb") as f:
+            return jsoncodec.loads(f.read())
+    data: dict = {"unit": {}, "meetings": {}, "findings": {}, "actions": {}, "kpis": {}}
+    for kind, number, doc in store.backend.conn.execute(
+            "SELECT kind, number::text, doc::text FROM spiegel.records WHERE unit = %s", (slug,)):
+        data[kind][number] = jsoncodec.loads(doc)
+    return data
+
+
+def stored_bytes(store: Store, slug: str) -> bytes:
+    """Every byte stored of the unit: the file, or its documents' text in the database."""
+    if store.files is not None:
+        with open(store.unit_path(slug), "rb") as f:
+            return f.read()
+    rows = store.backend.conn.execute(
+        "SELECT doc::text FROM spiegel.records WHERE unit = %s ORDER BY kind, number", (slug,))
+    return b"\n".join(doc.encode("utf-8", "surrogatepass") for (doc,) in rows)
 
 
 def hand_edit(store: Store, slug: str, record_id: str, field: str, value: object) -> dict:
     """Write `value` into one field of a stored document, as a colleague with a text
-    editor would; returns the document as written."""
+    editor (or an administrator with SQL) would; returns the document as written."""
     cls = record_type(record_id) if not record_id.islower() else Unit
     data = read_doc(store, slug)
-    doc = data[cls.TABLE]["1" if cls is Unit else record_id.partition("-")[2]]
+    number = "1" if cls is Unit else record_id.partition("-")[2]
+    doc = data[cls.TABLE][number]
     if value is DELETE:
         del doc[field]
     else:
         doc[field] = value
-    with open(store.unit_path(slug), "wb") as f:
-        f.write(jsoncodec.dumps(data))
+    if store.files is not None:
+        with open(store.unit_path(slug), "wb") as f:
+            f.write(jsoncodec.dumps(data))
+    else:
+        store.backend.conn.execute("UPDATE spiegel.records SET doc = %s::json WHERE unit = %s AND kind = %s"
+                                   " AND number = %s", (jsoncodec.dumps(doc).decode(), slug, cls.TABLE, int(number)))
+        store.backend.conn.execute("UPDATE spiegel.units SET version = version + 1 WHERE slug = %s", (slug,))
     return doc
 
 
@@ -108,7 +132,7 @@ def test_a_hand_edited_bad_value_isolates_that_record(store, unit, records, case
     bad = records[kind]
     cls, other = type(bad), records["other"]
     written = hand_edit(store, unit.id, bad.id, field, value)
-    fresh = Store(store.data_dir, user="collega", today=TODAY)
+    fresh = Store(store.location, user="collega", today=TODAY)
 
     # Reads leave it out and say which record, unit and field.
     skipped: list = []
@@ -131,14 +155,12 @@ def test_a_hand_edited_bad_value_isolates_that_record(store, unit, records, case
     assert fresh.get(other.id).title == "Andere actie"
     for kept in (r for k, r in records.items() if k not in (kind, "other")):
         assert fresh.get(kept.id).id == kept.id
-    with open(fresh.unit_path(unit.id), "rb") as f:
-        before = f.read()
+    before = stored_bytes(fresh, unit.id)
     segment = jsoncodec.dumps(written)
     assert segment in before
     assert fresh.change(other.id, {"title": "Nieuwe titel"}).rev == 2
     added = fresh.add(Action(title="Nog een"), unit.id)
-    with open(fresh.unit_path(unit.id), "rb") as f:
-        after = f.read()
+    after = stored_bytes(fresh, unit.id)
     assert after != before and segment in after  # the bad document, byte for byte
     assert fresh.get(added.id).title == "Nog een"
 
@@ -150,8 +172,7 @@ def test_a_hand_edited_bad_value_isolates_that_record(store, unit, records, case
                 attempt()
             assert f"{bad.id} in eenheid {unit.id} is beschadigd: {field}: " in str(refused.value)
             assert fresh.unit_path(unit.id) in str(refused.value)
-        with open(fresh.unit_path(unit.id), "rb") as f:
-            assert f.read() == after
+        assert stored_bytes(fresh, unit.id) == after
 
 
 @pytest.mark.parametrize("field, value", [("name", 5), ("phases", [1, 2]), ("phases", {"1": 9}),
@@ -160,7 +181,7 @@ def test_a_bad_unit_record_is_the_units_problem(store, unit, records, field, val
     good = store.create_unit(Unit(name="Gemeente Best"))
     store.add(Action(title="Elders"), good.id)
     hand_edit(store, unit.id, unit.id, field, value)
-    fresh = Store(store.data_dir, user="collega", today=TODAY)
+    fresh = Store(store.location, user="collega", today=TODAY)
     entries = {e.slug: e for e in fresh.units()}
     assert type(entries[unit.id].problem) is CorruptFile and f"{field}: " in entries[unit.id].problem.problem
     assert entries[good.id].problem is None
@@ -182,13 +203,13 @@ def test_values_are_never_coerced(store, unit, records):
     action = records["A"]
     hand_edit(store, unit.id, action.id, "progress", "50")
     with pytest.raises(BadRecord, match="progress: moet een geheel getal van 0 tot en met 100 zijn, maar is \"50\""):
-        Store(store.data_dir, today=TODAY).get(action.id)
+        Store(store.location, today=TODAY).get(action.id)
     hand_edit(store, unit.id, action.id, "progress", 50)
-    assert Store(store.data_dir, today=TODAY).get(action.id).progress == 50
+    assert Store(store.location, today=TODAY).get(action.id).progress == 50
     finding = records["L"]
     hand_edit(store, unit.id, finding.id, "quick_win", 1)
     with pytest.raises(BadRecord, match="quick_win: moet true of false zijn, maar is 1"):
-        Store(store.data_dir, today=TODAY).get(finding.id)
+        Store(store.location, today=TODAY).get(finding.id)
 
 
 def test_a_list_filter_skips_a_document_it_cannot_judge(store, unit, records):
@@ -197,7 +218,7 @@ def test_a_list_filter_skips_a_document_it_cannot_judge(store, unit, records):
     from store.queries import ActionFilter
 
     hand_edit(store, unit.id, records["A"].id, "deadline", 5)
-    fresh = Store(store.data_dir, today=TODAY)
+    fresh = Store(store.location, today=TODAY)
     skipped: list = []
     where = ActionFilter(overdue=True).doc_prefilter(TODAY)
     assert fresh.records(Action, where=where, skipped=skipped) == []
@@ -212,7 +233,7 @@ def test_control_characters_from_a_file_are_cleaned_on_load(store, unit, records
     hostile = "Titel\x1b]0;pwned\x07 \x1b]52;c;ZXZpbA==\x07\u202eeulb\u202c\u200b"
     hand_edit(store, unit.id, action.id, "title", hostile)
     hand_edit(store, unit.id, action.id, "pdsa", {"plan": "a\x1b[2Jb\nc"})
-    fresh = Store(store.data_dir, today=TODAY)
+    fresh = Store(store.location, today=TODAY)
     loaded = fresh.get(action.id)
     assert loaded.title == "Titel]0;pwned ]52;c;ZXZpbA==⟨U+202E⟩eulb⟨U+202C⟩⟨U+200B⟩"
     assert loaded.pdsa == {"plan": "a[2Jb\nc"}
@@ -228,7 +249,7 @@ def test_the_change_log_is_cleaned_too(store, unit, records):
     log[-1]["by"] = "ik\x1b]0;x\x07"
     log[-1]["changes"] = {"owner": ["\x1b[31m", "Sanne\u202e"]}
     hand_edit(store, unit.id, action.id, "log", log)
-    entry = Store(store.data_dir, today=TODAY).get(action.id).log[-1]
+    entry = Store(store.location, today=TODAY).get(action.id).log[-1]
     assert entry["by"] == "ik]0;x" and entry["changes"] == {"owner": ["[31m", "Sanne⟨U+202E⟩"]}
 
 
@@ -294,7 +315,7 @@ def test_what_orjson_will_not_write_is_kept_and_the_unit_stays_writable(store, u
     keeps both as they were (stdlib json writes what orjson refuses)."""
     hand_edit(store, unit.id, records["A"].id, "title", "x\udcffy")
     hand_edit(store, unit.id, records["M"].id, "rounds", 2**70)
-    fresh = Store(store.data_dir, today=TODAY)
+    fresh = Store(store.location, today=TODAY)
     assert fresh.get(records["A"].id).title == "x⟨U+DCFF⟩y"
     assert [(b.record_id, b.problems[0].field) for b in fresh.bad_records(unit.id)] == [(records["M"].id, "rounds")]
     fresh.change(records["other"].id, {"owner": "Sanne"})
@@ -303,6 +324,7 @@ def test_what_orjson_will_not_write_is_kept_and_the_unit_stays_writable(store, u
     assert stored["meetings"][records["M"].id.partition("-")[2]]["rounds"] in (2**70, float(2**70))  # orjson: a float
 
 
+@pytest.mark.files_only  # bytes of a file that are not JSON; a database's json column refuses them
 @pytest.mark.parametrize("number", [b"NaN", b"Infinity", b"1e999"])
 def test_numbers_json_cannot_hold_make_the_file_not_json(store, unit, number):
     path = store.unit_path(unit.id)
@@ -311,4 +333,4 @@ def test_numbers_json_cannot_hold_make_the_file_not_json(store, unit, number):
     with open(path, "wb") as f:
         f.write(raw.replace(b'"rev":1', b'"rev":' + number, 1))
     with pytest.raises(CorruptFile, match="geen geldige JSON"):
-        Store(store.data_dir, today=TODAY).unit(unit.id)
+        Store(store.location, today=TODAY).unit(unit.id)

@@ -19,6 +19,8 @@ from store.files.safe import FILE_MODE
 from store.records import Action, Unit
 from store.repository import Store
 
+pytestmark = pytest.mark.files_only  # the files themselves: modes, index, crashes, hand edits
+
 
 def _mode(path: Path | str) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)

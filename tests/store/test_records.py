@@ -16,7 +16,7 @@ from store.queries import ActionFilter, select
 from store.records import Action, Finding, Kpi, Measurement, Meeting, Unit, record_type
 from store.vocab import FindingState, Status
 from store.workflows import actions_from_finding
-from tests.conftest import TODAY
+from tests.conftest import TODAY, stored
 
 
 def test_catalogs_have_the_same_keys():
@@ -32,6 +32,7 @@ def test_ids_are_short_typable_and_unique_across_units(store, unit):
     assert store.get("a-2").unit == other.id
 
 
+@pytest.mark.files_only  # hand edits or the files themselves
 def test_a_registry_without_a_stored_id_never_overwrites_a_record(store, unit):
     first = store.add(Action(title="eerste"), unit.id)
     (store.data_dir / ".ids" / "A-1").unlink()  # as after restoring data from before the registry
@@ -43,10 +44,10 @@ def test_a_registry_without_a_stored_id_never_overwrites_a_record(store, unit):
 
 def test_an_id_given_by_the_caller_that_exists_is_refused(store, unit):
     first = store.add(Action(title="eerste"), unit.id)
-    before = Path(store.unit_path(unit.id)).read_bytes()
+    before = stored(store, unit.id)
     with pytest.raises(IdTaken, match="A-1"):
         store.add(Action(id=first.id, title="tweede"), unit.id)
-    assert Path(store.unit_path(unit.id)).read_bytes() == before
+    assert stored(store, unit.id) == before
 
 
 def test_records_added_and_edited_in_one_transaction(store, unit):
@@ -212,6 +213,7 @@ def test_any_action_round_trips_through_its_document(title, owner, progress, sta
     assert Action.from_doc(action.to_doc()).to_doc() == action.to_doc()
 
 
+@pytest.mark.files_only  # hand edits or the files themselves
 def test_a_record_with_impossible_values_is_a_bad_record_not_a_bad_file(store, unit):
     import orjson
 
@@ -237,10 +239,11 @@ def test_a_record_with_impossible_values_is_a_bad_record_not_a_bad_file(store, u
     assert [e.slug for e in store.units() if e.problem] == [unit.id]  # not a spiegel file at all
 
 
+@pytest.mark.files_only  # hand edits or the files themselves
 def test_read_cache_sees_every_write_even_when_size_and_inode_repeat(store, unit):
     from store.repository import Store
 
-    other = Store(store.data_dir, user="ander", today=TODAY)
+    other = Store(store.location, user="ander", today=TODAY)
     action = store.add(Action(title="aaaa"), unit.id)
     assert other.get(action.id).title == "aaaa"  # now cached in `other`
     store.change(action.id, {"title": "bbbb"})

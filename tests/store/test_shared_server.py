@@ -22,6 +22,8 @@ from store.repository import Store
 from tests import unix_users as users
 from tests.unix_users import GROUP_A, GROUP_B, SHARED, USER_A, USER_B
 
+pytestmark = pytest.mark.files_only  # the files themselves: modes, index, crashes, hand edits
+
 SECRET = "Geheim plan van praktijk A"
 
 

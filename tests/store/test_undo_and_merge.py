@@ -12,12 +12,12 @@ from store.changes import change_facts, undo_message, undone_entry, when_text
 from store.errors import Conflict, NotFound, StaleUndo
 from store.records import Action
 from store.repository import Store
-from tests.conftest import TODAY
+from tests.conftest import TODAY, stored
 
 
 @pytest.fixture
 def colleague(store) -> Store:
-    return Store(store.data_dir, user="karim", today=store.today())
+    return Store(store.location, user="karim", today=store.today())
 
 
 @pytest.fixture
@@ -48,10 +48,10 @@ def test_merge_adds_missing_list_items_once_in_order(store, unit, action):
 
 def test_merge_with_a_stale_revision_is_a_conflict(store, unit, action, colleague):
     colleague.change(action.id, {"owner": "Karim"})
-    before = Path(store.unit_path(unit.id)).read_bytes()
+    before = stored(store, unit.id)
     with pytest.raises(Conflict):
         store.change(action.id, {}, rev=action.rev, merge={"pdsa": {"do": "x"}})
-    assert Path(store.unit_path(unit.id)).read_bytes() == before
+    assert stored(store, unit.id) == before
 
 
 # undo ---------------------------------------------------------------------------------
@@ -74,7 +74,7 @@ def test_undo_at_the_revision_seen_says_whose_change_it_reverted(store, action, 
 def test_undo_at_a_stale_revision_refuses_and_names_the_newer_change(store, unit, action, colleague):
     mine = store.change(action.id, {"owner": "Sanne"})
     theirs = colleague.change(action.id, {"deadline": TODAY}, merge={"pdsa": {"do": "gebeld"}})
-    before = Path(store.unit_path(unit.id)).read_bytes()
+    before = stored(store, unit.id)
     with pytest.raises(StaleUndo) as caught:
         store.undo(action.id, rev=mine.rev)
     when = when_text(theirs.log[-1]["at"], TODAY)
@@ -83,7 +83,7 @@ def test_undo_at_a_stale_revision_refuses_and_names_the_newer_change(store, unit
         f"Deadline, PDSA ({when}); er is niets teruggedraaid — bekijk eerst de nieuwe versie"
     )
     assert caught.value.current.rev == theirs.rev
-    assert Path(store.unit_path(unit.id)).read_bytes() == before
+    assert stored(store, unit.id) == before
 
 
 def test_undo_without_a_revision_still_undoes_the_latest_change(store, action, colleague):

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import stored
+
 from store.errors import Conflict, InvalidRecord, InvalidValue, NotFound
 from store.records import Action, Finding, Unit
 from store.repository import Store
@@ -23,11 +25,11 @@ def leerpunt(store, unit) -> Finding:
 @pytest.fixture
 def colleague(store) -> Store:
     """A second user on the same data directory."""
-    return Store(store.data_dir, user="karim", today=store.today())
+    return Store(store.location, user="karim", today=store.today())
 
 
 def file_bytes(store: Store, slug: str) -> bytes:
-    return Path(store.unit_path(slug)).read_bytes()
+    return stored(store, slug)
 
 
 def test_actions_from_a_leerpunt_at_the_revision_seen(store, leerpunt):

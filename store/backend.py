@@ -1,0 +1,137 @@
+"""What `Store` asks of the place where units' data lives: the storage seam.
+
+`Store` (store/repository.py) keeps the domain: records, the rules, revisions and
+conflicts, the change log, undo. A backend keeps only where each unit's data lives
+and how it is read and written back whole:
+
+- store/files/backend.py: a data directory of per-unit directories (the default;
+  no server, the operating system keeps practices apart);
+- store/pg/backend.py: a PostgreSQL database (a care group past one server).
+
+A unit's data is one dict in the file format of store/schema.py (table ->
+{number: document}, plus `_meta`), whichever backend holds it: the transaction
+code and every rule run on that dict alone, so both backends behave the same.
+
+A third backend subclasses `Backend` and implements the methods that raise
+NotImplementedError (docs/architecture.md, "Adding a backend"); the tests'
+parametrised `store` fixture then runs every behaviour test on it too.
+
+A plain class, not a typing.Protocol: importing typing costs every `spiegel list`
+a few milliseconds (store/recordtype.py).
+"""
+
+from __future__ import annotations
+
+import time
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from typing import Callable, ContextManager
+
+    from store.errors import FileProblem
+
+
+class Backend:
+    """The storage interface. Every method that names a unit takes its slug; a
+    unit that cannot be used raises a `FileProblem` (store/errors.py) whose `path`
+    is `where(slug)`."""
+
+    kind = "?"  # "files" or "postgresql"
+    location = ""  # the data directory, or the database's URL without its password
+
+    def default_user(self) -> str | None:
+        """Who makes changes, if the backend knows (a database's login role); else
+        Store asks the operating system."""
+        return None
+
+    def repair_hint(self, slug: str) -> str:
+        """How an administrator repairs a damaged record of the unit (for BadRecord)."""
+        from store.i18n import t
+
+        return t("repair.file", path=self.where(slug))
+
+    def where(self, slug: str) -> str:
+        """Where the unit's data lives, in words for a message: a file's path, or
+        the unit in a named database."""
+        raise NotImplementedError
+
+    def slugs(self) -> list[str]:
+        """Every unit this user may at least see the name of, sorted."""
+        raise NotImplementedError
+
+    def read(self, slug: str) -> dict:
+        """The unit's data (shared and cached: never mutate it); inside an open
+        transaction on this unit, that transaction's working copy."""
+        raise NotImplementedError
+
+    def transaction(self, slug: str) -> ContextManager[dict]:
+        """Lock the unit against other writers and yield a private copy of its data,
+        read fresh under that lock. When the block ends normally the copy is written
+        back atomically (all of it or none); if it raises, nothing is written."""
+        raise NotImplementedError
+
+    def create(self, slug: str, data: dict, group: int | None = None) -> None:
+        """Store a new unit with its first data; AlreadyExists if the slug is taken.
+        `group`: the OS group (files) whose members may use it; None: the default."""
+        raise NotImplementedError
+
+    def next_ids(self, prefix: str, count: int, slug: str) -> list[str]:
+        """Reserve `count` new ids (`A-12`) for unit `slug`: unique across all units,
+        including units this user may not read, and never handed out twice."""
+        raise NotImplementedError
+
+    def mark_ids_taken(self, holders: dict[str, str]) -> int:
+        """Make sure every id in `holders` ({"A-12": slug}) is taken, for its unit, and
+        that no new id repeats one (a copy or restore); returns how many were new."""
+        raise NotImplementedError
+
+    def holders(self, record_id: str) -> list[str]:
+        """The units to look for `record_id` in, likeliest first (only the unit it was
+        made for, when the backend knows it: a copy elsewhere is never taken for it)."""
+        raise NotImplementedError
+
+    def fingerprint(self, slug: str) -> tuple:
+        """Cheap to ask: differs after every write to the unit, or names its problem."""
+        raise NotImplementedError
+
+    def list_rows(self, slug: str, blank: dict, checked_name: Callable[[dict], str]) -> tuple[str, list[list]]:
+        """The unit's name and a row of store/files/listing.py's FIELDS per action,
+        as cheaply as the backend can (`blank`: a new action's document, for fields a
+        document leaves out). `checked_name(data)` is Store's check of a whole unit's
+        data (raises while a bad action exists, returns the name), for a backend that
+        builds rows from the whole data."""
+        raise NotImplementedError
+
+    def prefetch_lists(self) -> None:
+        """A list of every unit follows: a backend that can fetch all units' rows at
+        once (one database round trip instead of one per unit) does it now."""
+
+    def unit_name(self, slug: str) -> str | None:
+        """The unit's name if the backend has it cheaply, else None (Store then reads it)."""
+        return None
+
+    def outside_units(self) -> list[FileProblem]:
+        """Problems that belong to no unit (the files' old flat layout)."""
+        return []
+
+    def wait_for_change(self, slug: str | None, seen: tuple, timeout: float) -> tuple:
+        """Block until `fingerprint` of the unit (of every unit: None) differs from
+        `seen`, or `timeout` seconds passed; returns the fingerprint now. This default
+        polls; a backend that can be told (LISTEN/NOTIFY) overrides it."""
+        deadline = time.monotonic() + timeout
+        while True:
+            now = self.fingerprints(slug)
+            if now != seen or time.monotonic() >= deadline:
+                return now
+            time.sleep(min(POLL_SECONDS, max(0.0, deadline - time.monotonic())))
+
+    def fingerprints(self, slug: str | None) -> tuple:
+        """`fingerprint` of one unit, or of every unit (which also changes when a unit
+        appears or goes)."""
+        return tuple((s, self.fingerprint(s)) for s in ([slug] if slug else self.slugs()))
+
+    def close(self) -> None:
+        """Release what the backend holds open (a database connection)."""
+
+
+POLL_SECONDS = 0.25

@@ -1,0 +1,71 @@
+"""`spiegel db copy SOURCE TARGET`: every unit of one store into another (a data
+directory into a PostgreSQL database, or back), verified record by record.
+
+Units are copied whole, as stored (revisions, change logs and bad records alike), so
+the copy behaves exactly as the original. A unit the target has already is compared,
+never overwritten: the same data is "already there" (running the copy twice changes
+nothing), different data is reported and left alone for an administrator to decide.
+Every copied id is registered in the target, so no new id repeats one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from store import schema
+from store.errors import FileProblem
+from store.i18n import t
+
+ID = re.compile(r"[AKLM]-[1-9][0-9]{0,8}")  # as store/files/layout.py: anything else is no id to register
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from store.repository import Store
+
+
+def copy_units(source: Store, target: Store) -> tuple[list[tuple[str, str]], bool]:
+    """Copy every unit; ((unit, outcome) per unit, whether every unit is in the
+    target as in the source)."""
+    outcomes, complete = [], True
+    existing = set(target.slugs())
+    ids: dict[str, str] = {}
+    for slug in source.slugs():
+        try:
+            data = source.backend.read(slug)
+        except FileProblem as problem:
+            outcomes.append((slug, t("copy.unreadable", problem=problem)))
+            complete = False
+            continue
+        ids.update(_ids(data, slug))
+        if slug not in existing:
+            target.backend.create(slug, _stored(data))
+        same = _same(data, target.backend.read(slug))
+        complete = complete and same
+        if slug in existing:
+            outcomes.append((slug, t("copy.same") if same else t("copy.differs")))
+        else:
+            outcomes.append((slug, t("copy.made", count=_count(data)) if same else t("copy.differs")))
+    target.backend.mark_ids_taken(ids)
+    return outcomes, complete
+
+
+def _stored(data: dict) -> dict:
+    """The data as a new unit stores it: its own copy (a backend may stamp `_meta`)."""
+    copied = {table: {number: dict(doc) for number, doc in docs.items()} for table, docs in data.items()}
+    copied[schema.META] = {"1": {k: v for k, v in data.get(schema.META, {}).get("1", {}).items() if k != "writes"}}
+    return copied
+
+
+def _same(a: dict, b: dict) -> bool:
+    """The same records, document by document (the write counter aside)."""
+    tables = (set(a) | set(b)) - {schema.META}
+    return all(a.get(table, {}) == b.get(table, {}) for table in tables)
+
+
+def _count(data: dict) -> int:
+    return sum(len(docs) for table, docs in data.items() if table not in (schema.META, "unit"))
+
+
+def _ids(data: dict, slug: str) -> dict[str, str]:
+    return {doc["id"]: slug for table, docs in data.items() if table not in (schema.META, "unit")
+            for doc in docs.values() if isinstance(doc, dict) and isinstance(doc.get("id"), str)
+            and ID.fullmatch(doc["id"])}

@@ -1,0 +1,375 @@
+"""Units in a PostgreSQL database: the second backend (store/backend.py).
+
+A unit's data is read whole into the file format's dict (store/schema.py), so the
+transaction code and every rule run exactly as with files. A write locks the unit's
+row (SELECT … FOR UPDATE: other writers of that unit wait, readers never do), reads
+its records fresh under that lock, lets Store change the dict, and writes back only
+the documents that changed, in the same database transaction: all or nothing, and
+a client killed half way leaves nothing behind (the server rolls it back). Every
+write bumps the unit's `version` (the fingerprint) and sends an empty NOTIFY on
+channel `spiegel`: a payload would reach every role that listens.
+
+One connection per Store, guarded by a lock (the app's worker threads share it), and
+a second one, opened on first use, that only waits for notifications.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from contextlib import contextmanager
+
+import psycopg
+from psycopg import errors as pgerrors
+
+from store import jsoncodec, schema
+from store.backend import Backend
+from store.errors import AlreadyExists, Busy, CorruptFile, FileProblem, NoAccess, WriteFailed
+from store.i18n import t
+from store.pg import migrations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from typing import Callable, Iterator
+
+CHANNEL = "spiegel"
+LOCK_TIMEOUT = "10s"  # as the files' flock: then Busy
+SEQUENCES = {"A": "spiegel.ids_a", "K": "spiegel.ids_k", "L": "spiegel.ids_l", "M": "spiegel.ids_m"}
+
+# One statement, one snapshot: the unit's documents as {kind: {number: doc}}, as text
+# (one JSON parse in Python instead of one per row).
+_LOAD = """
+SELECT coalesce(json_object_agg(kind, docs), '{}')::text FROM (
+    SELECT kind, json_object_agg(number::text, doc ORDER BY number) AS docs
+    FROM spiegel.records WHERE unit = %s GROUP BY kind) AS tables
+"""
+_UPSERT = """
+INSERT INTO spiegel.records (unit, kind, number, doc) VALUES (%s, %s, %s, %s::json)
+ON CONFLICT (unit, kind, number) DO UPDATE SET doc = excluded.doc
+"""
+# A unit's name is its Unit record's: NULL where the user may not read the unit
+# (row-level security hides the record; store/pg/sql/002_privacy.sql).
+_NAME = ("(SELECT doc ->> 'name' FROM spiegel.records r"
+         " WHERE r.unit = u.slug AND r.kind = 'unit' AND r.number = 1)")
+# Every readable unit's list rows in one round trip (`prefetch_lists`).
+_ALL_LISTS = f"""
+SELECT u.slug, {_NAME}, coalesce(r.rows, '[]')::text FROM spiegel.units u LEFT JOIN (
+    SELECT unit, json_agg(listed ORDER BY number) AS rows FROM spiegel.records
+    WHERE kind = 'actions' GROUP BY unit) AS r ON r.unit = u.slug
+WHERE spiegel.may_use(u.slug)
+"""
+
+
+class PgBackend(Backend):
+    kind = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.location = without_password(url)
+        self.conn = connect(url, self.location)
+        self._lock = threading.RLock()
+        self._cache: dict[str, tuple[int, dict]] = {}
+        self._working: dict[str, dict] = {}
+        self._names: dict[str, str] = {}
+        self._lists: dict[str, tuple[str, str]] = {}
+        self._listener: psycopg.Connection | None = None
+        with self._errors(None):
+            self.conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
+            check_schema(self.conn, self.location)
+
+    # where and who -------------------------------------------------------------
+    def where(self, slug: str) -> str:
+        return t("db.where", unit=slug, db=self.location)
+
+    def repair_hint(self, slug: str) -> str:
+        return t("repair.db", path=self.where(slug))
+
+    def default_user(self) -> str | None:
+        """The login role: the database knows who is working."""
+        with self._errors(None):
+            return self._one("SELECT current_user")[0]
+
+    def close(self) -> None:
+        self.conn.close()
+        if self._listener is not None:
+            self._listener.close()
+
+    # reading ---------------------------------------------------------------------
+    def slugs(self) -> list[str]:
+        with self._errors(None):
+            rows = self._all(f"SELECT u.slug, {_NAME} FROM spiegel.units u ORDER BY u.slug")
+        self._names = {slug: name for slug, name in rows if isinstance(name, str)}
+        return [slug for slug, _ in rows]
+
+    def unit_name(self, slug: str) -> str | None:
+        """None where the user may not read the unit: Store then asks for its list,
+        which says "geen toegang"."""
+        if slug not in self._names:
+            with self._errors(slug):
+                row = self._one(f"SELECT {_NAME} FROM spiegel.units u WHERE u.slug = %s", (slug,))
+            if row is None or not isinstance(row[0], str):
+                return None
+            self._names[slug] = row[0]
+        return self._names[slug]
+
+    def read(self, slug: str) -> dict:
+        working = self._working.get(slug)
+        if working is not None:
+            return working
+        with self._errors(slug):
+            version = self._version(slug)
+            cached = self._cache.get(slug)
+            if cached is not None and cached[0] == version:
+                return cached[1]
+            data = self._load(slug)
+        self._cache[slug] = (version, data)  # at worst newer than `version`: read again next time
+        return data
+
+    def fingerprint(self, slug: str) -> tuple:
+        try:
+            with self._errors(slug):
+                return (self._version(slug),)
+        except FileProblem as problem:
+            return ("problem", str(problem))
+
+    def fingerprints(self, slug: str | None) -> tuple:
+        if slug:
+            return ((slug, self.fingerprint(slug)),)
+        with self._errors(None):
+            return tuple((s, (v,)) for s, v in self._all("SELECT slug, version FROM spiegel.units ORDER BY slug"))
+
+    def list_rows(self, slug: str, blank: dict, checked_name: Callable[[dict], str]) -> tuple[str, list[list]]:
+        """From each action's `listed` column (its list fields; a trigger sets it):
+        loading every action's history to show eight fields is what the files'
+        index avoids too."""
+        from store.files.listing import FIELDS
+
+        found = self._lists.pop(slug, None)
+        if found is None:
+            with self._errors(slug):
+                self._version(slug)  # "geen toegang" rather than an empty unit
+                found = self._one(
+                    f"SELECT {_NAME}, (SELECT coalesce(json_agg(listed ORDER BY number), '[]')::text"
+                    " FROM spiegel.records WHERE unit = u.slug AND kind = 'actions') FROM spiegel.units u"
+                    " WHERE u.slug = %s", (slug,))
+            if found is None or found[0] is None:
+                raise CorruptFile(self.where(slug), t("file.no_unit"))
+        name, rows = found
+        listed = jsoncodec.loads(rows)
+        if None in listed:  # an action the trigger could not pick from: the whole unit, as files rebuild their index
+            data = self.read(slug)
+            return checked_name(data), [[doc.get(field, blank[field]) for field in FIELDS]
+                                        for doc in data.get("actions", {}).values()]
+        return name, [[picked.get(field, blank[field]) for field in FIELDS] for picked in listed]
+
+    def prefetch_lists(self) -> None:
+        with self._errors(None):
+            self._lists = {slug: (name, rows) for slug, name, rows in self._all(_ALL_LISTS)}
+
+    def holders(self, record_id: str) -> list[str]:
+        """The unit the id register names, alone; else those holding a record with
+        that id first, then the rest."""
+        prefix, _, number = record_id.partition("-")
+        if prefix not in SEQUENCES or not number.isdigit() or len(number) > 12:
+            return self.slugs()
+        with self._errors(None):
+            row = self._one("SELECT unit FROM spiegel.ids WHERE prefix = %s AND number = %s", (prefix, int(number)))
+            if row is not None:
+                return [row[0]]
+            found = [r[0] for r in self._all(
+                "SELECT DISTINCT unit FROM spiegel.records WHERE number = %s AND doc ->> 'id' = %s ORDER BY unit",
+                (int(number), record_id))]
+        return found + [slug for slug in self.slugs() if slug not in found]
+
+    # writing ---------------------------------------------------------------------
+    @contextmanager
+    def transaction(self, slug: str) -> Iterator[dict]:
+        self._lists.clear()  # prefetched for one list: never outlives a write
+        with self._lock, self._errors(slug):
+            with self.conn.transaction():
+                self._version(slug)  # "geen toegang" for a unit the user may not write
+                if self._one("SELECT 1 FROM spiegel.units WHERE slug = %s FOR UPDATE", (slug,)) is None:
+                    raise CorruptFile(self.where(slug), t("db.unit_missing"))
+                # Read after the lock, in a statement of its own: a fresh snapshot that
+                # holds what the writer before us committed.
+                original = self._load(slug)
+                working = self._load(slug)  # a second parse is cheaper than a deep copy
+                self._working[slug] = working
+                try:
+                    yield working
+                finally:
+                    self._working.pop(slug, None)
+                version = self._write_back(slug, original, working)
+            self._cache[slug] = (version, working)
+
+    def create(self, slug: str, data: dict, group: int | None = None) -> None:
+        """A new unit with its first data. (`group` is the files' OS group; on a
+        database, who may use a unit is a matter of roles.)"""
+        with self._lock, self._errors(slug), self.conn.transaction():
+            # The unit, its group role, and its maker as the role's first member.
+            made = self._one("SELECT spiegel.create_unit(%s, %s::json)", (slug, _meta_text(data)))[0]
+            if not made:
+                raise AlreadyExists(self.where(slug), t("file.exists"))
+            self._write_records(slug, _changed({}, data))
+            self.conn.execute("SELECT pg_notify(%s, '')", (CHANNEL,))
+
+    def next_ids(self, prefix: str, count: int, slug: str) -> list[str]:
+        """Numbers from the prefix's sequence, each registered for `slug`; a number
+        already registered (data copied in with its ids) is skipped."""
+        found: list[int] = []
+        with self._lock, self._errors(slug):
+            while len(found) < count:
+                rows = self._all(
+                    f"INSERT INTO spiegel.ids (prefix, number, unit) SELECT %s, nextval('{SEQUENCES[prefix]}'), %s"
+                    " FROM generate_series(1, %s) ON CONFLICT DO NOTHING RETURNING number",
+                    (prefix, slug, count - len(found)),
+                )
+                found.extend(sorted(r[0] for r in rows))
+        return [f"{prefix}-{number}" for number in found]
+
+    def mark_ids_taken(self, holders: dict[str, str]) -> int:
+        """Register the ids and move each prefix's sequence past the highest."""
+        rows = [(prefix, int(number), slug) for record_id, slug in holders.items()
+                for prefix, _, number in [record_id.partition("-")] if prefix in SEQUENCES and number.isdigit()]
+        with self._lock, self._errors(None), self.conn.transaction():
+            made = 0
+            for row in rows:
+                made += self.conn.execute(
+                    "INSERT INTO spiegel.ids (prefix, number, unit) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                    row).rowcount
+            for prefix, sequence in SEQUENCES.items():
+                self.conn.execute(
+                    f"SELECT setval('{sequence}', greatest((SELECT max(number) FROM spiegel.ids WHERE prefix = %s),"
+                    f" (SELECT last_value FROM {sequence}), 1))", (prefix,))
+        return made
+
+    def wait_for_change(self, slug: str | None, seen: tuple, timeout: float) -> tuple:
+        """Sleep on LISTEN (on a connection of its own: the store's stays free for the
+        app's other threads) until a writer's NOTIFY or the timeout, then compare."""
+        deadline = time.monotonic() + timeout
+        if self._listener is None:
+            self._listener = connect(self.url, self.location)
+            with self._errors(slug):
+                self._listener.execute(f"LISTEN {CHANNEL}")
+        while True:
+            now = self.fingerprints(slug)  # after LISTEN: a change from here on wakes us
+            left = deadline - time.monotonic()
+            if now != seen or left <= 0:
+                return now
+            try:
+                for _ in self._listener.notifies(timeout=left, stop_after=1):
+                    pass
+            except psycopg.Error as exc:
+                raise NoAccess(self.location, t("db.failed", detail=_first_line(exc))) from None
+
+    # internals -------------------------------------------------------------------
+    def _one(self, sql: str, params: tuple = ()) -> tuple | None:
+        return self.conn.execute(sql, params).fetchone()
+
+    def _all(self, sql: str, params: tuple = ()) -> list[tuple]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def _version(self, slug: str) -> int:
+        """The unit's write counter; NoAccess unless the user is a member of its role."""
+        row = self._one("SELECT version, spiegel.may_use(slug) FROM spiegel.units WHERE slug = %s", (slug,))
+        if row is None:
+            raise CorruptFile(self.where(slug), t("db.unit_missing"))
+        if not row[1]:
+            raise NoAccess(self.where(slug), t("db.no_access"))
+        return row[0]
+
+    def _load(self, slug: str) -> dict:
+        """The unit's data in the file format (older documents migrated in memory)."""
+        meta = self._one("SELECT meta::text FROM spiegel.units WHERE slug = %s", (slug,))
+        if meta is None:
+            raise CorruptFile(self.where(slug), t("db.unit_missing"))
+        data = {schema.META: {"1": jsoncodec.loads(meta[0])}}
+        data.update({name: {} for name in schema.TABLES})
+        data.update(jsoncodec.loads(self._one(_LOAD, (slug,))[0]))
+        version = schema.version_of(data)
+        if not isinstance(version, int) or version > schema.SCHEMA_VERSION:
+            raise CorruptFile(self.where(slug), t("file.newer_schema", found=version, known=schema.SCHEMA_VERSION))
+        data = schema.migrate(data, slug)
+        if "1" not in data.get("unit", {}):
+            raise CorruptFile(self.where(slug), t("file.no_unit"))
+        return data
+
+    def _write_back(self, slug: str, original: dict, working: dict) -> int:
+        changed = _changed(original, working)
+        gone = [(slug, kind, int(number)) for kind, docs in original.items() if kind != schema.META
+                for number in docs if number not in working.get(kind, {})]
+        self._write_records(slug, changed)
+        if gone:
+            self.conn.cursor().executemany(
+                "DELETE FROM spiegel.records WHERE unit = %s AND kind = %s AND number = %s", gone)
+        version = self._one(
+            "UPDATE spiegel.units SET version = version + 1, meta = %s::json"
+            " WHERE slug = %s RETURNING version", (_meta_text(working), slug))[0]
+        self.conn.execute("SELECT pg_notify(%s, '')", (CHANNEL,))
+        self._names[slug] = _name(working, slug)
+        return version
+
+    def _write_records(self, slug: str, docs: list[tuple[str, str, dict]]) -> None:
+        if docs:
+            rows = [(slug, kind, int(number), jsoncodec.dumps(doc).decode()) for kind, number, doc in docs]
+            self.conn.cursor().executemany(_UPSERT, rows)
+
+    @contextmanager
+    def _errors(self, slug: str | None) -> Iterator[None]:
+        """The database's errors as the store's: each names where (the unit, or the
+        database) and what to do; nothing else is caught."""
+        place = self.where(slug) if slug else self.location
+        try:
+            with self._lock:  # one statement (or transaction) on the connection at a time
+                yield
+        except pgerrors.LockNotAvailable:
+            raise Busy(place, t("file.busy")) from None
+        except pgerrors.InsufficientPrivilege:
+            raise NoAccess(place, t("db.no_access")) from None
+        except psycopg.OperationalError as exc:
+            raise NoAccess(place, t("db.failed", detail=_first_line(exc))) from None
+        except psycopg.Error as exc:
+            raise WriteFailed(place, t("db.failed", detail=_first_line(exc))) from None
+
+
+def connect(url: str, location: str) -> psycopg.Connection:
+    try:
+        return psycopg.connect(url, autocommit=True)
+    except psycopg.Error as exc:
+        raise NoAccess(location, t("db.no_connect", detail=_first_line(exc))) from None
+
+
+def check_schema(conn: psycopg.Connection, location: str) -> None:
+    """CorruptFile unless the database holds spiegel's schema at the version this
+    spiegel knows (older: `spiegel db upgrade`; newer: upgrade spiegel)."""
+    found = migrations.current(conn)
+    if found < migrations.LATEST:
+        raise CorruptFile(location, t("db.upgrade_needed", found=found, known=migrations.LATEST))
+    if found > migrations.LATEST:
+        raise CorruptFile(location, t("file.newer_schema", found=found, known=migrations.LATEST))
+
+
+def without_password(url: str) -> str:
+    """The URL as messages may show it: `postgresql://anna:geheim@db/spiegel` -> `postgresql://anna@db/spiegel`."""
+    url = re.sub(r"(://[^/@:]*):[^/@]*@", r"\1@", url)
+    return re.sub(r"([?&]password=)[^&]*", r"\1***", url)
+
+
+def _changed(original: dict, working: dict) -> list[tuple[str, str, dict]]:
+    """(kind, number, doc) of every document that is new or differs."""
+    return [(kind, number, doc) for kind, docs in working.items() if kind != schema.META
+            for number, doc in docs.items() if original.get(kind, {}).get(number) != doc]
+
+
+def _name(data: dict, slug: str) -> str:
+    name = data.get("unit", {}).get("1", {}).get("name")
+    return name if isinstance(name, str) else slug
+
+
+def _meta_text(data: dict) -> str:
+    return jsoncodec.dumps(data.get(schema.META, {}).get("1", {})).decode()
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

@@ -1,0 +1,107 @@
+"""What only the PostgreSQL backend has: its schema and upgrades, its id sequences,
+a client killed inside a transaction, and the CLI's --db / SPIEGEL_DB. (Store's
+behaviour on it is tested by every test that uses the `store` fixture.)"""
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.errors import CorruptFile, NoAccess
+from store.records import Action, Unit
+from store.repository import Store
+from tests.conftest import TODAY
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_a_database_without_the_schema_says_to_upgrade_and_upgrade_is_idempotent(pg_cluster):
+    from store.pg.admin import upgrade_schema
+
+    url = pg_cluster.url(pg_cluster.new_database(schema=False))
+    with pytest.raises(CorruptFile, match="spiegel db upgrade"):
+        Store(url)
+    assert upgrade_schema(url) == ([1, 2], 2)
+    assert upgrade_schema(url) == ([], 2)
+    Store(url, user="tester").create_unit(Unit(name="De Hoek"))
+
+
+def test_an_unreachable_database_is_one_clear_problem_without_the_password():
+    with pytest.raises(NoAccess) as caught:
+        Store("postgresql://anna:geheim@/spiegel?host=/nonexistent-socket-dir")
+    assert "geheim" not in str(caught.value) and "anna@" in str(caught.value)
+
+
+def test_ids_come_from_one_sequence_per_prefix_across_units_and_stores(pg_url):
+    first, second = Store(pg_url, user="a", today=TODAY), Store(pg_url, user="b", today=TODAY)
+    hoek = first.create_unit(Unit(name="De Hoek")).id
+    best = second.create_unit(Unit(name="Gemeente Best")).id
+    ids = [first.add(Action(title="x"), hoek).id, second.add(Action(title="y"), best).id,
+           first.add(Action(title="z"), best).id]
+    assert ids == ["A-1", "A-2", "A-3"]
+    assert second.get("A-3").unit == best and first.backend.holders("A-2") == [best]
+
+
+def test_a_failed_transaction_writes_nothing_and_never_hands_its_id_out_again(pg_url):
+    store = Store(pg_url, user="tester", today=TODAY)
+    unit = store.create_unit(Unit(name="De Hoek"))
+    with pytest.raises(RuntimeError):
+        with store.transaction(unit.id) as txn:
+            txn.add(Action(title="half"))
+            raise RuntimeError("stop")
+    assert store.records(Action, unit.id) == []
+    assert store.add(Action(title="heel"), unit.id).id == "A-2"
+
+
+KILLED = """
+import os, sys
+from store.repository import Store
+from store.records import Action
+store = Store(sys.argv[1], user="killed")
+with store.transaction(sys.argv[2]) as txn:
+    txn.add(Action(title="half af"))
+    print("inside", flush=True)
+    sys.stdin.readline()  # killed here, before the commit
+"""
+
+
+def test_a_client_killed_mid_transaction_leaves_nothing_half_written(pg_url):
+    store = Store(pg_url, user="tester", today=TODAY)
+    slug = store.create_unit(Unit(name="De Hoek")).id
+    store.add(Action(title="heel"), slug)
+    before = store.fingerprint(slug)
+    child = subprocess.Popen([sys.executable, "-c", KILLED, pg_url, slug], cwd=REPO, stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert child.stdout.readline().strip() == "inside"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    # The server rolled the dead client's transaction back and released its lock.
+    assert [a.title for a in store.records(Action, slug)] == ["heel"]
+    assert store.fingerprint(slug) == before
+    assert store.add(Action(title="daarna"), slug).rev == 1
+
+
+def test_the_cli_works_on_a_database_given_by_option_or_environment(pg_url):
+    def spiegel(*args, **env):
+        return subprocess.run([sys.executable, "-m", "cli", *args], cwd=REPO, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONPATH": str(REPO), "SPIEGEL_TODAY": "2026-11-23", **env})
+
+    assert spiegel("--db", pg_url, "units", "add", "De Hoek").returncode == 0
+    added = spiegel("add", "bellen", "--unit", "hoek", SPIEGEL_DB=pg_url)
+    assert (added.returncode, added.stdout.strip()) == (0, "A-1")
+    listed = spiegel("--db", pg_url, "list", "--json")
+    assert '"bellen"' in listed.stdout and listed.returncode == 0
+    refused = spiegel("--db", pg_url, "migrate")
+    assert refused.returncode == 1 and "database" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_the_list_trigger_picks_the_fields_a_list_shows():
+    from store.files.listing import FIELDS
+    from store.pg.migrations import SQL_DIR
+
+    sql = Path(SQL_DIR, "001_initial.sql").read_text()
+    picked = sql.partition("WHERE key IN (")[2].partition(")")[0]
+    assert tuple(name.strip(" '") for name in picked.split(",")) == FIELDS
