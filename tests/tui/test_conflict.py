@@ -10,9 +10,9 @@ from tui.screens.conflict_screen import ConflictScreen, differing_fields
 from tui.widgets.merge_row import MergeRow
 
 
-def colleague(data_dir) -> Store:
+def colleague(data_dir, clock=None) -> Store:
     """Someone else on the same data, behind the app's back."""
-    return Store(data_dir, user="collega", today=TODAY)
+    return Store(data_dir, user="collega", today=TODAY, clock=clock)
 
 
 def rows(app) -> dict[str, MergeRow]:
@@ -118,16 +118,10 @@ def test_differing_fields_in_record_order():
 
 def test_conflict_dialog_snapshot(snap_compare, small_dir, monkeypatch):
     import datetime as dt
-    import types
 
-    import store.transaction
+    def saved_at():  # the dialog shows when they saved: fixed for the snapshot
+        return dt.datetime(2026, 11, 23, 9, 41, tzinfo=dt.timezone.utc)
 
-    class Clock(dt.datetime):  # the dialog shows when they saved: fixed for the snapshot
-        @classmethod
-        def now(cls, tz=None):
-            return cls(2026, 11, 23, 9, 41, tzinfo=tz)
-
-    monkeypatch.setattr(store.transaction, "dt", types.SimpleNamespace(datetime=Clock, timezone=dt.timezone))
     # The detail screen's watcher may notice the colleague's save before ours and
     # show its notice (test_typed_edits_survive_a_colleagues_save): not in this picture.
     from tui.screens.live_refresh import LiveRefresh
@@ -138,7 +132,7 @@ def test_conflict_dialog_snapshot(snap_compare, small_dir, monkeypatch):
     async def clash(pilot):
         screen = await open_detail(pilot, "A-3")
         await retype(pilot, screen, "owner", "Sanne")
-        colleague(small_dir).change("A-3", {"owner": "Karim", "progress": 30})
+        colleague(small_dir, clock=saved_at).change("A-3", {"owner": "Karim", "progress": 30})
         await save_into_conflict(pilot, screen)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=clash)
