@@ -382,4 +382,5 @@ EN_TUI: dict[str, str] = {
     'tui.capture.unsaved_line': 'The typed line is not entered yet (Enter saves it). Go back anyway?',
     'tui.palette.ask_close': 'There are changes that are not saved yet. Close everything and go to the units?',
     'tui.tip.dash_open': 'Open the action or meeting on the line under the cursor.',
+    'tui.portfolio.how_to_add': 'No units in {data_dir} yet. The administrator adds one with: spiegel units add NAME --group GROUP (see README, Sharing data).',
 }

@@ -383,4 +383,5 @@ NL_TUI: dict[str, str] = {
     'tui.capture.unsaved_line': 'De getypte regel is nog niet ingevoerd (Enter slaat hem op). Toch terug?',
     'tui.palette.ask_close': 'Er zijn wijzigingen die nog niet zijn opgeslagen. Alles sluiten en naar de eenheden?',
     'tui.tip.dash_open': 'Open de actie of bijeenkomst op de regel onder de cursor.',
+    'tui.portfolio.how_to_add': 'Nog geen eenheden in {data_dir}. De beheerder voegt er een toe met: spiegel units add NAAM --group GROEP (zie README, Sharing data).',
 }

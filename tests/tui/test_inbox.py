@@ -29,7 +29,7 @@ def add_meeting_findings(data_dir) -> Meeting:
 
 async def open_inbox(pilot) -> InboxTable:
     await settle(pilot)
-    await pilot.press(*"hoek", "enter")
+    await pilot.press("slash", *"hoek", "enter")
     await settle(pilot)
     await pilot.press("l")
     await settle(pilot)

@@ -78,6 +78,10 @@ class TableScreen(KeyRule, LiveRefresh, Screen):
         """The detail line for the cursor row: the full text the columns cut short."""
         raise NotImplementedError
 
+    def describe_nothing(self) -> Text:
+        """The detail line when no row is under the cursor."""
+        return Text("")
+
     def count_text(self, shown: int, total: int) -> str:
         raise NotImplementedError
 
@@ -146,7 +150,7 @@ class TableScreen(KeyRule, LiveRefresh, Screen):
 
     @on(RowTable.RowHighlighted)
     def _row_highlighted(self, event: RowTable.RowHighlighted) -> None:
-        detail = self.describe(event.row) if event.row is not None else Text("")
+        detail = self.describe(event.row) if event.row is not None else self.describe_nothing()
         self.query_one("#detail", Static).update(detail)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
