@@ -13,7 +13,6 @@ from textual.widgets import Input
 from store.records import Kpi, Meeting
 from tests.tui.helpers import TODAY, make_store, open_actions, open_meetings, open_unit, screen_lines, settle
 from tui.app import make_app
-from tui.screens.actions_screen import ActionsScreen
 from tui.screens.board_screen import BoardScreen
 from tui.screens.capture_screen import CaptureScreen
 from tui.screens.inbox_screen import InboxScreen

@@ -87,7 +87,7 @@ class BoardScreen(KeyRule, SavesRecords, LiveRefresh, Screen):
         self.start_watching()
 
     def on_screen_resume(self) -> None:
-        self.board.focus()  # back from an action: the board has the keys, the filter stays
+        self.set_focus(self.board)  # back from an action: the board has the keys, the filter stays
         self.reload()
 
     # workers ---------------------------------------------------------------------
@@ -187,7 +187,7 @@ class BoardScreen(KeyRule, SavesRecords, LiveRefresh, Screen):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.board.focus()
+        self.set_focus(self.board)
 
     # actions -----------------------------------------------------------------------
     def action_focus_filter(self) -> None:
@@ -197,9 +197,9 @@ class BoardScreen(KeyRule, SavesRecords, LiveRefresh, Screen):
         """Clear the filter first, then back to the dashboard."""
         if self.filter_input.value:
             self.filter_input.value = ""
-            self.board.focus()
+            self.set_focus(self.board)
         elif self.focused is self.filter_input:
-            self.board.focus()
+            self.set_focus(self.board)
         else:
             self.app.pop_screen()
 

@@ -8,6 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Select, Static, TextArea
@@ -29,13 +30,21 @@ from tui.widgets.meeting_fields import ORDER, TYPED, FormValues, apply, hint, pa
 
 
 class MarkCheckbox(Checkbox):
-    """A checkbox that says its state in text ('[X]' / '[ ]'), not by colour alone."""
+    """A checkbox that says its state in text ('[X] PREM+' / '[ ] PREM+'), not by
+    colour alone: the mark is part of its label (kept current through the public
+    `label`), and the drawn button is left empty."""
 
-    BUTTON_LEFT = BUTTON_RIGHT = ""
+    BUTTON_LEFT = BUTTON_INNER = BUTTON_RIGHT = ""
 
-    @property
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - read by ToggleButton._button
-        return "[X]" if self.value else "[ ]"
+    def __init__(self, text: str, value: bool, **kwargs) -> None:
+        self.text = text
+        super().__init__(self._marked(value), value, **kwargs)
+
+    def _marked(self, value: bool) -> Content:
+        return Content(f"{'[X]' if value else '[ ]'} {self.text}")  # Content: never read as markup
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.label = self._marked(event.value)  # the event bubbles on to the form
 
 
 class MeetingFormScreen(LiveRefresh, Screen):

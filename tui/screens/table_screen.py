@@ -117,7 +117,7 @@ class TableScreen(KeyRule, LiveRefresh, Screen):
         # Back from a screen opened on a row: the user navigates on, so the table
         # gets the keys (commands, Enter) even if the filter had focus; the filter
         # text stays.
-        self.table.focus()
+        self.set_focus(self.table)
         self.reload()
 
     def on_table_screen_rows_loaded(self, message: RowsLoaded) -> None:
@@ -201,9 +201,9 @@ class TableScreen(KeyRule, LiveRefresh, Screen):
     def action_escape(self) -> None:
         if self.filter_input.value:
             self.filter_input.value = ""
-            self.table.focus()
+            self.set_focus(self.table)
         elif self.focused is self.filter_input or not self.can_go_back:
-            self.table.focus()
+            self.set_focus(self.table)
         else:
             self.escape_empty()
 

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Select, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from store.i18n import t
 from tui.bindings import localize_bindings
