@@ -83,6 +83,8 @@ class BoardScreen(KeyRule, SavesRecords, LiveRefresh, Screen):
     def board(self) -> PhaseBoard:
         return self.query_one(PhaseBoard)
 
+    filtered = board
+
     def on_mount(self) -> None:
         self.start_watching()
 
@@ -190,17 +192,9 @@ class BoardScreen(KeyRule, SavesRecords, LiveRefresh, Screen):
         self.set_focus(self.board)
 
     # actions -----------------------------------------------------------------------
-    def action_focus_filter(self) -> None:
-        self.start_filter()
-
     def action_escape(self) -> None:
         """Clear the filter first, then back to the dashboard."""
-        if self.filter_input.value:
-            self.filter_input.value = ""
-            self.set_focus(self.board)
-        elif self.focused is self.filter_input:
-            self.set_focus(self.board)
-        else:
+        if not self.leave_filter():
             self.app.pop_screen()
 
     def action_route(self) -> None:

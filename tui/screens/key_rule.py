@@ -10,7 +10,8 @@ once with `set_focus`, not later like `Widget.focus`) and sends those late keys 
 to the filter.
 
 A mixin for `Screen` subclasses that compose an `Input` with id `filter` and a
-status `Static` (`HINT_AT`); they implement `restore_status()`.
+status `Static` (`HINT_AT`); they give the widget the filter narrows (`filtered`)
+and implement `restore_status()`.
 """
 
 from __future__ import annotations
@@ -56,6 +57,24 @@ class KeyRule:
 
     def start_filter(self) -> None:
         self.set_focus(self.filter_input)  # type: ignore[attr-defined]
+
+    def action_focus_filter(self) -> None:
+        self.start_filter()
+
+    def leave_filter(self) -> bool:
+        """Escape's first steps: clear the filter, else leave its field. False when
+        there was nothing to leave (the next step is going back)."""
+        field = self.filter_input
+        if not field.value and self.focused is not field:  # type: ignore[attr-defined]
+            return False
+        field.value = ""
+        self.set_focus(self.filtered)  # type: ignore[attr-defined]
+        return True
+
+    @property
+    def filtered(self):
+        """The list the filter narrows; it has the keys when the filter is left."""
+        raise NotImplementedError
 
     def is_command(self, event: events.Key) -> bool:
         """Whether the key runs something on this screen (or is the app's, like ?)."""

@@ -104,6 +104,8 @@ class TableScreen(KeyRule, LiveRefresh, Screen):
     def table(self) -> RowTable:
         return self.query_one(RowTable)
 
+    filtered = table
+
     def on_mount(self) -> None:
         self.order, self.reverse = 0, False  # index in ORDERS
         if self.ORDERS:
@@ -186,9 +188,6 @@ class TableScreen(KeyRule, LiveRefresh, Screen):
         reversed_ = t("tui.sort.reversed") if self.reverse else ""
         return t("tui.sort.by", name=t(self.ORDERS[self.order].name).rstrip("."), reversed=reversed_)
 
-    def action_focus_filter(self) -> None:
-        self.start_filter()
-
     def restore_status(self) -> None:
         if self.table.loaded:
             self._update_status()
@@ -199,13 +198,12 @@ class TableScreen(KeyRule, LiveRefresh, Screen):
         getattr(self.table, f"action_{name}")()
 
     def action_escape(self) -> None:
-        if self.filter_input.value:
-            self.filter_input.value = ""
-            self.set_focus(self.table)
-        elif self.focused is self.filter_input or not self.can_go_back:
-            self.set_focus(self.table)
-        else:
+        if self.leave_filter():
+            return
+        if self.can_go_back:
             self.escape_empty()
+        else:
+            self.set_focus(self.table)
 
     can_go_back = False
 
