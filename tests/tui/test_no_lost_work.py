@@ -71,12 +71,14 @@ async def test_meeting_form_burst_discard_and_quit(small_dir):
         await settle(pilot)
         form = app.screen
         assert isinstance(form, MeetingFormScreen) and not form.has_unsaved_changes()  # new and untouched
-        burst(app, [*"26-11", "tab", "tab", *"theme", "tab", *"question"])
+        burst(app, [*"26-11", "tab", "tab", *"theme", "tab", *"question", "enter", *"two", "tab", "7", "enter", "2"])
         await settle(pilot)
         assert form.query_one("#mf-date", Input).value == "26-11"
         assert form.query_one("#mf-theme", Input).value == "theme"
-        assert form.query_one("#mf-questions", TextArea).text == "question"
-        assert app.focused is form.query_one("#mf-questions", TextArea)
+        assert form.query_one("#mf-questions", TextArea).text == "question\ntwo"  # Enter is a new line here
+        assert form.query_one("#mf-participants", Input).value == "7"  # and the next field in a line field
+        assert form.query_one("#mf-listeners", Input).value == "2"
+        assert app.focused is form.query_one("#mf-listeners", Input)
         await enter_keeps_then_quit_asks(pilot, form)
         assert form.query_one("#mf-theme", Input).value == "theme"
         await discard(pilot)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -55,6 +56,7 @@ class MeetingFormScreen(LiveRefresh, Screen):
         Binding("down", "app.focus_next", "tui.key.focus_next", tooltip="tui.tip.focus_next", show=False),
         Binding("up", "app.focus_previous", "tui.key.focus_previous", tooltip="tui.tip.focus_previous", show=False),
         *FIELD_KEYS,
+        Binding("enter", "next_field", "tui.key.focus_next", tooltip="tui.tip.focus_next", show=False, priority=True),
     ]
 
     class Saved(Message):
@@ -198,8 +200,12 @@ class MeetingFormScreen(LiveRefresh, Screen):
         if self.is_mounted:
             self.refresh_feedback()
 
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
+    def action_next_field(self) -> None:
+        """Enter in a one-line field moves on; elsewhere (notes, the format list) it
+        is the widget's own key. A priority binding, like Tab (tui/form_keys.py), so
+        `26-11 Enter thema` typed in one burst lands in two fields."""
+        if not isinstance(self.focused, Input):
+            raise SkipAction()
         self.focus_next()
 
     # saving ------------------------------------------------------------------------------
