@@ -22,7 +22,8 @@ class SpiegelApp(App[None]):
                 STYLES / "meetings.tcss", STYLES / "capture.tcss", STYLES / "inbox.tcss",
                 STYLES / "dashboard.tcss", STYLES / "board.tcss", STYLES / "kpi.tcss"]
     BINDINGS = [
-        Binding("q", "quit", "tui.key.quit", tooltip="tui.tip.quit", id="app.quit"),
+        # ctrl+q only: a single letter on a list is a command or a hint, never a way out.
+        Binding("ctrl+q", "quit", "tui.key.quit", tooltip="tui.tip.quit", id="app.quit", priority=True),
         Binding("question_mark,f1", "help", "tui.key.help", tooltip="tui.tip.help", id="app.help"),
     ]
 
@@ -41,7 +42,7 @@ class SpiegelApp(App[None]):
         self.push_screen(PortfolioScreen(self.store))
 
     async def action_quit(self) -> None:
-        """q and ctrl+q: ask first when a screen holds typed edits that are not saved."""
+        """ctrl+q: ask first when a screen holds typed edits that are not saved."""
         from tui.navigation import has_unsaved
         from tui.widgets.yes_no_dialog import YesNoDialog
 

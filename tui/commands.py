@@ -78,21 +78,24 @@ class SpiegelCommands(Provider):
             yield DiscoveryHit(Content(command.text), command.run, text=command.text, help=command.help)
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        """Every typed word matches somewhere, in any order: `hoek bijeenk` finds
+        'Bijeenkomsten: … De Hoek'. The score is the words' average."""
+        matchers = [self.matcher(word) for word in query.split()] or [self.matcher(query)]
         for command in self._all:
-            score = matcher.match(command.text)
-            if score > 0:
-                yield Hit(score, self._highlight(matcher, command.text), command.run, text=command.text,
-                          help=command.help)
+            scores = [matcher.match(command.text) for matcher in matchers]
+            if all(score > 0 for score in scores):
+                yield Hit(sum(scores) / len(scores), self._highlight(matchers, command.text), command.run,
+                          text=command.text, help=command.help)
 
     @staticmethod
-    def _highlight(matcher, text: str) -> Content:
-        """Like `Matcher.highlight`, without reading the text as markup."""
+    def _highlight(matchers, text: str) -> Content:
+        """Like `Matcher.highlight` for each word, without reading the text as markup."""
         content = Content(text)
-        _, offsets = matcher.fuzzy_search.match(matcher.query, text)
-        for offset in offsets:
-            if not text[offset].isspace():
-                content = content.stylize(matcher.match_style, offset, offset + 1)
+        for matcher in matchers:
+            _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+            for offset in offsets:
+                if not text[offset].isspace():
+                    content = content.stylize(matcher.match_style, offset, offset + 1)
         return content
 
 

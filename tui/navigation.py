@@ -67,17 +67,20 @@ def open_all_inbox(app: App) -> None:
 
 
 def open_portfolio(app: App) -> None:
-    if has_unsaved(app):
-        app.notify(t("tui.palette.unsaved"), severity="warning", markup=False)
+    """Back to the first screen, closing every other one: asked first when any of
+    them holds typed edits."""
+    if not has_unsaved(app):
+        _back_to_portfolio(app)
         return
-    _back_to_portfolio(app)
+    from tui.widgets.yes_no_dialog import YesNoDialog
+
+    question = YesNoDialog(t("tui.palette.ask_close"), t("tui.confirm.discard"), t("tui.confirm.stay"))
+    app.push_screen(question, lambda yes: _back_to_portfolio(app) if yes else None)
 
 
 def _go(app: App, screen: Screen) -> None:
-    """Back to the portfolio first, so Escape leads home from the new screen; but a
-    screen holding typed, unsaved edits is never closed: the new one goes on top."""
-    if not has_unsaved(app):
-        _back_to_portfolio(app)
+    """Open `screen` on top of the one the user is on: Escape leads back there, and
+    nothing open is closed, so no typed edit is lost on the way."""
     app.push_screen(screen)
 
 

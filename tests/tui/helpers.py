@@ -63,11 +63,11 @@ async def settle(pilot) -> None:
 
 
 async def open_unit(pilot, name_part: str = "hoek"):
-    """From the portfolio: type part of a unit's name, Enter: its dashboard."""
+    """From the portfolio: `/`, part of a unit's name, Enter: its dashboard."""
     from tui.screens.dashboard_screen import DashboardScreen
 
     await settle(pilot)
-    await pilot.press(*name_part, "enter")
+    await pilot.press("slash", *name_part, "enter")
     await settle(pilot)
     assert isinstance(pilot.app.screen, DashboardScreen)
     return pilot.app.screen

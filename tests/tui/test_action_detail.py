@@ -207,10 +207,18 @@ async def test_quit_with_unsaved_edits_asks(small_dir):
         assert "Afsluiten" in text_of(app)
         await pilot.press("n")
         await pilot.pause()
-        screen.form.editor("status").focus()  # q is typed into a text field, so leave it
+        screen.form.editor("status").focus()  # not a text field: q must still not quit
         await pilot.press("q")
         await pilot.pause()
-        assert isinstance(app.screen, YesNoDialog) and app.is_running
+        assert app.screen is screen and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, YesNoDialog)
+        await pilot.press("enter")  # the focused answer is the safe one
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
         await pilot.press("j")
         await pilot.pause()
         assert not app.is_running

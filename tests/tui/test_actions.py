@@ -76,7 +76,7 @@ async def test_filter_as_you_type_and_escape_back(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         table = await open_actions(pilot, "hoek")
-        await pilot.press("p", "i", "e", "t")
+        await pilot.press("slash", "p", "i", "e", "t")
         assert [r.key for r in table.rows] == ["A-2"]
         await pilot.press("escape")  # clears the filter first
         assert len(table.rows) == 4 and app.screen.query_one("#filter", Input).value == ""
@@ -96,7 +96,7 @@ async def test_ten_thousand_actions(big_dir):
         assert table.current.key in row_text(table)[-1]  # the cursor row is on screen
         await pilot.press("home", "pagedown")
         assert table.cursor == table.scrollable_content_region.height - 1
-        await pilot.press(*"9999")
+        await pilot.press("slash", *"9999")
         await pilot.pause()
         assert [r.key for r in table.rows] == ["A-9999"]
         await pilot.press("backspace")  # back to a text seen before: the rows it had

@@ -14,7 +14,7 @@ async def test_question_mark_opens_help_built_from_the_bindings(small_dir):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         entries = {e.description: e.keys for e in app.screen.entries}
-        assert entries["Stoppen"].split() == ["^q", "q"]
+        assert entries["Stoppen"].split() == ["^q"]  # never a single letter
         assert entries["Help"].split() == ["?", "f1"]
         assert entries["Openen"] == "enter" or "⏎" in entries["Openen"]
         assert "Zoeken" in entries and "Omlaag" in entries
@@ -42,10 +42,13 @@ async def test_help_lists_what_the_actions_screen_adds(small_dir):
         assert "Open" in descriptions  # Enter opens the action detail screen
 
 
-async def test_q_quits(small_dir):
+async def test_ctrl_q_quits_and_q_does_not(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, PortfolioScreen)
+        await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running

@@ -12,6 +12,7 @@ from store.vocab import FindingKind, FindingState
 from tests.tui.helpers import HOSTILE, TODAY, build_small, make_store, screen_lines, settle
 from tui.app import make_app
 from tui.screens.inbox_screen import InboxScreen
+from tui.widgets.discard_dialog import DiscardDialog
 from tui.widgets.finding_dialogs import LinkDialog, ReasonDialog, TitlesDialog
 from tui.widgets.inbox_table import InboxTable
 
@@ -28,7 +29,7 @@ def add_meeting_findings(data_dir) -> Meeting:
 
 async def open_inbox(pilot) -> InboxTable:
     await settle(pilot)
-    await pilot.press(*"hoek", "enter")
+    await pilot.press("slash", *"hoek", "enter")
     await settle(pilot)
     await pilot.press("l")
     await settle(pilot)
@@ -92,7 +93,12 @@ async def test_an_empty_list_of_titles_is_refused(small_dir):
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, TitlesDialog)
         assert "minstens één titel" in "\n".join(screen_lines(app))
-        await pilot.press("escape")
+        await pilot.press("escape")  # the text was edited: asked first, and Enter keeps it
+        await settle(pilot)
+        assert isinstance(app.screen, DiscardDialog)
+        await pilot.press("enter")
+        assert isinstance(app.screen, TitlesDialog) and app.screen.query_one(TextArea).text == "  \n "
+        await pilot.press("escape", "j")
         await settle(pilot)
         assert isinstance(app.screen, InboxScreen)
         assert finding(small_dir, "L-1").state == FindingState.OPEN

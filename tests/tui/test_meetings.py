@@ -156,7 +156,7 @@ async def test_open_form_shows_a_colleagues_save_and_typing_wins_a_clash(small_d
         colleague.change(meeting.id, {"theme": "Telefoon"})
         await pilot.pause(MeetingFormScreen.REFRESH_SECONDS + 0.5)
         await settle(pilot)
-        assert form.query_one("#mf-theme", Input).value == "Telefoon" and not form.dirty
+        assert form.query_one("#mf-theme", Input).value == "Telefoon" and not form.has_unsaved_changes()
         assert any("bijgewerkt" in n.message for n in app._notifications)
         # Now I type, a colleague saves again, and my save shows both versions.
         form.query_one("#mf-participants", Input).value = "12"
@@ -172,4 +172,4 @@ async def test_open_form_shows_a_colleagues_save_and_typing_wins_a_clash(small_d
         await settle(pilot)
         saved = make_store(small_dir).get(meeting.id)
         assert (saved.participants, saved.facilitator, saved.theme) == (12, "Ans", "Telefoon")
-        assert app.screen is form and form.query_one("#mf-facilitator", Input).value == "Ans" and not form.dirty
+        assert app.screen is form and form.query_one("#mf-facilitator", Input).value == "Ans" and not form.has_unsaved_changes()

@@ -8,6 +8,7 @@ from textual.widgets import Input
 
 from store.records import Unit
 from tests.tui.helpers import HOSTILE, TODAY, make_store, screen_lines, settle
+from tests.tui.test_live_refresh import wait_until
 from tui.app import make_app
 from tui.screens.actions_screen import ActionsScreen
 from tui.screens.inbox_screen import InboxScreen
@@ -38,10 +39,35 @@ async def test_palette_opens_any_screen_of_any_unit(small_dir):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ActionsScreen) and app.screen.slug == "bergdorp"
-        # Escape leads home: the palette replaced the meetings screen instead of stacking.
+        # Escape goes back to the screen the user came from, and from there home.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingsScreen) and app.screen.slug == "de-hoek"
         await pilot.press("escape")
         await settle(pilot)
         assert type(app.screen).__name__ == "PortfolioScreen"
+
+
+async def test_palette_words_match_in_any_order(small_dir):
+    """The README's examples: `best kpi` and `hoek bijeenk` find their screens."""
+    make_store(small_dir).create_unit(Unit(name="Gemeente Best"), "best")
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        hits = await palette(pilot, "best kpi")
+        assert hits and hits[0] == "KPI's: Gemeente Best"
+        await pilot.press("escape")
+        await settle(pilot)
+        hits = await palette(pilot, "hoek bijeenk")
+        assert hits and hits[0] == "Bijeenkomsten: Huisartsenpraktijk De Hoek"
+        assert all("Bergdorp" not in hit for hit in hits)  # every word must match
+        await pilot.press("escape")
+        await settle(pilot)
+        await palette(pilot, "zzzq")
+        shown = lambda: "\n".join(screen_lines(app))  # noqa: E731
+        # Said after Textual's countdown (SpiegelPalette repeats its private method: this pins it).
+        assert await wait_until(pilot, lambda: "Niets gevonden" in shown())  # the UI's words
+        assert "No matches" not in "\n".join(screen_lines(app))
 
 
 async def test_palette_lists_the_screens_own_commands(small_dir):
@@ -76,6 +102,10 @@ async def test_hostile_unit_name_is_literal_in_the_palette(tmp_path):
 
 
 async def test_palette_never_closes_a_screen_with_unsaved_edits(small_dir):
+    """Palette navigation opens on top (nothing is closed); going home, which closes
+    every screen, asks first, and Enter on that question keeps the edits."""
+    from tui.widgets.yes_no_dialog import YesNoDialog
+
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -96,5 +126,16 @@ async def test_palette_never_closes_a_screen_with_unsaved_edits(small_dir):
         await palette(pilot, "overzicht")
         await pilot.press("enter")
         await settle(pilot)
+        assert isinstance(app.screen, YesNoDialog)
+        await pilot.press("enter")  # the safe answer: stay
+        await settle(pilot)
         assert detail in app.screen_stack and isinstance(app.screen, InboxScreen)  # not taken home
-        assert any("Eerst opslaan" in note.message for note in app._notifications)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is detail and detail.query_one("#f-owner", Input).value == "Nieuwe eigenaar"
+        await palette(pilot, "overzicht")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("j")  # a deliberate yes
+        await settle(pilot)
+        assert type(app.screen).__name__ == "PortfolioScreen" and detail not in app.screen_stack

@@ -30,7 +30,7 @@ async def test_typing_part_of_a_name_filters(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("h", "o", "e", "k")  # table has focus: typing goes to the field
+        await pilot.press("slash", "h", "o", "e", "k")  # / starts the filter
         table = app.screen.query_one(RowTable)
         assert app.screen.query_one("#filter", Input).value == "hoek"
         assert [r.key for r in table.rows] == ["de-hoek"]
@@ -42,7 +42,7 @@ async def test_enter_opens_the_units_dashboard(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("b", "e", "r", "g")
+        await pilot.press("slash", "b", "e", "r", "g")
         await pilot.press("backspace", "backspace", "backspace", "backspace", "h", "o", "e", "k", "enter")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
@@ -75,7 +75,7 @@ async def test_arrows_work_from_the_filter_field(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("e")  # 'Huisartsenpraktijk De Hoek' (1 overdue) and 'Gemeente Bergdorp'
+        await pilot.press("slash", "e")  # 'Huisartsenpraktijk De Hoek' (1 overdue) and 'Gemeente Bergdorp'
         assert app.focused is app.screen.query_one("#filter", Input)
         await pilot.press("down", "enter")
         await settle(pilot)
@@ -86,7 +86,7 @@ async def test_a_unit_that_breaks_while_open_is_reported(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press(*"hoek", "enter")
+        await pilot.press("slash", *"hoek", "enter")
         await settle(pilot)
         (small_dir / "de-hoek" / "unit.json").write_bytes(b"")
         app.screen.load()
@@ -96,17 +96,26 @@ async def test_a_unit_that_breaks_while_open_is_reported(small_dir):
 
 
 async def test_back_from_a_unit_the_table_has_the_keys_and_the_filter_stays(small_dir):
-    """After Esc from a unit, `q` must quit rather than type into the filter."""
+    """After Esc from a unit, letters are commands again (S sorts, q and u only
+    hint: typing `qu` never quits), not typed into the filter; ctrl+q quits."""
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press(*"hoek", "enter")
+        await pilot.press("slash", *"hoek", "enter")
         await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen.focused, RowTable)
         assert app.screen.query_one("#filter", Input).value == "hoek"
-        await pilot.press("q")
+        await pilot.press("S", "q", "u")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, PortfolioScreen)
+        assert app.screen.query_one("#filter", Input).value == "hoek"
+        assert not any("volgorde: Naam" in line for line in screen_lines(app))  # the hint in its place
+        assert any("/ om te filteren" in line for line in screen_lines(app))
+        app.screen.restore_status()
+        assert any("volgorde: Naam" in line for line in screen_lines(app))  # S sorted by name
+        await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
 
@@ -162,6 +171,6 @@ async def test_planted_fifos_and_links_neither_hang_nor_hide_the_units(small_dir
         assert {"de-hoek", "bergdorp", "aaa", "zzz"} <= set(keys)
         text = "\n".join(screen_lines(app))
         assert "is geen map" in text
-        await pilot.press(*"hoek", "enter")
+        await pilot.press("slash", *"hoek", "enter")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)  # the app still answers

@@ -25,6 +25,7 @@ from store.repository import Store
 from store.rules import check_transition
 from store.text import clean_line
 from tui.bindings import localize_bindings
+from tui.form_keys import FIELD_KEYS
 from tui.screens.live_refresh import LiveRefresh
 from tui.screens.record_saving import SAVE_GROUP, SaveConflicted, SavesRecords
 from tui.screens.table_screen import describe_error
@@ -42,6 +43,7 @@ class ActionDetailScreen(SavesRecords, LiveRefresh, Screen):
         Binding("escape", "back", "tui.key.back", tooltip="tui.tip.detail_back", id="detail.back"),
         # Not plain `k`: a text field always has focus here and would take the letter.
         Binding("ctrl+t", "kpis", "kpi.key.kpis", tooltip="kpi.tip.kpis", id="detail.kpis"),
+        *FIELD_KEYS,
     ]
     AUTO_FOCUS = "#f-title"
 

@@ -1,37 +1,42 @@
 """The phase board of one unit: its actions in four columns, one per phase, and
-the unit's phase per route on top. `<` / `>` move the highlighted action one phase
+the unit's phase per route on top. `/` filters the cards by words (the key rule of
+every list: tui/screens/key_rule.py). `<` / `>` move the highlighted action one phase
 back or on; the save goes through the Store with the revision the board loaded, and
 a Conflict opens the same field-by-field dialog as the action detail screen."""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from store.advice import action_advice
 from store.dates import describe_date
 from store.errors import SpiegelError
 from store.i18n import t
+from store.queries import search_text, search_words, words_match
 from store.records import Action, Record, Unit
 from store.repository import Store
 from store.text import clean_line
 from store.vocab import ROUTES, phase_label, route_label
 from tui.bindings import localize_bindings
+from tui.screens.key_rule import KeyRule
 from tui.screens.live_refresh import LiveRefresh
 from tui.screens.record_saving import SAVE_GROUP, SaveConflicted, SavesRecords
 from tui.screens.table_screen import describe_error
 from tui.widgets.phase_board import PhaseBoard, board_columns
 
 
-class BoardScreen(SavesRecords, LiveRefresh, Screen):
+class BoardScreen(KeyRule, SavesRecords, LiveRefresh, Screen):
+    HINT_AT = "#board-status"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "tui.key.back", tooltip="tui.tip.to_dashboard", id="board.back_screen"),
+        Binding("slash", "focus_filter", "tui.key.filter", tooltip="tui.tip.filter", id="board.filter"),
+        Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.to_dashboard", id="board.back_screen"),
         # Not in the footer (Quit would not fit at 80 columns); the status line names it.
         Binding("r", "route", "tui.key.route", tooltip="tui.tip.route", id="board.route", show=False),
     ]
@@ -63,10 +68,12 @@ class BoardScreen(SavesRecords, LiveRefresh, Screen):
         self.actions: list[Action] = []
         self.route: int | None = None  # None: every route
         self.busy = False  # a save is under way; a second move would conflict with it
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="board-phases", markup=False)
+        yield Input(placeholder=t("tui.board.filter"), id="filter", select_on_focus=False)
         yield PhaseBoard(id="board")
         yield Static("", id="board-detail", markup=False)
         yield Static(t("tui.loading"), id="board-status", markup=False)
@@ -76,10 +83,13 @@ class BoardScreen(SavesRecords, LiveRefresh, Screen):
     def board(self) -> PhaseBoard:
         return self.query_one(PhaseBoard)
 
+    filtered = board
+
     def on_mount(self) -> None:
         self.start_watching()
 
     def on_screen_resume(self) -> None:
+        self.set_focus(self.board)  # back from an action: the board has the keys, the filter stays
         self.reload()
 
     # workers ---------------------------------------------------------------------
@@ -89,12 +99,20 @@ class BoardScreen(SavesRecords, LiveRefresh, Screen):
 
     # messages --------------------------------------------------------------------
     def on_board_screen_loaded(self, message: Loaded) -> None:
-        self.actions = message.actions
+        self.actions, self.loaded = message.actions, True
         self.query_one("#board-phases", Static).update(phases_line(message.unit))
         self._show()
 
     def _show(self, keep: str | None = None) -> None:
-        self.board.set_columns(board_columns(self.actions, self.store.today(), self.route), keep)
+        words = search_words(self.filter_input.value)
+        actions = [a for a in self.actions if words_match(search_text(a), words)] if words else self.actions
+        self.board.set_columns(board_columns(actions, self.store.today(), self.route), keep)
+        self.restore_status()
+
+    def restore_status(self) -> None:
+        if not self.loaded:
+            self.query_one("#board-status", Static).update(t("tui.loading"))
+            return
         shown = sum(len(c) for c in self.board.columns)
         flagged = sum(bool(card.flags) for column in self.board.columns for card in column)
         route = t("tui.board.all_routes") if self.route is None else f"R{self.route} {route_label(self.route)}"
@@ -165,7 +183,20 @@ class BoardScreen(SavesRecords, LiveRefresh, Screen):
             self.query_one("#board-status", Static).update(Text(message))
             self.notify(message, severity="error", markup=False)
 
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._show()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.set_focus(self.board)
+
     # actions -----------------------------------------------------------------------
+    def action_escape(self) -> None:
+        """Clear the filter first, then back to the dashboard."""
+        if not self.leave_filter():
+            self.app.pop_screen()
+
     def action_route(self) -> None:
         """Show one route at a time (r cycles: all, R1 … R4, all)."""
         order = [None, *ROUTES]

@@ -180,8 +180,14 @@ class CaptureScreen(Screen):
         field.choose(FindingKind(code))
         field.focus()
 
+    def has_unsaved_changes(self) -> bool:
+        """A line typed but not entered, or entered and not saved yet (failed, or
+        still on its way: quitting would end the worker that saves it)."""
+        return bool(self._waiting) or bool(self.is_mounted and self.query_one(CaptureInput).value.strip())
+
     def action_back(self) -> None:
-        if not self._failed:
+        typed = self.query_one(CaptureInput).value.strip()
+        if not self._failed and not typed:
             self.app.pop_screen()  # findings still being saved are saved all the same
             return
 
@@ -189,4 +195,5 @@ class CaptureScreen(Screen):
             if leave:
                 self.app.pop_screen()
 
-        self.app.push_screen(DiscardDialog(t("tui.capture.unsaved", n=len(self._failed))), answered)
+        question = t("tui.capture.unsaved", n=len(self._failed)) if self._failed else t("tui.capture.unsaved_line")
+        self.app.push_screen(DiscardDialog(question), answered)

@@ -1,7 +1,8 @@
 """A unit's dashboard, the first screen after opening a unit: where it stands
 (phase per route), counts, what is overdue or due next, feedback owed to
 participants, pilots to evaluate, open actions per phase and route, and a burn-up
-chart with its numbers as a table (`t`). Keys open the unit's other screens."""
+chart with its numbers as a table (`t`). Keys open the unit's other screens; Enter
+on a line of the lists opens the action or meeting it names."""
 
 from __future__ import annotations
 
@@ -17,14 +18,16 @@ from textual.worker import Worker, WorkerState
 
 from store.dashboard import UnitSummary, unit_summary
 from store.i18n import t
+from store.records import Action
 from store.repository import Store
 from tui.bindings import localize_bindings
 from tui.navigation import OpensUnitScreens
 from tui.screens.live_refresh import LiveRefresh
 from tui.screens.table_screen import describe_error
 from tui.widgets.burnup_chart import BurnupChart, burnup_table
+from tui.widgets.dash_links import DashLinks
+from tui.widgets.dashboard_view import counts_block, grid_table, list_lines, phases_block
 from tui.widgets.progress_charts import StackedChart, show_statuses, status_legend, status_table
-from tui.widgets.dashboard_view import counts_block, grid_table, lists_block, phases_block
 
 
 class DashboardBody(VerticalScroll, inherit_bindings=False):
@@ -76,7 +79,7 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
             yield Static("", id="dash-empty", markup=False)
             yield Static("", id="dash-phases", markup=False)
             yield Static("", id="dash-counts", markup=False)
-            yield Static("", id="dash-lists", markup=False)
+            yield DashLinks(id="dash-lists")
             yield Static(t("tui.dash.grid_title"), id="dash-grid-title", classes="dash-heading", markup=False)
             yield Static("", id="dash-grid", markup=False)
             yield Static("", id="dash-burnup-title", classes="dash-heading", markup=False)
@@ -108,7 +111,10 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
         self.query_one("#dash-empty").display = summary.is_empty
         self.query_one("#dash-phases", Static).update(phases_block(summary))
         self.query_one("#dash-counts", Static).update(counts_block(summary))
-        self.query_one("#dash-lists", Static).update(lists_block(summary, today))
+        links = self.query_one(DashLinks)
+        links.show(list_lines(summary, today))
+        if links.can_focus and self.focused is self.query_one("#dash-body"):
+            links.focus()  # Enter opens the first overdue action at once
         self.query_one("#dash-grid", Static).update(grid_table(summary))
         self.query_one(BurnupChart).show(summary.burnup)
         self.query_one("#dash-burnup-table", Static).update(burnup_table(summary.burnup))
@@ -138,6 +144,17 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
         for selector in ("#dash-status-chart", "#dash-status-legend"):
             self.query_one(selector).display = has_data and not self.as_table
         self.query_one("#dash-status-table").display = has_data and self.as_table
+
+    def on_dash_links_opened(self, message: DashLinks.Opened) -> None:
+        target = message.target
+        if isinstance(target, Action):
+            from tui.screens.action_detail_screen import ActionDetailScreen
+
+            self.app.push_screen(ActionDetailScreen(self.store, target.id, self.slug))
+        else:
+            from tui.screens.meeting_form_screen import MeetingFormScreen
+
+            self.app.push_screen(MeetingFormScreen(self.store, self.slug, self.unit_name, target))
 
     # actions ---------------------------------------------------------------------
     def action_toggle_table(self) -> None:

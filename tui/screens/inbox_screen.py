@@ -32,7 +32,6 @@ ROW_ACTIONS = ("to_actions", "link", "park", "decline")
 class InboxScreen(TableScreen):
     FILTER_PLACEHOLDER = "tui.inbox.filter"
     BINDINGS = [
-        Binding("slash", "focus_filter", "tui.key.filter", tooltip="tui.tip.filter", show=False),  # room in the footer
         Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="inbox.back"),
         Binding("a", "to_actions", "tui.key.to_actions", tooltip="tui.tip.to_actions", id="inbox.actions"),
         Binding("k", "link", "tui.key.link", tooltip="tui.tip.link", id="inbox.link"),

@@ -113,12 +113,15 @@ class KpiListScreen(TableScreen):
         self.app.push_screen(RunChartScreen(self.store, event.row.key, self.slug))
 
     # adding a KPI ----------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A KPI belongs to an action: `a` exists (and the footer offers it) only on
+        an action's KPI list; on the unit's, `a` is a letter like any other."""
+        if action == "add" and not self.action_id:
+            return False
+        return super().check_action(action, parameters)
+
     def action_add(self) -> None:
         from tui.widgets.kpi_dialogs import KpiForm
-
-        if not self.action_id:
-            self.notify(t("kpi.list.add_needs_action"), markup=False)
-            return
 
         def entered(values: dict | None) -> None:
             if values:

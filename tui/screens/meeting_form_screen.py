@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Select, Static, TextArea
@@ -21,6 +23,7 @@ from store.repository import Store
 from store.text import clean_line, clean_text
 from store.vocab import INPUTS, MeetingFormat
 from tui.bindings import localize_bindings
+from tui.form_keys import FIELD_KEYS
 from tui.screens.live_refresh import LiveRefresh
 from tui.screens.record_saving import SaveConflicted
 from tui.widgets.discard_dialog import DiscardDialog
@@ -28,13 +31,21 @@ from tui.widgets.meeting_fields import ORDER, TYPED, FormValues, apply, hint, pa
 
 
 class MarkCheckbox(Checkbox):
-    """A checkbox that says its state in text ('[X]' / '[ ]'), not by colour alone."""
+    """A checkbox that says its state in text ('[X] PREM+' / '[ ] PREM+'), not by
+    colour alone: the mark is part of its label (kept current through the public
+    `label`), and the drawn button is left empty."""
 
-    BUTTON_LEFT = BUTTON_RIGHT = ""
+    BUTTON_LEFT = BUTTON_INNER = BUTTON_RIGHT = ""
 
-    @property
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - read by ToggleButton._button
-        return "[X]" if self.value else "[ ]"
+    def __init__(self, text: str, value: bool, **kwargs) -> None:
+        self.text = text
+        super().__init__(self._marked(value), value, **kwargs)
+
+    def _marked(self, value: bool) -> Content:
+        return Content(f"{'[X]' if value else '[ ]'} {self.text}")  # Content: never read as markup
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.label = self._marked(event.value)  # the event bubbles on to the form
 
 
 class MeetingFormScreen(LiveRefresh, Screen):
@@ -44,8 +55,8 @@ class MeetingFormScreen(LiveRefresh, Screen):
         Binding("escape", "back", "tui.key.back", tooltip="tui.tip.back_form", id="meeting.back"),
         Binding("down", "app.focus_next", "tui.key.focus_next", tooltip="tui.tip.focus_next", show=False),
         Binding("up", "app.focus_previous", "tui.key.focus_previous", tooltip="tui.tip.focus_previous", show=False),
-        # On a checkbox or the format list, q would quit the app and lose the form: here it does nothing.
-        Binding("q", "nothing", "", show=False),
+        *FIELD_KEYS,
+        Binding("enter", "next_field", "tui.key.focus_next", tooltip="tui.tip.focus_next", show=False, priority=True),
     ]
 
     class Saved(Message):
@@ -110,7 +121,7 @@ class MeetingFormScreen(LiveRefresh, Screen):
 
     def on_mount(self) -> None:
         self._saved_key = self.collect().key()
-        self.query_one("#mf-date", Input).focus()
+        self.set_focus(self.query_one("#mf-date", Input))  # at once: keys typed right after n land here
         self.refresh_feedback()
         self.start_watching()
         self._seen = self.store.fingerprint(self.slug)
@@ -126,7 +137,7 @@ class MeetingFormScreen(LiveRefresh, Screen):
         that stays, and saving it shows both versions field by field."""
         if not self.is_current or self._saving or self.meeting is None:
             return
-        if self.dirty:
+        if self.has_unsaved_changes():
             self._seen = self.store.fingerprint(self.slug)  # say it once per change
             self.notify(t("tui.detail.changed_elsewhere", id=self.meeting.id), severity="warning", markup=False)
             return
@@ -134,7 +145,7 @@ class MeetingFormScreen(LiveRefresh, Screen):
 
     def on_meeting_form_screen_loaded(self, message: Loaded) -> None:
         shown = self.meeting
-        if shown is None or self.dirty or message.meeting.rev == shown.rev:
+        if shown is None or self.has_unsaved_changes() or message.meeting.rev == shown.rev:
             return  # typed meanwhile (the typing wins), or nothing new for this meeting
         self._fill(message.meeting)
         self.notify(t("tui.detail.refreshed", id=shown.id, who=clean_line(message.meeting.updated_by)), markup=False)
@@ -162,9 +173,10 @@ class MeetingFormScreen(LiveRefresh, Screen):
             notes=self.query_one("#mf-notes", TextArea).text,
         )
 
-    @property
-    def dirty(self) -> bool:
-        return self.meeting is None or self.collect().key() != self._saved_key
+    def has_unsaved_changes(self) -> bool:
+        """Typed or chosen since the form was filled or saved: a new meeting's form
+        that nobody touched holds nothing to lose."""
+        return self._saved_key is not None and self.collect().key() != self._saved_key
 
     def refresh_feedback(self) -> None:
         """Hints beside the fields and the rules of thumb below, from what is typed now."""
@@ -188,8 +200,12 @@ class MeetingFormScreen(LiveRefresh, Screen):
         if self.is_mounted:
             self.refresh_feedback()
 
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
+    def action_next_field(self) -> None:
+        """Enter in a one-line field moves on; elsewhere (notes, the format list) it
+        is the widget's own key. A priority binding, like Tab (tui/form_keys.py), so
+        `26-11 Enter thema` typed in one burst lands in two fields."""
+        if not isinstance(self.focused, Input):
+            raise SkipAction()
         self.focus_next()
 
     # saving ------------------------------------------------------------------------------
@@ -251,12 +267,9 @@ class MeetingFormScreen(LiveRefresh, Screen):
             error = clean_text(str(event.worker.error))
             self.notify(t("tui.form.save_failed", error=error), severity="error", markup=False, timeout=10)
 
-    def action_nothing(self) -> None:
-        pass
-
     # navigation --------------------------------------------------------------------------
     def action_capture(self) -> None:
-        if self.dirty:
+        if self.meeting is None or self.has_unsaved_changes():  # capturing needs the meeting saved
             self.action_save(then_capture=True)
         else:
             self._open_capture()
@@ -267,7 +280,7 @@ class MeetingFormScreen(LiveRefresh, Screen):
         self.app.push_screen(CaptureScreen(self.store, self.meeting))
 
     def action_back(self) -> None:
-        if self._saving or not self.dirty or (self.meeting is None and not self._touched()):
+        if self._saving or not self.has_unsaved_changes():
             self.app.pop_screen()
             return
 
@@ -276,9 +289,6 @@ class MeetingFormScreen(LiveRefresh, Screen):
                 self.app.pop_screen()
 
         self.app.push_screen(DiscardDialog(t("tui.form.unsaved")), answered)
-
-    def _touched(self) -> bool:
-        return self.collect().key() != self._saved_key
 
     def _set_title(self) -> None:
         what = t("tui.form.edit", id=self.meeting.id) if self.meeting else t("tui.form.new")

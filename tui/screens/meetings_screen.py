@@ -22,7 +22,6 @@ from tui.widgets.table_model import Row
 class MeetingsScreen(OpensUnitScreens, TableScreen):
     FILTER_PLACEHOLDER = "tui.meetings.filter"
     BINDINGS = [
-        Binding("slash", "focus_filter", "tui.key.filter", tooltip="tui.tip.filter", show=False),  # room in the footer
         Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="meetings.back"),
         Binding("n", "new_meeting", "tui.key.new", tooltip="tui.tip.new_meeting", id="meetings.new"),
         Binding("c", "capture", "tui.key.capture", tooltip="tui.tip.capture", id="meetings.capture"),

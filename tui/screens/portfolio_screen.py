@@ -47,6 +47,11 @@ class PortfolioScreen(TableScreen):
     def load(self) -> None:
         self.post_message(self.RowsLoaded(unit_rows(self.store, self.store.today())))
 
+    def describe_nothing(self) -> Text:
+        if self.table.loaded and not self.table.total:  # the way on: the administrator's command
+            return Text(t("tui.portfolio.how_to_add", data_dir=clean_line(str(self.store.data_dir))))
+        return Text("")
+
     def count_text(self, shown: int, total: int) -> str:
         if not shown:
             return t("tui.portfolio.empty")

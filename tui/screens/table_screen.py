@@ -1,9 +1,10 @@
 """What the portfolio and the actions screen share: a filter field above a
 `RowTable`, a detail line for the cursor row, and a status line.
 
-Keys: typing anywhere filters (unbound printable keys are sent to the field), the
+Keys (tui/screens/key_rule.py): `/` starts the filter, letters are commands; the
 arrow and page keys move the table's cursor even while the field has focus, Enter
-opens, Escape clears the filter first and only then goes back.
+opens (typed before the rows are there, it opens once they are), Escape clears
+the filter first and only then goes back.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import gc
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -23,6 +24,7 @@ from store.errors import FileProblem
 from store.i18n import t
 from store.text import clean_text
 from tui.bindings import localize_bindings
+from tui.screens.key_rule import KeyRule
 from tui.screens.live_refresh import LiveRefresh
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row, word_filter
@@ -31,7 +33,7 @@ from tui.widgets.table_model import Row, word_filter
 BIG_LIST = 1000
 
 
-class TableScreen(LiveRefresh, Screen):
+class TableScreen(KeyRule, LiveRefresh, Screen):
     BINDINGS = [
         Binding("slash", "focus_filter", "tui.key.filter", tooltip="tui.tip.filter", id="list.filter"),
         Binding("escape", "escape", "tui.key.clear", tooltip="tui.tip.clear", id="list.escape"),
@@ -46,7 +48,7 @@ class TableScreen(LiveRefresh, Screen):
     ORDERS: list = []
     """Ways to sort (S: next, R: reverse), each with `name` (catalog key), `column`
     (marked in the header, or None) and `row_key(reverse)`; the first is the default.
-    Screens that sort bind S and R (capitals: lower case goes to the filter)."""
+    Screens that sort bind S and R."""
 
     class RowsLoaded(Message):
         """A load worker's result: every row of the table (the filter applies after)."""
@@ -76,14 +78,18 @@ class TableScreen(LiveRefresh, Screen):
         """The detail line for the cursor row: the full text the columns cut short."""
         raise NotImplementedError
 
+    def describe_nothing(self) -> Text:
+        """The detail line when no row is under the cursor."""
+        return Text("")
+
     def count_text(self, shown: int, total: int) -> str:
         raise NotImplementedError
 
     # composition -------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
-        # select_on_focus=False: type-to-filter focuses the field after the first
-        # character is in, and a selection would let the second one replace it.
+        # select_on_focus=False: keys typed in a burst after `/` may reach the field
+        # before its focus event, and a selection would let the next one replace them.
         yield Input(placeholder=t(self.FILTER_PLACEHOLDER), id="filter", select_on_focus=False)
         yield self.make_table()
         yield Static("", id="detail", markup=False)
@@ -98,24 +104,22 @@ class TableScreen(LiveRefresh, Screen):
     def table(self) -> RowTable:
         return self.query_one(RowTable)
 
-    @property
-    def filter_input(self) -> Input:
-        return self.query_one("#filter", Input)
+    filtered = table
 
     def on_mount(self) -> None:
         self.order, self.reverse = 0, False  # index in ORDERS
         if self.ORDERS:
             self._apply_order(status=False)  # the status line says "loading" until rows come
         self._filter_text = ""
-        self._filter_pending = False  # focus is on its way to the filter field
         self.start_watching()
 
     def on_screen_resume(self) -> None:
         # Every return to the screen reloads: others may have changed the data.
         self.table.loading = not self.table.total
         # Back from a screen opened on a row: the user navigates on, so the table
-        # gets the keys (q, Enter) even if the filter had focus; the filter text stays.
-        self.table.focus()
+        # gets the keys (commands, Enter) even if the filter had focus; the filter
+        # text stays.
+        self.set_focus(self.table)
         self.reload()
 
     def on_table_screen_rows_loaded(self, message: RowsLoaded) -> None:
@@ -133,30 +137,6 @@ class TableScreen(LiveRefresh, Screen):
             gc.freeze()
 
     # events --------------------------------------------------------------------
-    def on_key(self, event: events.Key) -> None:
-        """Type-to-filter: a printable key nothing is bound to goes to the field.
-
-        Textual moves focus after the key being handled, so in a burst (fast typing,
-        a paste over SSH) the next keys still arrive here; while the field is about
-        to get focus they go to it too, bound letters included, in the order typed."""
-        focused = self.focused
-        if focused is self.filter_input or not event.is_printable or not event.character:
-            return
-        if event.key in self.active_bindings and not self._filter_pending:
-            return
-        event.stop()
-        event.prevent_default()
-        self._focus_filter()
-        self.filter_input.insert_text_at_cursor(event.character)
-
-    def _focus_filter(self) -> None:
-        self._filter_pending = True
-        self.filter_input.focus()
-
-    @on(events.DescendantFocus)
-    def _focus_arrived(self) -> None:
-        self._filter_pending = False
-
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         previous, self._filter_text = self._filter_text, event.value
@@ -172,7 +152,7 @@ class TableScreen(LiveRefresh, Screen):
 
     @on(RowTable.RowHighlighted)
     def _row_highlighted(self, event: RowTable.RowHighlighted) -> None:
-        detail = self.describe(event.row) if event.row is not None else Text("")
+        detail = self.describe(event.row) if event.row is not None else self.describe_nothing()
         self.query_one("#detail", Static).update(detail)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -208,20 +188,22 @@ class TableScreen(LiveRefresh, Screen):
         reversed_ = t("tui.sort.reversed") if self.reverse else ""
         return t("tui.sort.by", name=t(self.ORDERS[self.order].name).rstrip("."), reversed=reversed_)
 
-    def action_focus_filter(self) -> None:
-        self._focus_filter()
+    def restore_status(self) -> None:
+        if self.table.loaded:
+            self._update_status()
+        else:
+            self.query_one("#status", Static).update(t("tui.loading"))
 
     def action_table(self, name: str) -> None:
         getattr(self.table, f"action_{name}")()
 
     def action_escape(self) -> None:
-        if self.filter_input.value:
-            self.filter_input.value = ""
-            self.table.focus()
-        elif self.focused is self.filter_input or not self.can_go_back:
-            self.table.focus()
-        else:
+        if self.leave_filter():
+            return
+        if self.can_go_back:
             self.escape_empty()
+        else:
+            self.set_focus(self.table)
 
     can_go_back = False
 

@@ -43,17 +43,16 @@ class CaptureInput(Input):
         self.kind = kind
         self.post_message(self.KindChosen(kind))
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
+        """Runs before Input's own key handling (a subclass's handler comes first);
+        `prevent_default` keeps Input from handling the keys taken here."""
         if event.key == "enter":
             event.stop()
             event.prevent_default()
             line, self.value = self.value, ""
             if line.strip():
                 self.post_message(self.Captured(line, self.kind))
-            return
-        if event.key in KIND_KEYS:
+        elif event.key in KIND_KEYS:
             event.stop()
             event.prevent_default()
             self.choose(KIND_KEYS[event.key])
-            return
-        await super()._on_key(event)

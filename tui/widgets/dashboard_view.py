@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
 from store.dashboard import UnitSummary
 from store.dates import describe_date
 from store.i18n import t
-from store.records import Action
+from store.records import Action, Meeting
 from store.text import clean_line
 from store.vocab import PHASES, ROUTES, FindingState, Status, phase_label, route_label
 from tui.widgets.table_model import fit
@@ -54,32 +53,39 @@ def _action_line(action: Action, today: dt.date) -> Text:
                 no_wrap=True, overflow="ellipsis")
 
 
-def lists_block(summary: UnitSummary, today: dt.date) -> Group:
-    """Overdue actions, next deadlines, feedback duties and pilots to evaluate. A
-    heading that signals trouble starts with '!' and says it in words."""
-    parts: list[Text] = []
+def list_lines(summary: UnitSummary, today: dt.date) -> list[tuple[Text, Action | Meeting | None]]:
+    """Overdue actions, next deadlines, feedback duties and pilots to evaluate, each
+    line with the record it is about (None: a heading or 'none'). A heading that
+    signals trouble starts with '!' and says it in words."""
+    lines: list[tuple[Text, Action | Meeting | None]] = []
 
     def heading(key: str, n: int, alert: bool) -> None:
-        parts.append(Text(("! " if alert and n else "") + t(key, n=n), style=HEADING))
+        lines.append((Text(("! " if alert and n else "") + t(key, n=n), style=HEADING), None))
+
+    def actions(found: list[Action], none_key: str | None) -> None:
+        lines.extend((_action_line(a, today), a) for a in found)
+        if not found and none_key:
+            lines.append((Text("  " + t(none_key)), None))
 
     heading("tui.dash.overdue", len(summary.overdue), True)
-    parts += [_action_line(a, today) for a in summary.overdue] or [Text("  " + t("tui.dash.none_overdue"))]
+    actions(summary.overdue, "tui.dash.none_overdue")
     heading("tui.dash.upcoming", len(summary.upcoming), False)
-    parts += [_action_line(a, today) for a in summary.upcoming] or [Text("  " + t("tui.dash.none_upcoming"))]
+    actions(summary.upcoming, "tui.dash.none_upcoming")
     heading("tui.dash.feedback", len(summary.feedback), any(d.overdue for d in summary.feedback))
     for duty in summary.feedback:
         m = duty.meeting
         state = t("tui.dash.feedback_late") if duty.overdue else t("tui.dash.feedback_soon")
         due = describe_date(m.feedback_due, today) if m.feedback_due else ""
         held = describe_date(m.date, today) if m.date else ""
-        parts.append(Text(f"  {m.id:<6} {state} {due} · {t('tui.dash.held', date=held)} · {clean_line(m.theme)}",
-                          no_wrap=True, overflow="ellipsis"))
+        text = Text(f"  {m.id:<6} {state} {due} · {t('tui.dash.held', date=held)} · {clean_line(m.theme)}",
+                    no_wrap=True, overflow="ellipsis")
+        lines.append((text, m))
     if not summary.feedback:
-        parts.append(Text("  " + t("tui.dash.none_feedback")))
+        lines.append((Text("  " + t("tui.dash.none_feedback")), None))
     if summary.pilots:
         heading("tui.dash.pilots", len(summary.pilots), True)
-        parts += [_action_line(a, today) for a in summary.pilots]
-    return Group(*parts)
+        actions(summary.pilots, None)
+    return lines
 
 
 def grid_table(summary: UnitSummary) -> Table:

@@ -18,9 +18,10 @@ from store.records import Action, Finding
 from store.repository import Store
 from store.text import clean_line
 from tui.bindings import localize_bindings
+from tui.widgets.discard_dialog import KeepsTypedWork
 
 
-class FindingDialog(ModalScreen):
+class FindingDialog(KeepsTypedWork, ModalScreen):
     """Title, the leerpunt quoted, an editor, a line for errors and one for keys."""
 
     BINDINGS = [Binding("escape", "cancel", "tui.key.cancel", tooltip="tui.tip.close_dialog", id="dialog.cancel")]
@@ -47,7 +48,7 @@ class FindingDialog(ModalScreen):
         self.query_one(".sp-dialog-error", Static).update(Text(message))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.cancel_keeping_work()
 
 
 class TitlesDialog(FindingDialog):

@@ -27,11 +27,12 @@ from store.records import Kpi, Measurement
 from store.runchart import RULE_SETS, number
 from store.vocab import Direction
 from tui.bindings import localize_bindings
+from tui.widgets.discard_dialog import KeepsTypedWork
 from tui.widgets.field_text import field_label
 from tui.widgets.form_row import FormRow
 
 
-class _Dialog(ModalScreen):
+class _Dialog(KeepsTypedWork, ModalScreen):
     BINDINGS = [
         Binding("ctrl+s", "submit", "tui.key.save", tooltip="tui.tip.save", id="kpi_dialog.save"),
         Binding("escape", "cancel", "tui.key.cancel", tooltip="tui.tip.close_dialog", id="kpi_dialog.cancel"),
@@ -77,7 +78,7 @@ class _Dialog(ModalScreen):
         self.action_submit()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.cancel_keeping_work()
 
 
 def _input(name: str, value: str = "", placeholder: str = "", classes: str = "") -> Input:

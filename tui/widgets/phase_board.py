@@ -206,8 +206,10 @@ class PhaseBoard(Widget, can_focus=True):
         target = card.action.phase + step
         if target in PHASES:
             self.post_message(self.MoveRequested(card.action, target))
-        else:
-            self.app.bell()
+            return
+        phase = card.action.phase
+        key = "tui.board.no_phase_before" if step < 0 else "tui.board.no_phase_after"
+        self.notify(t(key, id=card.action.id, phase=phase, label=phase_label(phase)), severity="warning", markup=False)
 
     def action_open(self) -> None:
         if self.current is not None:

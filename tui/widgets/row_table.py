@@ -85,6 +85,8 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._natural: list[int] = [0] * len(columns)
         self._widths: list[int] = []
         self._cache: LRUCache[tuple[str, bool], Strip] = LRUCache(1024)
+        self.loaded = False  # set_rows has been called
+        self._select_when_loaded = False  # Enter typed ahead of the rows
 
     # public API ------------------------------------------------------------
     @property
@@ -108,6 +110,10 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._natural = [self._measure(i, col) for i, col in enumerate(self.columns)]
         self._layout()
         self._apply(keep_key=self.current.key if self.current else None)
+        self.loaded = True
+        if self._select_when_loaded:
+            self._select_when_loaded = False
+            self.action_select()
 
     def set_order(self, key: Callable[[Row], Any] | None, reverse: bool = False, column: int | None = None) -> None:
         """Sort every row by `key` (None: the order `set_rows` got); `column` gets an
@@ -269,5 +275,8 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = len(self._rows) - 1
 
     def action_select(self) -> None:
-        if self.SELECTABLE and self.current is not None:
+        """Open the cursor row; typed before the rows are there, once they are."""
+        if not self.loaded:
+            self._select_when_loaded = self.SELECTABLE
+        elif self.SELECTABLE and self.current is not None:
             self.post_message(self.RowSelected(self, self.current))
