@@ -28,7 +28,7 @@ def when_text(at: str, today: dt.date) -> str:
         moment = dt.datetime.fromisoformat(at).astimezone()
     except (TypeError, ValueError):
         return clean_line(str(at))
-    return f"{describe_date(moment.date(), today)} {moment:%H:%M}"
+    return f"{describe_date(moment.date(), today, yearless='past')} {moment:%H:%M}"
 
 
 def change_facts(entry: dict, today: dt.date) -> dict[str, str]:

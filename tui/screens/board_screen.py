@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from store.advice import action_advice
-from store.dates import describe_date
+from store.fields import show_date
 from store.errors import SpiegelError
 from store.i18n import t
 from store.records import Action, Record, Unit
@@ -112,7 +112,7 @@ class BoardScreen(SavesRecords, LiveRefresh, Screen):
         facts = t(
             "tui.board.detail", id=action.id, status=action.status.label,
             owner=clean_line(action.owner) or t("tui.no_owner"),
-            deadline=describe_date(action.deadline, today) if action.deadline else t("tui.no_deadline"),
+            deadline=show_date("deadline", action.deadline, today) if action.deadline else t("tui.no_deadline"),
             phase=action.phase, phase_label=phase_label(action.phase), route=action.route,
         )
         text = Text.assemble((clean_line(action.title), "bold"), "\n", facts)

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
-from store.dates import describe_date
+from store.fields import show_date
 from store.errors import Conflict, SpiegelError
 from store.i18n import t
 from store.records import Kpi, Measurement, Record
@@ -101,7 +101,7 @@ class RunChartScreen(LiveRefresh, Screen):
             kpi = txn.get(Kpi, self.kpi_id)
             kpi.measurements = sorted([*kpi.measurements, measurement], key=lambda m: m.date)
             saved = txn.save(kpi)
-        note = t("kpi.measure.saved", value=number(measurement.value), date=describe_date(measurement.date, self.store.today()), id=saved.id)
+        note = t("kpi.measure.saved", value=number(measurement.value), date=show_date("measurement", measurement.date, self.store.today()), id=saved.id)
         self.post_message(self.Loaded(saved, analyse(saved.measurements, saved.direction), note))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="kpi-save")

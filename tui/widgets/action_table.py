@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from store.dates import describe_date
+from store.fields import show_date
 from store.i18n import t
 from store.queries import ActionFilter, search_text, select, sort_key
 from store.records import Action, id_number
@@ -50,7 +50,7 @@ def action_row(action: Action, today: dt.date) -> Row:
         action.id,
         action.status.label,
         f"F{action.phase} R{action.route}",
-        describe_date(action.deadline, today) if action.deadline else "",
+        show_date("deadline", action.deadline, today) if action.deadline else "",
         signal,
         clean_line(action.owner),
         f"{action.progress}%",

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from store.dashboard import UnitSummary
-from store.dates import describe_date
+from store.fields import show_date
 from store.i18n import t
 from store.records import Action
 from store.text import clean_line
@@ -44,7 +44,7 @@ def counts_block(summary: UnitSummary) -> Text:
 
 
 def _action_line(action: Action, today: dt.date) -> Text:
-    deadline = describe_date(action.deadline, today) if action.deadline else t("tui.no_deadline")
+    deadline = show_date("deadline", action.deadline, today) if action.deadline else t("tui.no_deadline")
     owner = clean_line(action.owner) or t("tui.no_owner")
     return Text(f"  {action.id:<6} {deadline:<14} {fit(owner, 12, 'left')} {clean_line(action.title)}",
                 no_wrap=True, overflow="ellipsis")
@@ -66,8 +66,8 @@ def lists_block(summary: UnitSummary, today: dt.date) -> Group:
     for duty in summary.feedback:
         m = duty.meeting
         state = t("tui.dash.feedback_late") if duty.overdue else t("tui.dash.feedback_soon")
-        due = describe_date(m.feedback_due, today) if m.feedback_due else ""
-        held = describe_date(m.date, today) if m.date else ""
+        due = show_date("feedback_due", m.feedback_due, today) if m.feedback_due else ""
+        held = show_date("date", m.date, today) if m.date else ""
         parts.append(Text(f"  {m.id:<6} {state} {due} · {t('tui.dash.held', date=held)} · {clean_line(m.theme)}",
                           no_wrap=True, overflow="ellipsis"))
     if not summary.feedback:

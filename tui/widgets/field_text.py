@@ -13,7 +13,7 @@ from typing import Any
 
 from store import vocab
 from store.changes import field_label
-from store.dates import describe_date
+from store.fields import show_date
 from store.i18n import t
 from store.records import Record, field_kinds
 from store.text import clean_line
@@ -33,15 +33,15 @@ def value_text(cls: type[Record], name: str, value: Any, today: dt.date, limit: 
     if name in ("phase", "route") and isinstance(value, int):
         label = vocab.phase_label(value) if name == "phase" else vocab.route_label(value)
         return f"{value} {label}"
-    text = _describe(kind, value, today)
+    text = _describe(name, kind, value, today)
     text = clean_line(text)  # from the store, so already clean; cheap insurance
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _describe(kind: str, value: Any, today: dt.date) -> str:
+def _describe(name: str, kind: str, value: Any, today: dt.date) -> str:
     if kind == "OptDate" and isinstance(value, str):
         try:
-            return describe_date(dt.date.fromisoformat(value), today)
+            return show_date(name, dt.date.fromisoformat(value), today)
         except ValueError:
             return value
     code = getattr(vocab, kind, None)

@@ -18,9 +18,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
-from store.dates import describe_date, parse_date
 from store.errors import InvalidValue
-from store.fields import parse_value
+from store.fields import parse_field_date, parse_value, show_date
 from store.i18n import language, t
 from store.records import Kpi, Measurement
 from store.runchart import number
@@ -119,7 +118,7 @@ class NewMeasurement(_Dialog):
 
     def _show_date(self, text: str) -> None:
         try:
-            aside = f"→ {describe_date(parse_date(text, self.today), self.today)}"
+            aside = f"→ {show_date('measurement', parse_field_date('measurement', text, self.today), self.today)}"
         except InvalidValue:
             aside = "?"
         self.row("date").set_aside(aside)
@@ -128,7 +127,7 @@ class NewMeasurement(_Dialog):
         errors: dict[str, str] = {}
         date = value = None
         try:
-            date = parse_date(self.text("date"), self.today, field="date")
+            date = parse_field_date("measurement", self.text("date"), self.today)
         except InvalidValue as problem:
             errors["date"] = problem.message
         try:
