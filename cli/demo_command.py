@@ -20,7 +20,9 @@ def demo(ctx, data_dir, no_tui, actions, fresh):
     from store.i18n import t
 
     base: Settings = ctx.obj
-    settings = base._replace(data_dir=demo_dir_from(data_dir))
+    # `spiegel --data-dir X demo` means X as much as `spiegel demo --data-dir X` does.
+    named = data_dir or ctx.find_root().params.get("data_dir")
+    settings = base._replace(data_dir=demo_dir_from(named), named=bool(named))
     from store.repository import Store
 
     store = Store(settings.data_dir, today=settings.today)

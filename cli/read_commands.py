@@ -75,7 +75,7 @@ def add_unit(ctx, name, kind, relatiemanager, phases, group, data_dir):
     from store.files.layout import group_id
     from store.records import Unit
 
-    store = make_store(settings(ctx.parent, data_dir))
+    store = make_store(settings(ctx.parent, data_dir), create=True)  # the first unit makes the directory
     unit = Unit(name=name, kind=parse_value(Unit, "kind", kind), relatiemanager=relatiemanager)
     if phases:
         unit.phases = parse_value(Unit, "phases", phases)

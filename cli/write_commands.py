@@ -59,9 +59,9 @@ def edit(ctx, record_id, rev, data_dir):
 @click.pass_context
 def done(ctx, record_id, data_dir):
     """Actie afronden (status afgerond, voortgang 100%)."""
-    from store.vocab import Status
+    from store.workflows import complete_action
 
-    record = make_store(settings(ctx, data_dir)).change(record_id, {"status": Status.DONE})
+    record = complete_action(make_store(settings(ctx, data_dir)), record_id)
     click.echo(f"{record.id} {record.status.label}")
 
 

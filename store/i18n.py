@@ -1,6 +1,7 @@
-"""The one catalog of user-facing words: Dutch (catalog_nl.py, with the app's
-screen words in catalog_nl_tui.py) first, English (catalog_en.py and
-catalog_en_tui.py) second, and the lookup everyone uses, `t(key, **values)`.
+"""The one catalog of user-facing words: Dutch (catalog_nl.py) first, English
+(catalog_en.py) second, and the lookup everyone uses, `t(key, **values)`. The app
+registers its own screen words (tui/catalog_*.py) with `register` when it is
+imported: they live with the app, and the CLI never loads them.
 
 Kept in store/ (plain dicts, no dependencies) because the CLI, the TUI and the
 store's own error messages all speak to users. Babel is not needed for this:
@@ -9,7 +10,6 @@ there are no plural rules beyond what the templates spell out.
 
 from __future__ import annotations
 
-import os
 
 from store.catalog_en import EN
 from store.catalog_nl import NL
@@ -18,19 +18,21 @@ _LANG = ["nl"]
 CATALOGS = {"nl": NL, "en": EN}
 
 
+def register(words: dict[str, dict[str, str]]) -> None:
+    """Add a part's own words ({"nl": {...}, "en": {...}}) to the catalogs; a key
+    that is already there is a mistake (two parts would fight over it)."""
+    for lang, catalog in words.items():
+        clash = set(catalog) & set(CATALOGS[lang]) - {k for k, v in catalog.items() if CATALOGS[lang].get(k) == v}
+        if clash:
+            raise KeyError(f"catalog keys registered twice: {sorted(clash)[:3]}")
+        CATALOGS[lang].update(catalog)
+
+
 def set_language(lang: str | None) -> str:
     """Pick the UI language: 'nl' or 'en'. Unknown values fall back to Dutch."""
     code = (lang or "nl").lower()[:2]
     _LANG[0] = code if code in CATALOGS else "nl"
     return _LANG[0]
-
-
-def language_from_env(explicit: str | None = None) -> str:
-    """--lang wins, then SPIEGEL_LANG, then LANG/LC_ALL (en_* → English), else Dutch."""
-    if explicit:
-        return set_language(explicit)
-    env = os.environ.get("SPIEGEL_LANG") or os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
-    return set_language("en" if env.lower().startswith("en") else "nl")
 
 
 def language() -> str:

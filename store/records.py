@@ -289,6 +289,20 @@ def _loader(kind: str) -> Any:
     return None
 
 
+def failing_field(cls: type[Record] | None, doc: dict) -> str | None:
+    """The first stored field of `doc` whose value does not load as a `cls` field
+    (a date that is no date, an unknown code); None if none is to blame."""
+    if cls is None:
+        return None
+    for name, load in _loaders(cls).items():
+        if name in doc and doc[name] is not None:
+            try:
+                load(doc[name])
+            except (TypeError, ValueError, AttributeError, KeyError):
+                return name
+    return None
+
+
 def record_type(record_id: str) -> type[Record]:
     """The record class for an id such as `A-12`; InvalidValue if it is not one."""
     prefix, _, number = record_id.strip().upper().partition("-")

@@ -18,7 +18,7 @@ from store import schema
 from store.errors import Ambiguous, CorruptFile, FileProblem, InvalidValue, NotFound
 from store.i18n import t
 from store.files.backend import FileBackend
-from store.records import Action, Record, Unit, record_type
+from store.records import Action, Record, Unit, field_kinds, record_type
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -278,6 +278,12 @@ class Store:
         with self.transaction(located.unit) as txn:
             current = txn.get(type(located), located.id)
             edited = type(current).from_doc(current.to_doc(), current.unit)
+            unknown = [name for name in (*values, *(merge or {})) if name not in field_kinds(type(current))]
+            if unknown:  # a caller's mistake, but never an AttributeError traceback
+                from store.fields import editable_fields
+
+                raise InvalidValue(unknown[0], t("field.unknown", name=unknown[0],
+                                                 fields=", ".join(editable_fields(type(current)))))
             for name, value in values.items():
                 setattr(edited, name, value)
             for name, part in (merge or {}).items():
@@ -307,7 +313,19 @@ class Store:
             raise self._bad_record(slug, doc, exc) from None
 
     def _bad_record(self, slug: str, doc: dict, exc: Exception) -> CorruptFile:
-        problem = t("file.bad_record", id=doc.get("id", "?"), detail=exc)
+        """What is wrong, in words: the field whose stored value does not load, never
+        Python's exception text ("Invalid isoformat string…")."""
+        from store.records import failing_field
+        from store.text import clean_line
+
+        ident = clean_line(str(doc.get("id", "?")))[:20]
+        try:
+            cls = record_type(ident)
+        except InvalidValue:  # the id itself is what is broken
+            cls = None
+        name = failing_field(cls, doc)
+        detail = t("file.bad_field", field=clean_line(name)[:30]) if name else t("file.bad_shape")
+        problem = t("file.bad_record", id=ident, detail=detail)
         return CorruptFile(self._file(slug).path, problem)
 
 

@@ -65,8 +65,9 @@ def parse(path: str, raw: bytes, slug: str) -> dict:
         raise CorruptFile(path, t("file.empty"))
     try:
         data = jsoncodec.loads(raw)
-    except ValueError as exc:  # json's and orjson's decode errors alike
-        raise CorruptFile(path, t("file.not_json", detail=str(exc))) from None
+    except ValueError as exc:  # json's and orjson's decode errors alike (both JSONDecodeError)
+        where = t("file.json_where", line=getattr(exc, "lineno", "?"), column=getattr(exc, "colno", "?"))
+        raise CorruptFile(path, t("file.not_json", detail=where)) from None
     if not isinstance(data, dict) or not all(
         isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values()) for table in data.values()
     ):

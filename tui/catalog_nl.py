@@ -1,4 +1,4 @@
-"""Dutch words of the app's screens (`tui.*` keys); merged into NL by catalog_nl.py."""
+"""Dutch words of the app's screens (`tui.*` keys); `tui` registers them with store.i18n."""
 
 NL_TUI: dict[str, str] = {
     # tui
@@ -100,25 +100,6 @@ NL_TUI: dict[str, str] = {
     'tui.tip.merge': 'Sla de gekozen waarden op over de versie van de ander.',
     'tui.key.cancel': 'Annuleren',
     'tui.tip.cancel': 'Niets opslaan; je formulier blijft zoals je het typte.',
-    'tui.field.title': 'Titel',
-    'tui.field.description': 'Omschrijving',
-    'tui.field.owner': 'Eigenaar',
-    'tui.field.deadline': 'Deadline',
-    'tui.field.status': 'Status',
-    'tui.field.phase': 'Fase',
-    'tui.field.route': 'Route',
-    'tui.field.progress': 'Voortgang',
-    'tui.field.review_date': 'Evaluatiedatum',
-    'tui.field.findings': 'Leerpunten',
-    'tui.field.pdsa': 'PDSA',
-    'tui.field.pdsa.plan': 'PDSA: plan',
-    'tui.field.pdsa.do': 'PDSA: do',
-    'tui.field.pdsa.study': 'PDSA: study',
-    'tui.field.pdsa.act': 'PDSA: act',
-    'tui.field.started_on': 'Gestart op',
-    'tui.field.done_on': 'Afgerond op',
-    'tui.field.evaluated_on': 'Geëvalueerd op',
-    'tui.value.empty': '(leeg)',
     'tui.detail.findings_hint': 'bv. L-1, L-3',
     'tui.detail.no_date': 'geen datum',
     'tui.detail.no_such_date': '? geen geldige datum',
@@ -298,15 +279,6 @@ NL_TUI: dict[str, str] = {
     'tui.palette.unsaved': 'Eerst opslaan (ctrl+s) of de wijzigingen laten vallen (Esc).',
     'tui.palette.placeholder': 'Zoek een opdracht of scherm…',
     # KPI run charts
-    'tui.field.name': 'Naam',
-    'tui.field.measure_unit': 'Eenheid',
-    'tui.field.direction': 'Richting',
-    'tui.field.baseline': 'Nulmeting',
-    'tui.field.target': 'Doel',
-    'tui.field.measurements': 'Metingen',
-    'tui.field.date': 'Datum',
-    'tui.field.value': 'Waarde',
-    'tui.field.note': 'Notitie',
     # dashboards and phase board
     'tui.col.last_meeting': 'Bijeenk.',
     'tui.col.last_visit': 'Bezoek',

@@ -1,4 +1,4 @@
-"""English words of the app's screens (`tui.*` keys); merged into EN by catalog_en.py."""
+"""English words of the app's screens (`tui.*` keys); `tui` registers them with store.i18n."""
 
 EN_TUI: dict[str, str] = {
     "tui.key.quit": "Quit",
@@ -99,25 +99,6 @@ EN_TUI: dict[str, str] = {
     'tui.tip.merge': "Save the chosen values over the other person's version.",
     'tui.key.cancel': 'Cancel',
     'tui.tip.cancel': 'Save nothing; your form stays as you typed it.',
-    'tui.field.title': 'Title',
-    'tui.field.description': 'Description',
-    'tui.field.owner': 'Owner',
-    'tui.field.deadline': 'Deadline',
-    'tui.field.status': 'Status',
-    'tui.field.phase': 'Phase',
-    'tui.field.route': 'Route',
-    'tui.field.progress': 'Progress',
-    'tui.field.review_date': 'Review date',
-    'tui.field.findings': 'Learning pts',
-    'tui.field.pdsa': 'PDSA',
-    'tui.field.pdsa.plan': 'PDSA: plan',
-    'tui.field.pdsa.do': 'PDSA: do',
-    'tui.field.pdsa.study': 'PDSA: study',
-    'tui.field.pdsa.act': 'PDSA: act',
-    'tui.field.started_on': 'Started on',
-    'tui.field.done_on': 'Done on',
-    'tui.field.evaluated_on': 'Evaluated on',
-    'tui.value.empty': '(empty)',
     'tui.detail.findings_hint': 'e.g. L-1, L-3',
     'tui.detail.no_date': 'no date',
     'tui.detail.no_such_date': '? not a valid date',
@@ -297,15 +278,6 @@ EN_TUI: dict[str, str] = {
     'tui.palette.unsaved': 'Save first (ctrl+s) or drop the changes (Esc).',
     'tui.palette.placeholder': 'Search for a command or screen…',
     # KPI run charts
-    'tui.field.name': 'Name',
-    'tui.field.measure_unit': 'Unit',
-    'tui.field.direction': 'Direction',
-    'tui.field.baseline': 'Baseline',
-    'tui.field.target': 'Target',
-    'tui.field.measurements': 'Measurements',
-    'tui.field.date': 'Date',
-    'tui.field.value': 'Value',
-    'tui.field.note': 'Note',
     # dashboards and phase board
     'tui.col.last_meeting': 'Meeting',
     'tui.col.last_visit': 'Visit',
