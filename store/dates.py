@@ -255,14 +255,16 @@ def format_date(d: _dt.date | None) -> str:
     return "" if d is None else d.isoformat()
 
 
-def describe_date(d: _dt.date, today: _dt.date | None = None, yearless: str = "year") -> str:
+def describe_date(d: _dt.date, today: _dt.date | None = None, yearless: str = "year", weekday: bool = True) -> str:
     """Short text for screens: 'vr 27 nov', with the year only when the day and
     month alone would be read (under the same `yearless` rule) as another date
     ('vr 27 nov 2026'). parse_date with that rule reads it back to the same date."""
     _check_rule(yearless)
     today = today or _dt.date.today()
     days, months = _SHORT.get(language(), _SHORT["nl"])
-    text = f"{days[d.weekday()]} {d.day} {months[d.month - 1]}"
+    text = f"{d.day} {months[d.month - 1]}"
+    if weekday:  # narrow table columns leave it out; either form reads back
+        text = f"{days[d.weekday()]} {text}"
     try:
         same = day_month(d.day, d.month, today, yearless) == d
     except ValueError:

@@ -91,12 +91,12 @@ def parse_field_date(name: str, text: str, today: dt.date | None = None) -> dt.d
     return parse_date(text, today=today, field=name, yearless=DATE_RULES[name])
 
 
-def show_date(name: str, value: dt.date, today: dt.date | None = None) -> str:
+def show_date(name: str, value: dt.date, today: dt.date | None = None, weekday: bool = True) -> str:
     """A date of field `name` as screens show it ('vr 27 nov'), with the year
     whenever leaving it out would read back, by the field's rule, as another date."""
     from store.dates import describe_date
 
-    return describe_date(value, today, yearless=DATE_RULES[name])
+    return describe_date(value, today, yearless=DATE_RULES[name], weekday=weekday)
 
 
 def _int(name: str, text: str, today: Any = None) -> int:

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from store.i18n import set_language, t
 from store.repository import Store
 from tui.bindings import localize_bindings
+from tui.textual_words import textual_word, translate_textual
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -46,6 +47,14 @@ class SpiegelApp(App[None]):
         second, ~3 KB per 10 idle seconds over SSH (benchmarks/idle_traffic.py)."""
         if hasattr(event.widget, "cursor_blink"):  # Input, TextArea (public reactives)
             event.widget.cursor_blink = False
+
+    def action_help_quit(self) -> None:
+        """ctrl+c outside a text field: Textual's own hint how to quit, in our words."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(textual_word("Press {key} to quit the app").format(key=self.get_key_display(active.binding)),
+                            title=textual_word("Do you want to quit?"), markup=False)
+                return
 
     async def action_quit(self) -> None:
         """q and ctrl+q: ask first when a screen holds typed edits that are not saved."""
@@ -89,4 +98,5 @@ def make_app(
 ) -> SpiegelApp:
     """Build the app for the CLI and the tests alike (one factory, like posting's)."""
     set_language(lang)  # before any screen is built: bindings translate at __init__
+    translate_textual()  # Textual's own key descriptions too, before any widget copies them
     return SpiegelApp(Store(Path(data_dir), user=user, today=today))

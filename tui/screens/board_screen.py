@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from store.advice import action_advice
@@ -26,6 +26,7 @@ from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
 from tui.screens.record_saving import SAVE_GROUP, SaveConflicted, SavesRecords
 from tui.screens.table_screen import describe_error
+from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.phase_board import PhaseBoard, board_columns
 
 
@@ -59,7 +60,7 @@ class BoardScreen(SavesRecords, LiveRefresh, Screen):
         super().__init__()
         localize_bindings(self)
         self.store, self.slug, self.unit_name = store, slug, unit_name
-        self.sub_title = f"{unit_name} · {t('tui.board.title')}"
+        self.sub_title = f"{t('tui.board.title')} · {unit_name}"  # what first: a long unit name is cut, not it
         self.actions: list[Action] = []
         self.route: int | None = None  # None: every route
         self.busy = False  # a save is under way; a second move would conflict with it
@@ -70,7 +71,7 @@ class BoardScreen(SavesRecords, LiveRefresh, Screen):
         yield PhaseBoard(id="board")
         yield Static("", id="board-detail", markup=False)
         yield Static(t("tui.loading"), id="board-status", markup=False)
-        yield Footer()
+        yield FittingFooter()
 
     @property
     def board(self) -> PhaseBoard:

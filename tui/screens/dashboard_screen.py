@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from store.dashboard import UnitSummary, unit_summary
@@ -24,6 +24,7 @@ from tui.screens.live_refresh import LiveRefresh
 from tui.screens.table_screen import describe_error
 from tui.widgets.burnup_chart import BurnupChart, burnup_table
 from tui.widgets.dashboard_view import counts_block, grid_table, lists_block, phases_block
+from tui.widgets.fitting_footer import FittingFooter
 
 
 class DashboardBody(VerticalScroll, inherit_bindings=False):
@@ -82,7 +83,7 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
             yield Static("", id="dash-no-chart", markup=False)
             yield BurnupChart(id="dash-chart")
             yield Static("", id="dash-burnup-table", markup=False)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#dash-body").loading = True

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Checkbox, Header, Input, Select, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from store.advice import meeting_advice
@@ -24,6 +24,7 @@ from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
 from tui.screens.record_saving import SaveConflicted
 from tui.widgets.discard_dialog import DiscardDialog
+from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.meeting_fields import ORDER, TYPED, FormValues, apply, hint, parse_form, values_of
 
 
@@ -91,7 +92,7 @@ class MeetingFormScreen(LiveRefresh, Screen):
                     if name in TYPED:
                         yield Static("", id=f"mf-hint-{name}", classes="mf-hint", markup=False)
         yield Static("", id="mf-advice", markup=False)
-        yield Footer()
+        yield FittingFooter()
 
     def _editor(self, name: str) -> ComposeResult:
         initial = self._initial
@@ -282,4 +283,4 @@ class MeetingFormScreen(LiveRefresh, Screen):
 
     def _set_title(self) -> None:
         what = t("tui.form.edit", id=self.meeting.id) if self.meeting else t("tui.form.new")
-        self.sub_title = f"{self.unit_name} · {what}"
+        self.sub_title = f"{what} · {self.unit_name}"  # the id first: a long unit name is cut, never the id

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import Worker, WorkerState
 
 from store.fields import show_date
@@ -30,6 +30,7 @@ from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
 from tui.screens.record_saving import SaveConflicted
 from tui.screens.table_screen import describe_error
+from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.run_chart import RunChart, legend, table_rows
 
 
@@ -73,7 +74,7 @@ class RunChartScreen(LiveRefresh, Screen):
             yield Static(t("kpi.rules"), id="kpi-rules", markup=False)
             yield Static(t("kpi.chart.table_title"), id="kpi-table-title", markup=False)
             yield DataTable(id="kpi-table", cursor_type="row", zebra_stripes=False)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
