@@ -33,7 +33,7 @@ def when_text(at: str, today: dt.date) -> str:
         moment = dt.datetime.fromisoformat(at).astimezone()
     except (TypeError, ValueError):
         return clean_line(str(at))
-    return f"{describe_date(moment.date(), today, yearless='past')} {moment:%H:%M}"
+    return f"{describe_date(moment.date(), today)} {moment:%H:%M}"
 
 
 def change_facts(entry: dict, today: dt.date) -> dict[str, str]:
@@ -96,7 +96,7 @@ def _describe(name: str, kind: str, value: Any, today: dt.date) -> str:
     if kind == "Phases" and isinstance(value, dict):
         return ", ".join(f"{t('value.route')} {k}: {t('value.phase')} {v}" for k, v in sorted(value.items()))
     if kind == "Measurements" and isinstance(value, list):
-        return t("value.measurements", count=len(value)) if len(value) != 1 else t("value.measurement")
+        return t("value.measurements", count=len(value))
     if isinstance(value, dict):
         parts = [p for p in PDSA_PARTS if value.get(p)] or sorted(value)
         return "; ".join(f"{p}: {value.get(p, '')}" for p in parts)

@@ -4,8 +4,10 @@ registers its own screen words (tui/catalog_*.py) with `register` when it is
 imported: they live with the app, and the CLI never loads them.
 
 Kept in store/ (plain dicts, no dependencies) because the CLI, the TUI and the
-store's own error messages all speak to users. Babel is not needed for this:
-there are no plural rules beyond what the templates spell out.
+store's own error messages all speak to users. Plurals: a message about a number
+has its singular beside it under `<key>.one` ("1 onbehandeld leerpunt" next to "{n}
+onbehandelde leerpunten"); `t` takes it when the number that counts (`n`, `count`,
+`total` or `points`, the first given) is 1. Dutch and English need no other forms.
 """
 
 from __future__ import annotations
@@ -39,7 +41,15 @@ def language() -> str:
     return _LANG[0]
 
 
+# The value that decides singular or plural, by its name in the template.
+COUNTED = ("n", "count", "total", "points")
+
+
 def t(key: str, **values: object) -> str:
-    """Look up `key` in the current language (Dutch as fallback) and fill it in."""
+    """Look up `key` in the current language (Dutch as fallback) and fill it in;
+    `<key>.one` when the counted value is 1 and the catalog has a singular."""
+    counted = next((values[name] for name in COUNTED if name in values), None)
+    if counted == 1 and key + ".one" in NL:
+        key += ".one"
     template = CATALOGS[_LANG[0]].get(key) or NL.get(key) or key
     return template.format(**values) if values else template

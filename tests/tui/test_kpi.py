@@ -105,8 +105,8 @@ async def test_new_measurement_with_a_dutch_date_phrase_redraws_at_once(tmp_path
         await settle(pilot)
         assert isinstance(app.screen, NewMeasurement)
         app.screen.query_one("#in-date").focus()
-        await pilot.press("home", "ctrl+k", *"1 dec")
-        assert "→ di 1 dec" in text_of(app)
+        await pilot.press("home", "ctrl+k", *"22 nov")  # a measurement already happened: this 22 November
+        assert "→ zo 22 nov" in text_of(app)
         app.screen.query_one("#in-value").focus()
         await pilot.press(*"abc", "enter")
         await settle(pilot)
@@ -116,10 +116,10 @@ async def test_new_measurement_with_a_dutch_date_phrase_redraws_at_once(tmp_path
         await settle(pilot)
         assert isinstance(app.screen, RunChartScreen)
         saved = make_store(data).get("K-1")
-        assert saved.measurements[-1].date == dt.date(2026, 12, 1) and saved.measurements[-1].value == 19.5
+        assert saved.measurements[-1].date == dt.date(2026, 11, 22) and saved.measurements[-1].value == 19.5
         assert app.screen.query_one(DataTable).row_count == 17
         assert app.screen.query_one(RunChart).analysis.values[-1] == 19.5
-        assert "Meting 19,5 op di 1 dec opgeslagen bij K-1" in notes(app)
+        assert "Meting 19,5 op zo 22 nov opgeslagen bij K-1" in notes(app)
 
 
 async def test_empty_kpi_and_a_unit_without_kpis_show_a_helpful_text(tmp_path):

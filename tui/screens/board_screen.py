@@ -99,7 +99,7 @@ class BoardScreen(SavesRecords, LiveRefresh, Screen):
         shown = sum(len(c) for c in self.board.columns)
         flagged = sum(bool(card.flags) for column in self.board.columns for card in column)
         route = t("tui.board.all_routes") if self.route is None else f"R{self.route} {route_label(self.route)}"
-        status = t("tui.board.status", shown=shown, flagged=flagged, route=route) if self.actions else t("tui.board.empty")
+        status = t("tui.board.status", n=shown, flagged=flagged, route=route) if self.actions else t("tui.board.empty")
         self.query_one("#board-status", Static).update(Text(status))
 
     def on_phase_board_highlighted(self, message: PhaseBoard.Highlighted) -> None:

@@ -15,7 +15,7 @@ from store.errors import SpiegelError
 from store.i18n import t
 from store.records import Action, Kpi, id_number
 from store.repository import Store
-from store.runchart import analyse, number, summary
+from store.runchart import analyse, number, quantity, summary
 from store.text import clean_line
 from tui.screens.table_screen import TableScreen, describe_error
 from tui.widgets.row_table import RowTable
@@ -39,8 +39,7 @@ class KpiTable(RowTable):
 
 def kpi_row(kpi: Kpi, with_action: bool) -> Row:
     analysis = analyse(kpi.measurements, kpi.direction)
-    unit = clean_line(kpi.measure_unit)
-    latest = f"{number(analysis.values[-1])} {unit}".strip() if analysis.values else "-"
+    latest = quantity(analysis.values[-1], kpi.measure_unit) if analysis.values else "-"
     cells = (
         kpi.id,
         *((kpi.action,) if with_action else ()),
@@ -92,9 +91,9 @@ class KpiListScreen(TableScreen):
 
     def describe(self, row: Row) -> Text:
         kpi: Kpi = row.item
-        unit = f" {clean_line(kpi.measure_unit)}" if kpi.measure_unit else ""
         facts = t("kpi.list.detail", id=kpi.id, action=kpi.action, direction=kpi.direction.label,
-                  baseline=number(kpi.baseline) + unit, target=number(kpi.target) + unit, n=len(kpi.measurements))
+                  baseline=quantity(kpi.baseline, kpi.measure_unit), target=quantity(kpi.target, kpi.measure_unit),
+                  n=len(kpi.measurements))
         signals = row.cells[-1]  # kpi_row's summary of the run-chart signals
         return Text.assemble(Text(clean_line(kpi.name), style="bold"), "\n", facts, " · ", signals)
 

@@ -24,7 +24,7 @@ from store.errors import Conflict, SpiegelError
 from store.i18n import t
 from store.records import Kpi, Measurement, Record
 from store.repository import Store
-from store.runchart import Analysis, analyse, describe_all, number
+from store.runchart import Analysis, analyse, describe_all, number, quantity
 from store.text import clean_line
 from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
@@ -35,9 +35,9 @@ from tui.widgets.run_chart import RunChart, legend, table_rows
 
 
 def facts_line(kpi: Kpi, analysis: Analysis) -> str:
-    unit = f" {clean_line(kpi.measure_unit)}" if kpi.measure_unit else ""
-    return t("kpi.chart.facts", direction=kpi.direction.label, baseline=number(kpi.baseline) + unit,
-             target=number(kpi.target) + unit, median=number(analysis.median), points=analysis.median_points)
+    return t("kpi.chart.facts", direction=kpi.direction.label, baseline=quantity(kpi.baseline, kpi.measure_unit),
+             target=quantity(kpi.target, kpi.measure_unit), median=number(analysis.median),
+             points=analysis.median_points)
 
 
 class RunChartScreen(LiveRefresh, Screen):
