@@ -73,9 +73,10 @@ def drain(fd: int, seconds: float) -> bytes:
 
 
 def idle_bytes(data_dir: str, keys: list[str], seconds: float, start_wait: float = 6.0,
-               key_wait: float = 2.5) -> tuple[int, bytes]:
+               key_wait: float = 2.5, then: tuple[str, ...] = ()) -> tuple[int, bytes]:
     """(bytes written in `seconds` of idleness on the screen `keys` lead to, what
-    was drawn before: for checking the screen was reached)."""
+    was drawn before: for checking the screen was reached). With `then`, those keys
+    are pressed after the screen has settled and their output is what is counted."""
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24",
            "SPIEGEL_TODAY": TODAY.isoformat(), "SPIEGEL_LANG": "nl", "PYTHONPATH": os.getcwd()}
     env.pop("NO_COLOR", None)
@@ -85,6 +86,8 @@ def idle_bytes(data_dir: str, keys: list[str], seconds: float, start_wait: float
         for key in keys:
             os.write(fd, key.encode())
             drawn += drain(fd, key_wait)
+        for key in then:
+            os.write(fd, key.encode())
         return len(drain(fd, seconds)), drawn
     finally:
         os.kill(pid, signal.SIGTERM)
@@ -120,6 +123,13 @@ def main(argv: list[str] | None = None) -> int:
         results.append({"screen": name, "bytes": count, "seconds": args.seconds, "ok": per_10s < GOAL_BYTES})
         if not args.json:
             print(f"{name:14} {count:8d} bytes in {args.seconds:.0f} s  {'ok' if per_10s < GOAL_BYTES else 'TOO MUCH'}")
+    # What one arrow key costs on a list (its two rows and the detail line, not the screen).
+    down = "\x1b[B"
+    keys, _ = SCREENS["actions"]
+    count, _ = idle_bytes(data_dir, [*keys, down], 2.0, then=(down,))
+    results.append({"screen": "actions: one arrow key", "bytes": count, "seconds": 2.0, "ok": count < 3 * GOAL_BYTES})
+    if not args.json:
+        print(f"{'actions ↓':14} {count:8d} bytes for one arrow key")
     if args.json:
         print(json.dumps(results))
     return 0 if all(r["ok"] for r in results) else 1

@@ -76,3 +76,17 @@ def test_an_idle_screen_sends_next_to_nothing(tmp_path, screen):
     count, drawn = idle_traffic.idle_bytes(str(tmp_path), keys, seconds=5.0)
     assert marker.encode() in drawn  # the screen was reached
     assert count < idle_traffic.GOAL_BYTES / 2
+
+
+def test_an_arrow_key_sends_its_rows_not_the_screen(tmp_path):
+    """The list repainted every row per arrow key (a repainting reactive): 3.5-8.5 KB.
+    Now its two rows and the detail line; the screen is 80×24 ≈ 4 KB of text alone."""
+    from benchmarks import idle_traffic
+    from store.demo import build_demo
+
+    build_demo(Store(tmp_path, today=idle_traffic.TODAY))
+    keys, marker = idle_traffic.SCREENS["actions"]
+    down = "\x1b[B"
+    count, drawn = idle_traffic.idle_bytes(str(tmp_path), [*keys, down], seconds=2.0, then=(down,))
+    assert marker.encode() in drawn
+    assert 0 < count < 2500
