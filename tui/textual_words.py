@@ -23,7 +23,6 @@ from textual.dom import DOMNode
 from store.i18n import CATALOGS, t
 
 PREFIX = "textual."
-# Key names as help lists them; the rest (^c, esc, tab) are the same in Dutch.
 _ORIGINALS: dict[tuple[type, str, int], str] = {}  # (class, key, position) -> Textual's English
 
 
@@ -37,8 +36,8 @@ def _widget_classes() -> list[type[DOMNode]]:
     """Every widget class loaded now (Textual's and ours), via the public class tree.
     The widgets the app uses are imported first, so that they are among them."""
     from textual import command, containers, screen, widgets  # noqa: F401
-    from textual.widgets import (  # noqa: F401  (loads each module and its helpers: SelectOverlay, …)
-        Button, DataTable, Footer, Input, OptionList, Select, Static, TextArea,
+    from textual.widgets import (  # noqa: F401  (every widget the app uses, with its helpers: SelectOverlay, …)
+        Button, Checkbox, DataTable, Footer, Header, Input, OptionList, Select, Static, TextArea,
     )
 
     found, todo = [], [DOMNode]
@@ -50,9 +49,15 @@ def _widget_classes() -> list[type[DOMNode]]:
 
 
 def translate_textual() -> int:
-    """Put every Textual binding description into the UI language; how many bindings."""
+    """Put every Textual binding description into the UI language; how many bindings.
+    Both tables: `_merged_bindings`, which new widgets of a class copy, and the public
+    `BINDINGS`, from which a subclass defined later (ours, in a screen imported on
+    first use) merges its own."""
     changed = 0
     for cls in _widget_classes():
+        own = cls.__dict__.get("BINDINGS")
+        if own:
+            cls.BINDINGS = [_translated_entry(cls, n, entry) for n, entry in enumerate(own)]
         merged = cls.__dict__.get("_merged_bindings")
         if merged is None:
             continue
@@ -60,6 +65,16 @@ def translate_textual() -> int:
             merged.key_to_bindings[key] = [_translated(cls, key, n, b) for n, b in enumerate(bindings)]
             changed += len(bindings)
     return changed
+
+
+def _translated_entry(cls: type, n: int, entry):
+    """A BINDINGS entry (a Binding or Textual's tuple form) with its description translated."""
+    if isinstance(entry, Binding):
+        return _translated(cls, "BINDINGS", n, entry)
+    if isinstance(entry, tuple) and len(entry) >= 3 and isinstance(entry[2], str):
+        english = _ORIGINALS.setdefault((cls, "BINDINGS", n), entry[2])
+        return (*entry[:2], textual_word(english), *entry[3:])
+    return entry
 
 
 def _translated(cls: type, key: str, n: int, binding: Binding) -> Binding:

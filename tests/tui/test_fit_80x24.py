@@ -172,3 +172,22 @@ async def test_ctrl_c_outside_a_field_says_how_to_quit_in_dutch(demo_dir):
         await pilot.pause()
         shown = [str(n.title) + " " + str(n.message) for n in app._notifications]
         assert shown and not english_in(" ".join(shown)), shown
+
+
+async def test_a_checkbox_and_a_text_area_have_dutch_keys_in_help(demo_dir):
+    """Widgets the walk does not focus by itself: each of Textual's widget classes the
+    app uses gets its keys translated."""
+    from textual.widgets import Checkbox, TextArea
+
+    app = make_app(demo_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await visit(app, pilot, WALK["meeting_form"])
+        for kind in (Checkbox, TextArea):
+            app.screen.query(kind).first().focus()
+            await settle(pilot)
+            await pilot.press("f1")
+            await settle(pilot)
+            entries = " | ".join(f"{e.description} {e.tooltip}" for e in app.screen.entries)
+            assert not english_in(entries), (kind.__name__, english_in(entries))
+            await pilot.press("escape")
+            await settle(pilot)
