@@ -22,7 +22,7 @@ def options(spec: tuple[Opt, ...], show_default: bool = False):
 
     def decorate(func):
         for opt in reversed(spec):
-            extra: dict = {"help": opt.help}
+            extra: dict = {}  # the help text comes from the catalogs (cli.click_words)
             if opt.kind == "flag":
                 extra["is_flag"] = True
             elif opt.kind == "multi":
@@ -58,10 +58,7 @@ class Group(click.Group):
 @click.version_option(package_name="spiegel")
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None, lang: str | None) -> None:
-    """spiegel: van spiegelgesprek naar leerpunt naar verbeteractie.
-
-    Zonder opdracht opent spiegel het dashboard op de datamap.
-    """
+    """The group: settings for every command; without one, the app."""
     ctx.obj = settings_from(data_dir, lang)
     if ctx.invoked_subcommand is None:
         from cli.app_launch import open_app
