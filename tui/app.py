@@ -42,6 +42,12 @@ class SpiegelApp(App[None]):
 
         self.push_screen(PortfolioScreen(self.store))
 
+    def push_screen(self, screen, *args, **kwargs):
+        """Every screen: Textual's words of the widget classes its module brought in
+        are put into the UI language before its widgets are made (tui/textual_words.py)."""
+        translate_textual()
+        return super().push_screen(screen, *args, **kwargs)
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A steady cursor in text fields: a blinking one redraws its line twice a
         second, ~3 KB per 10 idle seconds over SSH (benchmarks/idle_traffic.py)."""
