@@ -73,7 +73,7 @@ def test_an_idle_screen_sends_next_to_nothing(tmp_path, screen):
 
     build_demo(Store(tmp_path, today=idle_traffic.TODAY))
     keys, marker = idle_traffic.SCREENS[screen]
-    count, drawn = idle_traffic.idle_bytes(str(tmp_path), keys, seconds=5.0)
+    count, drawn = idle_traffic.idle_bytes(str(tmp_path), keys, seconds=3.0)
     assert marker.encode() in drawn  # the screen was reached
     assert count < idle_traffic.GOAL_BYTES / 2
 
