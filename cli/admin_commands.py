@@ -17,11 +17,7 @@ from cli.settings import make_store
 @data_dir_option
 @click.pass_context
 def unit_group(ctx, name, group, data_dir):
-    """Geef een eenheid (haar map en alle bestanden erin) een eigen Unix-groep.
-
-    Voor de beheerder (root, of de eigenaar die lid is van GROEP): daarna kunnen
-    alleen leden van GROEP de gegevens van deze eenheid lezen en schrijven.
-    """
+    """`spiegel units group NAME GROUP`: the unit's directory and files to GROUP."""
     from cli.output import echo
     from store.files.admin import set_group
     from store.files.layout import group_id
@@ -37,12 +33,7 @@ def unit_group(ctx, name, group, data_dir):
 @data_dir_option
 @click.pass_context
 def migrate(ctx, data_dir):
-    """Zet een datamap in de oude indeling (één bestand per eenheid) over naar een map per eenheid.
-
-    Voor de beheerder (root, of de eigenaar van de bestanden). Elke eenheid houdt de
-    groep van haar oude bestand; het oude bestand blijft staan als merkteken dat
-    oudere versies van spiegel weigeren te beschrijven. Nog eens uitvoeren verandert niets.
-    """
+    """`spiegel migrate`: the flat layout to a directory per unit (store/files/admin.py)."""
     from cli.output import echo
     from store.files.admin import migrate as migrate_layout
 

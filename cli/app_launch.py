@@ -7,6 +7,9 @@ from cli.settings import Settings
 
 
 def open_app(settings: Settings) -> None:
+    from cli.settings import check_data_dir
+
+    check_data_dir(settings)  # a typo or no access: one line, before the screen is taken over
     from tui.app import make_app
 
     make_app(settings.data_dir, today=settings.today, lang=settings.lang).run()

@@ -9,18 +9,19 @@ from cli.settings import Settings, demo_dir_from
 
 
 @cli.command()
-@click.option("--data-dir", metavar="MAP", help="Map voor de demodata (standaard: de demomap van spiegel).")
-@click.option("--no-tui", is_flag=True, help="Alleen de data maken, het dashboard niet openen.")
-@click.option("--actions", type=click.IntRange(1, 200_000), metavar="N", help="Precies N acties (voor benchmarks).")
-@click.option("--fresh", is_flag=True, help="Eerst de spiegel-bestanden in de demomap weggooien.")
+@click.option("--data-dir", metavar="MAP")
+@click.option("--no-tui", is_flag=True)
+@click.option("--actions", type=click.IntRange(1, 200_000), metavar="N")
+@click.option("--fresh", is_flag=True)
 @click.pass_context
 def demo(ctx, data_dir, no_tui, actions, fresh):
-    """Demo: een paar praktijken, een hagro en een gemeente met bijeenkomsten, leerpunten,
-    acties in alle fasen en routes, en indicatoren met meetreeksen."""
+    """`spiegel demo`: fill the demo directory (or the one named) and open the app."""
     from store.i18n import t
 
     base: Settings = ctx.obj
-    settings = base._replace(data_dir=demo_dir_from(data_dir))
+    # `spiegel --data-dir X demo` means X as much as `spiegel demo --data-dir X` does.
+    named = data_dir or ctx.find_root().params.get("data_dir")
+    settings = base._replace(data_dir=demo_dir_from(named), named=bool(named))
     from store.repository import Store
 
     store = Store(settings.data_dir, today=settings.today)

@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import click
 
-from cli.settings import Settings, data_dir_from, settings_from
+from cli.catalog_en import CLI_EN
+from cli.catalog_nl import CLI_NL
+from cli.settings import Settings, settings_from, with_data_dir
 from cli.spec import DATA_DIR, GLOBAL, LANGUAGES, Opt
+from store.i18n import register
+
+register({"nl": CLI_NL, "en": CLI_EN})
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -17,13 +22,14 @@ def options(spec: tuple[Opt, ...], show_default: bool = False):
 
     def decorate(func):
         for opt in reversed(spec):
-            extra: dict = {"help": opt.help}
+            extra: dict = {}  # the help text comes from the catalogs (cli.click_words)
             if opt.kind == "flag":
                 extra["is_flag"] = True
             elif opt.kind == "multi":
                 extra["multiple"] = True
             elif opt.kind == "1-4":
                 extra["type"] = click.IntRange(1, 4)
+                extra["metavar"] = "1-4"  # not click's "INTEGER RANGE", which no language changes
                 extra["show_default"] = show_default and opt.default is not None
             elif opt.kind == "nl|en":
                 extra["type"] = click.Choice(LANGUAGES)
@@ -52,10 +58,7 @@ class Group(click.Group):
 @click.version_option(package_name="spiegel")
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None, db: str | None, lang: str | None) -> None:
-    """spiegel: van spiegelgesprek naar leerpunt naar verbeteractie.
-
-    Zonder opdracht opent spiegel het dashboard op de datamap.
-    """
+    """The group: settings for every command; without one, the app."""
     ctx.obj = settings_from(data_dir, lang, db)
     if ctx.invoked_subcommand is None:
         from cli.app_launch import open_app
@@ -65,14 +68,33 @@ def cli(ctx: click.Context, data_dir: str | None, db: str | None, lang: str | No
 
 def settings(ctx: click.Context, data_dir: str | None) -> Settings:
     """The group's settings, with a command-level --data-dir taking precedence."""
-    base: Settings = ctx.obj
-    return base._replace(data_dir=data_dir_from(data_dir)) if data_dir else base
+    return with_data_dir(ctx.obj, data_dir)
+
+
+def lang_option(argv: list[str]) -> str | None:
+    """The value of --lang on a command line (wherever it stands), or None."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
 
 
 def run_click(argv: list[str]) -> int:
     """Run the command line through click; its exit code."""
     from cli import admin_commands, db_commands, kpi_commands, read_commands, write_commands  # noqa: F401  (registers commands)
+    from cli.click_words import install, translate_help
     from cli.demo_command import demo  # noqa: F401
+    from cli.settings import language_from
+
+    # The language first: click writes --help and usage errors while it parses,
+    # before the group's callback could read --lang.
+    language_from(lang_option(argv))
+    install()
+    translate_help(cli)
 
     try:
         result = cli.main(args=argv, standalone_mode=False, prog_name="spiegel")

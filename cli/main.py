@@ -16,10 +16,12 @@ def run(argv: list[str]) -> int:
     from cli.hot import UsageProblem
 
     if not all(map(_utf8, argv)):  # before anything is read, reserved or written
+        from cli.group import lang_option
         from cli.output import fail
-        from store.i18n import language_from_env, t
+        from cli.settings import language_from
+        from store.i18n import t
 
-        language_from_env()
+        language_from(lang_option([arg for arg in argv if _utf8(arg)]))
         fail(t("argv.not_utf8", arg=next(arg for arg in argv if not _utf8(arg))))  # fail shows the bytes
         return 2
     try:

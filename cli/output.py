@@ -61,4 +61,6 @@ def fail(message: str) -> None:
 
 def fail_usage(message: str, command: str) -> None:
     """One line on stderr, pointing to the command's --help ('' for spiegel's own)."""
-    fail(f"{message} (zie '{f'spiegel {command}'.rstrip()} --help')")
+    from store.i18n import t
+
+    fail(t("usage.see_help", message=message, command=f"spiegel {command}".rstrip()))

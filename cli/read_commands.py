@@ -15,7 +15,7 @@ json_option = options((spec.JSON,))
 @options(spec.LIST)
 @click.pass_context
 def list_actions(ctx, data_dir, **values):
-    """Verbeteracties, op deadline gesorteerd."""
+    """`spiegel list` (help: cli.help.list in cli/catalog_*.py)."""
     from cli.hot import run_list
 
     run_list(settings(ctx, data_dir), **values)
@@ -27,7 +27,7 @@ def list_actions(ctx, data_dir, **values):
 @json_option
 @click.pass_context
 def show(ctx, record_id, data_dir, as_json):
-    """Alles van één record (actie, bevinding, bijeenkomst, indicator), met wijzigingslog."""
+    """`spiegel show ID`: every field in the user's words, then the change log."""
     store = make_store(settings(ctx, data_dir))
     record = store.get(record_id)
     if as_json:
@@ -45,10 +45,7 @@ def show(ctx, record_id, data_dir, as_json):
 @json_option
 @click.pass_context
 def units(ctx, data_dir, as_json):
-    """De eenheden (praktijk, hagro, gemeente) met fase per route en open/te late acties.
-
-    'spiegel units add NAAM' maakt een nieuwe eenheid.
-    """
+    """`spiegel units`: one summary per unit; its subcommands add and group."""
     if ctx.invoked_subcommand is not None:
         return
     from cli.render import unit_summaries
@@ -59,23 +56,20 @@ def units(ctx, data_dir, as_json):
 
 @units.command("add")
 @click.argument("name", metavar="NAAM")
-@click.option("--kind", default="practice", metavar="SOORT", help="praktijk, hagro of gemeente.")
-@click.option("--relatiemanager", "--rm", default="", metavar="NAAM", help="De relatiemanager van de zorggroep.")
-@click.option("--phases", metavar="F,F,F,F", help="Fase per route 1–4, bv. 2,1,1,3 (standaard 1,1,1,1).")
-@click.option("--group", metavar="GROEP", help="Unix-groep die de eenheid mag lezen en schrijven (beheerder).")
+@click.option("--kind", default="practice", metavar="SOORT")
+@click.option("--relatiemanager", "--rm", default="", metavar="NAAM")
+@click.option("--phases", metavar="F,F,F,F")
+@click.option("--group", metavar="GROEP")
 @data_dir_option
 @click.pass_context
 def add_unit(ctx, name, kind, relatiemanager, phases, group, data_dir):
-    """Nieuwe eenheid in een eigen map; drukt de korte naam (slug) af waarmee je hem aanwijst.
-
-    Op een gedeelde server maakt de beheerder (root of de eigenaar van de datamap)
-    elke eenheid met --group, zodat alleen die groep haar gegevens kan lezen.
-    """
+    """`spiegel units add NAME`: a new unit (the one command besides demo that may
+    create the data directory); prints its slug."""
     from store.fields import parse_value
     from store.files.layout import group_id
     from store.records import Unit
 
-    store = make_store(settings(ctx.parent, data_dir))
+    store = make_store(settings(ctx.parent, data_dir), create=True)  # the first unit makes the directory
     unit = Unit(name=name, kind=parse_value(Unit, "kind", kind), relatiemanager=relatiemanager)
     if phases:
         unit.phases = parse_value(Unit, "phases", phases)
@@ -91,7 +85,7 @@ def add_unit(ctx, name, kind, relatiemanager, phases, group, data_dir):
 @json_option
 @click.pass_context
 def check(ctx, data_dir, as_json):
-    """Controleer elk bestand in de datamap; exit 1 als er één niet in orde is."""
+    """`spiegel check`: one line per unit file; exit 1 if one is not in order."""
     from cli.render import check_report
 
     store = make_store(settings(ctx, data_dir))

@@ -9,7 +9,7 @@ from store import rules
 from store.errors import FileProblem
 from store.i18n import t
 from store.records import Action, Finding, Kpi, Meeting, Record
-from store.vocab import Code, FindingKind, FindingState, Status
+from store.vocab import FindingKind, FindingState, Status
 
 
 def deadline_cell(action: Action, today: dt.date, marks: dict[str, str]) -> str:
@@ -44,23 +44,24 @@ def action_rows(actions: list[Action], today: dt.date, show_unit: bool) -> None:
 
 
 def record_details(record: Record, today: dt.date) -> None:
+    """Every field with its label in the UI language and its value as a user reads
+    it (ja/nee, 'L-1, L-4', '-' for nothing), then the change log in the same words."""
+    from store.changes import field_label, value_text, when_text
+
+    cls = type(record)
     echo(f"{record.id}  ({record.unit})")
     for name, value in record.fields_doc().items():
-        shown = getattr(record, name)
-        if isinstance(shown, Code):
-            value = shown.label
-        elif isinstance(value, list):
-            value = ", ".join(str(v) for v in value) if value and not isinstance(value[0], dict) else value
-        if value in (None, "", [], {}):
-            continue
-        echo(f"  {name}: {value}")
+        echo(f"  {field_label(name)}: {value_text(cls, name, value, today, limit=10_000, empty='-')}")
     if isinstance(record, Action) and rules.is_overdue(record, today):
         echo(f"  ! {t('mark.overdue')}")
-    echo(f"  {t('show.revision')}: {record.rev}  {t('show.created')}: {record.created_at} {record.created_by}")
+    echo(f"  {t('show.revision')}: {record.rev}  {t('show.created')}: "
+         f"{when_text(record.created_at, today)} {record.created_by}")
     echo(t("show.log"))
     for entry in record.log:
-        changes = ", ".join(f"{k}: {old!r} → {new!r}" for k, (old, new) in entry.get("changes", {}).items())
-        echo(f"  {entry['at']}  {entry['by']}  {t('op.' + entry['op'])}  {changes}")
+        changes = "; ".join(
+            f"{field_label(k)}: {value_text(cls, k, old, today, empty='-')} → {value_text(cls, k, new, today, empty='-')}"
+            for k, (old, new) in entry.get("changes", {}).items())
+        echo(f"  {when_text(entry.get('at', ''), today)}  {entry.get('by', '')}  {t('op.' + entry['op'])}  {changes}".rstrip())
 
 
 def unit_summaries(store, as_json: bool) -> None:
@@ -107,10 +108,10 @@ def check_report(store, as_json: bool) -> bool:
     else:
         for item in report:
             status = t("check.ok") if item["ok"] else t("check.bad")
-            counts = ", ".join(f"{k} {v}" for k, v in item.items() if k in _TABLES)
+            detail = item.get("problem") or t("check.counts", **{k: v for k, v in item.items() if k in _COUNT_KEYS})
             if item.get("bad_records"):
-                counts += f"; {t('check.bad_records', count=len({b['id'] for b in item['bad_records']}))}"
-            echo(f"{status}  {item['file']}  {item.get('problem') or counts}")
+                detail += f"; {t('check.bad_records', count=len({b['id'] for b in item['bad_records']}))}"
+            echo(f"{status}  {item['file']}  {detail}")
             if item.get("open_to"):
                 echo("  " + t("units.shared_warning", unit=item["unit"], group=item["open_to"]))
             for bad in item.get("bad_records", []):
@@ -154,4 +155,4 @@ def _unusable_measurements(kpis: list[Kpi]) -> list[str]:
 
 
 _COUNTED = (Meeting, Finding, Action, Kpi)
-_TABLES = tuple(cls.TABLE for cls in _COUNTED)
+_COUNT_KEYS = tuple(cls.TABLE for cls in _COUNTED)

@@ -18,7 +18,7 @@ PDSA = ("plan", "do", "study", "act")
 @options(spec.ADD, show_default=True)
 @click.pass_context
 def add(ctx, title, data_dir, **values):
-    """Nieuwe verbeteractie; drukt het id af (bv. A-12)."""
+    """`spiegel add TITLE` through click (the everyday form runs in cli.fast)."""
     from cli.hot import run_add
 
     run_add(settings(ctx, data_dir), title, **values)
@@ -26,15 +26,12 @@ def add(ctx, title, data_dir, **values):
 
 @cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.argument("record_id", metavar="ID")
-@click.option("--rev", type=int, metavar="N", help="Alleen wijzigen als het record nog op revisie N staat.")
+@click.option("--rev", type=int, metavar="N")
 @data_dir_option
 @click.pass_context
 def edit(ctx, record_id, rev, data_dir):
-    """Velden wijzigen: spiegel edit A-12 --owner Sanne --deadline vr --status 'in uitvoering'.
-
-    Veldnamen mogen Nederlands (--eigenaar, --fase) of Engels; --plan/--do/--study/--act
-    vullen de PDSA-notitie.
-    """
+    """`spiegel edit ID --field value …`: any field by its Dutch or English name;
+    --plan/--do/--study/--act merge into the PDSA note."""
     from store.fields import editable_fields, field_name, parse_value
     from store.records import record_type
 
@@ -58,21 +55,20 @@ def edit(ctx, record_id, rev, data_dir):
 @data_dir_option
 @click.pass_context
 def done(ctx, record_id, data_dir):
-    """Actie afronden (status afgerond, voortgang 100%)."""
-    from store.vocab import Status
+    """`spiegel done A-…`: complete an action (store.workflows.complete_action)."""
+    from store.workflows import complete_action
 
-    record = make_store(settings(ctx, data_dir)).change(record_id, {"status": Status.DONE})
+    record = complete_action(make_store(settings(ctx, data_dir)), record_id)
     click.echo(f"{record.id} {record.status.label}")
 
 
 @cli.command()
 @click.argument("record_id", metavar="ID")
-@click.option("--rev", type=int, metavar="N", help="Alleen terugdraaien als het record nog op revisie N staat.")
+@click.option("--rev", type=int, metavar="N")
 @data_dir_option
 @click.pass_context
 def undo(ctx, record_id, rev, data_dir):
-    """De laatste wijziging van een record terugdraaien (herhaalbaar); zegt wiens
-    wijziging het was. Met --rev N weigert het als iemand het record na revisie N wijzigde."""
+    """`spiegel undo ID [--rev N]`: reverse the latest change, saying whose it was."""
     from cli.output import echo
     from store.changes import undo_message
 

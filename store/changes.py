@@ -6,19 +6,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store.catalog_nl import NL
+from store import vocab
 from store.dates import describe_date
-from store.i18n import t
+from store.i18n import NL, t
 from store.text import clean_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from store.records import Record
+
+PDSA_PARTS = ("plan", "do", "study", "act")
+MAX_VALUE = 60
 
 
 def field_label(name: str) -> str:
     """The field's name in the UI language ('owner' -> 'Eigenaar'); unknown: as is."""
-    key = f"tui.field.{name}"
+    key = f"field.{name}"
     return t(key) if key in NL else name
 
 
@@ -53,3 +58,48 @@ def undo_message(record: Record, today: dt.date) -> str:
     """What the CLI and the app say after an undo: whose change, from when, which
     fields, and the record's new revision."""
     return t("undo.done", id=record.id, rev=record.rev, **change_facts(undone_entry(record), today))
+
+
+def value_text(cls: type[Record], name: str, value: Any, today: dt.date, limit: int = MAX_VALUE,
+               empty: str | None = None) -> str:
+    """One line for a stored value (`Record.fields_doc()`, a log entry's `changes`), as
+    a user reads it: labels for codes, ja/nee, 'vr 27 nov', 'L-1, L-4'; `empty`
+    (default '(leeg)') for nothing; long text cut short. Plain text, never markup."""
+    from store.records import field_kinds
+
+    if value in (None, "", [], {}):
+        return t("value.empty") if empty is None else empty
+    kind = field_kinds(cls).get(name, "")
+    if name in ("phase", "route") and isinstance(value, int):
+        label = vocab.phase_label(value) if name == "phase" else vocab.route_label(value)
+        return f"{value} {label}"
+    text = clean_line(_describe(name, kind, value, today))  # from the store, so clean; cheap insurance
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _describe(name: str, kind: str, value: Any, today: dt.date) -> str:
+    if kind == "OptDate" and isinstance(value, str):
+        from store.fields import DATE_RULES
+
+        try:
+            return describe_date(dt.date.fromisoformat(value), today, yearless=DATE_RULES.get(name, "year"))
+        except ValueError:
+            return value
+    code = getattr(vocab, kind, None)
+    if isinstance(code, type) and issubclass(code, vocab.Code):
+        try:
+            return code(value).label
+        except ValueError:
+            return str(value)
+    if isinstance(value, bool):
+        return t("value.yes") if value else t("value.no")
+    if kind == "Phases" and isinstance(value, dict):
+        return ", ".join(f"{t('value.route')} {k}: {t('value.phase')} {v}" for k, v in sorted(value.items()))
+    if kind == "Measurements" and isinstance(value, list):
+        return t("value.measurements", count=len(value))
+    if isinstance(value, dict):
+        parts = [p for p in PDSA_PARTS if value.get(p)] or sorted(value)
+        return "; ".join(f"{p}: {value.get(p, '')}" for p in parts)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)

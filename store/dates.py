@@ -87,7 +87,16 @@ class _Nonexistent(Exception):
     """Well-formed but not in the calendar (31-2, wk 60); turned into InvalidDate."""
 
 
-def parse_date(text: str, today: _dt.date | None = None, field: str = "datum") -> _dt.date:
+# How a day and month without a year are read (`yearless`): "ahead" takes the
+# next such date from today on (a deadline typed in November as '15-3' is next
+# March), "past" the most recent one up to today (a meeting held on '20-12', typed
+# in January, was last December), "year" this calendar year. Which field uses
+# which is decided in store/fields.py (DATE_RULES).
+YEARLESS = ("ahead", "past", "year")
+
+
+def parse_date(text: str, today: _dt.date | None = None, field: str = "datum",
+               yearless: str = "year") -> _dt.date:
     """Turn a Dutch or English date phrase into a date, relative to `today`.
 
     Accepts ISO dates, day-month(-year) with - / or ., day + month name (either
@@ -95,19 +104,21 @@ def parse_date(text: str, today: _dt.date | None = None, field: str = "datum") -
     today), 'volgende week/maand', 'eind van de week/maand', offsets like '+2w',
     'over 3 dagen', '-1m', and ISO weeks ('wk 12', '2027-W12' -> that Monday).
 
-    Ambiguity rules: a day and month without a year ('15-3', '15 maart') is in
-    the current year even when it has already passed; a two-digit year is 20xx;
+    Ambiguity rules: a day and month without a year ('15-3', '15 maart') follow
+    `yearless` (see YEARLESS; "year" = this year even when it has passed); a
+    two-digit year is 20xx;
     a week without a year is this ISO year's week unless that week has ended,
     then next year's. Month offsets clamp the day ('31-1' + 1m -> 28/29 feb).
 
     Raises InvalidDate (and nothing else) for anything else, naming the text.
     """
+    _check_rule(yearless)
     today = today or _dt.date.today()
     raw = text if isinstance(text, str) else ""
     # Commas are noise ('March 15, 2027'); case and whitespace runs never matter.
     phrase = " ".join(raw.replace(",", " ").split()).casefold()
     try:
-        found = _parse(phrase, today)
+        found = _parse(phrase, today, yearless=yearless)
     except (_Nonexistent, ValueError, OverflowError):
         raise InvalidDate(field, t("date.nonexistent", text=_shown(raw))) from None
     if found is None:
@@ -115,21 +126,8 @@ def parse_date(text: str, today: _dt.date | None = None, field: str = "datum") -
     return found
 
 
-def is_yearless(text: str) -> bool:
-    """True for a day and month typed without a year ('1 dec', '15-3', 'di 1 dec'),
-    which parse_date places in the current year."""
-    phrase = " ".join(str(text).replace(",", " ").split()).casefold()
-    prefixed = re.fullmatch(_RE["prefixed"], phrase, re.A)
-    if prefixed:
-        phrase = prefixed["rest"]
-    for name in ("dmy", "d_mon", "mon_d"):
-        m = re.fullmatch(_RE[name], phrase, re.A)
-        if m:
-            return m["year"] is None
-    return False
-
-
-def _parse(s: str, today: _dt.date, families: tuple[str, ...] | None = None) -> _dt.date | None:
+def _parse(s: str, today: _dt.date, families: tuple[str, ...] | None = None,
+           yearless: str = "year") -> _dt.date | None:
     """Try each phrase family in turn; None means 'not a date phrase at all'."""
     if s in _KEYWORDS and families is None:
         return today + _dt.timedelta(days=_KEYWORDS[s])
@@ -139,26 +137,51 @@ def _parse(s: str, today: _dt.date, families: tuple[str, ...] | None = None) -> 
             continue
         m = re.fullmatch(_RE[name], s, re.A)
         if m:
-            return build(m, today)
+            return build(m, today, yearless)
     return None
 
 
-def _absolute(m: re.Match, today: _dt.date) -> _dt.date:
+def _absolute(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date:
     mon = m["mon"]
     month = int(mon) if mon.isdigit() else MONTH[mon]
     year = m["year"]
-    y = today.year if year is None else int(year) + (2000 if len(year) == 2 else 0)
+    if year is None:
+        return day_month(int(m["day"]), month, today, yearless)
+    y = int(year) + (2000 if len(year) == 2 else 0)
     return _dt.date(y, month, int(m["day"]))  # ValueError for 31-2 -> nonexistent
 
 
-def _prefixed(m: re.Match, today: _dt.date) -> _dt.date | None:
-    found = _parse(m["rest"], today, families=("iso", "dmy", "d_mon", "mon_d"))
+def _check_rule(yearless: str) -> None:
+    if yearless not in YEARLESS:  # a programming error, never the user's: not an InvalidDate
+        raise TypeError(f"unknown yearless rule {yearless!r}")
+
+
+def day_month(day: int, month: int, today: _dt.date, yearless: str = "year") -> _dt.date:
+    """The date a day and month without a year mean under rule `yearless`.
+    29-2 under "ahead"/"past" is the next/last leap day; ValueError if it never is."""
+    if yearless == "year":
+        return _dt.date(today.year, month, day)
+    step = 1 if yearless == "ahead" else -1
+    for years in range(9):  # a leap day is at most 8 years away (2096 -> 2104)
+        try:
+            found = _dt.date(today.year + step * years, month, day)
+        except ValueError:
+            if day > _days_in(2000, month):  # 31-4: in no year at all
+                raise
+            continue
+        if (found >= today) if step == 1 else (found <= today):
+            return found
+    raise ValueError("no such date")
+
+
+def _prefixed(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date | None:
+    found = _parse(m["rest"], today, families=("iso", "dmy", "d_mon", "mon_d"), yearless=yearless)
     if found is None or found.weekday() != WEEKDAY[m["wd"]]:
         return None  # 'ma 27 nov' when the 27th is a Friday: refuse, don't guess which one
     return found
 
 
-def _iso_week(m: re.Match, today: _dt.date) -> _dt.date:
+def _iso_week(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date:
     week, year = int(m["week"]), m["year"]
     if year is None:
         year = today.isocalendar().year
@@ -173,7 +196,7 @@ def _weeks_in(year: int) -> int:
     return _dt.date(year, 12, 28).isocalendar().week  # 28 Dec is always in the last week
 
 
-def _offset(m: re.Match, today: _dt.date) -> _dt.date:
+def _offset(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date:
     n = int(m["n"]) * (-1 if m["sign"] == "-" else 1)
     days, months = _UNITS[m["unit"]]
     return add_months(today, n * months) if months else today + _dt.timedelta(days=n * days)
@@ -193,20 +216,20 @@ def _days_in(year: int, month: int) -> int:
     return (_dt.date(year, month + 1, 1) - _dt.timedelta(days=1)).day
 
 
-def _weekday(m: re.Match, today: _dt.date) -> _dt.date:
+def _weekday(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date:
     # Strictly after today: on a Friday 'vr' means next week's, since nobody
     # types a weekday to mean today.
     ahead = (WEEKDAY[m["wd"]] - today.weekday() - 1) % 7 + 1
     return today + _dt.timedelta(days=ahead)
 
 
-def _end_of(m: re.Match, today: _dt.date) -> _dt.date:
+def _end_of(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date:
     if (m["what"] or m[0]) in ("week", "eow"):  # Friday, or today at the weekend
         return max(today, today + _dt.timedelta(days=4 - today.weekday()))
     return today.replace(day=_days_in(today.year, today.month))
 
 
-def _next(m: re.Match, today: _dt.date) -> _dt.date:
+def _next(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date:
     if m["what"] == "week":
         return today + _dt.timedelta(days=7 - today.weekday())
     return add_months(today.replace(day=1), 1)
@@ -232,13 +255,21 @@ def format_date(d: _dt.date | None) -> str:
     return "" if d is None else d.isoformat()
 
 
-def describe_date(d: _dt.date, today: _dt.date | None = None) -> str:
-    """Short text for screens: 'vr 27 nov', with the year only if it is not
-    `today`'s year ('vr 27 nov 2026'). parse_date reads it back to the same date."""
+def describe_date(d: _dt.date, today: _dt.date | None = None, yearless: str = "year", weekday: bool = True) -> str:
+    """Short text for screens: 'vr 27 nov', with the year only when the day and
+    month alone would be read (under the same `yearless` rule) as another date
+    ('vr 27 nov 2026'). parse_date with that rule reads it back to the same date."""
+    _check_rule(yearless)
     today = today or _dt.date.today()
     days, months = _SHORT.get(language(), _SHORT["nl"])
-    text = f"{days[d.weekday()]} {d.day} {months[d.month - 1]}"
-    return text if d.year == today.year else f"{text} {d.year:04d}"
+    text = f"{d.day} {months[d.month - 1]}"
+    if weekday:  # narrow table columns leave it out; either form reads back
+        text = f"{days[d.weekday()]} {text}"
+    try:
+        same = day_month(d.day, d.month, today, yearless) == d
+    except ValueError:
+        same = False
+    return text if same else f"{text} {d.year:04d}"
 
 
 _LONG_MONTHS = {

@@ -36,6 +36,15 @@ ALIASES = {
     "notities": "notes", "basis_tot": "baseline_end", "basisperiode_tot": "baseline_end",
     "basis_punten": "baseline_points", "basis_eerste": "baseline_points", "regels": "rules",
 }
+# How each date field reads a day and month typed without a year (store.dates.YEARLESS):
+# what lies ahead takes the next such date, what already happened the most recent one.
+# "measurement" is a KPI measurement's date (not a record field of its own).
+DATE_RULES = {
+    "deadline": "ahead", "review_date": "ahead", "feedback_due": "ahead",
+    "date": "past", "feedback_sent": "past", "started_on": "past", "done_on": "past",
+    "evaluated_on": "past", "last_visit": "past", "measurement": "past", "baseline_end": "past",
+}
+
 _YES = {"ja", "j", "yes", "y", "true", "1", "waar", "x"}
 _NO = {"nee", "n", "no", "false", "0", "onwaar", ""}
 
@@ -72,9 +81,23 @@ def parse_value(cls: type[Record], name: str, text: str, today: dt.date | None =
 def _opt_date(name: str, text: str, today: dt.date | None) -> dt.date | None:
     if text in ("", "-", "geen", "none"):
         return None
+    return parse_field_date(name, text, today)
+
+
+def parse_field_date(name: str, text: str, today: dt.date | None = None) -> dt.date:
+    """A date typed into field `name`, a day and month without a year read by the
+    field's rule (DATE_RULES). InvalidDate names the text."""
     from store.dates import parse_date
 
-    return parse_date(text, today=today, field=name)
+    return parse_date(text, today=today, field=name, yearless=DATE_RULES[name])
+
+
+def show_date(name: str, value: dt.date, today: dt.date | None = None, weekday: bool = True) -> str:
+    """A date of field `name` as screens show it ('vr 27 nov'), with the year
+    whenever leaving it out would read back, by the field's rule, as another date."""
+    from store.dates import describe_date
+
+    return describe_date(value, today, yearless=DATE_RULES[name], weekday=weekday)
 
 
 def _int(name: str, text: str, today: Any = None) -> int:

@@ -1,21 +1,33 @@
-"""The one catalog of user-facing words: Dutch (catalog_nl.py, with the app's
-screen words in catalog_nl_tui.py) first, English (catalog_en.py and
-catalog_en_tui.py) second, and the lookup everyone uses, `t(key, **values)`.
+"""The one catalog of user-facing words: Dutch (catalog_nl.py) first, English
+(catalog_en.py) second, and the lookup everyone uses, `t(key, **values)`. The app
+registers its own screen words (tui/catalog_*.py) with `register` when it is
+imported: they live with the app, and the CLI never loads them.
 
 Kept in store/ (plain dicts, no dependencies) because the CLI, the TUI and the
-store's own error messages all speak to users. Babel is not needed for this:
-there are no plural rules beyond what the templates spell out.
+store's own error messages all speak to users. Plurals: a message about a number
+has its singular beside it under `<key>.one` ("1 onbehandeld leerpunt" next to "{n}
+onbehandelde leerpunten"); `t` takes it when the number that counts (`n`, `count`,
+`total` or `points`, the first given) is 1. Dutch and English need no other forms.
 """
 
 from __future__ import annotations
 
-import os
 
 from store.catalog_en import EN
 from store.catalog_nl import NL
 
 _LANG = ["nl"]
 CATALOGS = {"nl": NL, "en": EN}
+
+
+def register(words: dict[str, dict[str, str]]) -> None:
+    """Add a part's own words ({"nl": {...}, "en": {...}}) to the catalogs; a key
+    that is already there is a mistake (two parts would fight over it)."""
+    for lang, catalog in words.items():
+        clash = set(catalog) & set(CATALOGS[lang]) - {k for k, v in catalog.items() if CATALOGS[lang].get(k) == v}
+        if clash:
+            raise KeyError(f"catalog keys registered twice: {sorted(clash)[:3]}")
+        CATALOGS[lang].update(catalog)
 
 
 def set_language(lang: str | None) -> str:
@@ -25,19 +37,19 @@ def set_language(lang: str | None) -> str:
     return _LANG[0]
 
 
-def language_from_env(explicit: str | None = None) -> str:
-    """--lang wins, then SPIEGEL_LANG, then LANG/LC_ALL (en_* → English), else Dutch."""
-    if explicit:
-        return set_language(explicit)
-    env = os.environ.get("SPIEGEL_LANG") or os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
-    return set_language("en" if env.lower().startswith("en") else "nl")
-
-
 def language() -> str:
     return _LANG[0]
 
 
+# The value that decides singular or plural, by its name in the template.
+COUNTED = ("n", "count", "total", "points")
+
+
 def t(key: str, **values: object) -> str:
-    """Look up `key` in the current language (Dutch as fallback) and fill it in."""
+    """Look up `key` in the current language (Dutch as fallback) and fill it in;
+    `<key>.one` when the counted value is 1 and the catalog has a singular."""
+    counted = next((values[name] for name in COUNTED if name in values), None)
+    if counted == 1 and key + ".one" in NL:
+        key += ".one"
     template = CATALOGS[_LANG[0]].get(key) or NL.get(key) or key
     return template.format(**values) if values else template

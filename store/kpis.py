@@ -147,15 +147,10 @@ def point_rows(kpi: Kpi, analysis: Analysis) -> list[tuple[str, str, str, str]]:
 # measurements -------------------------------------------------------------------------
 def measurement_date(text: str, today: dt.date, field: str = "date") -> dt.date:
     """A measurement happened: a date typed without a year ('1 dec', '15-3') is the
-    most recent such date, and a date after today is refused."""
-    from store.dates import is_yearless, parse_date
+    most recent such date (store.fields.DATE_RULES), and a date after today is refused."""
+    from store.fields import parse_field_date
 
-    found = parse_date(text, today, field)
-    if found > today and is_yearless(text):
-        try:
-            found = found.replace(year=found.year - 1)
-        except ValueError:  # 29 February: the most recent one
-            found = found.replace(year=found.year - 4)
+    found = parse_field_date("measurement", text, today)
     if found > today:
         raise InvalidValue(field, t("kpi.date.future", date=found.isoformat()))
     return found

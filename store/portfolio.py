@@ -71,6 +71,22 @@ def facts(slug: str, unit: Unit, meetings: list[Meeting], findings: list[Finding
     )
 
 
+# Words that open many units' names and so tell them apart least ("Huisartsenpraktijk
+# De Linde", "Huisartsenpraktijk Het Kastanjehof"): a narrow column leaves them out.
+_GENERIC_WORDS = {"huisartsenpraktijk", "huisartsen", "huisartsenpraktijken", "gezondheidscentrum",
+                  "praktijk", "hagro", "gemeente", "zorggroep", "medisch", "centrum"}
+
+
+def short_unit_name(name: str) -> str:
+    """The part of a unit's name that tells it apart, for a narrow column ("Het
+    Kastanjehof", "Best"); the whole name when nothing would be left."""
+    words = name.split()
+    start = 0
+    while start < len(words) - 1 and words[start].casefold() in _GENERIC_WORDS:
+        start += 1
+    return " ".join(words[start:]) or name
+
+
 def natural_key(name: str) -> list:
     """'Praktijk 5' before 'Praktijk 12', as people count."""
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name.casefold())]

@@ -20,7 +20,7 @@ from store import schema
 from store.backend import Backend
 from store.errors import Ambiguous, BadRecord, CorruptFile, FileProblem, InvalidValue, NotFound
 from store.i18n import t
-from store.records import Action, Finding, Kpi, Meeting, Record, Unit, record_type
+from store.records import Action, Finding, Kpi, Meeting, Record, Unit, field_kinds, record_type
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -369,6 +369,12 @@ class Store:
         with self.transaction(located.unit) as txn:
             current = txn.get(type(located), located.id)
             edited = type(current).from_doc(current.to_doc(), current.unit)
+            unknown = [name for name in (*values, *(merge or {})) if name not in field_kinds(type(current))]
+            if unknown:  # a caller's mistake, but never an AttributeError traceback
+                from store.fields import editable_fields
+
+                raise InvalidValue(unknown[0], t("field.unknown", name=unknown[0],
+                                                 fields=", ".join(editable_fields(type(current)))))
             for name, value in values.items():
                 setattr(edited, name, value)
             for name, part in (merge or {}).items():

@@ -48,6 +48,16 @@ def link_finding(store: Store, finding_id: str, action_id: str, *, rev: int | No
     return action
 
 
+def complete_action(store: Store, action_id: str) -> Action:
+    """Mark an action done (status afgerond; the record sets progress and done_on).
+    Only actions are done: an M-, L- or K- id is told so, not attempted."""
+    if record_type(action_id) is not Action:
+        raise InvalidValue("id", t("action.expected", id=action_id))
+    from store.vocab import Status
+
+    return store.change(action_id, {"status": Status.DONE})
+
+
 def park_finding(store: Store, finding_id: str, reason: str, *, rev: int | None = None) -> Finding:
     """Put a finding aside for later; the reason is what participants hear."""
     return _close(store, finding_id, FindingState.PARKED, reason, rev)

@@ -12,12 +12,12 @@ from store.runchart.analysis import (  # noqa: F401
     RULE_SETS, SHIFT, TREND, Analysis, Period, Signal, analyse, baseline_size, point_marks,
 )
 from store.runchart.words import (  # noqa: F401
-    baseline_line, describe, describe_all, month_year, number, period_lines, rules_line, summary,
+    baseline_line, describe, describe_all, month_year, number, period_lines, quantity, rules_line, summary,
 )
 
 __all__ = [
     "ANHOEJ", "ASTRONOMICAL", "BAD", "BASELINE", "FEW_CROSSINGS", "FEW_RUNS", "GOOD", "IHI", "MANY_RUNS", "MIN_POINTS",
     "NEUTRAL", "RULE_SETS", "SHIFT", "TREND", "Analysis", "Period", "Signal", "analyse", "baseline_line",
-    "baseline_size", "describe", "describe_all", "month_year", "number", "period_lines", "point_marks", "rules_line",
+    "baseline_size", "describe", "describe_all", "month_year", "number", "quantity", "period_lines", "point_marks", "rules_line",
     "summary",
 ]

@@ -18,6 +18,21 @@ def month_year(date: dt.date, short: bool = False) -> str:
     return f"{month_name(date.month, short)} {date.year}"
 
 
+# Units that only say "a count": '20' says it already ("nulmeting 20", not "20 aantal").
+_COUNT_UNITS = {"aantal", "count", "number", "stuks", "keer", "times", "#"}
+
+
+def quantity(value: float | None, measure_unit: str) -> str:
+    """A value with its unit as a sentence shows it ('14 min', '80%', '20'); '-' for none."""
+    from store.text import clean_line
+
+    unit = clean_line(measure_unit or "").strip()
+    text = number(value)
+    if value is None or not unit or unit.casefold() in _COUNT_UNITS:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
 def number(value: float | None) -> str:
     """A value as people write it: no '.0', the decimal comma in Dutch."""
     if value is None:

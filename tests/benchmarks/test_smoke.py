@@ -61,3 +61,32 @@ def test_edit_cost_is_compared(tmp_path):
     assert any(r["name"].startswith("edit") for r in rows)
     store = Store(tmp_path / "spiegel-40", today=TODAY)
     assert store.get("A-21").title == "Bewerkt 1"  # the edits really happened, the last one wins
+
+
+@pytest.mark.parametrize("screen", ["dashboard", "action_detail"])
+def test_an_idle_screen_sends_next_to_nothing(tmp_path, screen):
+    """Under a real pty at 80×24 (benchmarks/idle_traffic.py): the dashboard redrew
+    itself every 1.5 s (a poll on the screen beneath), the detail screen blinked its
+    cursor. Goal: under 1 KB per 10 idle seconds."""
+    from benchmarks import idle_traffic
+    from store.demo import build_demo
+
+    build_demo(Store(tmp_path, today=idle_traffic.TODAY))
+    keys, marker = idle_traffic.SCREENS[screen]
+    count, drawn = idle_traffic.idle_bytes(str(tmp_path), keys, seconds=3.0)
+    assert marker.encode() in drawn  # the screen was reached
+    assert count < idle_traffic.GOAL_BYTES / 2
+
+
+def test_an_arrow_key_sends_its_rows_not_the_screen(tmp_path):
+    """The list repainted every row per arrow key (a repainting reactive): 3.5-8.5 KB.
+    Now its two rows and the detail line; the screen is 80×24 ≈ 4 KB of text alone."""
+    from benchmarks import idle_traffic
+    from store.demo import build_demo
+
+    build_demo(Store(tmp_path, today=idle_traffic.TODAY))
+    keys, marker = idle_traffic.SCREENS["actions"]
+    down = "\x1b[B"
+    count, drawn = idle_traffic.idle_bytes(str(tmp_path), [*keys, down], seconds=2.0, then=(down,))
+    assert marker.encode() in drawn
+    assert 0 < count < 2500

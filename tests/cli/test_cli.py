@@ -21,7 +21,7 @@ def test_add_from_a_leerpunt_uses_its_unit_and_marks_it(run, two_units):
 
 
 def test_list_filters(run, two_units):
-    run("add", "Oud", "-u", "hoek", "--due", "1-11", "--owner", "Sanne")
+    run("add", "Oud", "-u", "hoek", "--due", "1-11-2026", "--owner", "Sanne")
     run("add", "Nieuw", "-u", "best", "--due", "+2w", "--owner", "Ruud")
     overdue = json.loads(run("list", "--overdue", "--json").stdout)
     assert [a["title"] for a in overdue] == ["Oud"] and overdue[0]["overdue"] is True
@@ -113,7 +113,7 @@ def test_everyday_list_and_add_do_not_import_click_orjson_or_tinydb(run, two_uni
 
 def test_the_fast_path_and_click_agree(run, two_units):
     """`--unit hoek` is parsed without click, `--unit=hoek --` (unusual) by click."""
-    assert run("add", "Eerste", "--unit", "hoek", "--due", "1-11").stdout == "A-1\n"
+    assert run("add", "Eerste", "--unit", "hoek", "--due", "1-11-2026").stdout == "A-1\n"
     assert run("add", "--unit=hoek", "--phase", "3", "--", "Tweede").stdout == "A-2\n"
     plain, via_click = run("list").stdout, run("list", "--").stdout
     assert plain == via_click and "Tweede" in plain and "F3/R1" in plain

@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from pathlib import Path
 
 import pytest
 from hypothesis import given

@@ -3,7 +3,6 @@ unit's lock (Store.change(merge=…))."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

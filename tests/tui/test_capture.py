@@ -149,7 +149,7 @@ async def test_capture_shows_what_the_meeting_already_has(small_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_capture(pilot)
         shown = "\n".join(screen_lines(app))
-        assert "[red]eerder[/]" in shown and "1 bevindingen" in shown
+        assert "[red]eerder[/]" in shown and "1 bevinding bij" in shown  # the singular
         assert HOSTILE in app.screen.sub_title
         await pilot.press("escape")
         await settle(pilot)

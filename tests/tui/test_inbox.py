@@ -145,7 +145,7 @@ async def test_park_and_decline_need_a_reason(small_dir):
         await settle(pilot)
         assert finding(small_dir, "L-2").state == FindingState.DECLINED
         assert [r.key for r in table.rows] == ["L-3"]
-        assert app.screen.sub_title.startswith("1 onbehandelde leerpunten")
+        assert app.screen.sub_title.startswith("1 onbehandeld leerpunt")
 
 
 async def test_someone_else_was_first(small_dir):

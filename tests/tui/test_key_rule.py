@@ -19,6 +19,7 @@ from tui.screens.inbox_screen import InboxScreen
 from tui.screens.kpi_screen import KpiListScreen
 from tui.screens.meeting_form_screen import MeetingFormScreen
 from tui.screens.meetings_screen import MeetingsScreen
+from tui.screens.phases_screen import PhasesScreen
 from tui.screens.portfolio_screen import PortfolioScreen
 from tui.widgets.finding_dialogs import LinkDialog, ReasonDialog, TitlesDialog
 from tui.widgets.kpi_dialogs import KpiForm
@@ -97,7 +98,8 @@ async def test_portfolio(small_dir):
         await settle(pilot)
         assert isinstance(app.screen, PortfolioScreen)
         assert "/ Zoeken" in screen_lines(app)[-1]  # the footer says how to filter
-        await sweep(pilot, {"L": opens(InboxScreen, slug=None), "S": changes("order"), "R": changes("reverse")})
+        await sweep(pilot, {"L": opens(InboxScreen, slug=None), "F": opens(PhasesScreen),
+                            "S": changes("order"), "R": changes("reverse")})
         assert app.is_running  # q, u (`qu`) and every other letter left it running
 
 

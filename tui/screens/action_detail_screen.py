@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from store.errors import InvalidRecord, InvalidValue, SpiegelError
@@ -31,6 +31,7 @@ from tui.screens.record_saving import SAVE_GROUP, SaveConflicted, SavesRecords
 from tui.screens.table_screen import describe_error
 from tui.widgets.action_form import ActionForm
 from tui.widgets.change_log import ChangeLog
+from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.yes_no_dialog import YesNoDialog
 from tui.widgets.field_text import field_label
 
@@ -80,7 +81,7 @@ class ActionDetailScreen(SavesRecords, LiveRefresh, Screen):
             yield ActionForm(self.store.today(), id="detail-form")
             yield Static(t("tui.detail.log_title"), id="detail-log-title", markup=False)
             yield ChangeLog(id="detail-log")
-        yield Footer()
+        yield FittingFooter()
 
     @property
     def form(self) -> ActionForm:

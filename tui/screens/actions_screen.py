@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
 
-from store.dates import describe_date
+from store.fields import show_date
 from store.i18n import t
 from store.records import Action
 from store.repository import Store
@@ -60,7 +60,7 @@ class ActionsScreen(OpensUnitScreens, TableScreen):
             id=action.id,
             status=action.status.label,
             owner=clean_line(action.owner) or t("tui.no_owner"),
-            deadline=describe_date(action.deadline, today) if action.deadline else t("tui.no_deadline"),
+            deadline=show_date("deadline", action.deadline, today) if action.deadline else t("tui.no_deadline"),
             progress=action.progress,
             phase=action.phase,
             phase_label=phase_label(action.phase),

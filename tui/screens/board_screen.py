@@ -12,11 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from store.advice import action_advice
-from store.dates import describe_date
+from store.fields import show_date
 from store.errors import SpiegelError
 from store.i18n import t
 from store.queries import search_text, search_words, words_match
@@ -29,6 +29,7 @@ from tui.screens.key_rule import KeyRule
 from tui.screens.live_refresh import LiveRefresh
 from tui.screens.record_saving import SAVE_GROUP, SaveConflicted, SavesRecords
 from tui.screens.table_screen import describe_error
+from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.phase_board import PhaseBoard, board_columns
 
 
@@ -64,7 +65,7 @@ class BoardScreen(KeyRule, SavesRecords, LiveRefresh, Screen):
         super().__init__()
         localize_bindings(self)
         self.store, self.slug, self.unit_name = store, slug, unit_name
-        self.sub_title = f"{unit_name} · {t('tui.board.title')}"
+        self.sub_title = f"{t('tui.board.title')} · {unit_name}"  # what first: a long unit name is cut, not it
         self.actions: list[Action] = []
         self.route: int | None = None  # None: every route
         self.busy = False  # a save is under way; a second move would conflict with it
@@ -77,7 +78,7 @@ class BoardScreen(KeyRule, SavesRecords, LiveRefresh, Screen):
         yield PhaseBoard(id="board")
         yield Static("", id="board-detail", markup=False)
         yield Static(t("tui.loading"), id="board-status", markup=False)
-        yield Footer()
+        yield FittingFooter()
 
     @property
     def board(self) -> PhaseBoard:
@@ -116,7 +117,7 @@ class BoardScreen(KeyRule, SavesRecords, LiveRefresh, Screen):
         shown = sum(len(c) for c in self.board.columns)
         flagged = sum(bool(card.flags) for column in self.board.columns for card in column)
         route = t("tui.board.all_routes") if self.route is None else f"R{self.route} {route_label(self.route)}"
-        status = t("tui.board.status", shown=shown, flagged=flagged, route=route) if self.actions else t("tui.board.empty")
+        status = t("tui.board.status", n=shown, flagged=flagged, route=route) if self.actions else t("tui.board.empty")
         self.query_one("#board-status", Static).update(Text(status))
 
     def on_phase_board_highlighted(self, message: PhaseBoard.Highlighted) -> None:
@@ -130,7 +131,7 @@ class BoardScreen(KeyRule, SavesRecords, LiveRefresh, Screen):
         facts = t(
             "tui.board.detail", id=action.id, status=action.status.label,
             owner=clean_line(action.owner) or t("tui.no_owner"),
-            deadline=describe_date(action.deadline, today) if action.deadline else t("tui.no_deadline"),
+            deadline=show_date("deadline", action.deadline, today) if action.deadline else t("tui.no_deadline"),
             phase=action.phase, phase_label=phase_label(action.phase), route=action.route,
         )
         text = Text.assemble((clean_line(action.title), "bold"), "\n", facts)

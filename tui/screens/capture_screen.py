@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from store.i18n import t
 from store.records import Finding, Meeting, id_number
@@ -25,6 +25,7 @@ from tui.bindings import localize_bindings
 from tui.widgets.capture_input import CaptureInput
 from tui.widgets.capture_list import FindingList, finding_row, parse_capture
 from tui.widgets.discard_dialog import DiscardDialog
+from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.meeting_table import meeting_label
 
 
@@ -78,7 +79,7 @@ class CaptureScreen(Screen):
         yield Static("", id="capture-hint", markup=False)
         yield FindingList(id="capture-list")
         yield Static(t("tui.loading"), id="capture-status", markup=False)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self._show_hint()

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from store.dashboard import UnitSummary, unit_summary
@@ -28,6 +28,7 @@ from tui.widgets.burnup_chart import BurnupChart, burnup_table
 from tui.widgets.dash_links import DashLinks
 from tui.widgets.dashboard_view import counts_block, grid_table, list_lines, phases_block
 from tui.widgets.progress_charts import StackedChart, show_statuses, status_legend, status_table
+from tui.widgets.fitting_footer import FittingFooter
 
 
 class DashboardBody(VerticalScroll, inherit_bindings=False):
@@ -90,7 +91,7 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
             yield StackedChart(id="dash-status-chart")
             yield Static(status_legend(), id="dash-status-legend", markup=False)
             yield Static("", id="dash-status-table", markup=False)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#dash-body").loading = True

@@ -33,7 +33,10 @@ def help_entries(app: App, active: dict[str, ActiveBinding]) -> list[HelpEntry]:
         if binding.system or not binding.description:
             continue  # Textual's own ctrl+q / ctrl+c / palette keys
         ident = (binding.action, binding.description)
-        merged.setdefault(ident, []).append(app.get_key_display(binding))
+        shown = app.get_key_display(binding)
+        if "super+" in shown:  # the Mac's cmd key, which a terminal does not pass on
+            continue
+        merged.setdefault(ident, []).append(shown)
         tips.setdefault(ident, active_binding.tooltip or binding.tooltip)
     return [HelpEntry(" ".join(keys), ident[1], tips[ident]) for ident, keys in merged.items()]
 

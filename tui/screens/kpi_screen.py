@@ -18,7 +18,7 @@ from store.i18n import t
 from store.records import Action, Kpi, id_number
 from store.repository import Store
 from store.kpis import analyse_kpi, measurement_problems
-from store.runchart import number, summary
+from store.runchart import number, quantity, summary
 from store.text import clean_line
 from tui.screens.table_screen import TableScreen, describe_error
 from tui.widgets.row_table import RowTable
@@ -44,8 +44,7 @@ def kpi_row(kpi: Kpi, with_action: bool, started_on: dt.date | None = None) -> R
     analysis = analyse_kpi(kpi, started_on)
     unusable = len(measurement_problems(kpi))
     signals = summary(analysis) + (f" · {t('kpi.summary.unusable', n=unusable)}" if unusable else "")
-    unit = clean_line(kpi.measure_unit)
-    latest = f"{number(analysis.values[-1])} {unit}".strip() if analysis.values else "-"
+    latest = quantity(analysis.values[-1], kpi.measure_unit) if analysis.values else "-"
     cells = (
         kpi.id,
         *((kpi.action,) if with_action else ()),
@@ -98,9 +97,9 @@ class KpiListScreen(TableScreen):
 
     def describe(self, row: Row) -> Text:
         kpi: Kpi = row.item
-        unit = f" {clean_line(kpi.measure_unit)}" if kpi.measure_unit else ""
         facts = t("kpi.list.detail", id=kpi.id, action=kpi.action, direction=kpi.direction.label,
-                  baseline=number(kpi.baseline) + unit, target=number(kpi.target) + unit, n=len(kpi.measurements))
+                  baseline=quantity(kpi.baseline, kpi.measure_unit), target=quantity(kpi.target, kpi.measure_unit),
+                  n=len(kpi.measurements))
         signals = row.cells[-1]  # kpi_row's summary of the run-chart signals
         return Text.assemble(Text(clean_line(kpi.name), style="bold"), "\n", facts, " · ", signals)
 

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Checkbox, Header, Input, Select, Static, TextArea
 from textual.worker import Worker, WorkerState
 
 from store.advice import meeting_advice
@@ -27,6 +27,7 @@ from tui.form_keys import FIELD_KEYS
 from tui.screens.live_refresh import LiveRefresh
 from tui.screens.record_saving import SaveConflicted
 from tui.widgets.discard_dialog import DiscardDialog
+from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.meeting_fields import ORDER, TYPED, FormValues, apply, hint, parse_form, values_of
 
 
@@ -102,7 +103,7 @@ class MeetingFormScreen(LiveRefresh, Screen):
                     if name in TYPED:
                         yield Static("", id=f"mf-hint-{name}", classes="mf-hint", markup=False)
         yield Static("", id="mf-advice", markup=False)
-        yield Footer()
+        yield FittingFooter()
 
     def _editor(self, name: str) -> ComposeResult:
         initial = self._initial
@@ -292,4 +293,4 @@ class MeetingFormScreen(LiveRefresh, Screen):
 
     def _set_title(self) -> None:
         what = t("tui.form.edit", id=self.meeting.id) if self.meeting else t("tui.form.new")
-        self.sub_title = f"{self.unit_name} · {what}"
+        self.sub_title = f"{what} · {self.unit_name}"  # the id first: a long unit name is cut, never the id

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
 
-from store.dates import describe_date
+from store.fields import show_date
 from store.i18n import t
 from store.records import Finding, Meeting
 from store.repository import Store
@@ -54,7 +54,7 @@ class MeetingsScreen(OpensUnitScreens, TableScreen):
         facts = t(
             "tui.meetings.detail",
             id=m.id,
-            date=describe_date(m.date, today) if m.date else "",
+            date=show_date("date", m.date, today) if m.date else "",
             format=m.format.label,
             facilitator=clean_line(m.facilitator) or t("tui.nobody"),
             minute_taker=clean_line(m.minute_taker) or t("tui.nobody"),

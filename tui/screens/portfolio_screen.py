@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from store.dates import describe_date
+from store.fields import show_date
 from store.i18n import t
 from store.portfolio import UnitFacts
 from store.repository import Store
@@ -65,7 +65,7 @@ class PortfolioScreen(TableScreen):
             place, problem = (facts.problem.place, facts.problem.problem) if facts.problem else (facts.slug, "")
             return Text(t("tui.unit_problem", unit=clean_line(place), problem=clean_line(problem)))
         unit, today = facts.unit, self.store.today()
-        visit = describe_date(unit.last_visit, today) if unit.last_visit else t("tui.portfolio.no_visit")
+        visit = show_date("last_visit", unit.last_visit, today) if unit.last_visit else t("tui.portfolio.no_visit")
         text = t(
             "tui.portfolio.detail",
             name=clean_line(unit.name),

@@ -16,28 +16,29 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import Worker, WorkerState
 
-from store.dates import describe_date
+from store.fields import show_date
 from store.errors import Conflict, SpiegelError
 from store.i18n import t
 from store.records import Kpi, Measurement, Record
 from store.repository import Store
 from store.kpis import add_measurement, analyse_kpi, describe_problem, measurement_problems, started_on
-from store.runchart import Analysis, baseline_line, describe_all, number, period_lines, rules_line
+from store.runchart import Analysis, baseline_line, describe_all, number, period_lines, quantity, rules_line
 from store.text import clean_line
 from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
 from tui.screens.record_saving import SaveConflicted
 from tui.screens.table_screen import describe_error
+from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.run_chart import RunChart, legend, table_rows
 
 
 def facts_line(kpi: Kpi, analysis: Analysis) -> str:
-    unit = f" {clean_line(kpi.measure_unit)}" if kpi.measure_unit else ""
-    return t("kpi.chart.facts", direction=kpi.direction.label, baseline=number(kpi.baseline) + unit,
-             target=number(kpi.target) + unit, median=number(analysis.median), points=analysis.median_points)
+    return t("kpi.chart.facts", direction=kpi.direction.label, baseline=quantity(kpi.baseline, kpi.measure_unit),
+             target=quantity(kpi.target, kpi.measure_unit), median=number(analysis.median),
+             points=analysis.median_points)
 
 
 class RunChartScreen(LiveRefresh, Screen):
@@ -75,7 +76,7 @@ class RunChartScreen(LiveRefresh, Screen):
             yield Static("", id="kpi-rules", markup=False)
             yield Static(t("kpi.chart.table_title"), id="kpi-table-title", markup=False)
             yield DataTable(id="kpi-table", cursor_type="row", zebra_stripes=False)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -103,7 +104,7 @@ class RunChartScreen(LiveRefresh, Screen):
     def add_measurement(self, measurement: Measurement) -> None:
         """Append to the KPI as it is on disk now: no one's measurement is lost."""
         saved = add_measurement(self.store, self.kpi_id, measurement, self.kpi.unit)
-        note = t("kpi.measure.saved", value=number(measurement.value), date=describe_date(measurement.date, self.store.today()), id=saved.id)
+        note = t("kpi.measure.saved", value=number(measurement.value), date=show_date("measurement", measurement.date, self.store.today()), id=saved.id)
         self.post_message(self._loaded(saved, note))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="kpi-save")

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from store.errors import FileProblem
@@ -26,6 +26,7 @@ from store.text import clean_text
 from tui.bindings import localize_bindings
 from tui.screens.key_rule import KeyRule
 from tui.screens.live_refresh import LiveRefresh
+from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row, word_filter
 
@@ -95,7 +96,7 @@ class TableScreen(KeyRule, LiveRefresh, Screen):
         yield Static("", id="detail", markup=False)
         yield from self.compose_extra()
         yield Static(t("tui.loading"), id="status", markup=False)
-        yield Footer()
+        yield FittingFooter()
 
     def compose_extra(self) -> ComposeResult:
         yield from ()

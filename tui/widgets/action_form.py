@@ -20,9 +20,8 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
-from store.dates import describe_date
 from store.errors import InvalidValue
-from store.fields import parse_value
+from store.fields import parse_value, show_date
 from store.i18n import t
 from store.records import Action
 from store.vocab import PHASES, ROUTES, Status, phase_label, route_label
@@ -82,7 +81,7 @@ class ActionForm(Vertical):
             self.editor("owner").suggester = SuggestFromList(owners, case_sensitive=False)
         self.linked_before = set(action.findings)
         for name in TEXT_FIELDS:
-            self.editor(name).value = as_text(getattr(action, name), self.today)
+            self.editor(name).value = as_text(name, getattr(action, name), self.today)
         for name in SELECT_FIELDS:
             self.editor(name).value = getattr(action, name)
         self.editor("description").load_text(action.description)
@@ -152,7 +151,7 @@ class ActionForm(Vertical):
             return t("tui.detail.no_such_date")
         if parsed is None:
             return t("tui.detail.no_date") if text.strip() else ""
-        shown = describe_date(parsed, self.today)
+        shown = show_date(field, parsed, self.today)
         return "" if " ".join(text.split()).casefold() == shown.casefold() else f"→ {shown}"
 
     def _show_linked(self, text: str) -> None:
@@ -177,12 +176,12 @@ class ActionForm(Vertical):
 
 
 
-def as_text(value: Any, today: dt.date) -> str:
+def as_text(name: str, value: Any, today: dt.date) -> str:
     """A field value as the form shows it; dates as 'di 15 dec', which parse back."""
     if value is None:
         return ""
     if isinstance(value, dt.date):
-        return describe_date(value, today)
+        return show_date(name, value, today)
     if isinstance(value, list):
         return ", ".join(value)
     return str(value)

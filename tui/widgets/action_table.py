@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from store.dates import describe_date
+from store.fields import show_date
 from store.i18n import t
 from store.queries import ActionFilter, search_text, select, sort_key
 from store.records import Action, id_number
@@ -23,11 +23,11 @@ def action_columns() -> list[Column]:
         Column(t("tui.col.id"), max_width=8),
         Column(t("tui.col.status"), max_width=13),
         Column(t("tui.col.phase_route"), max_width=5, drop_order=1),
-        Column(t("tui.col.deadline"), max_width=14),
+        Column(t("tui.col.deadline"), max_width=11),  # '16 mrt 2026': no weekday, so F/R and % fit at 80
         Column(t("tui.col.signal"), max_width=10, hide_empty=True),
-        Column(t("tui.col.owner"), max_width=10, drop_order=3),
+        Column(t("tui.col.owner"), max_width=9, drop_order=3),
         Column(t("tui.col.progress"), max_width=4, align="right", drop_order=2),
-        Column(t("tui.col.title"), min_width=20),
+        Column(t("tui.col.title"), min_width=12),  # the detail line below shows it whole
     ]
 
 
@@ -50,7 +50,7 @@ def action_row(action: Action, today: dt.date) -> Row:
         action.id,
         action.status.label,
         f"F{action.phase} R{action.route}",
-        describe_date(action.deadline, today) if action.deadline else "",
+        show_date("deadline", action.deadline, today, weekday=False) if action.deadline else "",
         signal,
         clean_line(action.owner),
         f"{action.progress}%",

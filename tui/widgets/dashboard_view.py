@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from store.dashboard import UnitSummary
-from store.dates import describe_date
+from store.fields import show_date
 from store.i18n import t
 from store.records import Action, Meeting
 from store.text import clean_line
@@ -47,7 +47,7 @@ def counts_block(summary: UnitSummary) -> Text:
 
 
 def _action_line(action: Action, today: dt.date) -> Text:
-    deadline = describe_date(action.deadline, today) if action.deadline else t("tui.no_deadline")
+    deadline = show_date("deadline", action.deadline, today) if action.deadline else t("tui.no_deadline")
     owner = clean_line(action.owner) or t("tui.no_owner")
     return Text(f"  {action.id:<6} {deadline:<14} {fit(owner, 12, 'left')} {clean_line(action.title)}",
                 no_wrap=True, overflow="ellipsis")
@@ -75,8 +75,8 @@ def list_lines(summary: UnitSummary, today: dt.date) -> list[tuple[Text, Action 
     for duty in summary.feedback:
         m = duty.meeting
         state = t("tui.dash.feedback_late") if duty.overdue else t("tui.dash.feedback_soon")
-        due = describe_date(m.feedback_due, today) if m.feedback_due else ""
-        held = describe_date(m.date, today) if m.date else ""
+        due = show_date("feedback_due", m.feedback_due, today) if m.feedback_due else ""
+        held = show_date("date", m.date, today) if m.date else ""
         text = Text(f"  {m.id:<6} {state} {due} · {t('tui.dash.held', date=held)} · {clean_line(m.theme)}",
                     no_wrap=True, overflow="ellipsis")
         lines.append((text, m))

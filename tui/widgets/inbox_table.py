@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from store.i18n import t
+from store.portfolio import short_unit_name
 from store.records import Finding, Meeting, id_number
 from store.text import clean_line
 from store.vocab import FindingKind, FindingState
@@ -31,7 +32,7 @@ def inbox_columns(all_units: bool) -> list[Column]:
         Column(t("tui.col.leerpunt"), min_width=20),
     ]
     if all_units:
-        columns.insert(1, Column(t("tui.col.unit"), max_width=14, drop_order=1))
+        columns.insert(1, Column(t("tui.col.unit"), max_width=15, drop_order=1))  # short names (store.portfolio)
     return columns
 
 
@@ -67,6 +68,6 @@ def _row(item: InboxItem, all_units: bool) -> Row:
     f = item.finding
     cells = [f.id, t("tui.quick_win") if f.quick_win else "", item.meeting, clean_line(f.text)]
     if all_units:
-        cells.insert(1, clean_line(item.unit_name))
+        cells.insert(1, clean_line(short_unit_name(item.unit_name)))  # the detail line has it whole
     search = f"{f.id} {f.text} {item.meeting} {item.unit_name} {f.theme}".casefold()
     return Row(f.id, tuple(cells), item=item, search=search)

@@ -18,9 +18,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
-from store.dates import describe_date
 from store.errors import InvalidValue
-from store.fields import parse_value
+from store.fields import parse_value, show_date
 from store.i18n import language, t
 from store.kpis import measurement_date, value_problem
 from store.records import Kpi, Measurement
@@ -126,7 +125,7 @@ class NewMeasurement(_Dialog):
 
     def _show_date(self, text: str) -> None:
         try:
-            aside = f"→ {describe_date(measurement_date(text, self.today), self.today)}"
+            aside = f"→ {show_date('measurement', measurement_date(text, self.today), self.today)}"
         except InvalidValue:
             aside = "?"
         self.row("date").set_aside(aside)

@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter
 
 from store.advice import feedback_overdue
-from store.dates import describe_date
+from store.fields import show_date
 from store.i18n import t
 from store.records import Finding, Meeting, id_number
 from store.text import clean_line
@@ -40,7 +40,7 @@ def feedback_status(meeting: Meeting, today: dt.date) -> str:
     if feedback_overdue(meeting, today):
         return t("tui.feedback.overdue")
     if meeting.feedback_due:
-        return t("tui.feedback.due", date=describe_date(meeting.feedback_due, today))
+        return t("tui.feedback.due", date=show_date("feedback_due", meeting.feedback_due, today))
     if meeting.date and meeting.date < today:
         return t("tui.feedback.none")
     return ""
@@ -58,7 +58,7 @@ def meeting_rows(meetings: list[Meeting], findings: list[Finding], today: dt.dat
 
 def meeting_row(meeting: Meeting, findings: int, open_points: int, today: dt.date) -> Row:
     cells = (
-        describe_date(meeting.date, today) if meeting.date else "",
+        show_date("date", meeting.date, today) if meeting.date else "",
         meeting.format.label,
         "" if meeting.participants is None else str(meeting.participants),
         str(findings),
@@ -84,6 +84,6 @@ def meeting_label(meeting: Meeting | None, today: dt.date) -> str:
     """'di 10 nov · Bereikbaarheid' — how other screens name a meeting."""
     if meeting is None:
         return t("tui.inbox.no_meeting")
-    when = describe_date(meeting.date, today) if meeting.date else meeting.id
+    when = show_date("date", meeting.date, today) if meeting.date else meeting.id
     theme = clean_line(meeting.theme)
     return f"{when} · {theme}" if theme else when

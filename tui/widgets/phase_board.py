@@ -163,7 +163,7 @@ class PhaseBoard(Widget, can_focus=True):
         for index, (phase, cards) in enumerate(zip(PHASES, self.columns)):
             flagged = sum(bool(c.flags) for c in cards)
             heads.append(fit(f"F{phase} {phase_label(phase)}", widths[index], "left"))
-            count = t("tui.board.count_one" if len(cards) == 1 else "tui.board.count", n=len(cards))
+            count = t("tui.board.count", n=len(cards))
             if flagged:  # the cards and the status line say why in words
                 count += f" · {flagged} !"
             counts.append(fit(count, widths[index], "left"))

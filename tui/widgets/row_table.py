@@ -17,7 +17,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -54,7 +54,7 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
     SELECTABLE: ClassVar[bool] = True
     """False: Enter does nothing here (yet), so it is neither shown nor listed in help."""
 
-    cursor: reactive[int] = reactive(0, init=False, always_update=True)
+    cursor: reactive[int] = reactive(0, init=False, always_update=True, repaint=False)  # watch_cursor repaints
 
     class RowHighlighted(Message):
         """The cursor moved to `row` (None: the table is empty)."""
@@ -190,9 +190,14 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, len(self._rows) - 1))
 
-    def watch_cursor(self) -> None:
+    def watch_cursor(self, old: int, new: int) -> None:
+        top = round(self.scroll_offset.y)
         self._scroll_to_cursor()
-        self.refresh()
+        if round(self.scroll_offset.y) == top:  # only the two rows changed: repaint just them
+            width = self.size.width  # over SSH a full repaint per arrow key cost 3-9 KB
+            self.refresh(*(Region(0, index - top + 1, width, 1) for index in {old, new}))  # + 1: the header
+        else:
+            self.refresh()
         self.post_message(self.RowHighlighted(self, self.current))
 
     def notify_style_update(self) -> None:
