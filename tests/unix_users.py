@@ -30,6 +30,15 @@ _MEMBERSHIP = {USER_A: [SHARED, GROUP_A], USER_B: [SHARED, GROUP_B]}
 def ensure_users() -> None:
     if os.geteuid() != 0:
         pytest.fail("these tests create Unix users and must run as root (CI does)")
+    import fcntl
+
+    # Parallel test workers (pytest -n) set them up one at a time.
+    with open("/tmp/spiegel-test-users.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        _add_users()
+
+
+def _add_users() -> None:
     for group in (SHARED, GROUP_A, GROUP_B):
         try:
             grp.getgrnam(group)

@@ -66,7 +66,7 @@ def test_check_names_unit_record_and_field_and_fails(run, hoek):
     assert done.returncode == 1
     assert "  praktijk-de-hoek, A-3, progress: moet een geheel getal van 0 tot en met 100 zijn, maar is \"50\"" \
         in done.stdout.splitlines()
-    assert "1 beschadigde records" in done.stdout
+    assert "1 beschadigd record" in done.stdout
     report = {item["unit"]: item for item in json.loads(run("check", "--json", ok=False).stdout)}
     assert report["praktijk-de-hoek"]["ok"] is False and report["gemeente-best"]["ok"] is True
     assert report["praktijk-de-hoek"]["actions"] == 2  # the good ones
@@ -80,7 +80,7 @@ def test_units_counts_the_good_records_and_names_how_many_are_bad(run, hoek):
     units = {u["slug"]: u for u in json.loads(run("units", "--json").stdout)}
     assert units["praktijk-de-hoek"]["open_actions"] == 2 and units["praktijk-de-hoek"]["bad_records"] == 1
     assert units["gemeente-best"]["bad_records"] == 0
-    assert "Praktijk De Hoek (! 1 beschadigde records)" in run("units").stdout
+    assert "Praktijk De Hoek (! 1 beschadigd record)" in run("units").stdout
 
 
 def test_editing_the_bad_record_is_refused_and_the_rest_of_the_unit_is_writable(run, hoek):
