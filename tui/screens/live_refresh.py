@@ -54,7 +54,10 @@ class LiveRefresh:
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
     def _check_for_changes(self) -> None:
-        if self.store.fingerprint(self.watched_unit) != self._seen:  # type: ignore[attr-defined]
+        # Store's "has this unit changed since?": a fingerprint on files, LISTEN on a
+        # database. No waiting here (timeout 0): the timer paces it, and a waiting
+        # thread could not be stopped when the screen is covered or closed.
+        if self.store.wait_for_change(self.watched_unit, timeout=0, seen=self._seen):  # type: ignore[attr-defined]
             self.post_message(self.DataChanged())  # type: ignore[attr-defined]
 
     def on_live_refresh_data_changed(self, _: DataChanged) -> None:
