@@ -119,7 +119,9 @@ class FileBackend(Backend):
             gid = os.stat(os.path.join(self.dir, slug)).st_gid
         except OSError:
             return None
-        return layout.group_name(gid) if layout.is_shared(top) and gid == top.st_gid else None
+        if not (layout.is_shared(top) and gid == top.st_gid and layout.has_other_members(gid, top.st_uid)):
+            return None  # a personal data directory: its group is its owner's alone
+        return layout.group_name(gid)
 
     def old_layout(self) -> list[FileProblem]:
         """Unit files of the flat layout (`<slug>.json` beside the units) that have no

@@ -65,6 +65,20 @@ def is_member(uid: int, gid: int) -> bool:
         return False
 
 
+def has_other_members(gid: int, owner: int) -> bool:
+    """Whether anyone but `owner` belongs to group `gid` (by membership or as their
+    primary group): a personal data directory's group is its owner's alone."""
+    import grp
+    import pwd
+
+    try:
+        members = set(grp.getgrgid(gid).gr_mem)
+    except KeyError:
+        return True  # an unknown group: assume the worst
+    members |= {user.pw_name for user in pwd.getpwall() if user.pw_gid == gid}
+    return bool(members - {user_name(owner)})
+
+
 def user_name(uid: int) -> str:
     import pwd
 
