@@ -22,6 +22,7 @@ a few milliseconds (store/recordtype.py).
 
 from __future__ import annotations
 
+import os
 import time
 
 TYPE_CHECKING = False
@@ -135,3 +136,16 @@ class Backend:
 
 
 POLL_SECONDS = 0.25
+
+
+def open_backend(location: str | os.PathLike) -> Backend:
+    """The backend for a data directory, or for a `postgresql://` URL (psycopg is
+    imported only then: files keep the CLI's start-up as lean as it was)."""
+    location = os.fspath(location)
+    if location.startswith(("postgresql://", "postgres://")):
+        from store.pg.backend import PgBackend
+
+        return PgBackend(location)
+    from store.files.backend import FileBackend
+
+    return FileBackend(location)

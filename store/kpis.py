@@ -18,7 +18,7 @@ from store.i18n import t
 from store.records import Action, Kpi, Measurement
 from store.vocab import Direction
 from store.runchart import IHI, MIN_POINTS, RULE_SETS, Analysis, analyse, number, point_marks
-from store.validate import MAX_NUMBER as MAX_ABS  # larger values are typing errors or overflow plotting
+from store.limits import MAX_NUMBER as MAX_ABS  # larger values are typing errors or overflow plotting
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

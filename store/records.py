@@ -15,7 +15,8 @@ from store.errors import BadRecord, InvalidValue
 from store.i18n import t
 from store.recordtype import field, record_class, record_fields
 from store.text import clean_line, clean_text
-from store.validate import CODES as _CODES, PDSA_KEYS, input_problems, loaded_values
+from store.limits import PDSA_KEYS, input_problems
+from store.validate import CODES as _CODES, loaded_values
 from store.vocab import Code, Direction, FindingKind, FindingState, MeetingFormat, Status, UnitKind
 
 TYPE_CHECKING = False
@@ -206,7 +207,7 @@ class Action(Record):
     done_on: OptDate = None
     evaluated_on: OptDate = None
 
-    def _extra_problems(self) -> list[InvalidValue]:  # phase, route, progress: validate.BOUNDS
+    def _extra_problems(self) -> list[InvalidValue]:  # phase, route, progress: limits.BOUNDS
         return [InvalidValue("pdsa", t("value.pdsa"))] if set(self.pdsa) - set(PDSA_KEYS) else []
 
 

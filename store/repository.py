@@ -17,10 +17,11 @@ from contextlib import contextmanager
 from functools import cache
 
 from store import schema
-from store.backend import Backend
+from store.backend import Backend, open_backend
 from store.errors import Ambiguous, BadRecord, CorruptFile, FileProblem, InvalidValue, NotFound
 from store.i18n import t
-from store.records import Action, Finding, Kpi, Meeting, Record, Unit, field_kinds, record_type
+from store.bad_records import bad_in, built
+from store.records import Action, Record, Unit, field_kinds, record_type
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -214,45 +215,8 @@ class Store:
 
     def _built(self, cls: type[R], slug: str, docs, where: DocFilter | None,
                skipped: list[SpiegelError] | None = None) -> list[R]:
-        """Records from documents; each bad one is left out and added to `skipped`."""
-        if where is not None:
-            docs = self._passing(where, docs, cls, slug, skipped)
-        try:  # one try around the loop: the hot path of every list
-            return [self._build(cls, doc, slug) for doc in docs]
-        except BadRecord:
-            pass
-        built = []
-        for doc in docs:
-            try:
-                built.append(self._build(cls, doc, slug))
-            except BadRecord as bad:
-                if skipped is not None:
-                    skipped.append(bad)
-        return built
-
-    def _passing(self, where: DocFilter, docs, cls: type[Record], slug: str,
-                 skipped: list[SpiegelError] | None) -> list[dict]:
-        """The documents `where` accepts. One it cannot judge is bad: left out here,
-        and reported (with what is wrong with it) if it is. (One try around the loop:
-        `list --overdue` tests every action of every unit.)"""
-        try:
-            return [doc for doc in docs if where(doc)]
-        except (TypeError, ValueError, AttributeError):
-            pass
-        passing = []
-        for doc in docs:
-            if _judgeable(where, doc):
-                if where(doc):
-                    passing.append(doc)
-                continue
-            try:
-                self._build(cls, doc, slug)
-            except BadRecord as bad:
-                if skipped is not None:
-                    skipped.append(bad)
-                continue
-            where(doc)  # a good document the filter fails on: a bug in the filter, raised as it is
-        return passing
+        """Records of `slug` from documents, the bad ones left out (store/bad_records.py)."""
+        return built(lambda kind, doc: self._build(kind, doc, slug), cls, docs, where, skipped)
 
     def listed_actions(
         self, unit: str | None = None, where: DocFilter | None = None, skipped: list[SpiegelError] | None = None,
@@ -303,13 +267,7 @@ class Store:
         remembered = self._bad.get(slug)
         if remembered is not None and remembered[0] is data:
             return list(remembered[1])
-        bad = []
-        for cls in (Meeting, Finding, Action, Kpi):
-            for doc in data.get(cls.TABLE, {}).values():
-                try:
-                    self._build(cls, doc, slug)
-                except BadRecord as problem:
-                    bad.append(problem)
+        bad = bad_in(lambda kind, doc: self._build(kind, doc, slug), data)
         self._bad[slug] = (data, bad)
         return list(bad)
 
@@ -402,19 +360,6 @@ class Store:
                             self.backend.repair_hint(slug)) from None
 
 
-def open_backend(location: str | os.PathLike) -> Backend:
-    """The backend for a data directory, or for a `postgresql://` URL (psycopg is
-    imported only then: files keep the CLI's start-up as lean as it was)."""
-    location = os.fspath(location)
-    if location.startswith(("postgresql://", "postgres://")):
-        from store.pg.backend import PgBackend
-
-        return PgBackend(location)
-    from store.files.backend import FileBackend
-
-    return FileBackend(location)
-
-
 def slugify(name: str) -> str:
     """`Huisartsenpraktijk De Hoek` -> `huisartsenpraktijk-de-hoek` (ASCII, for file names)."""
     import unicodedata
@@ -449,10 +394,3 @@ def _blank_action() -> dict:
     document leaves a default out. Shared: do not change it."""
     return Action().to_doc()
 
-
-def _judgeable(where: DocFilter, doc: dict) -> bool:
-    try:
-        where(doc)
-        return True
-    except (TypeError, ValueError, AttributeError):
-        return False

@@ -1,5 +1,4 @@
-"""Stored documents checked field by field when they are loaded, and the limits
-every value must keep when it is written.
+"""Stored documents checked field by field when they are loaded.
 
 A unit file is readable by every member of its group, and any of them can edit it
 by hand. So a document is never trusted: `loaded_values` checks each field against
@@ -10,18 +9,18 @@ one type into another: `"50"` is not 50, `1` is not `true`, `"L-1"` is not a lis
 Whatever is wrong comes back as `InvalidValue`s naming the field, and the record
 is a bad record (`BadRecord`): skipped and reported by readers, refused by editors.
 
-The same bounds serve input (`Record.problems`) and load, so a value spiegel saved
-always loads again.
+The bounds are store/limits.py's, which input (`Record.problems`) keeps too, so a
+value spiegel saved always loads again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 
 from store.errors import InvalidValue
 from store.i18n import t
+from store.limits import BOUNDS, MAX_INT, MAX_NUMBER, PDSA_KEYS, is_number
 from store.text import clean_line, clean_text
 from store.vocab import Direction, FindingKind, FindingState, MeetingFormat, Status, UnitKind
 
@@ -29,23 +28,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from typing import Any, Callable
 
-# Lengths a practice never reaches; beyond them a value is a mistake or an attack.
-MAX_LINE = 300  # one-line fields: titles, names, owners
-MAX_TEXT = 20_000  # free text: descriptions, notes, PDSA notes
-MAX_ITEMS = 200  # lists: questions, inputs, linked findings
-MAX_MEASUREMENTS = 10_000  # a KPI's series (weekly for two centuries)
-MAX_NUMBER = 1e9  # KPI values, baselines and targets: larger ones are typing errors (store/kpis.py)
-MAX_COUNT = 100_000  # people, minutes, rounds
-MAX_INT = 2**53  # revisions and log references: exact in JSON everywhere
-
-# Integer fields with their own range (inclusive); any other int is 0..MAX_INT.
-BOUNDS = {
-    "phase": (1, 4), "route": (1, 4), "progress": (0, 100),
-    "participants": (0, MAX_COUNT), "listeners": (0, MAX_COUNT), "duration_min": (0, MAX_COUNT),
-    "rounds": (0, MAX_COUNT), "rev": (1, MAX_INT),
-}
 LOG_OPS = ("create", "update", "undo")
-PDSA_KEYS = ("plan", "do", "study", "act")
 CODES = {c.__name__: c for c in (Status, UnitKind, MeetingFormat, FindingKind, FindingState, Direction)}
 
 
@@ -215,12 +198,8 @@ def _int(low: int, high: int, optional: bool) -> Callable[[str, Any], Any]:
     return check
 
 
-def _number(value: Any) -> bool:
-    return type(value) in (int, float) and math.isfinite(value) and abs(value) <= MAX_NUMBER
-
-
 def _opt_float(name: str, value: Any) -> Any:
-    if value is not None and not _number(value):
+    if value is not None and not is_number(value):
         raise Bad("load.number", high=f"{MAX_NUMBER:.0e}")
     return value
 
@@ -374,47 +353,3 @@ _BY_KIND: dict[str, Callable[[str, Any], Any]] = {
     "Line": _line, "Text": _text, "str": _line, "OptDate": _opt_date, "OptFloat": _opt_float, "bool": _bool,
     "Lines": _lines, "Ids": _ids, "Phases": _phases, "Pdsa": _pdsa, "Measurements": _measurements,
 }
-
-
-# --- writing ------------------------------------------------------------------------
-
-def input_problems(record: Any) -> list[InvalidValue]:
-    """What a record about to be saved must keep: numbers in their range, text and
-    lists within their length. Messages say the limit."""
-    from store.records import META_FIELDS, field_kinds
-
-    found = []
-    for name, kind in field_kinds(type(record)).items():
-        problem = None if name in META_FIELDS else _limit(name, kind, getattr(record, name))
-        if problem:
-            found.append(InvalidValue(name, problem))
-    return found
-
-
-def _limit(name: str, kind: str, value: Any) -> str | None:
-    if kind in ("int", "OptInt") and name in BOUNDS and value is not None:
-        low, high = BOUNDS[name]
-        return None if type(value) is int and low <= value <= high else t("value.range", low=low, high=high)
-    # OptFloat (a KPI's baseline and target): store.kpis.kpi_problems judges them,
-    # with the KPI's unit (a percentage stays within 0-100).
-    if kind in ("Line", "Text") and len(value) > (MAX_LINE if kind == "Line" else MAX_TEXT):
-        return t("value.too_long", limit=MAX_LINE if kind == "Line" else MAX_TEXT, length=len(value))
-    if kind in ("Lines", "Ids"):
-        return _list_limit(value, MAX_ITEMS, MAX_LINE)
-    if kind == "Pdsa" and any(len(v) > MAX_TEXT for v in value.values()):
-        return t("value.too_long", limit=MAX_TEXT, length=max(len(v) for v in value.values()))
-    if kind == "Measurements":
-        if len(value) > MAX_MEASUREMENTS:
-            return t("value.too_many", limit=MAX_MEASUREMENTS, count=len(value))
-        if any(not _number(m.value) for m in value):
-            return t("value.too_big", high=f"{MAX_NUMBER:.0e}")
-        if any(len(m.note) > MAX_LINE for m in value):
-            return t("value.too_long", limit=MAX_LINE, length=max(len(m.note) for m in value))
-    return None
-
-
-def _list_limit(items: list, most: int, longest: int) -> str | None:
-    if len(items) > most:
-        return t("value.too_many", limit=most, count=len(items))
-    too_long = max((len(i) for i in items), default=0)
-    return t("value.too_long", limit=longest, length=too_long) if too_long > longest else None

@@ -1,9 +1,11 @@
 """The Textual app. Importing any part of it registers the app's own words (its
-screens' texts and Textual's own, in tui/catalog_*.py) with store.i18n: they live
-with the app, and the CLI's `list` and `add` never load them."""
+screens' texts in tui/catalog_*.py, Textual's own in tui/catalog_textual_*.py) with
+store.i18n: they live with the app, and the CLI's `list` and `add` never load them."""
 
 from store.i18n import register as _register
 from tui.catalog_en import EN_TUI as _EN
 from tui.catalog_nl import NL_TUI as _NL
+from tui.catalog_textual_en import TEXTUAL_EN as _TEXTUAL_EN
+from tui.catalog_textual_nl import TEXTUAL_NL as _TEXTUAL_NL
 
-_register({"nl": _NL, "en": _EN})
+_register({"nl": {**_NL, **_TEXTUAL_NL}, "en": {**_EN, **_TEXTUAL_EN}})

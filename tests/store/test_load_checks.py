@@ -18,7 +18,7 @@ from store import jsoncodec
 from store.errors import BadRecord, CorruptFile, InvalidRecord, InvalidValue
 from store.records import Action, Finding, Kpi, Measurement, Meeting, Unit, record_type
 from store.repository import Store
-from store.validate import MAX_COUNT
+from store.limits import MAX_COUNT
 from store.vocab import Status
 from tests.conftest import TODAY
 
