@@ -22,11 +22,12 @@ def upgrade(ctx, url):
     """
     from cli.output import echo
     from store.errors import SpiegelError
+    from store.backend import is_database
     from store.i18n import t
     from store.pg.admin import upgrade_schema
 
     location = url or settings(ctx.parent.parent, None).data_dir
-    if not location.startswith(("postgresql://", "postgres://")):
+    if not is_database(location):
         raise SpiegelError(t("db.not_configured"))
     applied, version = upgrade_schema(location)
     echo(t("db.upgraded", version=version, count=len(applied)) if applied else t("db.up_to_date", version=version))

@@ -144,7 +144,9 @@ def make_store(settings: Settings, create: bool = False):
 def check_data_dir(settings: Settings, create: bool = False) -> None:
     """NotFound (one line) if the named data directory is missing; NoAccess if the
     user may not read it (not in its group): said before anything else is tried."""
-    if settings.data_dir.startswith(("postgresql://", "postgres://")):
+    from store.backend import is_database
+
+    if is_database(settings.data_dir):
         return  # a database: the backend says what is wrong with it
     if os.path.isdir(settings.data_dir):
         if not os.access(settings.data_dir, os.R_OK | os.X_OK):

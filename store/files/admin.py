@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import os
 import stat
+from contextlib import contextmanager
 
 from store import jsoncodec, schema
 from store.errors import CorruptFile, FileProblem, NoAccess
@@ -18,6 +19,8 @@ from store.i18n import t
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from typing import Iterator
+
     from store.files.backend import FileBackend
 
 OLD_COUNTER = ".spiegel-ids.json"
@@ -78,19 +81,15 @@ def _move(backend: FileBackend, top_fd: int, slug: str) -> str:
     return t("migrate.moved", group=layout.group_name(st.st_gid))
 
 
-class _old_lock:
+@contextmanager
+def _old_lock(top_fd: int, slug: str, path: str) -> Iterator[None]:
     """The flat layout's `<slug>.lock`, as older spiegels take it."""
-
-    def __init__(self, top_fd: int, slug: str, path: str) -> None:
-        self.args = (f"{slug}.lock", top_fd, os.O_RDWR | os.O_CREAT, path)
-
-    def __enter__(self) -> None:
-        name, top_fd, flags, path = self.args
-        self.fd, _ = safe.open_regular(name, top_fd, flags, path=path)
-        fcntl.flock(self.fd, fcntl.LOCK_EX)
-
-    def __exit__(self, *exc) -> None:
-        os.close(self.fd)
+    fd, _ = safe.open_regular(f"{slug}.lock", top_fd, os.O_RDWR | os.O_CREAT, path=path)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def register_ids(backend: FileBackend, top_fd: int) -> int:
@@ -123,21 +122,16 @@ def _old_counter(top_fd: int, top: str) -> dict[str, int]:
         os.close(fd)
     if not isinstance(counters, dict):
         return {}
-    return {k: v for k, v in counters.items() if k in "AKLM" and isinstance(v, int) and 0 < v < 10**7}
+    return {k: v for k, v in counters.items() if k in ("A", "K", "L", "M") and isinstance(v, int) and 0 < v < 10**7}
 
 
-class _group_refused:
+@contextmanager
+def _group_refused(path: str, gid: int) -> Iterator[None]:
     """A PermissionError while giving a group: the one line that says why."""
-
-    def __init__(self, path: str, gid: int) -> None:
-        self.path, self.gid = path, gid
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind, exc, tb) -> None:
-        if kind is not None and issubclass(kind, PermissionError):
-            raise NoAccess(self.path, t("unit_dir.group_refused", group=layout.group_name(self.gid))) from None
+    try:
+        yield
+    except PermissionError:
+        raise NoAccess(path, t("unit_dir.group_refused", group=layout.group_name(gid))) from None
 
 
 def set_group(backend: FileBackend, slug: str, gid: int) -> int:

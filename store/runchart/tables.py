@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 
-PERLA_FIRST, PERLA_LAST = 10, 60
+PERLA_LAST = 60  # the table runs from 10 useful observations to this
 
 PERLA_TABLE: dict[int, tuple[int, int]] = {
     10: (3, 9), 11: (3, 10), 12: (3, 11), 13: (4, 11), 14: (4, 12), 15: (5, 12), 16: (5, 13),
