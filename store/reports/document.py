@@ -1,0 +1,94 @@
+"""A report as a list of blocks, rendered to Markdown or HTML.
+
+Written by hand rather than with a template engine: five kinds of block, each with
+two renderings, and the escaping of user text decided in one place per format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from store.text import clean_text
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int = 2
+
+
+@dataclass
+class Paragraph:
+    text: str
+    quiet: bool = False  # a remark (smaller, grey in HTML; italic in Markdown)
+
+
+@dataclass
+class Bullets:
+    items: list[str]
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class Chart:
+    """An SVG drawing (from store/reports/charts.py, holding no user text) and the
+    words that say what it shows, for the Markdown file and screen readers."""
+
+    svg: str
+    caption: str
+
+
+Block = Heading | Paragraph | Bullets | Table | Chart
+
+
+@dataclass
+class Document:
+    title: str
+    subtitle: str = ""
+    made_on: dt.date | None = None
+    lang: str = "nl"
+    blocks: list[Block] = field(default_factory=list)
+
+    def __post_init__(self) -> None:  # every block's text is cleaned as it is added
+        self.title, self.subtitle = clean_text(self.title), clean_text(self.subtitle)
+
+    def heading(self, text: str, level: int = 2) -> "Document":
+        self.blocks.append(Heading(clean_text(text), level))
+        return self
+
+    def paragraph(self, text: str, quiet: bool = False) -> "Document":
+        self.blocks.append(Paragraph(clean_text(text), quiet))
+        return self
+
+    def bullets(self, items: list[str]) -> "Document":
+        if items:
+            self.blocks.append(Bullets([clean_text(i) for i in items]))
+        return self
+
+    def table(self, headers: list[str], rows: list[list[str]]) -> "Document":
+        self.blocks.append(Table([clean_text(h) for h in headers], [[clean_text(str(c)) for c in r] for r in rows]))
+        return self
+
+    def chart(self, svg: str, caption: str) -> "Document":
+        self.blocks.append(Chart(svg, clean_text(caption)))
+        return self
+
+    def to_markdown(self) -> str:
+        from store.reports.markdown import render
+
+        return render(self)
+
+    def to_html(self) -> str:
+        from store.reports.html import render
+
+        return render(self)
+
+    def render(self, fmt: str) -> str:
+        """`fmt`: "md" or "html"."""
+        return self.to_html() if fmt == "html" else self.to_markdown()

@@ -1,0 +1,42 @@
+"""Writing a report file: born 0600 (a report names a practice's leerpunten and
+owners), never through a symlink or into a FIFO someone planted at that name, and
+whole or not at all (a temp file beside it, then rename)."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from store.errors import FileProblem
+from store.i18n import t
+
+
+def write_report(path: str | os.PathLike, text: str) -> str:
+    """Write `text` (UTF-8) to `path`, replacing a regular file there; returns the
+    path written. FileProblem naming the path when it cannot be written."""
+    path = os.path.abspath(os.fspath(path))
+    folder, name = os.path.split(path)
+    try:
+        existing = os.lstat(path)
+    except FileNotFoundError:
+        existing = None
+    except OSError as exc:
+        raise FileProblem(path, t("report.cannot_write", reason=exc.strerror or str(exc))) from None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        raise FileProblem(path, t("report.not_a_file"))
+    temp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        try:
+            os.write(fd, text.encode("utf-8"))  # reports are small: one write
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)  # rename replaces a name, never follows it
+    except OSError as exc:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise FileProblem(path, t("report.cannot_write", reason=exc.strerror or str(exc))) from None
+    return path
