@@ -46,7 +46,7 @@ def test_catalogs_have_the_same_keys():
 
 
 def test_every_command_and_option_has_help_in_both_languages():
-    from cli import admin_commands, db_commands, kpi_commands, read_commands, write_commands  # noqa: F401
+    from cli import admin_commands, db_commands, io_commands, kpi_commands, read_commands, write_commands  # noqa: F401
     from cli.demo_command import demo  # noqa: F401
     from cli.group import cli
 
