@@ -95,15 +95,24 @@ def run(store: Store, slug: str, path: str, kind: str = "actions", meeting: str 
     """Import every valid row in one transaction; the rest is reported."""
     meeting_id = _check(store, slug, kind, meeting)
     sheet = sheet or read_sheet(path)
-    with store.transaction(slug) as txn:
-        existing = Existing(*(txn.all(cls) for cls in (Action, Finding, Meeting, Kpi)))
-        rows, notes = plan_rows(sheet, kind, existing, store.today(), meeting_id, progress)
-        result = ImportResult(path, kind, rows, notes, meeting_id, written=True)
-        if meeting_id == NEW_MEETING and result._needs_meeting():
-            made = txn.add(Meeting(date=store.today(), theme=meeting_name(path)))
-            meeting_id = result.meeting = made.id
-        _write(txn, rows, kind, meeting_id, existing)
+    try:
+        with store.transaction(slug) as txn:
+            existing = Existing(*(txn.all(cls) for cls in (Action, Finding, Meeting, Kpi)))
+            rows, notes = plan_rows(sheet, kind, existing, store.today(), meeting_id, progress)
+            result = ImportResult(path, kind, rows, notes, meeting_id, written=True)
+            if not any(row.op in ("create", "update") for row in rows):
+                raise _NothingToWrite  # leaves the unit's data untouched, not even rewritten
+            if meeting_id == NEW_MEETING and result._needs_meeting():
+                made = txn.add(Meeting(date=store.today(), theme=meeting_name(path)))
+                meeting_id = result.meeting = made.id
+            _write(txn, rows, kind, meeting_id, existing)
+    except _NothingToWrite:
+        pass
     return result
+
+
+class _NothingToWrite(Exception):
+    """Ends a transaction that has nothing to write without writing."""
 
 
 def _write(txn, rows: list[RowPlan], kind: str, meeting_id: str, existing: Existing) -> None:
