@@ -21,7 +21,7 @@ INTEROP_EN: dict[str, str] = {
     "interop.note.year_from_file": "row {row}: '{text}' read as {date} (the year of the file's other dates)",
     "interop.note.year_by_rule": "row {row}: '{text}' read as {date} (no year in the file; as spiegel reads a date "
                                  "without a year)",
-    "interop.note.meeting": "new meeting '{name}' (today) for the new findings",
+    "interop.note.meeting": "new meeting {id} '{name}' (today) for the new findings",
     "interop.row": "row {row}: {op} {id} {title}: {detail}",
     "interop.op.create": "new",
     "interop.op.update": "update",

@@ -21,7 +21,7 @@ INTEROP_NL: dict[str, str] = {
     "interop.note.year_from_file": "rij {row}: '{text}' gelezen als {date} (het jaar van de andere datums in het bestand)",
     "interop.note.year_by_rule": "rij {row}: '{text}' gelezen als {date} (geen jaar in het bestand; zoals spiegel een "
                                  "datum zonder jaar leest)",
-    "interop.note.meeting": "nieuwe bijeenkomst '{name}' (vandaag) voor de nieuwe leerpunten",
+    "interop.note.meeting": "nieuwe bijeenkomst {id} '{name}' (vandaag) voor de nieuwe leerpunten",
     "interop.row": "rij {row}: {op} {id} {title}: {detail}",
     "interop.op.create": "nieuw",
     "interop.op.update": "bijwerken",

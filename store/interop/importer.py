@@ -35,6 +35,7 @@ class ImportResult:
         self.file, self.kind, self.rows, self.notes = file, kind, rows, notes
         self.meeting = meeting  # the meeting new findings belong to ("" if none; NEW_MEETING: made by the import)
         self.written = written
+        self.made_meeting = ""  # the meeting the import made for its new findings
 
     def count(self, op: str) -> int:
         return sum(1 for row in self.rows if row.op == op)
@@ -57,8 +58,9 @@ class ImportResult:
             rid = row.record.id if row.record is not None and row.record.id else ""
             shown.append(t("interop.row", row=row.number, op=t(f"interop.op.{row.op}"), id=rid,
                            title=row.title, detail=detail).rstrip(" :"))
-        if self.meeting == NEW_MEETING and self._needs_meeting():
-            shown.append(t("interop.note.meeting", name=meeting_name(self.file)))
+        if self.made_meeting or (self.meeting == NEW_MEETING and self._needs_meeting()):
+            note = t("interop.note.meeting", name=meeting_name(self.file), id=self.made_meeting)
+            shown.append(" ".join(note.split()))  # no id yet in a dry run
         return shown + self.notes
 
     def _needs_meeting(self) -> bool:
@@ -104,7 +106,7 @@ def run(store: Store, slug: str, path: str, kind: str = "actions", meeting: str 
                 raise _NothingToWrite  # leaves the unit's data untouched, not even rewritten
             if meeting_id == NEW_MEETING and result._needs_meeting():
                 made = txn.add(Meeting(date=store.today(), theme=meeting_name(path)))
-                meeting_id = result.meeting = made.id
+                meeting_id = result.meeting = result.made_meeting = made.id
             _write(txn, rows, kind, meeting_id, existing)
     except _NothingToWrite:
         pass

@@ -81,7 +81,7 @@ def plan_rows(sheet: Sheet, kind: str, existing: Existing, today: dt.date, meeti
                                                                           meeting, notes)
         except SpiegelError as problem:
             plan = RowPlan(number, "error", cells.line(values.get("title") or values.get("leerpunt")),
-                           message=str(problem))
+                           message=_said(problem))
         if plan.op == "create":
             key = (_key(plan.title), plan.leerpunt and _key(plan.leerpunt),
                    tuple(sorted(getattr(plan.record, "findings", ()))))
@@ -93,6 +93,15 @@ def plan_rows(sheet: Sheet, kind: str, existing: Existing, today: dt.date, meeti
         if progress is not None and index % 200 == 0:
             progress(index, len(sheet.rows))
     return plans, notes
+
+
+def _said(problem: SpiegelError) -> str:
+    """'fase: '7' is geen getal …': the column as the export names it, then what is wrong."""
+    if isinstance(problem, InvalidValue):
+        column = {"state": "status", "findings": "leerpunt"}.get(problem.field, problem.field)
+        label = t(f"interop.col.{column}")
+        return f"{column if label.startswith('interop.') else label}: {problem.message}"
+    return str(problem)
 
 
 def _date(values: dict, name: str, today: dt.date, year: int | None, number: int, notes: list[str]) -> dt.date | None:
@@ -128,7 +137,7 @@ def _finish(number: int, current: Record | None, edited: Record, values: dict, t
     edited.cleaned()
     problems = edited.problems()
     if problems:
-        return RowPlan(number, "error", title, message="; ".join(str(p) for p in problems))
+        return RowPlan(number, "error", title, message="; ".join(_said(p) for p in problems))
     if current is None:
         return RowPlan(number, "create", title, edited)
     rev = _rev(values)

@@ -68,3 +68,17 @@ def test_catalogs_have_the_same_keys():
     from store.catalog_interop_nl import INTEROP_NL
 
     assert set(IO_NL) == set(IO_EN) and set(INTEROP_NL) == set(INTEROP_EN)
+
+
+def test_every_counted_noun_of_import_and_export_has_a_singular():
+    import re
+
+    import store.interop  # noqa: F401
+    import tui  # noqa: F401
+    from store.i18n import CATALOGS
+
+    mine = ("interop.", "tui.io.", "cli.help.import", "cli.help.export", "cli.help.ical")
+    for lang in ("nl", "en"):
+        missing = [key for key, text in CATALOGS[lang].items() if key.startswith(mine) and not key.endswith(".one")
+                   and re.search(r"\{(n|count|total|points)\}\)? ?[^\W\d]", text) and key + ".one" not in CATALOGS[lang]]
+        assert not missing, lang
