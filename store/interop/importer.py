@@ -107,7 +107,7 @@ def run(store: Store, slug: str, path: str, kind: str = "actions", meeting: str 
             if meeting_id == NEW_MEETING and result._needs_meeting():
                 made = txn.add(Meeting(date=store.today(), theme=meeting_name(path)))
                 meeting_id = result.meeting = result.made_meeting = made.id
-            _write(txn, rows, kind, meeting_id, existing)
+            _write(store, txn, rows, meeting_id, existing)
     except _NothingToWrite:
         pass
     return result
@@ -117,23 +117,34 @@ class _NothingToWrite(Exception):
     """Ends a transaction that has nothing to write without writing."""
 
 
-def _write(txn, rows: list[RowPlan], kind: str, meeting_id: str, existing: Existing) -> None:
+def _add_many(store: Store, txn, records: list) -> list:
+    """New records with their ids reserved in one go: one id at a time costs a
+    durable registry entry each (store/files/ids.py), 20 s for 5,000 rows."""
+    if records:
+        for record, new_id in zip(records, store.reserve_ids(records[0].PREFIX, len(records), txn.slug)):
+            record.id = new_id
+    return txn.add_many(records)
+
+
+def _write(store: Store, txn, rows: list[RowPlan], meeting_id: str, existing: Existing) -> None:
     creating = [r for r in rows if r.op == "create"]
     # New leerpunten the actions answer: one finding per distinct text, made first.
     texts = list(dict.fromkeys(r.leerpunt for r in creating if r.leerpunt))
-    made = txn.add_many([Finding(meeting=meeting_id, text=text, state=FindingState.ACTIONS) for text in texts])
+    made = _add_many(store, txn, [Finding(meeting=meeting_id, text=text, state=FindingState.ACTIONS)
+                                  for text in texts])
     new_ids = {text: finding.id for text, finding in zip(texts, made)}
     for row in creating:
         if isinstance(row.record, Finding) and row.record.meeting == NEW_MEETING:
             row.record.meeting = meeting_id
         if row.leerpunt:
             row.record.findings = [*row.record.findings, new_ids[row.leerpunt]]
-    txn.add_many([r.record for r in creating])
+    for prefix in ("A", "L"):  # an import creates one kind of row: actions or findings
+        _add_many(store, txn, [r.record for r in creating if r.record.PREFIX == prefix])
     for row in rows:
         if row.op == "update":
             row.record = txn.save(row.record)
     kpis = [Kpi(action=r.record.id, name=r.kpi) for r in rows if r.kpi and r.op in ("create", "update")]
-    txn.add_many(kpis)
+    _add_many(store, txn, kpis)
     _mark_answered(txn, [r.record for r in rows if r.op in ("create", "update") and isinstance(r.record, Action)],
                    existing)
 
