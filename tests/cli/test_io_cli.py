@@ -82,3 +82,15 @@ def test_every_counted_noun_of_import_and_export_has_a_singular():
         missing = [key for key, text in CATALOGS[lang].items() if key.startswith(mine) and not key.endswith(".one")
                    and re.search(r"\{(n|count|total|points)\}\)? ?[^\W\d]", text) and key + ".one" not in CATALOGS[lang]]
         assert not missing, lang
+
+
+def test_list_and_show_never_load_the_spreadsheet_libraries(run, two_units):
+    import subprocess
+    import sys
+
+    code = ("import sys; from cli.main import run; run(sys.argv[1:]); "
+            "heavy = [m for m in ('openpyxl', 'icalendar', 'store.interop') if m in sys.modules]; "
+            "sys.stderr.write(repr(heavy))")
+    for args in (["list"], ["show", "L-1"]):
+        done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=run.env)
+        assert done.stderr.endswith("[]"), (args, done.stderr)
