@@ -140,14 +140,14 @@ def _finish(number: int, current: Record | None, edited: Record, values: dict, t
         return RowPlan(number, "error", title, message="; ".join(_said(p) for p in problems))
     if current is None:
         return RowPlan(number, "create", title, edited)
+    before, after = current.fields_doc(), edited.fields_doc()
+    changes = tuple(k for k in after if before.get(k) != after[k])
+    if not changes:  # the row says what spiegel holds now, whatever revision it came from
+        return RowPlan(number, "same", title, current)
     rev = _rev(values)
     if rev is not None and rev != current.rev:
         return RowPlan(number, "conflict", title, current, t("interop.conflict", id=current.id, rev=rev,
                                                                now=current.rev, who=current.updated_by))
-    before, after = current.fields_doc(), edited.fields_doc()
-    changes = tuple(k for k in after if before.get(k) != after[k])
-    if not changes:
-        return RowPlan(number, "same", title, current)
     return RowPlan(number, "update", title, edited, changes=changes)
 
 

@@ -47,12 +47,12 @@ def read_sheet(path: str, data: bytes | None = None) -> Sheet:
 
 
 def read_bytes(path: str) -> bytes:
-    """A file's bytes without following a link planted in its place or hanging on a FIFO."""
-    from store.files.safe import NOFOLLOW
-
+    """A file's bytes, refusing anything but a regular file: a FIFO named by mistake
+    must not hang the import (O_NONBLOCK), a device must not be read forever. A
+    symlink the user names is followed: it is their own choice of file to read."""
     name = os.path.basename(path)
     try:
-        fd = os.open(path, os.O_RDONLY | NOFOLLOW)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise InvalidValue(name, t("interop.file_missing")) from None
     except OSError:

@@ -151,3 +151,34 @@ def test_a_file_without_a_header_says_what_it_looked_for(tmp_path):
     (tmp_path / "nep.xlsx").write_bytes(b"geen zip")
     with pytest.raises(InvalidValue, match="geen leesbaar Excel-bestand"):
         read_sheet(str(tmp_path / "nep.xlsx"))
+
+
+def test_a_kpi_column_adds_the_kpi_once(store, unit, tmp_path):
+    from store.records import Kpi
+
+    path = tmp_path / "kpi.csv"
+    path.write_bytes(csv_bytes([["Actie", "KPI"], ["Terugbelservice", "% binnen een dag teruggebeld"]]))
+    assert importer.run(store, unit.id, str(path)).count("create") == 1
+    again = importer.run(store, unit.id, str(path))
+    assert again.count("create") == 0 and again.count("update") == 0
+    (kpi,) = store.records(Kpi, unit.id)
+    (action,) = store.records(Action, unit.id)
+    assert kpi.name == "% binnen een dag teruggebeld" and kpi.action == action.id
+
+
+def test_a_row_that_matches_spiegel_now_is_no_conflict(store, unit, tmp_path):
+    action = store.add(Action(title="Oud"), unit.id)
+    path = tmp_path / "oud.csv"
+    path.write_bytes(csv_bytes([["id", "rev", "actie"], [action.id, "1", "Nieuw"]]))
+    store.change(action.id, {"title": "Nieuw"})  # a colleague made the same change
+    result = importer.run(store, unit.id, str(path))
+    assert [r.op for r in result.rows] == ["same"]
+
+
+@pytest.mark.files_only
+def test_a_fifo_is_refused_not_waited_for(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "plan.csv")
+    with pytest.raises(InvalidValue, match="kan dit bestand niet lezen"):
+        read_sheet(str(tmp_path / "plan.csv"))
