@@ -15,7 +15,7 @@ IO_EN: dict[str, str] = {
                        "Without --unit: every unit you may read. CSV is for Dutch Excel (; and UTF-8 with BOM); a "
                        "cell starting with =, +, -, @ gets a ' in front so Excel never runs it as a formula (import "
                        "takes it off again). Files are created 0600.",
-    "cli.opt.export.fmt": "Format: csv (default), xlsx or json.",
+    "cli.opt.export.fmt": "Format: csv, xlsx or json (default: the extension of -o, else csv).",
     "cli.opt.export.what": "What: actions (default), findings, meetings or measurements.",
     "cli.opt.export.unit": "Only this unit.",
     "cli.opt.export.output": "File to write (else standard output; xlsx needs a file).",

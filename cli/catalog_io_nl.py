@@ -16,7 +16,7 @@ IO_NL: dict[str, str] = {
                        "Zonder --unit: alle eenheden die je mag lezen. CSV is voor Nederlandse Excel (; en UTF-8 "
                        "met BOM); een cel die met =, +, -, @ begint krijgt een ' ervoor, zodat Excel hem niet als "
                        "formule uitvoert (import haalt die er weer af). Bestanden worden 0600 gemaakt.",
-    "cli.opt.export.fmt": "Formaat: csv (standaard), xlsx of json.",
+    "cli.opt.export.fmt": "Formaat: csv, xlsx of json (standaard: de extensie van -o, anders csv).",
     "cli.opt.export.what": "Wat: actions (standaard), findings, meetings of measurements.",
     "cli.opt.export.unit": "Alleen deze eenheid.",
     "cli.opt.export.output": "Bestand om naar te schrijven (anders de standaarduitvoer; xlsx vraagt een bestand).",

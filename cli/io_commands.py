@@ -51,7 +51,7 @@ def import_(ctx, file, unit, kind, meeting, dry_run, data_dir):
 
 
 @cli.command()
-@click.option("--format", "fmt", default="csv", metavar="csv|xlsx|json")
+@click.option("--format", "fmt", metavar="csv|xlsx|json")
 @click.option("--what", default="actions", metavar="actions|findings|meetings|measurements")
 @click.option("--unit", "-u", metavar="EENHEID")
 @click.option("-o", "--output", metavar="BESTAND")
@@ -64,6 +64,11 @@ def export(ctx, fmt, what, unit, output, data_dir):
     from store.i18n import t
     from store.interop import exporter
 
+    if not fmt:  # the file's extension says it (acties.xlsx), else CSV
+        import os
+
+        fmt = os.path.splitext(output or "")[1].lstrip(".").lower()
+        fmt = fmt if fmt in exporter.FORMATS else "csv"
     fmt, what = fmt.strip().lower(), what.strip().lower()
     exporter.check(what, fmt)
     if fmt == "xlsx" and not output:

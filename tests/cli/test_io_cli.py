@@ -33,6 +33,10 @@ def test_export_import_and_ical_from_the_command_line(run, two_units, tmp_path):
     again = run("import", str(out), "--unit", "hoek")
     assert "0 nieuw, 0 bijgewerkt, 1 ongewijzigd" in again.stdout
 
+    xlsx = tmp_path / "acties.xlsx"
+    run("export", "-o", str(xlsx))  # the extension picks the format
+    assert xlsx.read_bytes()[:2] == b"PK"
+
     json_out = run("export", "--format", "json", "--what", "findings")
     assert '"text": "Slecht bereikbaar"' in json_out.stdout
     calendar = run("ical", "--owner", "sanne")

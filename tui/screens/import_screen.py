@@ -56,7 +56,7 @@ class ImportScreen(Screen):
         yield Header()
         yield Static(Text(t("tui.io.reading", file=clean_line(self.path))), id="import-summary")
         yield ProgressBar(id="import-progress", show_eta=False)
-        yield RichLog(id="import-rows", wrap=True, markup=False, highlight=False)  # literal text
+        yield RichLog(id="import-rows", wrap=True, markup=False, highlight=False, auto_scroll=False)  # literal text
         yield Static("", id="import-hint", markup=False)
         yield FittingFooter()
 
