@@ -128,12 +128,13 @@ def _add_many(store: Store, txn, records: list) -> list:
 
 def _write(store: Store, txn, rows: list[RowPlan], meeting_id: str, existing: Existing) -> None:
     creating = [r for r in rows if r.op == "create"]
+    writing = [r for r in rows if r.op in ("create", "update")]
     # New leerpunten the actions answer: one finding per distinct text, made first.
-    texts = list(dict.fromkeys(r.leerpunt for r in creating if r.leerpunt))
+    texts = list(dict.fromkeys(r.leerpunt for r in writing if r.leerpunt))
     made = _add_many(store, txn, [Finding(meeting=meeting_id, text=text, state=FindingState.ACTIONS)
                                   for text in texts])
     new_ids = {text: finding.id for text, finding in zip(texts, made)}
-    for row in creating:
+    for row in writing:
         if isinstance(row.record, Finding) and row.record.meeting == NEW_MEETING:
             row.record.meeting = meeting_id
         if row.leerpunt:

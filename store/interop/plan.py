@@ -187,7 +187,10 @@ def _action_row(number, values, existing: Existing, today, year, meeting, notes)
     if current is None or current.status != edited.status:
         rules.apply_status_effects(current, edited, today)  # as the save will: no false "update"
     plan = _finish(number, current, edited, values, title or current.title)
-    plan.leerpunt = new_leerpunt
+    if plan.op in ("create", "update", "same"):
+        plan.leerpunt = new_leerpunt
+    if new_leerpunt and plan.op == "same":  # only a new leerpunt to answer: that is the update
+        plan.op, plan.record, plan.changes = "update", edited, ("leerpunt",)
     kpi = cells.line(values.get("kpi"))
     if kpi and plan.op != "error" and (current is None or (current.id, kpi.casefold()) not in existing.kpis):
         plan.kpi = kpi

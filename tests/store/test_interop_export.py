@@ -125,3 +125,14 @@ def test_output_is_born_0600_and_never_follows_a_link(tmp_path):
     os.mkfifo(tmp_path / "fifo.csv")
     with pytest.raises(WriteFailed):
         write_file(str(tmp_path / "fifo.csv"), b"x")
+
+
+def test_interop_imports_no_ui_library():
+    import subprocess
+    import sys
+
+    code = ("import pkgutil, sys, importlib, store.interop as p; "
+            "[importlib.import_module('store.interop.' + m.name) for m in pkgutil.iter_modules(p.__path__)]; "
+            "print([m for m in ('textual', 'rich', 'openpyxl', 'icalendar') if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"  # the UI never; the heavy libraries only when a function needs them

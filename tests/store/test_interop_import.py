@@ -182,3 +182,13 @@ def test_a_fifo_is_refused_not_waited_for(tmp_path):
     os.mkfifo(tmp_path / "plan.csv")
     with pytest.raises(InvalidValue, match="kan dit bestand niet lezen"):
         read_sheet(str(tmp_path / "plan.csv"))
+
+
+def test_an_update_may_name_a_new_leerpunt(store, unit, tmp_path):
+    action = store.add(Action(title="Terugbelservice"), unit.id)
+    path = tmp_path / "nieuw-leerpunt.csv"
+    path.write_bytes(csv_bytes([["id", "rev", "actie", "leerpunt"], [action.id, "1", "Terugbelservice", "Telefoon"]]))
+    result = importer.run(store, unit.id, str(path))
+    assert [r.op for r in result.rows] == ["update"]
+    (finding,) = store.records(Finding, unit.id)
+    assert finding.text == "Telefoon" and store.get(action.id).findings == [finding.id]
