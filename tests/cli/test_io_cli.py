@@ -98,3 +98,12 @@ def test_list_and_show_never_load_the_spreadsheet_libraries(run, two_units):
     for args in (["list"], ["show", "L-1"]):
         done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=run.env)
         assert done.stderr.endswith("[]"), (args, done.stderr)
+
+
+def test_escape_sequences_in_a_spreadsheet_never_reach_the_terminal(run, two_units, tmp_path):
+    plan = tmp_path / "boos.csv"
+    plan.write_bytes(csv_bytes([["Actie", "Fase", "Deadline"],
+                                ["Titel \x1b]0;gekaapt\x07 [b]x[/b]", "\x1b[2J9", "\x9b31m morgen-ish"]]))
+    done = run("import", str(plan), "--unit", "hoek", "--dry-run", ok=False)
+    assert "\x1b" not in done.stdout + done.stderr and "\x9b" not in done.stdout + done.stderr
+    assert "rij 2: FOUT" in done.stdout and "[b]x[/b]" in done.stdout
