@@ -4,8 +4,11 @@ store.i18n: they live with the app, and the CLI's `list` and `add` never load th
 
 from store.i18n import register as _register
 from tui.catalog_en import EN_TUI as _EN
+from tui.catalog_io_en import EN_IO as _EN_IO
+from tui.catalog_io_nl import NL_IO as _NL_IO
 from tui.catalog_nl import NL_TUI as _NL
 from tui.catalog_textual_en import TEXTUAL_EN as _TEXTUAL_EN
 from tui.catalog_textual_nl import TEXTUAL_NL as _TEXTUAL_NL
 
 _register({"nl": {**_NL, **_TEXTUAL_NL}, "en": {**_EN, **_TEXTUAL_EN}})
+_register({"nl": _NL_IO, "en": _EN_IO})  # import and export (tui/catalog_io_*.py)

@@ -13,6 +13,7 @@ from textual.widgets import Input
 from store.records import Kpi, Meeting
 from tests.tui.helpers import TODAY, make_store, open_actions, open_meetings, open_unit, screen_lines, settle
 from tui.app import make_app
+from tui.dialogs.file_dialogs import ExportDialog, ImportDialog
 from tui.screens.board_screen import BoardScreen
 from tui.screens.capture_screen import CaptureScreen
 from tui.screens.inbox_screen import InboxScreen
@@ -108,7 +109,8 @@ async def test_actions_and_board(small_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_actions(pilot)
         await sweep(pilot, {"m": opens(MeetingsScreen), "l": opens(InboxScreen, slug="de-hoek"),
-                            "S": changes("order"), "R": changes("reverse")})
+                            "S": changes("order"), "R": changes("reverse"),
+                            "e": opens(ExportDialog), "i": opens(ImportDialog)})
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("f")

@@ -13,13 +13,14 @@ from store.repository import Store
 from store.text import clean_line
 from store.vocab import phase_label, route_label
 from tui.navigation import OpensUnitScreens
+from tui.screens.list_io import ListExportImport
 from tui.screens.table_screen import TableScreen
 from tui.widgets.action_table import ACTION_ORDERS, ActionTable, action_rows
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
 
 
-class ActionsScreen(OpensUnitScreens, TableScreen):
+class ActionsScreen(ListExportImport, OpensUnitScreens, TableScreen):
     FILTER_PLACEHOLDER = "tui.actions.filter"
     ORDERS = ACTION_ORDERS
     BINDINGS = [
@@ -30,6 +31,9 @@ class ActionsScreen(OpensUnitScreens, TableScreen):
         # footer for room; the status line names them.
         Binding("S", "sort", "tui.key.sort", tooltip="tui.tip.sort_actions", id="actions.sort", show=False),
         Binding("R", "reverse", "tui.key.reverse", tooltip="tui.tip.reverse", id="actions.reverse", show=False),
+        # tui/screens/list_io.py; listed in the help (?), not in the footer, for room.
+        Binding("e", "export", "tui.io.key.export", tooltip="tui.io.tip.export", id="actions.export", show=False),
+        Binding("i", "import", "tui.io.key.import", tooltip="tui.io.tip.import", id="actions.import", show=False),
     ]
 
     def __init__(self, store: Store, slug: str, unit_name: str) -> None:

@@ -1,0 +1,28 @@
+"""English help of `spiegel import`, `export` and `ical` (cli/io_commands.py)."""
+
+IO_EN: dict[str, str] = {
+    "cli.help.import": "Put actions or findings from a spreadsheet (CSV or XLSX) into a unit.\n\n"
+                       "Recognises the usual column headers (action, owner/who, deadline/when, status, phase, route, "
+                       "finding, kpi, description, id), title rows above the header, Excel dates and typed dates. "
+                       "A row with a spiegel id updates that record, but never one changed since the export "
+                       "(conflict). Rows with errors are skipped and reported with their row number; the rest goes "
+                       "in at once. Exit 1 when rows were skipped.",
+    "cli.opt.import.unit": "The unit to import into.",
+    "cli.opt.import.kind": "What the rows are: actions (default) or findings.",
+    "cli.opt.import.meeting": "Meeting new findings belong to (else spiegel makes a meeting 'imported from FILE').",
+    "cli.opt.import.dry_run": "Only show what would happen; save nothing.",
+    "cli.help.export": "Actions, findings, meetings or KPI measurements as CSV, XLSX or JSON.\n\n"
+                       "Without --unit: every unit you may read. CSV is for Dutch Excel (; and UTF-8 with BOM); a "
+                       "cell starting with =, +, -, @ gets a ' in front so Excel never runs it as a formula (import "
+                       "takes it off again). Files are created 0600.",
+    "cli.opt.export.fmt": "Format: csv, xlsx or json (default: the extension of -o, else csv).",
+    "cli.opt.export.what": "What: actions (default), findings, meetings or measurements.",
+    "cli.opt.export.unit": "Only this unit.",
+    "cli.opt.export.output": "File to write (else standard output; xlsx needs a file).",
+    "cli.help.ical": "Deadlines, review dates and feedback due dates as a calendar file (iCalendar, .ics).\n\n"
+                     "Every event has a stable UID, so importing again updates events. Events hold only the title "
+                     "and the unit's name: no descriptions, findings or notes.",
+    "cli.opt.ical.unit": "Only this unit.",
+    "cli.opt.ical.owner": "Only actions of this owner.",
+    "cli.opt.ical.output": "File to write (else standard output).",
+}

@@ -1,0 +1,29 @@
+"""Dutch help of `spiegel import`, `export` and `ical` (cli/io_commands.py)."""
+
+IO_NL: dict[str, str] = {
+    "cli.help.import": "Acties of leerpunten uit een spreadsheet (CSV of XLSX) in een eenheid zetten.\n\n"
+                       "Herkent gangbare kolomkoppen (actie, eigenaar/wie, deadline/wanneer, status, fase, route, "
+                       "leerpunt, kpi, omschrijving, id), titelregels boven de kop, Excel-datums en getypte datums. "
+                       "Een rij met een spiegel-id werkt dat record bij, maar nooit als het sinds de export is "
+                       "gewijzigd (conflict). Rijen met fouten worden overgeslagen en met hun rijnummer gemeld; de "
+                       "rest gaat in één keer in. Exit 1 als er rijen zijn overgeslagen.",
+    "cli.opt.import.unit": "De eenheid waarin geïmporteerd wordt.",
+    "cli.opt.import.kind": "Wat de rijen zijn: actions (verbeteracties, standaard) of findings (leerpunten).",
+    "cli.opt.import.meeting": "Bijeenkomst waar nieuwe leerpunten bij horen (anders maakt spiegel een bijeenkomst "
+                              "'geïmporteerd uit BESTAND').",
+    "cli.opt.import.dry_run": "Alleen laten zien wat er zou gebeuren; niets opslaan.",
+    "cli.help.export": "Acties, leerpunten, bijeenkomsten of KPI-metingen naar CSV, XLSX of JSON.\n\n"
+                       "Zonder --unit: alle eenheden die je mag lezen. CSV is voor Nederlandse Excel (; en UTF-8 "
+                       "met BOM); een cel die met =, +, -, @ begint krijgt een ' ervoor, zodat Excel hem niet als "
+                       "formule uitvoert (import haalt die er weer af). Bestanden worden 0600 gemaakt.",
+    "cli.opt.export.fmt": "Formaat: csv, xlsx of json (standaard: de extensie van -o, anders csv).",
+    "cli.opt.export.what": "Wat: actions (standaard), findings, meetings of measurements.",
+    "cli.opt.export.unit": "Alleen deze eenheid.",
+    "cli.opt.export.output": "Bestand om naar te schrijven (anders de standaarduitvoer; xlsx vraagt een bestand).",
+    "cli.help.ical": "Deadlines, evaluatiedatums en terugkoppeldatums als agendabestand (iCalendar, .ics).\n\n"
+                     "Elk agenda-item heeft een vaste UID, dus opnieuw importeren werkt items bij. Items bevatten "
+                     "alleen de titel en de naam van de eenheid: geen omschrijvingen, leerpunten of notities.",
+    "cli.opt.ical.unit": "Alleen deze eenheid.",
+    "cli.opt.ical.owner": "Alleen acties van deze eigenaar.",
+    "cli.opt.ical.output": "Bestand om naar te schrijven (anders de standaarduitvoer).",
+}

@@ -1,0 +1,162 @@
+"""`spiegel import` and the app's import screen: a spreadsheet of actions or
+findings into one unit.
+
+`preview` is the dry run. `run` plans again under the unit's lock, inside the one
+transaction that writes every valid row (rows with errors or conflicts are
+skipped and reported), so a colleague's change made after the preview is never
+overwritten: its row becomes a conflict.
+"""
+
+from __future__ import annotations
+
+import os
+
+from store.errors import InvalidValue, NotFound
+from store.i18n import t
+from store.interop.plan import KINDS, Existing, RowPlan, plan_rows
+from store.interop.read_table import Sheet, read_sheet
+from store.records import Action, Finding, Kpi, Meeting
+from store.vocab import FindingState
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+
+    from store.repository import Store
+
+NEW_MEETING = "__new__"  # findings of a meeting the import makes
+
+
+class ImportResult:
+    """The plan of every row, what was (or would be) created, and notes."""
+
+    def __init__(self, file: str, kind: str, rows: list[RowPlan], notes: list[str], meeting: str,
+                 written: bool) -> None:
+        self.file, self.kind, self.rows, self.notes = file, kind, rows, notes
+        self.meeting = meeting  # the meeting new findings belong to ("" if none; NEW_MEETING: made by the import)
+        self.written = written
+        self.made_meeting = ""  # the meeting the import made for its new findings
+
+    def count(self, op: str) -> int:
+        return sum(1 for row in self.rows if row.op == op)
+
+    def problems(self) -> list[RowPlan]:
+        return [row for row in self.rows if row.op in ("error", "conflict")]
+
+    def summary(self) -> str:
+        key = "interop.summary.done" if self.written else "interop.summary.dry"
+        return t(key, create=self.count("create"), update=self.count("update"), same=self.count("same"),
+                 problems=len(self.problems()))
+
+    def lines(self) -> list[str]:
+        """What a user reads: every row that does something, every problem, the notes."""
+        shown = []
+        for row in self.rows:
+            if row.op == "same":
+                continue
+            detail = row.message or ", ".join(row.changes)
+            rid = row.record.id if row.record is not None and row.record.id else ""
+            shown.append(t("interop.row", row=row.number, op=t(f"interop.op.{row.op}"), id=rid,
+                           title=row.title, detail=detail).rstrip(" :"))
+        if self.made_meeting or (self.meeting == NEW_MEETING and self._needs_meeting()):
+            note = t("interop.note.meeting", name=meeting_name(self.file), id=self.made_meeting)
+            shown.append(" ".join(note.split()))  # no id yet in a dry run
+        return shown + self.notes
+
+    def _needs_meeting(self) -> bool:
+        return any(r.op == "create" and (self.kind == "findings" or r.leerpunt) for r in self.rows)
+
+
+def meeting_name(file: str) -> str:
+    return t("interop.meeting_theme", file=os.path.basename(file))
+
+
+def _check(store: Store, slug: str, kind: str, meeting: str | None) -> str:
+    if kind not in KINDS:
+        raise InvalidValue("kind", t("interop.bad_kind", kind=kind, allowed=", ".join(KINDS)))
+    if not meeting:
+        return NEW_MEETING
+    found = store.get(meeting)
+    if not isinstance(found, Meeting) or found.unit != slug:
+        raise NotFound(t("interop.meeting_not_in_unit", id=meeting.upper(), unit=slug))
+    return found.id
+
+
+def preview(store: Store, slug: str, path: str, kind: str = "actions", meeting: str | None = None,
+            sheet: Sheet | None = None, progress: Callable[[int, int], None] | None = None) -> ImportResult:
+    """The dry run: what `run` would do now. Nothing is written."""
+    meeting_id = _check(store, slug, kind, meeting)
+    sheet = sheet or read_sheet(path)
+    existing = Existing(*(store.records(cls, slug) for cls in (Action, Finding, Meeting, Kpi)))
+    rows, notes = plan_rows(sheet, kind, existing, store.today(), meeting_id, progress)
+    return ImportResult(path, kind, rows, notes, meeting_id, written=False)
+
+
+def run(store: Store, slug: str, path: str, kind: str = "actions", meeting: str | None = None,
+        sheet: Sheet | None = None, progress: Callable[[int, int], None] | None = None) -> ImportResult:
+    """Import every valid row in one transaction; the rest is reported."""
+    meeting_id = _check(store, slug, kind, meeting)
+    sheet = sheet or read_sheet(path)
+    try:
+        with store.transaction(slug) as txn:
+            existing = Existing(*(txn.all(cls) for cls in (Action, Finding, Meeting, Kpi)))
+            rows, notes = plan_rows(sheet, kind, existing, store.today(), meeting_id, progress)
+            result = ImportResult(path, kind, rows, notes, meeting_id, written=True)
+            if not any(row.op in ("create", "update") for row in rows):
+                raise _NothingToWrite  # leaves the unit's data untouched, not even rewritten
+            if meeting_id == NEW_MEETING and result._needs_meeting():
+                made = txn.add(Meeting(date=store.today(), theme=meeting_name(path)))
+                meeting_id = result.meeting = result.made_meeting = made.id
+            _write(store, txn, rows, meeting_id, existing)
+    except _NothingToWrite:
+        pass
+    return result
+
+
+class _NothingToWrite(Exception):
+    """Ends a transaction that has nothing to write without writing."""
+
+
+def _add_many(store: Store, txn, records: list) -> list:
+    """New records with their ids reserved in one go: one id at a time costs a
+    durable registry entry each (store/files/ids.py), 20 s for 5,000 rows."""
+    if records:
+        for record, new_id in zip(records, store.reserve_ids(records[0].PREFIX, len(records), txn.slug)):
+            record.id = new_id
+    return txn.add_many(records)
+
+
+def _write(store: Store, txn, rows: list[RowPlan], meeting_id: str, existing: Existing) -> None:
+    creating = [r for r in rows if r.op == "create"]
+    writing = [r for r in rows if r.op in ("create", "update")]
+    # New leerpunten the actions answer: one finding per distinct text, made first.
+    texts = list(dict.fromkeys(r.leerpunt for r in writing if r.leerpunt))
+    made = _add_many(store, txn, [Finding(meeting=meeting_id, text=text, state=FindingState.ACTIONS)
+                                  for text in texts])
+    new_ids = {text: finding.id for text, finding in zip(texts, made)}
+    for row in writing:
+        if isinstance(row.record, Finding) and row.record.meeting == NEW_MEETING:
+            row.record.meeting = meeting_id
+        if row.leerpunt:
+            row.record.findings = [*row.record.findings, new_ids[row.leerpunt]]
+    for prefix in ("A", "L"):  # an import creates one kind of row: actions or findings
+        _add_many(store, txn, [r.record for r in creating if r.record.PREFIX == prefix])
+    for row in rows:
+        if row.op == "update":
+            row.record = txn.save(row.record)
+    kpis = [Kpi(action=r.record.id, name=r.kpi) for r in rows if r.kpi and r.op in ("create", "update")]
+    _add_many(store, txn, kpis)
+    _mark_answered(txn, [r.record for r in rows if r.op in ("create", "update") and isinstance(r.record, Action)],
+                   existing)
+
+
+def _mark_answered(txn, actions: list[Action], existing: Existing) -> None:
+    """An open leerpunt that an imported action now answers is 'turned into actions',
+    as when the app makes an action from it (store/workflows.py)."""
+    answered = {fid for action in actions for fid in action.findings}
+    for fid in sorted(answered):
+        finding = existing.findings.get(fid)
+        if finding is not None and finding.state == FindingState.OPEN:
+            current = txn.get(Finding, fid)
+            current.state = FindingState.ACTIONS
+            txn.save(current)

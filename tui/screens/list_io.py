@@ -1,0 +1,90 @@
+"""Export and import on the actions list (`e`, `i`): a mixin, so the list screen
+keeps to its rows. Export writes the actions the filter shows, in a thread worker;
+import opens the import screen with its dry run (tui/screens/import_screen.py)."""
+
+from __future__ import annotations
+
+import os
+
+from textual import work
+from textual.message import Message
+
+from store.errors import SpiegelError
+from store.i18n import t
+from store.text import clean_line
+
+
+class ListExportImport:
+    """For a screen with `store`, `slug`, `unit_name` and a RowTable `table` of actions."""
+
+    class Exported(Message):
+        """The export worker's outcome: rows written, or the problem."""
+
+        def __init__(self, path: str, count: int, error: str = "") -> None:
+            super().__init__()
+            self.path, self.count, self.error = path, count, error
+
+    def action_export(self) -> None:
+        from tui.dialogs.file_dialogs import ExportDialog
+
+        actions = [row.item for row in self.table.rows]  # type: ignore[attr-defined]  (as filtered now)
+        suggested = f"acties-{self.slug}-{self.store.today().isoformat()}.xlsx"  # type: ignore[attr-defined]
+
+        def chosen(answer: tuple[str, str] | None) -> None:
+            if answer is None:
+                return
+            path, fmt = answer
+            if os.path.lexists(path):
+                self._ask_overwrite(path, fmt, actions)
+            else:
+                self._start_export(path, fmt, actions)
+
+        self.app.push_screen(ExportDialog(len(actions), suggested), chosen)  # type: ignore[attr-defined]
+
+    def _ask_overwrite(self, path: str, fmt: str, actions: list) -> None:
+        from tui.widgets.yes_no_dialog import YesNoDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._start_export(path, fmt, actions)
+
+        question = t("tui.io.overwrite", path=clean_line(path))
+        self.app.push_screen(YesNoDialog(question, t("tui.io.overwrite.yes"), t("tui.io.overwrite.no")),  # type: ignore[attr-defined]
+                             answered)
+
+    def _start_export(self, path: str, fmt: str, actions: list) -> None:
+        self.notify(t("tui.io.exporting", count=len(actions)), markup=False)  # type: ignore[attr-defined]
+        self.write_export(path, fmt, actions)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def write_export(self, path: str, fmt: str, actions: list) -> None:
+        import store.interop  # noqa: F401  (its words)
+        from store.interop.exporter import export_bytes
+        from store.interop.outfile import write_file
+
+        try:
+            payload, count = export_bytes("actions", fmt, actions)
+            write_file(path, payload)
+        except SpiegelError as problem:
+            self.post_message(self.Exported(path, 0, str(problem)))  # type: ignore[attr-defined]
+            return
+        self.post_message(self.Exported(path, count))  # type: ignore[attr-defined]
+
+    def on_list_export_import_exported(self, message: Exported) -> None:
+        if message.error:
+            self.notify(t("tui.io.failed", error=clean_line(message.error)), severity="error",  # type: ignore[attr-defined]
+                        markup=False)
+        else:
+            self.notify(t("tui.io.exported", count=message.count, path=clean_line(message.path)),  # type: ignore[attr-defined]
+                        markup=False, timeout=8)
+
+    def action_import(self) -> None:
+        from tui.dialogs.file_dialogs import ImportDialog
+        from tui.screens.import_screen import ImportScreen
+
+        def chosen(answer: tuple[str, str] | None) -> None:
+            if answer is not None:
+                path, kind = answer
+                self.app.push_screen(ImportScreen(self.store, self.slug, self.unit_name, path, kind))  # type: ignore[attr-defined]
+
+        self.app.push_screen(ImportDialog(self.unit_name), chosen)  # type: ignore[attr-defined]
