@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from store.dates import short_date
 from store.i18n import t
-from store.portfolio import UnitFacts, attention_key, natural_key, portfolio_facts
+from store.portfolio import UnitFacts, all_facts, attention_key, natural_key
 from store.repository import Store
 from store.text import clean_line
 from store.vocab import ROUTES
@@ -74,7 +74,7 @@ def unit_rows(store: Store, today: dt.date) -> list[Row]:
 
     A file that cannot be read becomes a row that says why, so one broken or
     forbidden file never hides the others."""
-    return [_unit_row(portfolio_facts(store, entry, today), today) for entry in store.units()]
+    return [_unit_row(facts, today) for facts in all_facts(store, today)]
 
 
 def _unit_row(facts: UnitFacts, today: dt.date) -> Row:
