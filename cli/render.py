@@ -68,7 +68,7 @@ def unit_summaries(store, as_json: bool, mine: bool = False) -> None:
     """The portfolio's facts of every unit (store/portfolio.py, from the cached
     figures where they are current); `mine`: only the units whose relatiemanager
     logs in as the user (units that cannot be read say nobody's they are)."""
-    from store.portfolio import all_facts
+    from store.portfolio import all_facts, is_mine
 
     today = store.today()
     summaries = []
@@ -78,7 +78,7 @@ def unit_summaries(store, as_json: bool, mine: bool = False) -> None:
             if not mine:
                 summaries.append({"slug": facts.slug, "problem": str(facts.problem)})
             continue
-        if mine and unit.relatiemanager_login != store.user:
+        if mine and not is_mine(unit, store.user):
             continue
         summaries.append({
             "slug": facts.slug, "name": unit.name, "kind": unit.kind.value,

@@ -30,6 +30,7 @@ class UnitFacts:
     duties: int = 0  # feedback to participants overdue + pilots past their year
     last_meeting: dt.date | None = None
     bad_records: int = 0  # records that fail the load-time check, left out of the counts
+    group_name: str = ""  # the Hagro or municipality the portfolio groups it under, if it does
 
     @property
     def name(self) -> str:
@@ -124,6 +125,53 @@ def short_unit_name(name: str) -> str:
     while start < len(words) - 1 and words[start].casefold() in _GENERIC_WORDS:
         start += 1
     return " ".join(words[start:]) or name
+
+
+# The openings of many practices' names, shortened for the portfolio's name column
+# at 80 columns, longest first ("Huisartsenpraktijk De Linde" -> "Hap. De Linde"):
+# what tells units apart comes after them. The words stay recognisable, and a kind
+# stays told apart from another (a Gezondheidscentrum is no Huisartsenpraktijk).
+_SHORTER = (
+    ("huisartsenpraktijken ", "Hap. "), ("huisartsenpraktijk ", "Hap. "), ("huisartsengroep ", "Hag. "),
+    ("huisartsen ", "Ha. "), ("gezondheidscentrum ", "GC "), ("medisch centrum ", "MC "),
+    ("gemeente ", "Gem. "),
+)
+
+
+def column_name(name: str) -> str:
+    """A unit's name for a narrow column: a common opening abbreviated, so the part
+    that tells units apart stays visible. Screens show the whole name elsewhere
+    (detail line, title) and filter on the whole name."""
+    folded = name.casefold()
+    for opening, short in _SHORTER:
+        if folded.startswith(opening) and len(name) > len(opening):
+            return short + name[len(opening):].lstrip()
+    return name
+
+
+def group_column_name(value: str) -> str:
+    """A Hagro's or municipality's name under a column that says which it is:
+    "Hagro Eindhoven-Noord" -> "Eindhoven-Noord", "Gemeente Best" -> "Best"."""
+    first, _, rest = value.partition(" ")
+    return rest.strip() if rest.strip() and first.casefold() in ("hagro", "gemeente") else value
+
+
+def group_words(unit: Unit) -> str:
+    """Words the portfolio's filter finds a unit by, besides its name: `hagro-noord`
+    for the Hagro "Hagro Noord" (or "hagro-noord"), `gemeente-best` for Best."""
+    from store.repository import slugify
+
+    words = []
+    for prefix, value in (("hagro-", unit.hagro), ("gemeente-", unit.municipality)):
+        slug = slugify(value)
+        if slug:
+            words.append(prefix + slug.removeprefix(prefix))
+    return " ".join(words)
+
+
+def is_mine(unit: Unit | None, user: str) -> bool:
+    """Whether the unit's relatiemanager logs in as `user` (Store.user)."""
+    return unit is not None and bool(unit.relatiemanager_login) and unit.relatiemanager_login == user
 
 
 def natural_key(name: str) -> list:

@@ -77,7 +77,3 @@ def phase_changes(unit: Unit) -> list[tuple[str, str, int, int, int]]:
                 found.append((entry.get("at", ""), entry.get("by", ""), int(route), before, after))
     return found
 
-
-def my_units(units: list[Unit], user: str) -> list[Unit]:
-    """The units whose relatiemanager logs in as `user` (Store.user)."""
-    return [unit for unit in units if unit.relatiemanager_login and unit.relatiemanager_login == user]
