@@ -113,28 +113,47 @@ FORGED = [
 ]
 
 
-@pytest.mark.files_only
 @pytest.mark.parametrize("forgery", FORGED, ids=range(len(FORGED)))
 def test_a_forged_figure_is_no_figure(store, busy, forgery):
     truth = counted(store)
     cached(store)
-    path = index(store, busy.id)
-    header_line, _, rows = path.read_bytes().partition(b"\n")
-    header = json.loads(header_line)
-    header[3] = {**header[3], **forgery} if isinstance(forgery, dict) else forgery
-    path.write_bytes(json.dumps(header).encode() + b"\n" + rows)
-    assert cached(Store(store.dir, user="tester", today=TODAY)) == truth
+    forge(store, busy.id, lambda figures: {**figures, **forgery} if isinstance(forgery, dict) else forgery)
+    assert cached(Store(store.location, user="tester", today=TODAY)) == truth
 
 
-@pytest.mark.files_only
+def forge(store, slug, change):
+    """Change the unit's kept figures as a colleague with write access could: the
+    files' index header, or the database's figures record (its version kept current)."""
+    if store.files is not None:
+        path = index(store, slug)
+        header_line, _, rows = path.read_bytes().partition(b"\n")
+        header = json.loads(header_line)
+        header[3] = change(header[3])
+        path.write_bytes(json.dumps(header).encode() + b"\n" + rows)
+        return
+    conn = store.backend.conn
+    doc = json.loads(conn.execute("SELECT doc::text FROM spiegel.records WHERE unit = %s"
+                                  " AND kind = 'portfolio_figures'", (slug,)).fetchone()[0])
+    doc["figures"] = change(doc["figures"])
+    conn.execute("UPDATE spiegel.records SET doc = %s::json WHERE unit = %s AND kind = 'portfolio_figures'",
+                 (json.dumps(doc), slug))
+
+
+def test_the_database_keeps_figures_as_a_record_of_the_unit_it_never_loads(store, busy):
+    if store.files is not None:
+        pytest.skip("the database's own keeping")
+    cached(store)
+    version = store.fingerprint(busy.id)
+    assert store.backend.conn.execute("SELECT count(*) FROM spiegel.records WHERE kind = 'portfolio_figures'"
+                                      ).fetchone()[0] == 1
+    assert "portfolio_figures" not in Store(store.location, user="tester").backend.read(busy.id)
+    assert store.fingerprint(busy.id) == version  # keeping a cache is no write: nobody is told
+
+
 def test_hostile_text_in_a_forged_figure_is_cleaned_like_stored_text(store, busy):
     cached(store)
-    path = index(store, busy.id)
-    header_line, _, rows = path.read_bytes().partition(b"\n")
-    header = json.loads(header_line)
-    header[3]["unit"]["name"] = "[b]x\x1b]0;pwned\x07 \u202e"
-    path.write_bytes(json.dumps(header).encode() + b"\n" + rows)
-    name = cached(Store(store.dir, user="tester", today=TODAY))[busy.id][0][0]
+    forge(store, busy.id, lambda figures: {**figures, "unit": {**figures["unit"], "name": "[b]x\x1b]0;pwned\x07 \u202e"}})
+    name = cached(Store(store.location, user="tester", today=TODAY))[busy.id][0][0]
     assert "\x1b" not in name and "\x07" not in name and "[b]x" in name and "⟨U+202E⟩" in name
 
 
