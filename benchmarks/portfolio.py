@@ -9,6 +9,8 @@ figures maybe still loading) and to the frame showing every unit's figures (phas
 per route, untreated leerpunten, open and overdue actions, last meeting and visit).
 The goal: the figures within 0.6 s of the first frame. `--cold` removes the figures
 cache first (the first start after an upgrade, or after spiegel 0.x wrote the files).
+`--postgresql` instead times, in one process, every unit's facts from a throwaway
+PostgreSQL cluster (tests/pg_server.py): cold, warm, and by parsing every unit.
 """
 
 from __future__ import annotations
@@ -74,12 +76,44 @@ def report(result: dict, cold: bool) -> str:
             f"{spread(figures)} | {spread(gap)} | {verdict} |")
 
 
+def run_postgresql(units: int) -> None:
+    from store.demo import ACTIONS_PER_UNIT, build_demo
+    from store.portfolio import all_facts, portfolio_facts
+    from store.repository import Store
+    from tests.pg_server import Cluster
+
+    cluster = Cluster()
+    cluster.start()
+    cluster.make_template()
+    try:
+        url = cluster.url(cluster.new_database())
+        build_demo(Store(url, today=TODAY, user="inge"), actions=units * ACTIONS_PER_UNIT)
+        for label in ("figures, cold", "figures, warm", "figures, warm"):
+            store = Store(url, today=TODAY)
+            started = time.perf_counter()
+            all_facts(store, TODAY)
+            print(f"| {units} | {label} | {(time.perf_counter() - started) * 1000:.0f} ms |", flush=True)
+            store.close()
+        store = Store(url, today=TODAY)
+        started = time.perf_counter()
+        [portfolio_facts(store, entry, TODAY) for entry in store.units()]
+        print(f"| {units} | every unit parsed (before) | {(time.perf_counter() - started) * 1000:.0f} ms |")
+    finally:
+        cluster.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--units", type=int, nargs="+", default=[50, 100])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--cold", action="store_true")
+    parser.add_argument("--postgresql", action="store_true")
     args = parser.parse_args()
+    if args.postgresql:
+        print("| units | facts of every unit, in one process | time |\n|---|---|---:|")
+        for units in args.units:
+            run_postgresql(units)
+        return
     print("| units | start to first frame | start to every unit's figures | figures after first frame (goal ≤ 600 ms) | |")
     print("|---|---:|---:|---:|---|")
     with tempfile.TemporaryDirectory(prefix="spiegel-portfolio-bench-") as tmp:
