@@ -111,3 +111,18 @@ async def test_the_detail_line_says_login_hagro_and_municipality(tmp_path):
         await pilot.press("slash", *"linde")
         shown = " ".join(text(app).split())
         assert "Inge (tester)" in shown and "hagro Noord · gemeente Eindhoven" in shown
+
+
+async def test_hostile_text_in_a_hagro_or_municipality_is_shown_literally(tmp_path):
+    from tests.tui.helpers import HOSTILE
+
+    store = make_store(tmp_path / "data")
+    store.create_unit(Unit(name="Huisartsenpraktijk X", hagro=HOSTILE, municipality="Best\x1b]0;pwned\x07",
+                           relatiemanager_login="tester"))
+    app = make_app(tmp_path / "data", user="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("G", "M")
+        assert app.is_running and "[@click=app.q" in text(app)  # as typed, not run
+        await pilot.press("G")
+        assert "\x1b" not in text(app) and "Best" in text(app)
