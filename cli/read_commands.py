@@ -41,28 +41,32 @@ def show(ctx, record_id, data_dir, as_json):
 
 
 @cli.group(invoke_without_command=True)
+@click.option("--mine", "--mijn", "mine", is_flag=True)
 @data_dir_option
 @json_option
 @click.pass_context
-def units(ctx, data_dir, as_json):
-    """`spiegel units`: one summary per unit; its subcommands add and group."""
+def units(ctx, mine, data_dir, as_json):
+    """`spiegel units`: one summary per unit; its subcommands add, edit and group."""
     if ctx.invoked_subcommand is not None:
         return
     from cli.render import unit_summaries
 
     store = make_store(settings(ctx, data_dir))
-    unit_summaries(store, as_json)
+    unit_summaries(store, as_json, mine)
 
 
 @units.command("add")
 @click.argument("name", metavar="NAAM")
 @click.option("--kind", default="practice", metavar="SOORT")
 @click.option("--relatiemanager", "--rm", default="", metavar="NAAM")
-@click.option("--phases", metavar="F,F,F,F")
+@click.option("--rm-login", "relatiemanager_login", default="", metavar="LOGIN")
+@click.option("--hagro", default="", metavar="HAGRO")
+@click.option("--gemeente", "--municipality", "municipality", default="", metavar="GEMEENTE")
+@click.option("--phases", "--fase", "phases", metavar="F,F,F,F")
 @click.option("--group", metavar="GROEP")
 @data_dir_option
 @click.pass_context
-def add_unit(ctx, name, kind, relatiemanager, phases, group, data_dir):
+def add_unit(ctx, name, kind, relatiemanager, relatiemanager_login, hagro, municipality, phases, group, data_dir):
     """`spiegel units add NAME`: a new unit (the one command besides demo that may
     create the data directory); prints its slug."""
     from store.fields import parse_value
@@ -70,7 +74,9 @@ def add_unit(ctx, name, kind, relatiemanager, phases, group, data_dir):
     from store.records import Unit
 
     store = make_store(settings(ctx.parent, data_dir), create=True)  # the first unit makes the directory
-    unit = Unit(name=name, kind=parse_value(Unit, "kind", kind), relatiemanager=relatiemanager)
+    unit = Unit(name=name, kind=parse_value(Unit, "kind", kind), relatiemanager=relatiemanager,
+                relatiemanager_login=parse_value(Unit, "relatiemanager_login", relatiemanager_login),
+                hagro=hagro, municipality=municipality)
     if phases:
         unit.phases = parse_value(Unit, "phases", phases)
     click.echo(store.create_unit(unit, group=group_id(group) if group else None).id)

@@ -9,7 +9,7 @@ from store import rules
 from store.errors import FileProblem
 from store.i18n import t
 from store.records import Action, Finding, Kpi, Meeting, Record
-from store.vocab import FindingKind, FindingState, Status
+from store.vocab import Status
 
 
 def deadline_cell(action: Action, today: dt.date, marks: dict[str, str]) -> str:
@@ -64,25 +64,32 @@ def record_details(record: Record, today: dt.date) -> None:
         echo(f"  {when_text(entry.get('at', ''), today)}  {entry.get('by', '')}  {t('op.' + entry['op'])}  {changes}".rstrip())
 
 
-def unit_summaries(store, as_json: bool) -> None:
+def unit_summaries(store, as_json: bool, mine: bool = False) -> None:
+    """The portfolio's facts of every unit (store/portfolio.py, from the cached
+    figures where they are current); `mine`: only the units whose relatiemanager
+    logs in as the user (units that cannot be read say nobody's they are)."""
+    from store.portfolio import all_facts, is_mine
+
     today = store.today()
     summaries = []
-    for entry in store.units():
-        try:
-            if entry.problem is not None:
-                raise entry.problem
-            actions = store.records(Action, entry.slug)
-            findings = store.records(Finding, entry.slug)
-        except FileProblem as problem:
-            summaries.append({"slug": entry.slug, "problem": str(problem)})
+    for facts in all_facts(store, today):
+        unit = facts.unit
+        if unit is None:
+            if not mine:
+                summaries.append({"slug": facts.slug, "problem": str(facts.problem)})
+            continue
+        if mine and not is_mine(unit, store.user):
             continue
         summaries.append({
-            "slug": entry.slug, "name": entry.unit.name, "kind": entry.unit.kind.value,
-            "relatiemanager": entry.unit.relatiemanager, "phases": entry.unit.phases,
-            "open_leerpunten": sum(f.kind == FindingKind.LEERPUNT and f.state == FindingState.OPEN for f in findings),
-            "open_actions": sum(rules.is_open(a) for a in actions),
-            "overdue_actions": sum(rules.is_overdue(a, today) for a in actions),
-            "bad_records": len(store.bad_records(entry.slug)),  # left out of the counts: see `spiegel check`
+            "slug": facts.slug, "name": unit.name, "kind": unit.kind.value,
+            "relatiemanager": unit.relatiemanager, "relatiemanager_login": unit.relatiemanager_login,
+            "hagro": unit.hagro, "municipality": unit.municipality, "phases": unit.phases,
+            "open_leerpunten": facts.open_leerpunten,
+            "open_actions": facts.open_actions,
+            "overdue_actions": facts.overdue,
+            "last_meeting": facts.last_meeting.isoformat() if facts.last_meeting else None,
+            "last_visit": facts.last_visit.isoformat() if facts.last_visit else None,
+            "bad_records": facts.bad_records,  # left out of the counts: see `spiegel check`
         })
     if as_json:
         print_json(summaries)

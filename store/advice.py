@@ -110,18 +110,28 @@ def feedback_due_soon(meeting: Meeting, today: dt.date) -> bool:
 def pilot_overdue(action: Action, today: dt.date) -> bool:
     """A phase-2 pilot still open and unevaluated more than a year after it started
     (seed 002: pilots last at most a year, then they are evaluated)."""
-    days = pilot_age(action, today)
-    return days is not None and days > PILOT_MAX_DAYS
+    start = pilot_start(action)
+    return start is not None and pilot_overdue_since(start, today)
 
 
 def pilot_age(action: Action, today: dt.date) -> int | None:
     """Days a phase-2 pilot has run unevaluated and still open, else None."""
+    start = pilot_start(action)
+    return (today - start).days if start is not None else None
+
+
+def pilot_overdue_since(start: dt.date, today: dt.date) -> bool:
+    """A pilot that started on `start` is past its year (store/figures.py keeps starts)."""
+    return (today - start).days > PILOT_MAX_DAYS
+
+
+def pilot_start(action: Action) -> dt.date | None:
+    """When a phase-2 pilot still open and unevaluated started, else None."""
     if action.phase != 2 or _date(action.evaluated_on) is not None:
         return None
     if action.status in (Status.DONE, Status.STOPPED):
         return None
-    start = _date(action.started_on) or created_date(action.created_at)
-    return (today - start).days if start is not None else None
+    return _date(action.started_on) or created_date(action.created_at)
 
 
 def created_date(created_at: object) -> dt.date | None:

@@ -95,13 +95,20 @@ class Backend:
         """Cheap to ask: differs after every write to the unit, or names its problem."""
         raise NotImplementedError
 
-    def list_rows(self, slug: str, blank: dict, checked_name: Callable[[dict], str]) -> tuple[str, list[list]]:
+    def list_rows(self, slug: str, blank: dict, checked: Callable[[dict], tuple[str, dict | None]],
+                  ) -> tuple[str, list[list]]:
         """The unit's name and a row of store/files/listing.py's FIELDS per action,
         as cheaply as the backend can (`blank`: a new action's document, for fields a
-        document leaves out). `checked_name(data)` is Store's check of a whole unit's
-        data (raises while a bad action exists, returns the name), for a backend that
-        builds rows from the whole data."""
+        document leaves out). `checked(data)` is Store's check of a whole unit's
+        data (raises while a bad action exists, returns the name and the portfolio
+        figures), for a backend that builds rows from the whole data."""
         raise NotImplementedError
+
+    def unit_figures(self, slug: str, blank: dict, checked: Callable[[dict], tuple[str, dict | None]]) -> object:
+        """The unit's portfolio figures (store/figures.py) if the backend keeps them
+        where they are cheap to read, as stored (Store checks them); None: Store
+        computes them from the unit's records. `blank` and `checked` as for list_rows."""
+        return None
 
     def prefetch_lists(self) -> None:
         """A list of every unit follows: a backend that can fetch all units' rows at

@@ -97,8 +97,11 @@ def _free_slug(name: str, taken: set[str]) -> str:
 def _build_unit(store: Store, rng: random.Random, spec: _Spec, index: int, slug: str) -> str:
     today = store.today()
     phases = {str(route): phase for route, phase in enumerate(spec.phases, start=1)}
+    hagro, municipality = P.BELONGS.get(spec.name) or P.EXTRA_HAGROS[index % len(P.EXTRA_HAGROS)]
+    login = _demo_user(store) if spec.relatiemanager == P.DEMO_USER_RM else P.LOGINS.get(spec.relatiemanager, "")
     unit = Unit(name=spec.name, kind=UnitKind(spec.kind), relatiemanager=spec.relatiemanager, phases=phases,
-                last_visit=today - dt.timedelta(days=rng.randint(7, 120)))
+                last_visit=today - dt.timedelta(days=rng.randint(7, 120)), relatiemanager_login=login,
+                hagro=hagro, municipality=municipality)
     store.create_unit(unit, slug)
     meetings, findings = _meetings(rng, spec, today)
     linked = _decide_states(rng, findings, spec.actions)
@@ -115,6 +118,13 @@ def _build_unit(store: Store, rng: random.Random, spec: _Spec, index: int, slug:
     with store.transaction(slug) as txn:
         txn.add_many([*meetings, *(f for f, _ in findings), *(a for a, _, _ in actions), *(k for k, _ in kpis)])
     return slug
+
+
+def _demo_user(store: Store) -> str:
+    """Who runs the demo, as Inge's login (so "my units" shows hers), if it is one."""
+    from store.validate import login_problem
+
+    return "" if login_problem(store.user) else store.user
 
 
 def _assign_ids(store: Store, records: list, slug: str) -> None:

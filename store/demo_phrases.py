@@ -32,6 +32,24 @@ EXTRA_NAMES = (
 )
 EXTRA_PLACES = ("Eindhoven", "Veldhoven", "Helmond", "Best", "Valkenswaard", "Geldrop", "Nuenen", "Waalre")
 RELATIEMANAGERS = ("Marloes Verhoeven", "Bas van den Heuvel", "Inge Smulders", "Thijs Bakermans")
+# Their login names ("my units"); Inge's is whoever runs the demo (store/demo.py), so
+# "my units" shows something on the demo for everyone who tries it.
+LOGINS = {"Marloes Verhoeven": "marloes", "Bas van den Heuvel": "bas", "Thijs Bakermans": "thijs"}
+DEMO_USER_RM = "Inge Smulders"
+# The Hagro and municipality of the six units above (the Hagro by its unit's slug,
+# as a Hagro that has a unit is named), and those of the extra practices by turn:
+# Hagros named, as one typed in without a unit of its own is.
+BELONGS = {
+    "Huisartsenpraktijk De Linde": ("hagro-eindhoven-noord", "Eindhoven"),
+    "Gezondheidscentrum Veldhoven-Zuid": ("Hagro Veldhoven", "Veldhoven"),
+    "Huisartsenpraktijk Het Kastanjehof": ("hagro-eindhoven-noord", "Eindhoven"),
+    "Huisartsen Maasoever": ("Hagro Kempen", "Best"),
+    "Hagro Eindhoven-Noord": ("", "Eindhoven"),
+    "Gemeente Best": ("", ""),
+}
+EXTRA_HAGROS = (("hagro-eindhoven-noord", "Eindhoven"), ("Hagro Eindhoven-Zuid", "Eindhoven"),
+                ("Hagro Veldhoven", "Veldhoven"), ("Hagro Kempen", "Eersel"), ("Hagro Kempen", "Best"),
+                ("Hagro Helmond", "Helmond"))
 
 OWNERS = {
     "practice": ("dr. Jansen", "dr. El Amrani", "POH Sanne", "POH-GGZ Karim", "praktijkmanager Ruud",

@@ -35,6 +35,8 @@ ALIASES = {
     "gestart": "started_on", "klaar": "done_on", "geevalueerd": "evaluated_on", "laatste_bezoek": "last_visit",
     "notities": "notes", "basis_tot": "baseline_end", "basisperiode_tot": "baseline_end",
     "basis_punten": "baseline_points", "basis_eerste": "baseline_points", "regels": "rules",
+    "rm": "relatiemanager", "rm_login": "relatiemanager_login", "relatiemanager_login": "relatiemanager_login",
+    "gemeente": "municipality", "fasen": "phases",
 }
 # How each date field reads a day and month typed without a year (store.dates.YEARLESS):
 # what lies ahead takes the next such date, what already happened the most recent one.
@@ -147,8 +149,19 @@ def _phases(name: str, text: str, today: Any = None) -> dict[str, int]:
     return {str(route): int(p) for route, p in enumerate(parts, start=1)}
 
 
+def _login(name: str, text: str, today: Any = None) -> str:
+    from store.validate import login_problem
+
+    login = clean_line(text).strip()
+    problem = login_problem(login)
+    if problem:
+        raise InvalidValue(name, problem)
+    return login
+
+
 _PARSERS = {
     "Line": lambda name, text, today: clean_line(text),
+    "Login": _login,
     "Text": lambda name, text, today: text,
     "OptDate": _opt_date,
     "int": _int,

@@ -53,3 +53,14 @@ def t(key: str, **values: object) -> str:
         key += ".one"
     template = CATALOGS[_LANG[0]].get(key) or NL.get(key) or key
     return template.format(**values) if values else template
+
+
+def _register_store_parts() -> None:
+    """The store's words kept in modules of their own (one per topic)."""
+    from store.catalog_units_en import UNITS_EN
+    from store.catalog_units_nl import UNITS_NL
+
+    register({"nl": UNITS_NL, "en": UNITS_EN})
+
+
+_register_store_parts()

@@ -58,8 +58,8 @@ def _limit(name: str, kind: str, value: Any) -> str | None:
         return None if type(value) is int and low <= value <= high else t("value.range", low=low, high=high)
     # OptFloat (a KPI's baseline and target): store.kpis.kpi_problems judges them,
     # with the KPI's unit (a percentage stays within 0-100).
-    if kind in ("Line", "Text") and len(value) > (MAX_LINE if kind == "Line" else MAX_TEXT):
-        return t("value.too_long", limit=MAX_LINE if kind == "Line" else MAX_TEXT, length=len(value))
+    if kind in ("Line", "Text", "Login") and len(value) > (MAX_TEXT if kind == "Text" else MAX_LINE):
+        return t("value.too_long", limit=MAX_TEXT if kind == "Text" else MAX_LINE, length=len(value))
     if kind in ("Lines", "Ids"):
         return _list_limit(value, MAX_ITEMS, MAX_LINE)
     if kind == "Pdsa" and any(len(v) > MAX_TEXT for v in value.values()):

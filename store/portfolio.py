@@ -1,5 +1,7 @@
 """One line of facts per unit for the portfolio, and the order "needs attention
-first". Pure over records except `portfolio_facts`, which reads one unit's file."""
+first". `all_facts` reads every unit's figures where the backend keeps them cheaply
+(store/figures.py; the files' list index), and a unit's records only when those are
+missing, stale or not to be trusted; both ways count by the same rules (`facts_from`)."""
 
 from __future__ import annotations
 
@@ -7,9 +9,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from store import advice, rules
-from store.dashboard import last_meeting
+import os
+
+from store import rules
 from store.errors import FileProblem
+from store.figures import Figures, checked, figures_of
 from store.records import Action, Finding, Meeting, Unit
 from store.repository import Store, UnitEntry
 from store.vocab import FindingKind, FindingState
@@ -26,6 +30,7 @@ class UnitFacts:
     duties: int = 0  # feedback to participants overdue + pilots past their year
     last_meeting: dt.date | None = None
     bad_records: int = 0  # records that fail the load-time check, left out of the counts
+    group_name: str = ""  # the Hagro or municipality the portfolio groups it under, if it does
 
     @property
     def name(self) -> str:
@@ -33,7 +38,37 @@ class UnitFacts:
 
     @property
     def last_visit(self) -> dt.date | None:
-        return self.unit.last_visit if self.unit is not None else None
+        return last_visit(self.unit) if self.unit is not None else None
+
+
+def last_visit(unit: Unit) -> dt.date | None:
+    """When the unit was last visited: the one place that says so (today the unit's
+    own `last_visit`; when visits are records of their own, from those)."""
+    return unit.last_visit
+
+
+def all_facts(store: Store, today: dt.date) -> list[UnitFacts]:
+    """Facts for every unit file, readable or not (a file that cannot be used gives
+    facts that say why). Runs in a worker: 100 units from their figures take a few
+    milliseconds, parsed from their files well over a second."""
+    found = []
+    for slug in store.slugs():
+        try:
+            cached = store.unit_figures(slug)
+        except FileProblem as problem:
+            found.append(UnitFacts(slug, None, problem))
+            continue
+        if cached is not None:
+            found.append(facts_from(slug, cached[0], cached[1], today))
+            continue
+        entry = UnitEntry(slug, store.unit_path(slug))
+        try:
+            entry.unit = store.unit(slug)
+        except FileProblem as problem:
+            entry.problem = problem
+        found.append(portfolio_facts(store, entry, today))
+    found.extend(UnitFacts(os.path.basename(p.path)[:-5], None, p) for p in store.backend.outside_units())
+    return found
 
 
 def portfolio_facts(store: Store, entry: UnitEntry, today: dt.date) -> UnitFacts:
@@ -59,15 +94,20 @@ def _untreated_doc(doc: dict) -> bool:
 
 def facts(slug: str, unit: Unit, meetings: list[Meeting], findings: list[Finding], actions: list[Action],
           today: dt.date) -> UnitFacts:
-    open_actions = [a for a in actions if rules.is_open(a)]
+    """Facts from records (the records need not all be given: only open actions and
+    untreated leerpunten count)."""
+    return facts_from(slug, unit, checked(figures_of(unit, meetings, findings, actions)), today)
+
+
+def facts_from(slug: str, unit: Unit, figures: Figures, today: dt.date) -> UnitFacts:
+    """Facts from a unit's figures, judged by today's date."""
     return UnitFacts(
         slug, unit,
-        open_leerpunten=sum(f.kind == FindingKind.LEERPUNT and f.state == FindingState.OPEN for f in findings),
-        open_actions=len(open_actions),
-        overdue=sum(rules.is_overdue(a, today) for a in open_actions),
-        duties=sum(advice.feedback_overdue(m, today) for m in meetings)
-        + sum(advice.pilot_overdue(a, today) for a in open_actions),
-        last_meeting=last_meeting(meetings, today),
+        open_leerpunten=figures.leerpunten,
+        open_actions=figures.open,
+        overdue=figures.overdue(today),
+        duties=figures.duties(today),
+        last_meeting=figures.last_meeting(today),
     )
 
 
@@ -85,6 +125,53 @@ def short_unit_name(name: str) -> str:
     while start < len(words) - 1 and words[start].casefold() in _GENERIC_WORDS:
         start += 1
     return " ".join(words[start:]) or name
+
+
+# The openings of many practices' names, shortened for the portfolio's name column
+# at 80 columns, longest first ("Huisartsenpraktijk De Linde" -> "Hap. De Linde"):
+# what tells units apart comes after them. The words stay recognisable, and a kind
+# stays told apart from another (a Gezondheidscentrum is no Huisartsenpraktijk).
+_SHORTER = (
+    ("huisartsenpraktijken ", "Hap. "), ("huisartsenpraktijk ", "Hap. "), ("huisartsengroep ", "Hag. "),
+    ("huisartsen ", "Ha. "), ("gezondheidscentrum ", "GC "), ("medisch centrum ", "MC "),
+    ("gemeente ", "Gem. "),
+)
+
+
+def column_name(name: str) -> str:
+    """A unit's name for a narrow column: a common opening abbreviated, so the part
+    that tells units apart stays visible. Screens show the whole name elsewhere
+    (detail line, title) and filter on the whole name."""
+    folded = name.casefold()
+    for opening, short in _SHORTER:
+        if folded.startswith(opening) and len(name) > len(opening):
+            return short + name[len(opening):].lstrip()
+    return name
+
+
+def group_column_name(value: str) -> str:
+    """A Hagro's or municipality's name under a column that says which it is:
+    "Hagro Eindhoven-Noord" -> "Eindhoven-Noord", "Gemeente Best" -> "Best"."""
+    first, _, rest = value.partition(" ")
+    return rest.strip() if rest.strip() and first.casefold() in ("hagro", "gemeente") else value
+
+
+def group_words(unit: Unit) -> str:
+    """Words the portfolio's filter finds a unit by, besides its name: `hagro-noord`
+    for the Hagro "Hagro Noord" (or "hagro-noord"), `gemeente-best` for Best."""
+    from store.repository import slugify
+
+    words = []
+    for prefix, value in (("hagro-", unit.hagro), ("gemeente-", unit.municipality)):
+        slug = slugify(value)
+        if slug:
+            words.append(prefix + slug.removeprefix(prefix))
+    return " ".join(words)
+
+
+def is_mine(unit: Unit | None, user: str) -> bool:
+    """Whether the unit's relatiemanager logs in as `user` (Store.user)."""
+    return unit is not None and bool(unit.relatiemanager_login) and unit.relatiemanager_login == user
 
 
 def natural_key(name: str) -> list:

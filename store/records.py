@@ -32,6 +32,7 @@ OptFloat = float | None
 Lines = list  # list of one-line strings
 Ids = list  # list of record ids such as "L-7"
 Phases = dict  # route number (as str) -> phase 1..4
+Login = str  # a login name (Unix user or database role), as Store.user knows it
 Pdsa = dict  # plan/do/study/act -> text
 Measurements = list  # list[Measurement]
 
@@ -139,10 +140,19 @@ class Unit(Record):
     relatiemanager: Line = ""
     phases: Phases = field(default_factory=lambda: {"1": 1, "2": 1, "3": 1, "4": 1})
     last_visit: OptDate = None
+    # Schema 3: whose unit it is by login (Store.user: "my units"), and the Hagro and
+    # municipality a practice belongs to (their slug or name, as typed).
+    relatiemanager_login: Login = ""
+    hagro: Line = ""
+    municipality: Line = ""
 
     def _extra_problems(self) -> list[InvalidValue]:
+        from store.validate import login_problem
+
         bad = {r: p for r, p in self.phases.items() if r not in "1234" or p not in (1, 2, 3, 4)}
-        return [InvalidValue("phases", t("value.phases"))] if bad else []
+        found = [InvalidValue("phases", t("value.phases"))] if bad else []
+        login = login_problem(self.relatiemanager_login)
+        return found + ([InvalidValue("relatiemanager_login", login)] if login else [])
 
     def phase(self, route: int) -> int:
         return self.phases.get(str(route), 1)
@@ -294,6 +304,7 @@ def _dump(kind: str, value: Any) -> Any:
 
 _CLEAN = {
     "Line": clean_line,
+    "Login": clean_line,
     "Text": clean_text,
     "Lines": lambda items: [clean_line(str(i)) for i in items],
     "Pdsa": lambda notes: {k: clean_text(str(v)) for k, v in notes.items()},

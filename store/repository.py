@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
     from pathlib import Path
 
     from store.errors import SpiegelError
+    from store.figures import Figures
     from store.files.backend import FileBackend
     from store.transaction import Transaction
 
@@ -239,18 +240,58 @@ class Store:
 
     def _list_index(self, slug: str) -> tuple[str, list[list]]:
         """The unit's name and its actions' list rows (store/files/listing.py's FIELDS)."""
+        return self.backend.list_rows(slug, _blank_action(), self._summary_check(slug))
 
-        def checked_name(data: dict) -> str:
-            """The unit's name; raises (and so no index is written) while a bad
-            action exists, so a list never shows a row the unit file cannot back."""
-            try:
-                for doc in data.get("actions", {}).values():
-                    self._build(Action, doc, slug)
-            except BadRecord as bad:
-                raise _BadRecordsInUnit(self.backend.where(slug), str(bad)) from None
-            return self._unit_from(data, slug).name
+    def _summary_check(self, slug: str) -> Callable[[dict], tuple[str, dict | None]]:
+        """What a backend that caches list rows and figures asks of a unit's whole
+        data: its name and portfolio figures (store/figures.py); raises (and so no
+        cache is written) while a bad action exists, so a list never shows a row
+        the unit file cannot back. Figures are None while any record is bad: the
+        portfolio then counts from the records and reports the bad ones."""
 
-        return self.backend.list_rows(slug, _blank_action(), checked_name)
+        def checked(data: dict) -> tuple[str, dict | None]:
+            from store.figures import figures_of
+            from store.records import Finding, Kpi, Meeting
+
+            unit = self._unit_from(data, slug)
+            built_records: dict[type, list] = {}
+            bad = False
+            for cls in (Action, Meeting, Finding, Kpi):
+                found = built_records[cls] = []
+                for doc in data.get(cls.TABLE, {}).values():
+                    try:
+                        found.append(self._build(cls, doc, slug))
+                    except BadRecord as problem:
+                        if cls is Action:
+                            raise _BadRecordsInUnit(self.backend.where(slug), str(problem)) from None
+                        bad = True
+            if bad:
+                return unit.name, None
+            return unit.name, figures_of(unit, built_records[Meeting], built_records[Finding], built_records[Action])
+
+        return checked
+
+    def unit_figures(self, slug: str) -> tuple[Unit, Figures] | None:
+        """The unit and its portfolio figures from where the backend keeps them
+        cheaply (the files' list index), checked like any stored data; None when
+        there are none to trust (a bad record, a forged or stale-format cache, a
+        backend that keeps none): the portfolio then counts from the records.
+        A unit that cannot be used raises its FileProblem."""
+        from store.figures import checked
+
+        try:
+            raw = self.backend.unit_figures(slug, _blank_action(), self._summary_check(slug))
+        except _BadRecordsInUnit:
+            return None
+        figures = checked(raw)
+        if figures is None:
+            return None
+        try:
+            unit = self._build(Unit, figures.unit_doc, slug)
+        except BadRecord:
+            return None
+        unit.id = unit.unit = slug  # the cache names no other unit
+        return unit, figures
 
     def problems(self) -> list[SpiegelError]:
         """Every unit that cannot be used, and every bad record in the others."""

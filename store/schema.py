@@ -15,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from typing import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # A flat-layout file whose unit `spiegel migrate` moved into its own directory: any
 # spiegel reads this as a newer schema and refuses to write it, so a client of the
 # old version left running cannot write to the old place.
@@ -55,8 +55,19 @@ def _kpi_baseline_fields(data: dict, slug: str) -> dict:
     return data
 
 
+def _unit_login_hagro_municipality(data: dict, slug: str) -> dict:
+    """Version 2 -> 3: a unit gained `relatiemanager_login` (whose unit it is, by
+    login name), `hagro` and `municipality` (what a practice belongs to). Not
+    known for older units, so they stay empty (the default, left out of compact
+    documents: nothing in the data changes); the version goes up so that an older
+    spiegel refuses a file whose unit it would write back without them."""
+    return data
+
+
 # version n -> function that upgrades data from n to n + 1
-MIGRATIONS: dict[int, Callable[[dict, str], dict]] = {0: _from_plain_tinydb, 1: _kpi_baseline_fields}
+MIGRATIONS: dict[int, Callable[[dict, str], dict]] = {
+    0: _from_plain_tinydb, 1: _kpi_baseline_fields, 2: _unit_login_hagro_municipality,
+}
 
 
 def migrate(data: dict, slug: str) -> dict:

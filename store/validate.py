@@ -187,6 +187,26 @@ def _unit_id(name: str, value: Any) -> str:
     return value
 
 
+# A login name as useradd and PostgreSQL accept one (letters, digits, `_ . @ -`,
+# not starting with `-`): shown in lists and compared with Store.user, never run.
+LOGIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.@-]{0,63}\$?", re.ASCII)
+
+
+def login_problem(value: object) -> str | None:
+    """Why `value` is no login name (words for the user), or None ("" is no login)."""
+    if type(value) is not str:
+        return t("load.text", found=_shown(value))
+    return None if not value or LOGIN.fullmatch(value) else t("value.login", found=_shown(value))
+
+
+def _login(name: str, value: Any) -> str:
+    if type(value) is not str:
+        raise Bad("load.text")
+    if value and not LOGIN.fullmatch(value):
+        raise Bad("value.login")
+    return value
+
+
 def _int(low: int, high: int, optional: bool) -> Callable[[str, Any], Any]:
     def check(name: str, value: Any) -> Any:
         if type(value) is not int or not low <= value <= high:
@@ -350,6 +370,6 @@ def _cleaned(value: Any) -> Any:
 
 
 _BY_KIND: dict[str, Callable[[str, Any], Any]] = {
-    "Line": _line, "Text": _text, "str": _line, "OptDate": _opt_date, "OptFloat": _opt_float, "bool": _bool,
+    "Line": _line, "Text": _text, "str": _line, "Login": _login, "OptDate": _opt_date, "OptFloat": _opt_float, "bool": _bool,
     "Lines": _lines, "Ids": _ids, "Phases": _phases, "Pdsa": _pdsa, "Measurements": _measurements,
 }

@@ -7,8 +7,11 @@ from tui.catalog_en import EN_TUI as _EN
 from tui.catalog_io_en import EN_IO as _EN_IO
 from tui.catalog_io_nl import NL_IO as _NL_IO
 from tui.catalog_nl import NL_TUI as _NL
+from tui.catalog_portfolio_en import EN_PORTFOLIO as _EN_PORTFOLIO
+from tui.catalog_portfolio_nl import NL_PORTFOLIO as _NL_PORTFOLIO
 from tui.catalog_textual_en import TEXTUAL_EN as _TEXTUAL_EN
 from tui.catalog_textual_nl import TEXTUAL_NL as _TEXTUAL_NL
 
 _register({"nl": {**_NL, **_TEXTUAL_NL}, "en": {**_EN, **_TEXTUAL_EN}})
 _register({"nl": _NL_IO, "en": _EN_IO})  # import and export (tui/catalog_io_*.py)
+_register({"nl": _NL_PORTFOLIO, "en": _EN_PORTFOLIO})

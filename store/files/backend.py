@@ -87,11 +87,18 @@ class FileBackend(Backend):
     def fingerprint(self, slug: str) -> tuple:
         return self.unit_file(slug).fingerprint()
 
-    def list_rows(self, slug: str, blank: dict, checked_name: Callable[[dict], str]) -> tuple[str, list[list]]:
+    def list_rows(self, slug: str, blank: dict, checked: Callable[[dict], tuple[str, dict | None]],
+                  ) -> tuple[str, list[list]]:
         """From the unit's list index (store/files/listing.py), rebuilt when stale."""
         from store.files.listing import read_index
 
-        return read_index(self.unit_file(slug), blank, checked_name)
+        return read_index(self.unit_file(slug), blank, checked)[:2]
+
+    def unit_figures(self, slug: str, blank: dict, checked: Callable[[dict], tuple[str, dict | None]]) -> object:
+        """From the header of the unit's list index, rebuilt when stale."""
+        from store.files.listing import indexed_figures
+
+        return indexed_figures(self.unit_file(slug), blank, checked)
 
     def unit_name(self, slug: str) -> str | None:
         """From the header of a current list index: parsing every unit file to match

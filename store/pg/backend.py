@@ -42,7 +42,7 @@ SEQUENCES = {"A": "spiegel.ids_a", "K": "spiegel.ids_k", "L": "spiegel.ids_l", "
 _LOAD = """
 SELECT coalesce(json_object_agg(kind, docs), '{}')::text FROM (
     SELECT kind, json_object_agg(number::text, doc ORDER BY number) AS docs
-    FROM spiegel.records WHERE unit = %s GROUP BY kind) AS tables
+    FROM spiegel.records WHERE unit = %s AND kind <> 'portfolio_figures' GROUP BY kind) AS tables
 """
 _UPSERT = """
 INSERT INTO spiegel.records (unit, kind, number, doc) VALUES (%s, %s, %s, %s::json)
@@ -139,7 +139,8 @@ class PgBackend(Backend):
         with self._errors(None):
             return tuple((s, (v,)) for s, v in self._all("SELECT slug, version FROM spiegel.units ORDER BY slug"))
 
-    def list_rows(self, slug: str, blank: dict, checked_name: Callable[[dict], str]) -> tuple[str, list[list]]:
+    def list_rows(self, slug: str, blank: dict, checked: Callable[[dict], tuple[str, dict | None]],
+                  ) -> tuple[str, list[list]]:
         """From each action's `listed` column (its list fields; a trigger sets it):
         loading every action's history to show eight fields is what the files'
         index avoids too."""
@@ -159,9 +160,15 @@ class PgBackend(Backend):
         listed = jsoncodec.loads(rows)
         if None in listed:  # an action the trigger could not pick from: the whole unit, as files rebuild their index
             data = self.read(slug)
-            return checked_name(data), [[doc.get(field, blank[field]) for field in FIELDS]
+            return checked(data)[0], [[doc.get(field, blank[field]) for field in FIELDS]
                                         for doc in data.get("actions", {}).values()]
         return name, [[picked.get(field, blank[field]) for field in FIELDS] for picked in listed]
+
+    def unit_figures(self, slug: str, blank: dict, checked: Callable[[dict], tuple[str, dict | None]]) -> object:
+        """A record of the unit's own, kept current by readers (store/pg/figures.py)."""
+        from store.pg.figures import unit_figures
+
+        return unit_figures(self, slug, checked)
 
     def prefetch_lists(self) -> None:
         with self._errors(None):

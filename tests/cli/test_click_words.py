@@ -10,6 +10,8 @@ import pytest
 
 from cli.catalog_en import CLI_EN
 from cli.catalog_nl import CLI_NL
+from cli.catalog_units_en import CLI_UNITS_EN
+from cli.catalog_units_nl import CLI_UNITS_NL
 
 # click's texts a user of spiegel can meet: help, usage errors, bad values.
 USER_FACING = [
@@ -43,10 +45,11 @@ def test_every_user_facing_click_text_has_a_dutch_word_in_this_click():
 
 def test_catalogs_have_the_same_keys():
     assert set(CLI_NL) == set(CLI_EN)
+    assert set(CLI_UNITS_NL) == set(CLI_UNITS_EN)
 
 
 def test_every_command_and_option_has_help_in_both_languages():
-    from cli import admin_commands, db_commands, io_commands, kpi_commands, read_commands, write_commands  # noqa: F401
+    from cli import admin_commands, db_commands, io_commands, kpi_commands, read_commands, unit_commands, write_commands  # noqa: F401
     from cli.demo_command import demo  # noqa: F401
     from cli.group import cli
 

@@ -71,8 +71,7 @@ async def sweep(pilot, commands: dict) -> None:
     app = pilot.app
     screen = app.screen
     for letter in LETTERS:
-        screen.before = {"order": getattr(screen, "order", None), "reverse": getattr(screen, "reverse", None),
-                         "route": getattr(screen, "route", None)}
+        screen.before = {name: getattr(screen, name, None) for name in ("order", "reverse", "route", "group", "mine")}
         rows = shown_keys(screen)
         screen.restore_status()
         await pilot.press(letter)
@@ -100,7 +99,8 @@ async def test_portfolio(small_dir):
         assert isinstance(app.screen, PortfolioScreen)
         assert "/ Zoeken" in screen_lines(app)[-1]  # the footer says how to filter
         await sweep(pilot, {"L": opens(InboxScreen, slug=None), "F": opens(PhasesScreen),
-                            "S": changes("order"), "R": changes("reverse")})
+                            "S": changes("order"), "R": changes("reverse"), "G": changes("group"),
+                            "M": changes("mine")})
         assert app.is_running  # q, u (`qu`) and every other letter left it running
 
 

@@ -38,5 +38,5 @@ async def test_portfolio_shows_a_unit_someone_else_created(small_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         make_store(small_dir).create_unit(Unit(name="Gezondheidscentrum Nieuwland"))
-        # The name column is cut at 80 columns; the detail line would show it whole.
-        assert await wait_until(pilot, lambda: "Gezondheidscentrum" in "\n".join(screen_lines(app)))
+        # The name column shows "GC Nieuwland" at 80 columns; the detail line would show it whole.
+        assert await wait_until(pilot, lambda: "GC Nieuwland" in "\n".join(screen_lines(app)))

@@ -10,13 +10,13 @@ from textual.widgets import Static
 
 from store.fields import show_date
 from store.i18n import t
-from store.portfolio import UnitFacts
+from store.portfolio import UnitFacts, all_facts, group_column_name, is_mine
 from store.repository import Store
 from store.text import clean_line
 from tui.screens.table_screen import TableScreen
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
-from tui.widgets.unit_table import ORDERS as UNIT_ORDERS, UnitTable, unit_rows
+from tui.widgets.unit_table import ORDERS as UNIT_ORDERS, GROUPINGS, UnitTable, group_key, rows_of, unit_columns
 
 
 class PortfolioScreen(TableScreen):
@@ -29,12 +29,17 @@ class PortfolioScreen(TableScreen):
         # Not in the footer (it would push Quit off at 80 columns): the status line names them.
         Binding("S", "sort", "tui.key.sort", tooltip="tui.tip.sort", id="portfolio.sort", show=False),
         Binding("R", "reverse", "tui.key.reverse", tooltip="tui.tip.reverse", id="portfolio.reverse", show=False),
+        Binding("M", "mine", "tui.key.my_units", tooltip="tui.tip.my_units", id="portfolio.mine", show=False),
+        Binding("G", "group", "tui.key.group", tooltip="tui.tip.group", id="portfolio.group", show=False),
     ]
 
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
         self.sub_title = t("tui.portfolio.title")
+        self.mine = False  # only the units whose relatiemanager logs in as the user (M)
+        self.group: str | None = None  # GROUPINGS (G)
+        self._loaded_rows: list[Row] = []  # every unit's row as loaded, before "mine"
 
     def make_table(self) -> RowTable:
         return UnitTable(id="units")
@@ -45,7 +50,42 @@ class PortfolioScreen(TableScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="portfolio")
     def load(self) -> None:
-        self.post_message(self.RowsLoaded(unit_rows(self.store, self.store.today())))
+        self.post_message(self.RowsLoaded(rows_of(all_facts(self.store, self.store.today()), self.store.today(),
+                                                  self.group)))
+
+    def show_rows(self, rows: list[Row]) -> None:
+        """Every unit's row as loaded; the table shows mine or all of them."""
+        self._loaded_rows = rows
+        super().show_rows(self._shown(rows))
+
+    def _shown(self, rows: list[Row]) -> list[Row]:
+        return [row for row in rows if is_mine(row.item.unit, self.store.user)] if self.mine else rows
+
+    def action_mine(self) -> None:
+        self.mine = not self.mine
+        if self.table.loaded:
+            self.show_rows(self._loaded_rows)
+
+    def action_group(self) -> None:
+        """The next grouping: by Hagro, by municipality, none. Rows are rebuilt from
+        the facts at hand (no reload), in the group's order."""
+        self.group = GROUPINGS[(GROUPINGS.index(self.group) + 1) % len(GROUPINGS)]
+        self._apply_order(status=False)
+        rows = rows_of([row.item for row in self._loaded_rows], self.store.today(), self.group)
+        self._loaded_rows = rows
+        self.table.set_columns(unit_columns(self.group), self._shown(rows))
+        self._update_status()
+
+    def _apply_order(self, status: bool = True) -> None:
+        """The chosen order, within each group when grouped (groups by name)."""
+        order = self.ORDERS[self.order]
+        key = order.row_key(self.reverse)
+        if self.group is not None:
+            by_group, within = group_key(self.group), key
+            key = lambda row: (by_group(row), within(row))  # noqa: E731
+        self.table.set_order(key, self.reverse, order.column)
+        if status:
+            self._update_status()
 
     def describe_nothing(self) -> Text:
         if self.table.loaded and not self.table.total:  # the way on: the administrator's command
@@ -54,8 +94,14 @@ class PortfolioScreen(TableScreen):
 
     def count_text(self, shown: int, total: int) -> str:
         if not shown:
+            if self.mine and not total:
+                return t("tui.portfolio.mine_none", user=clean_line(self.store.user))
             return t("tui.portfolio.empty")
-        text = f"{t('tui.portfolio.count', shown=shown, total=total)} · {self.order_text()} · {t('tui.portfolio.phases_hint')}"
+        count = t("tui.portfolio.mine_count" if self.mine else "tui.portfolio.count", shown=shown, total=total)
+        if self.group is not None:
+            count += " " + t("tui.portfolio.grouped", what=t(f"tui.col.{self.group}").casefold())
+        hints = f"{t('tui.portfolio.phases_hint')} · {t('tui.portfolio.keys_hint')}"
+        text = f"{count} · {self.order_text()} · {hints}"
         damaged = sum(1 for row in self.table.rows if row.item.bad_records)
         return f"{t('tui.portfolio.damaged', n=damaged)} · {text}" if damaged else text
 
@@ -66,13 +112,15 @@ class PortfolioScreen(TableScreen):
             return Text(t("tui.unit_problem", unit=clean_line(place), problem=clean_line(problem)))
         unit, today = facts.unit, self.store.today()
         visit = show_date("last_visit", unit.last_visit, today) if unit.last_visit else t("tui.portfolio.no_visit")
-        text = t(
-            "tui.portfolio.detail",
-            name=clean_line(unit.name),
-            kind=unit.kind.label,
-            rm=clean_line(unit.relatiemanager) or t("tui.portfolio.nobody"),
-            visit=visit,
-        )
+        rm = clean_line(unit.relatiemanager) or t("tui.portfolio.nobody")
+        if unit.relatiemanager_login:
+            rm = t("tui.portfolio.rm_login", rm=rm, login=clean_line(unit.relatiemanager_login))
+        text = t("tui.portfolio.detail", name=clean_line(unit.name), kind=unit.kind.label, rm=rm, visit=visit)
+        if unit.hagro or unit.municipality:
+            names = {r.item.slug: r.item.unit.name for r in self._loaded_rows if r.item.unit is not None}
+            hagro, municipality = (clean_line(group_column_name(names.get(v, v))) or t("tui.portfolio.no_group")
+                                   for v in (unit.hagro, unit.municipality))
+            text += " · " + t("tui.portfolio.belongs", hagro=hagro, municipality=municipality)
         if facts.duties:
             text += " · " + t("tui.portfolio.duties", n=facts.duties)
         if facts.bad_records:

@@ -115,6 +115,12 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
             self._select_when_loaded = False
             self.action_select()
 
+    def set_columns(self, columns: list[Column], rows: list[Row]) -> None:
+        """Other columns (as many cells in each of `rows`), and those rows."""
+        self.columns = columns
+        self._cache.clear()
+        self.set_rows(rows)
+
     def set_order(self, key: Callable[[Row], Any] | None, reverse: bool = False, column: int | None = None) -> None:
         """Sort every row by `key` (None: the order `set_rows` got); `column` gets an
         arrow in the header (an arrow, not colour, says which column sorts)."""

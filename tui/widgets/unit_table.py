@@ -1,5 +1,7 @@
 """The portfolio's table: one row per unit file, readable or not, and the orders
-it can be sorted in (the first, "needs attention first", is the default)."""
+it can be sorted in (the first, "needs attention first", is the default). Grouped
+by Hagro or municipality, the kind column shows the group instead and rows of a
+group stand together (store/portfolio.py decides names and filter words)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from typing import Any, Callable
 
 from store.dates import short_date
 from store.i18n import t
-from store.portfolio import UnitFacts, attention_key, natural_key, portfolio_facts
+from store.portfolio import UnitFacts, all_facts, attention_key, column_name, group_column_name, group_words, natural_key
 from store.repository import Store
 from store.text import clean_line
 from store.vocab import ROUTES
@@ -17,15 +19,24 @@ from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Column, Row
 
 
-def unit_columns() -> list[Column]:
+# What the portfolio can be grouped by, in the order G cycles through (None: not).
+GROUPINGS: tuple[str | None, ...] = (None, "hagro", "municipality")
+_GROUP_LABEL = {"hagro": "tui.col.hagro", "municipality": "tui.col.municipality"}
+
+
+def unit_columns(group: str | None = None) -> list[Column]:
+    """Grouped, the group takes the kind's place and stays; the last meeting then
+    gives way first at 80 columns (the detail line still says it)."""
+    second = (Column(t("tui.col.kind"), max_width=9, sortable=True, drop_order=1) if group is None
+              else Column(t(_GROUP_LABEL[group]), max_width=12, min_width=6))
     return [
         Column(t("tui.col.name"), min_width=14, sortable=True),
-        Column(t("tui.col.kind"), max_width=9, sortable=True, drop_order=1),
+        second,
         Column(t("tui.col.phases"), max_width=11, sortable=True),
         Column(t("tui.col.leerpunten"), max_width=7, align="right", sortable=True),
         Column(t("tui.col.open_actions"), max_width=7, align="right", sortable=True),
         Column(t("tui.col.overdue"), max_width=10, sortable=True),
-        Column(t("tui.col.last_meeting"), max_width=9, sortable=True),
+        Column(t("tui.col.last_meeting"), max_width=9, sortable=True, drop_order=1 if group else 0),
         Column(t("tui.col.last_visit"), max_width=9, sortable=True),
     ]
 
@@ -69,24 +80,46 @@ ORDERS = [
 ]
 
 
-def unit_rows(store: Store, today: dt.date) -> list[Row]:
+def unit_rows(store: Store, today: dt.date, group: str | None = None) -> list[Row]:
     """Rows for every unit file; runs in a worker thread. The table sorts them.
 
     A file that cannot be read becomes a row that says why, so one broken or
     forbidden file never hides the others."""
-    return [_unit_row(portfolio_facts(store, entry, today), today) for entry in store.units()]
+    return rows_of(all_facts(store, today), today, group)
 
 
-def _unit_row(facts: UnitFacts, today: dt.date) -> Row:
+def rows_of(facts: list[UnitFacts], today: dt.date, group: str | None) -> list[Row]:
+    """A row per unit's facts; `group`: the kind column shows that group's name."""
+    names = {f.slug: f.unit.name for f in facts if f.unit is not None}
+    return [_unit_row(f, today, group, names) for f in facts]
+
+
+def group_of(facts: UnitFacts, group: str, names: dict[str, str]) -> str:
+    """The Hagro or municipality a unit belongs to, by its unit's name when it names
+    one by slug; "" for none."""
+    value = getattr(facts.unit, group, "") if facts.unit is not None else ""
+    return names.get(value, value)
+
+
+def group_key(group: str) -> Callable[[Row], Any]:
+    """Rows of one group together, groups by name, units in no group last."""
+    def key(row: Row) -> Any:
+        value = row.item.group_name if row.item.unit is not None else ""
+        return (value == "", natural_key(value))
+    return key
+
+
+def _unit_row(facts: UnitFacts, today: dt.date, group: str | None = None, names: dict[str, str] | None = None) -> Row:
     if facts.unit is None:
         problem = facts.problem.problem if facts.problem else ""
         text = t("tui.portfolio.problem", problem=clean_line(problem))
         return Row(facts.slug, (facts.slug, text), item=facts, alert=True, span_from=1, search=_search(facts.slug, facts))
     unit = facts.unit
-    name = clean_line(unit.name)
+    name = clean_line(column_name(unit.name))
+    facts.group_name = clean_line(group_of(facts, group, names or {})) if group else ""
     cells = (
         f"{name}  {t('tui.bad_records_cell', n=facts.bad_records)}" if facts.bad_records else name,
-        unit.kind.label,
+        unit.kind.label if group is None else group_column_name(facts.group_name) or t("tui.portfolio.no_group"),
         " ".join(f"F{unit.phase(route)}" for route in ROUTES),
         str(facts.open_leerpunten),
         str(facts.open_actions),
@@ -95,9 +128,10 @@ def _unit_row(facts: UnitFacts, today: dt.date) -> Row:
         short_date(facts.last_visit, today) if facts.last_visit else "-",
     )
     return Row(facts.slug, cells, item=facts, alert=facts.overdue > 0 or facts.bad_records > 0,
-               search=_search(name, facts))
+               search=_search(f"{clean_line(unit.name)} {name} {group_words(unit)}", facts))
 
 
 def _search(name: str, facts: UnitFacts) -> str:
-    """Name or file name (slug): a broken file can only be found by its slug."""
+    """Name (whole and as shown), file name (slug: a broken file can only be found
+    by it) and the group words (`hagro-noord`, `gemeente-best`)."""
     return f"{name} {facts.slug}".casefold()

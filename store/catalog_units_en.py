@@ -1,0 +1,15 @@
+"""The store's words for unit editing and the portfolio figures (English); keys as in
+store/catalog_units_nl.py. Registered by store/i18n.py."""
+
+UNITS_EN = {
+    "value.login": "must be a login name (letters, digits, _ . @ -), but is {found}",
+    "unit.nothing_to_change": "nothing to change: give e.g. --naam, --rm, --rm-login, --hagro, --gemeente or --fase",
+    "unit.route_phase": "give route=phase, e.g. 2=3 (route and phase 1–4), not {text}",
+    "unit.route_twice": "route {route} is given twice in --fase-route",
+    "unit.phases_and_route": "give --fase or --fase-route, not both",
+    "unit.changed": "{unit} rev {rev}",
+    "unit.phase_changed": "{unit}: route {route} from phase {old} to {new}",
+    "field.relatiemanager_login": "Relatiemanager's login",
+    "field.hagro": "Hagro",
+    "field.municipality": "Municipality",
+}

@@ -1,0 +1,15 @@
+"""The store's words for unit editing and the portfolio figures (Dutch); keys as in
+store/catalog_units_en.py. Registered by store/i18n.py."""
+
+UNITS_NL = {
+    "value.login": "moet een inlognaam zijn (letters, cijfers, _ . @ -), maar is {found}",
+    "unit.nothing_to_change": "niets te wijzigen: geef bv. --naam, --rm, --rm-login, --hagro, --gemeente of --fase",
+    "unit.route_phase": "geef route=fase, bv. 2=3 (route en fase 1–4), niet {text}",
+    "unit.route_twice": "route {route} staat twee keer in --fase-route",
+    "unit.phases_and_route": "geef --fase óf --fase-route, niet allebei",
+    "unit.changed": "{unit} rev {rev}",
+    "unit.phase_changed": "{unit}: route {route} van fase {old} naar {new}",
+    "field.relatiemanager_login": "Inlognaam relatiemanager",
+    "field.hagro": "Hagro",
+    "field.municipality": "Gemeente",
+}
