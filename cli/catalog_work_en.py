@@ -49,6 +49,7 @@ CLI_WORK_EN: dict[str, str] = {
     "cli.metavar.TOESTAND": "STATE",
     "cli.metavar.VORM": "FORMAT",
     # output
+    "cli.work.date_needed": "give --date DATE, e.g. gisteren, 12 nov or 2026-11-12",
     "cli.work.advice": "advice: {text}",
     "cli.work.advice_heading": "Advice:",
     "cli.work.findings_heading": "Findings ({n}):",

@@ -52,6 +52,7 @@ CLI_WORK_NL: dict[str, str] = {
     "cli.metavar.TOESTAND": "TOESTAND",
     "cli.metavar.VORM": "VORM",
     # output
+    "cli.work.date_needed": "geef --datum DATUM, bv. gisteren, 12 nov of 2026-11-12",
     "cli.work.advice": "advies: {text}",
     "cli.work.advice_heading": "Advies:",
     "cli.work.findings_heading": "Bevindingen ({n}):",

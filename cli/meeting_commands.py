@@ -62,7 +62,11 @@ def add_meeting(ctx, unit, data_dir, questions, **typed):
     """A new meeting; prints its id, then any advice on stderr."""
     from store.records import Meeting
 
+    from store.i18n import t
+
     store = make_store(settings(ctx, data_dir))
+    if typed["date"] is None:
+        raise click.UsageError(t("cli.work.date_needed"))
     values = _parsed(store, typed, questions)
     slug = _unit(store, unit)
     saved = store.add(Meeting(**values), slug)
