@@ -56,7 +56,7 @@ CLI_WORK_EN: dict[str, str] = {
     "cli.work.meetings_empty": "no meetings found",
     "cli.work.findings_empty": "no findings found",
     "cli.work.quick_win": "quick win",
-    "cli.work.feedback_due": "due {date}",
+    "cli.work.feedback_due": "≤ {date}",
     "cli.work.stdin_not_utf8": "stdin is not UTF-8 text; save the file as UTF-8",
     "cli.work.col.date": "DATE", "cli.work.col.format": "FORMAT", "cli.work.col.participants": "PART.",
     "cli.work.col.findings": "FIND.", "cli.work.col.feedback": "FEEDBACK", "cli.work.col.theme": "THEME",

@@ -59,7 +59,7 @@ CLI_WORK_NL: dict[str, str] = {
     "cli.work.meetings_empty": "geen bijeenkomsten gevonden",
     "cli.work.findings_empty": "geen bevindingen gevonden",
     "cli.work.quick_win": "quick win",
-    "cli.work.feedback_due": "uiterlijk {date}",
+    "cli.work.feedback_due": "≤ {date}",
     "cli.work.stdin_not_utf8": "stdin is geen UTF-8-tekst; sla het bestand op als UTF-8",
     "cli.work.col.date": "DATUM", "cli.work.col.format": "VORM", "cli.work.col.participants": "DEELN.",
     "cli.work.col.findings": "BEV.", "cli.work.col.feedback": "TERUGKOPPELING", "cli.work.col.theme": "THEMA",

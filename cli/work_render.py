@@ -15,24 +15,31 @@ def meeting_rows(meetings: list[Meeting], counts: dict[str, int], today: dt.date
     if not meetings:
         echo(t("cli.work.meetings_empty"))
         return
-    from store.advice import feedback_overdue
-
-    headers = [t("col.id"), t("cli.work.col.date"), t("cli.work.col.format"), t("cli.work.col.participants"),
-               t("cli.work.col.findings"), t("cli.work.col.feedback"), t("cli.work.col.theme")]
+    headers = [t("col.id"), t("cli.work.col.date"), t("cli.work.col.format"), t("cli.work.col.findings"),
+               t("cli.work.col.feedback"), t("cli.work.col.theme")]
     rows = []
     for m in meetings:
-        feedback = (m.feedback_sent.isoformat() if m.feedback_sent else
-                    f"{t('cli.work.feedback_due', date=m.feedback_due.isoformat())}"
-                    f"{' ' + t('mark.overdue') if feedback_overdue(m, today) else ''}" if m.feedback_due else "-")
-        row = [m.id, m.date.isoformat() if m.date else "-", m.format.label,
-               "-" if m.participants is None else str(m.participants), str(counts.get(m.id, 0)), feedback,
-               m.theme or "-"]
+        row = [m.id, m.date.isoformat() if m.date else "-", m.format.label, str(counts.get(m.id, 0)),
+               _feedback_cell(m, today), m.theme or "-"]
         if show_unit:
             row.insert(1, m.unit)
         rows.append(row)
     if show_unit:
         headers.insert(1, t("col.unit"))
-    table(headers, rows, shrink=(1, 7) if show_unit else (6,))
+    # 80 columns: unit, format and theme give way; ids, dates and 'te laat' never do
+    table(headers, rows, shrink=(1, 3, 6) if show_unit else (2, 5))
+
+
+def _feedback_cell(meeting: Meeting, today: dt.date) -> str:
+    """The date it was sent, or '≤ due date' with 'te laat' when that has passed."""
+    from store.advice import feedback_overdue
+
+    if meeting.feedback_sent:
+        return meeting.feedback_sent.isoformat()
+    if meeting.feedback_due is None:
+        return "-"
+    late = f" {t('mark.overdue')}" if feedback_overdue(meeting, today) else ""
+    return t("cli.work.feedback_due", date=meeting.feedback_due.isoformat()) + late
 
 
 def meeting_details(meeting: Meeting, findings: list[Finding], advice: list, today: dt.date) -> None:

@@ -64,8 +64,8 @@ def test_list_latest_first_with_findings_count_and_json(run, two_units):
     lines = run("meetings", "list").stdout.splitlines()
     assert lines[0].split()[:3] == ["ID", "EENHEID", "DATUM"]
     assert [line.split()[0] for line in lines[1:]] == ["M-2", "M-1"]
-    assert "uiterlijk 2026-11-01 te laat" in lines[1]
-    assert run("meetings", "list", "--unit", "hoek").stdout.splitlines()[1].split()[:5] == ["M-1", "2026-03-01", "spiegelgesprek", "-", "2"]
+    assert "≤ 2026-11-01 te laat" in lines[1]
+    assert run("meetings", "list", "--unit", "hoek").stdout.splitlines()[1].split()[:5] == ["M-1", "2026-03-01", "spiegelgesprek", "2", "-"]
     data = json.loads(run("meetings", "list", "--json").stdout)
     assert [(m["id"], m["unit"], m["findings"]) for m in data] == [("M-2", "gemeente-best", 0), ("M-1", "praktijk-de-hoek", 2)]
     assert run("--lang", "en", "meetings", "list", "--unit", "best").stdout.split()[:3] == ["ID", "DATE", "FORMAT"]
