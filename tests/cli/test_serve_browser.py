@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pwd
+import re
 import time
 
 import pytest
@@ -60,25 +61,52 @@ def page(browser):
     context.close()
 
 
+class Screen:
+    """What the served app has drawn so far: the terminal bytes of the page's websocket,
+    as Playwright sees them arrive (the page draws on a canvas: no text in the DOM)."""
+
+    def __init__(self, page) -> None:
+        self.page, self.received = page, []
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _frame(self, payload) -> None:
+        self.received.append(payload.decode("utf-8", "ignore") if isinstance(payload, bytes) else payload)
+
+    def wait_for(self, text: str, timeout: float = 30) -> None:
+        """Until the app has drawn `text` (events arrive while Playwright waits)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in "".join(self.received):
+                self.received.clear()
+                return
+            self.page.wait_for_timeout(100)
+        shown = re.sub(r"\s+", " ", re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", "".join(self.received)))[-600:]
+        raise AssertionError(f"the served app did not show {text!r} within {timeout} s; it drew: {shown}")
+
+
 def test_page_loads_draws_the_app_and_keys_reach_it(served, page):
+    screen = Screen(page)
     response = page.goto(served.url, wait_until="domcontentloaded")
     assert response.status == 200 and page.url.endswith(f"/{served.token}/")
     # textual.js marks the body when the app's first bytes arrive; then the terminal shows.
     page.wait_for_selector("body.-first-byte", timeout=30_000)
-    page.wait_for_timeout(1500)
+    screen.wait_for("Praktijk De Hoek")  # the portfolio lists the unit
+    page.wait_for_timeout(500)
     shot = page.screenshot()
     assert len(set(shot[200:])) > 50  # a drawn screen, not one flat colour
-    page.click("body")
-    for key in ("Enter", "m", "c"):  # open the unit, its meetings, capture on the first meeting
-        page.keyboard.press(key)
-        page.wait_for_timeout(1200)
+    page.locator(".xterm-helper-textarea").focus()  # where xterm.js takes the keys
+    page.keyboard.press("Enter")  # open the unit: its dashboard
+    screen.wait_for("Fase per route")
+    page.keyboard.press("m")  # its meetings, loaded
+    screen.wait_for("1 van 1 bijeenkomst")
+    page.keyboard.press("c")  # fast capture on the first meeting
+    screen.wait_for("vastleggen")
     page.keyboard.type("- via de browser")
     page.keyboard.press("Enter")
     deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
+    texts: list[str] = []
+    while time.monotonic() < deadline and not texts:
         texts = [f.text for f in Store(served.store.location).records(Finding)]
-        if texts:
-            break
         time.sleep(0.3)
     assert texts == ["via de browser"], "the keys typed in the browser did not reach the served app"
     saved = Store(served.store.location).records(Finding)[0]
