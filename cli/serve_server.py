@@ -27,6 +27,7 @@ import hmac
 import logging
 import os
 import pwd
+import re
 import signal
 import socket
 from typing import Any
@@ -132,7 +133,14 @@ class GuardedServer(Server):
             "config": {"static": {"url": f"http://{base}/static/"}},
             "application": {"name": self.title},
         }
-        return aiohttp_jinja2.render_template("app_index.html", request, context)
+        page = aiohttp_jinja2.render_template("app_index.html", request, context)
+        # The template asks Google for a font: the laptop would tell Google about every
+        # visit. The same font is served locally (static/fonts), so that link goes.
+        page.text = re.sub(r'<link[^>]*fonts\.googleapis\.com[^>]*>', "", page.text)
+        page.headers["Content-Security-Policy"] = (
+            f"default-src 'self'; connect-src 'self' ws://{request.host}; img-src 'self' data:; "
+            "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+        return page
 
     # the websocket: one app per connection ---------------------------------------
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:

@@ -86,6 +86,7 @@ def test_page_is_not_cached_framed_or_leaking_its_address(served):
     assert headers["Referrer-Policy"] == "no-referrer" and headers["X-Frame-Options"] == "DENY"
     assert headers["Cache-Control"] == "no-store"
     assert f'ws://127.0.0.1:{served.port}/{served.token}/ws' in page
+    assert "googleapis" not in page and "frame-ancestors 'none'" in headers["Content-Security-Policy"]
 
 
 def test_a_foreign_host_header_is_refused(served):

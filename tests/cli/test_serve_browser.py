@@ -86,6 +86,8 @@ class Screen:
 
 def test_page_loads_draws_the_app_and_keys_reach_it(served, page):
     screen = Screen(page)
+    complaints: list[str] = []
+    page.on("console", lambda message: complaints.append(message.text) if "Security Policy" in message.text else None)
     response = page.goto(served.url, wait_until="domcontentloaded")
     assert response.status == 200 and page.url.endswith(f"/{served.token}/")
     # textual.js marks the body when the app's first bytes arrive; then the terminal shows.
@@ -109,6 +111,7 @@ def test_page_loads_draws_the_app_and_keys_reach_it(served, page):
         texts = [f.text for f in Store(served.store.location).records(Finding)]
         time.sleep(0.3)
     assert texts == ["via de browser"], "the keys typed in the browser did not reach the served app"
+    assert not complaints  # the page's Content-Security-Policy blocks nothing it needs
     saved = Store(served.store.location).records(Finding)[0]
     assert saved.meeting == "M-1" and saved.created_by == pwd.getpwuid(os.getuid()).pw_name  # runs as who started it
 
