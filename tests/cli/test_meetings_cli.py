@@ -91,6 +91,10 @@ def test_edit_fields_clear_one_and_a_stale_revision_is_a_conflict(run, two_units
     assert (m.feedback_sent, m.facilitator, m.feedback_due) == (dt.date(2026, 11, 22), "Els", None)
     done = run("meetings", "edit", "M-1", "--thema", "x", "--rev", "1", ok=False)
     assert done.returncode == 1 and "revisie 1" in done.stderr and Store(two_units.location).get("M-1").theme == ""
+    run("meetings", "edit", "M-1", "--vraag", "Wat ging goed?", "--vraag", "Wat kan beter?")
+    assert Store(two_units.location).get("M-1").questions == ["Wat ging goed?", "Wat kan beter?"]
+    run("meetings", "edit", "M-1", "--vraag", "-")
+    assert Store(two_units.location).get("M-1").questions == []
     nothing = run("meetings", "edit", "M-1", ok=False)
     assert nothing.returncode == 2 and "--veld" in nothing.stderr
     wrong = run("meetings", "edit", "A-1", "--thema", "x", ok=False)
