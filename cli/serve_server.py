@@ -86,6 +86,7 @@ class GuardedServer(Server):
         self.sock, self.token, self.env, self.max_sessions = sock, token, env, max_sessions
         self.allowed_names = set(hosts)  # any port: `ssh -L 9000:127.0.0.1:PORT` makes the browser say 9000
         self.sessions = 0
+        self.open_sockets: set[web.WebSocketResponse] = set()
 
     # the application ----------------------------------------------------------
     async def _make_app(self) -> web.Application:
@@ -160,6 +161,7 @@ class GuardedServer(Server):
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)
         app_service: AppService | None = None
+        self.open_sockets.add(websocket)
         try:
             await websocket.prepare(request)
             app_service = GuardedAppService(
@@ -176,6 +178,7 @@ class GuardedServer(Server):
         except Exception as error:  # noqa: BLE001 - one broken session must not end the server
             log.warning("%s", error)
         finally:
+            self.open_sockets.discard(websocket)
             if app_service is not None:
                 await app_service.stop()
         return websocket
@@ -187,6 +190,12 @@ class GuardedServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         """Our own lines instead of textual-serve's logo (cli/serve_command.py prints them)."""
 
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Ctrl+C: close every browser's connection, so each app is told to quit (and
+        saves nothing half: it quits as on ctrl+q) instead of the server waiting on them."""
+        for websocket in list(self.open_sockets):
+            await websocket.close(code=1001)
+
     def serve(self, debug: bool = False) -> None:
         """Serve on the socket we bound (no race for the port) until Ctrl+C or SIGTERM."""
         self.initialize_logging()
@@ -194,7 +203,8 @@ class GuardedServer(Server):
         asyncio.set_event_loop(loop)
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, self.request_exit)
-        web.run_app(self._make_app(), sock=self.sock, handle_signals=False, loop=loop, print=None)
+        web.run_app(self._make_app(), sock=self.sock, handle_signals=False, loop=loop, print=None,
+                    shutdown_timeout=5)
 
 
 def host_name(host: str) -> str:

@@ -186,3 +186,38 @@ def test_the_textual_serve_we_subclass():
     assert version("textual-serve").startswith("1.1.")
     assert all(hasattr(Server, name) for name in ("_process_messages", "handle_download", "request_exit"))
     assert hasattr(AppService, "_build_environment")
+
+
+def test_ctrl_c_closes_the_browsers_and_their_apps(data_dir):
+    """With a browser connected, Ctrl+C ends the server at once and every app it started."""
+    import os
+    import signal
+    import time
+
+    server = Served(data_dir)
+
+    async def connect_then_interrupt():
+        async with aiohttp.ClientSession() as session:
+            ws = await session.ws_connect(f"ws://127.0.0.1:{server.port}/{server.token}/ws?width=80&height=24",
+                                          headers={"Origin": server.base})
+            await asyncio.sleep(2)  # the app has started
+            os.kill(server.proc.pid, signal.SIGINT)
+            ends = (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING)
+            while (await ws.receive(timeout=10)).type not in ends:  # the app's last frames, then the close
+                pass
+
+    try:
+        asyncio.run(connect_then_interrupt())
+        assert server.proc.wait(10) == 0
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(server.proc.pid, 0)  # the server's process group: the apps it started
+            except ProcessLookupError:
+                break
+            time.sleep(0.2)
+        else:
+            raise AssertionError("an app outlived the server")
+    finally:
+        stderr = server.stop()
+    assert "Traceback" not in stderr
