@@ -207,11 +207,14 @@ class GuardedServer(Server):
                     shutdown_timeout=5)
 
 
-def host_name(host: str) -> str:
-    """'127.0.0.1:8000' -> '127.0.0.1', '[::1]:8000' -> '::1', 'localhost' -> 'localhost'."""
-    if host.startswith("["):
-        return host[1:].partition("]")[0]
-    return host.rpartition(":")[0] if ":" in host else host
+HOST = re.compile(r"(?:\[([0-9a-fA-F:.]+)\]|([A-Za-z0-9.-]+))(?::[0-9]{1,5})?")
+
+
+def host_name(host: str) -> str | None:
+    """'127.0.0.1:8000' -> '127.0.0.1', '[::1]:8000' -> '::1', 'localhost' -> 'localhost';
+    None for anything else (the Host header ends up in the page and its headers)."""
+    found = HOST.fullmatch(host)
+    return (found.group(1) or found.group(2)) if found else None
 
 
 def _same(given: str, token: str) -> bool:

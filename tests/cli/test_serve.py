@@ -89,10 +89,21 @@ def test_page_is_not_cached_framed_or_leaking_its_address(served):
     assert "googleapis" not in page and "frame-ancestors 'none'" in headers["Content-Security-Policy"]
 
 
+@pytest.mark.parametrize("host, name", [
+    ("127.0.0.1:8000", "127.0.0.1"), ("localhost", "localhost"), ("[::1]:8000", "::1"),
+    ("127.0.0.1:1; script-src *", None), ("127.0.0.1:80<x>", None), ("a b:1", None), ("", None),
+])
+def test_host_names(host, name):
+    from cli.serve_server import host_name
+
+    assert host_name(host) == name
+
+
 def test_a_foreign_host_header_is_refused(served):
     code, body = status(f"{served.base}/{served.token}/", {"Host": f"evil.example:{served.port}"})
     assert code == 403 and "Host" in body
     assert status(f"{served.base}/{served.token}/", {"Host": f"localhost:{served.port + 1}"})[0] == 200  # ssh -L elsewhere
+    assert status(f"{served.base}/{served.token}/", {"Host": "127.0.0.1:1; script-src *"})[0] == 403
 
 
 def test_websocket_needs_token_and_our_origin_and_one_session_at_most(served):
