@@ -10,12 +10,15 @@ from cli.catalog_en import CLI_EN
 from cli.catalog_nl import CLI_NL
 from cli.catalog_units_en import CLI_UNITS_EN
 from cli.catalog_units_nl import CLI_UNITS_NL
+from cli.catalog_work_en import CLI_WORK_EN
+from cli.catalog_work_nl import CLI_WORK_NL
 from cli.settings import Settings, settings_from, with_data_dir
 from cli.spec import DATA_DIR, GLOBAL, LANGUAGES, Opt
 from store.i18n import register
 
 register({"nl": CLI_NL, "en": CLI_EN})
 register({"nl": CLI_UNITS_NL, "en": CLI_UNITS_EN})
+register({"nl": CLI_WORK_NL, "en": CLI_WORK_EN})  # meetings, findings, serve
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -90,6 +93,7 @@ def run_click(argv: list[str]) -> int:
     """Run the command line through click; its exit code."""
     from cli import admin_commands, db_commands, io_commands, kpi_commands, read_commands, write_commands  # noqa: F401  (registers commands)
     from cli import unit_commands  # noqa: F401  (units edit)
+    from cli import meeting_commands, finding_commands, serve_command  # noqa: F401  (in the order users meet them)
     from cli.click_words import install, translate_help
     from cli.demo_command import demo  # noqa: F401
     from cli.settings import language_from

@@ -9,6 +9,8 @@ could park the finding in between and have it overwritten. A stale revision rais
 
 from __future__ import annotations
 
+import datetime as dt
+
 from store.errors import InvalidValue
 from store.i18n import t
 from store.records import Action, Finding, record_type
@@ -20,13 +22,19 @@ if TYPE_CHECKING:
     from store.transaction import Transaction
 
 
-def actions_from_finding(store: Store, finding_id: str, actions: list[Action], *, rev: int | None = None) -> list[Action]:
-    """Create actions that answer a finding and mark it 'turned into actions'."""
+def actions_from_finding(store: Store, finding_id: str, actions: list[Action], *, rev: int | None = None,
+                         owner: str | None = None, deadline: dt.date | None = None) -> list[Action]:
+    """Create actions that answer a finding and mark it 'turned into actions'.
+    `owner` and `deadline`, when given, go to every action that has none of its own."""
     finding_id, slug = _locate_finding(store, finding_id)
     with store.transaction(slug) as txn:
         finding = txn.get(Finding, finding_id, rev)
         for action in actions:
             action.findings = sorted({*action.findings, finding_id})
+            if owner and not action.owner:
+                action.owner = owner
+            if deadline is not None and action.deadline is None:
+                action.deadline = deadline
         created = txn.add_many(actions)
         _mark_answered(txn, finding)
     return created

@@ -9,9 +9,14 @@ import click
 import pytest
 
 from cli.catalog_en import CLI_EN
-from cli.catalog_nl import CLI_NL
 from cli.catalog_units_en import CLI_UNITS_EN
 from cli.catalog_units_nl import CLI_UNITS_NL
+from cli.catalog_nl import CLI_NL as _CLI_NL
+from cli.catalog_work_en import CLI_WORK_EN
+from cli.catalog_work_nl import CLI_WORK_NL
+
+CLI_NL = {**_CLI_NL, **CLI_WORK_NL}  # every catalog cli.group registers
+CLI_EN = {**CLI_EN, **CLI_WORK_EN}
 
 # click's texts a user of spiegel can meet: help, usage errors, bad values.
 USER_FACING = [
@@ -50,6 +55,7 @@ def test_catalogs_have_the_same_keys():
 
 def test_every_command_and_option_has_help_in_both_languages():
     from cli import admin_commands, db_commands, io_commands, kpi_commands, read_commands, unit_commands, write_commands  # noqa: F401
+    from cli import finding_commands, meeting_commands, serve_command  # noqa: F401
     from cli.demo_command import demo  # noqa: F401
     from cli.group import cli
 

@@ -16,37 +16,10 @@ from tests.tui.helpers import HOSTILE, TODAY, build_small, make_store, open_meet
 from tui.app import make_app
 from tui.screens.capture_screen import CaptureScreen
 from tui.screens.meetings_screen import MeetingsScreen
-from tui.widgets.capture_list import Captured, FindingList, parse_capture
+from store.capture import parse_capture
+from tui.widgets.capture_list import FindingList
 
 P, L, T, R = FindingKind.POSITIVE, FindingKind.LEERPUNT, FindingKind.TIP, FindingKind.RECOMMENDATION
-
-
-@pytest.mark.parametrize("line, expected", [
-    ("+ Vriendelijke assistentes", Captured(P, False, "Vriendelijke assistentes")),
-    ("- Lang wachten", Captured(L, False, "Lang wachten")),
-    ("Lang wachten", Captured(L, False, "Lang wachten")),
-    ("? Terugbelknop", Captured(T, False, "Terugbelknop")),
-    ("t: Terugbelknop", Captured(T, False, "Terugbelknop")),
-    ("T:Terugbelknop", Captured(T, False, "Terugbelknop")),
-    ("a: Meer spreekuren", Captured(R, False, "Meer spreekuren")),
-    ("! Bordje bij de deur", Captured(L, True, "Bordje bij de deur")),
-    ("Bordje bij de deur!", Captured(L, True, "Bordje bij de deur")),
-    ("!- Bordje", Captured(L, True, "Bordje")),
-    ("+! Koffie", Captured(P, True, "Koffie")),
-    ("  -  spaties  ", Captured(L, False, "spaties")),
-    ("[/b] [@click=app.quit]", Captured(L, False, "[/b] [@click=app.quit]")),
-])
-def test_parse_capture(line, expected):
-    assert parse_capture(line, FindingKind.LEERPUNT) == expected
-
-
-@pytest.mark.parametrize("line", ["", "   ", "+", "!", "a: !", "- !"])
-def test_nothing_left_is_not_a_finding(line):
-    assert parse_capture(line, FindingKind.LEERPUNT) is None
-
-
-def test_default_kind_applies_without_prefix():
-    assert parse_capture("Fijne sfeer", FindingKind.POSITIVE).kind == P
 
 
 def with_meeting(data_dir, theme: str = "Bereikbaarheid") -> Meeting:

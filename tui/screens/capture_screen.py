@@ -16,14 +16,15 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from store.capture import finding_from_line, save_findings
 from store.i18n import t
 from store.records import Finding, Meeting, id_number
 from store.repository import Store
-from store.text import clean_line, clean_text
+from store.text import clean_text
 from store.vocab import FindingKind
 from tui.bindings import localize_bindings
 from tui.widgets.capture_input import CaptureInput
-from tui.widgets.capture_list import FindingList, finding_row, parse_capture
+from tui.widgets.capture_list import FindingList, finding_row
 from tui.widgets.discard_dialog import DiscardDialog
 from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.meeting_table import meeting_label
@@ -100,11 +101,9 @@ class CaptureScreen(Screen):
     # typing ----------------------------------------------------------------------
     @on(CaptureInput.Captured)
     def _captured(self, event: CaptureInput.Captured) -> None:
-        captured = parse_capture(event.line, event.kind)
-        if captured is None:
+        finding = finding_from_line(self.meeting, event.line, event.kind)
+        if finding is None:
             return
-        finding = Finding(meeting=self.meeting.id, kind=captured.kind, text=captured.text,
-                          quick_win=captured.quick_win, theme=clean_line(self.meeting.theme))
         self._typed += 1
         key = f"new-{self._typed}"
         self._waiting[key] = finding
@@ -132,8 +131,7 @@ class CaptureScreen(Screen):
                     return
             keys = [key for key, _ in batch]
             try:
-                with self.store.transaction(self.meeting.unit) as txn:
-                    saved = txn.add_many([finding for _, finding in batch])
+                saved = save_findings(self.store, self.meeting, [finding for _, finding in batch])
             except Exception as error:  # noqa: BLE001 - reported, kept for a retry
                 for _, finding in batch:
                     finding.id, finding.rev = "", 0

@@ -1,58 +1,14 @@
-"""Fast capture: what a typed line means, and the list of findings captured so far.
-
-`parse_capture` reads one line as the minute-taker types it:
-`+` positief punt, `-` (or nothing: the default kind) leerpunt, `?` or `t:` tip,
-`a:` aanbeveling; a leading or trailing `!` marks a quick win. Pure, so it is
-tested on its own."""
+"""Fast capture: the list of findings captured so far. What a typed line means is
+the store's rule (store/capture.py `parse_capture`), shared with the CLI."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from store.capture import Captured, parse_capture  # noqa: F401  (re-exported for the screen and tests)
 from store.i18n import t
 from store.records import Finding
 from store.text import clean_line
-from store.vocab import FindingKind
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Column, Row
-
-PREFIXES = (
-    ("t:", FindingKind.TIP),
-    ("a:", FindingKind.RECOMMENDATION),
-    ("+", FindingKind.POSITIVE),
-    ("-", FindingKind.LEERPUNT),
-    ("?", FindingKind.TIP),
-)
-
-
-@dataclass(frozen=True)
-class Captured:
-    kind: FindingKind
-    quick_win: bool
-    text: str
-
-
-def parse_capture(line: str, default: FindingKind) -> Captured | None:
-    """The finding a typed line stands for; None when nothing but marks is left."""
-    text = clean_line(line)
-    kind: FindingKind | None = None
-    quick = False
-    while text:
-        if text.startswith("!"):
-            quick, text = True, text[1:].lstrip()
-            continue
-        if kind is None:
-            low = text.casefold()
-            hit = next(((p, k) for p, k in PREFIXES if low.startswith(p)), None)
-            if hit is not None:
-                kind, text = hit[1], text[len(hit[0]):].lstrip()
-                continue
-        break
-    if text.endswith("!"):
-        quick, text = True, text.rstrip("!").rstrip()
-    if not text:
-        return None
-    return Captured(kind or default, quick, text)
 
 
 def capture_columns() -> list[Column]:
