@@ -53,3 +53,14 @@ def t(key: str, **values: object) -> str:
         key += ".one"
     template = CATALOGS[_LANG[0]].get(key) or NL.get(key) or key
     return template.format(**values) if values else template
+
+
+def _register_parts() -> None:
+    """Words of the store's own parts that live in their own catalog modules."""
+    from store.catalog_visit_en import VISIT_EN
+    from store.catalog_visit_nl import VISIT_NL
+
+    register({"nl": VISIT_NL, "en": VISIT_EN})
+
+
+_register_parts()

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from store import advice, rules
 from store.dashboard import last_meeting
 from store.errors import FileProblem
-from store.records import Action, Finding, Meeting, Unit
+from store.records import Action, Finding, Meeting, Unit, Visit
 from store.repository import Store, UnitEntry
+from store.visits import last_visit
 from store.vocab import FindingKind, FindingState
 
 
@@ -26,14 +27,11 @@ class UnitFacts:
     duties: int = 0  # feedback to participants overdue + pilots past their year
     last_meeting: dt.date | None = None
     bad_records: int = 0  # records that fail the load-time check, left out of the counts
+    last_visit: dt.date | None = None  # the newest Visit (store/visits.py: `last_visit`)
 
     @property
     def name(self) -> str:
         return self.unit.name if self.unit is not None else self.slug
-
-    @property
-    def last_visit(self) -> dt.date | None:
-        return self.unit.last_visit if self.unit is not None else None
 
 
 def portfolio_facts(store: Store, entry: UnitEntry, today: dt.date) -> UnitFacts:
@@ -44,7 +42,8 @@ def portfolio_facts(store: Store, entry: UnitEntry, today: dt.date) -> UnitFacts
             # first screen, and building every record of every unit doubled its wait.
             found = facts(entry.slug, entry.unit, store.records(Meeting, entry.slug),
                           store.records(Finding, entry.slug, where=_untreated_doc),
-                          store.records(Action, entry.slug, where=rules.open_doc), today)
+                          store.records(Action, entry.slug, where=rules.open_doc), today,
+                          store.records(Visit, entry.slug))
             found.bad_records = len(store.bad_records(entry.slug))
             return found
         except FileProblem as problem:  # changed between units() and records()
@@ -58,7 +57,7 @@ def _untreated_doc(doc: dict) -> bool:
 
 
 def facts(slug: str, unit: Unit, meetings: list[Meeting], findings: list[Finding], actions: list[Action],
-          today: dt.date) -> UnitFacts:
+          today: dt.date, visits: list[Visit] = ()) -> UnitFacts:
     open_actions = [a for a in actions if rules.is_open(a)]
     return UnitFacts(
         slug, unit,
@@ -68,6 +67,7 @@ def facts(slug: str, unit: Unit, meetings: list[Meeting], findings: list[Finding
         duties=sum(advice.feedback_overdue(m, today) for m in meetings)
         + sum(advice.pilot_overdue(a, today) for a in open_actions),
         last_meeting=last_meeting(meetings, today),
+        last_visit=last_visit(unit, list(visits)),
     )
 
 

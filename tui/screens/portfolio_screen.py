@@ -65,7 +65,7 @@ class PortfolioScreen(TableScreen):
             place, problem = (facts.problem.place, facts.problem.problem) if facts.problem else (facts.slug, "")
             return Text(t("tui.unit_problem", unit=clean_line(place), problem=clean_line(problem)))
         unit, today = facts.unit, self.store.today()
-        visit = show_date("last_visit", unit.last_visit, today) if unit.last_visit else t("tui.portfolio.no_visit")
+        visit = show_date("last_visit", facts.last_visit, today) if facts.last_visit else t("tui.portfolio.no_visit")
         text = t(
             "tui.portfolio.detail",
             name=clean_line(unit.name),
