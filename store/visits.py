@@ -108,7 +108,7 @@ def record_visit(store: Store, slug: str, visit: Visit, agreements: list[ActionD
 def agreement_to_action(store: Store, visit_id: str, draft: ActionDraft, *, rev: int | None = None) -> tuple[Visit, Action]:
     """An agreement made during a saved visit becomes an action with owner and
     deadline, and the visit's agreement names it: one transaction."""
-    visit_id, slug = _locate(store, visit_id)
+    visit_id, slug = locate_visit(store, visit_id)
     with store.transaction(slug) as txn:
         visit = txn.get(Visit, visit_id, rev)
         action = txn.add(draft.action())
@@ -120,7 +120,7 @@ def change_phase(store: Store, visit_id: str, route: int, phase: int, *, rev: in
     """Move one route of the visited unit to `phase`: set on the Unit (logged there)
     and recorded on the visit, in one transaction. Nothing happens when the route is
     already in that phase."""
-    visit_id, slug = _locate(store, visit_id)
+    visit_id, slug = locate_visit(store, visit_id)
     with store.transaction(slug) as txn:
         visit = txn.get(Visit, visit_id, rev)
         moves = _set_phases(txn, {route: phase})
@@ -162,7 +162,7 @@ def _carry_over(txn: Transaction) -> None:
         txn.save(unit)
 
 
-def _locate(store: Store, visit_id: str) -> tuple[str, str]:
+def locate_visit(store: Store, visit_id: str) -> tuple[str, str]:
     if record_type(visit_id) is not Visit:
         raise InvalidValue("id", t("visit.expected", id=visit_id))
     visit = store.get(visit_id)
