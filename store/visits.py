@@ -105,6 +105,22 @@ def record_visit(store: Store, slug: str, visit: Visit, agreements: list[ActionD
         return txn.add(visit)
 
 
+def update_visit(store: Store, visit_id: str, values: dict, agreements: list[ActionDraft] = (),
+                 phases: dict[int, int] | None = None, *, rev: int | None = None) -> Visit:
+    """Change a saved visit (its date, who was there, notes: `values`) and add what
+    was decided since it was saved, in one transaction, as `record_visit` does;
+    Conflict if the visit changed since `rev`."""
+    visit_id, slug = locate_visit(store, visit_id)
+    with store.transaction(slug) as txn:
+        visit = txn.get(Visit, visit_id, rev)
+        for name, value in values.items():
+            setattr(visit, name, value)
+        visit.phase_moves = [*visit.phase_moves, *_set_phases(txn, phases or {})]
+        made = txn.add_many([draft.action() for draft in agreements]) if agreements else []
+        visit.agreements = [*visit.agreements, *({"text": a.title, "action": a.id} for a in made)]
+        return txn.save(visit)
+
+
 def agreement_to_action(store: Store, visit_id: str, draft: ActionDraft, *, rev: int | None = None) -> tuple[Visit, Action]:
     """An agreement made during a saved visit becomes an action with owner and
     deadline, and the visit's agreement names it: one transaction."""

@@ -14,7 +14,7 @@ from store.records import Action, Finding, Kpi, Measurement, Meeting, Unit, Visi
 from store.repository import Store
 from store.since import changes_since, since_last_visit
 from store.visits import (ActionDraft, agreement_to_action, change_phase, history, last_visit, new_action,
-                          record_visit, unit_visits)
+                          record_visit, unit_visits, update_visit)
 from store.vocab import FindingKind, Status
 from tests.conftest import TODAY, write_unit_file
 
@@ -145,6 +145,16 @@ def test_phase_change_is_logged_on_the_unit_recorded_on_the_visit_and_undone(sto
     assert change_phase(store, visit.id, 3, 1).rev == visit.rev  # already there: nothing written
     with pytest.raises(InvalidValue):
         change_phase(store, visit.id, 5, 2)
+
+
+def test_update_visit_adds_decisions_in_one_write(store, unit):
+    visit = record_visit(store, unit.id, Visit(date=TODAY, notes="eerst"))
+    visit = update_visit(store, visit.id, {"notes": "later", "present": ["Els"]}, [ActionDraft("Nog een", "Piet")],
+                         {4: 2}, rev=visit.rev)
+    assert (visit.rev, visit.notes, visit.present) == (2, "later", ["Els"])
+    assert visit.phase_moves == [{"route": 4, "from": 1, "to": 2}] and store.get(visit.agreements[0]["action"]).owner == "Piet"
+    with pytest.raises(Conflict):
+        update_visit(store, visit.id, {"notes": "oud"}, rev=1)
 
 
 def test_new_action_with_owner_and_deadline(store, unit):
