@@ -55,4 +55,8 @@ VISIT_EN: dict[str, str] = {
     "vreport.target": "Target: {target}.",
     "vreport.no_owner": "no owner",
     "vreport.no_deadline": "no deadline",
+    "field.present": "Present",
+    "field.agreements": "Agreements",
+    "field.phase_moves": "Phase changes",
+    "since.nothing_first": "Nothing recorded in this unit yet.",
 }

@@ -59,4 +59,8 @@ VISIT_NL: dict[str, str] = {
     "vreport.target": "Doel: {target}.",
     "vreport.no_owner": "zonder eigenaar",
     "vreport.no_deadline": "geen deadline",
+    "field.present": "Aanwezig",
+    "field.agreements": "Afspraken",
+    "field.phase_moves": "Faseveranderingen",
+    "since.nothing_first": "Nog niets vastgelegd in deze eenheid.",
 }

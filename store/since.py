@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from store import rules
 from store.advice import created_date
-from store.dashboard import FeedbackDuty, feedback_duties
+from store.dashboard import FeedbackDuty, created_on, feedback_duties
 from store.kpis import analyse_kpi
 from store.records import Action, Finding, Kpi, Measurement, Meeting, Unit, Visit
 from store.repository import Store
@@ -72,7 +72,7 @@ def changes_since(since: dt.date | None, unit: Unit, meetings: list[Meeting], fi
     for action in sorted(actions, key=lambda a: _number(a.id)):
         if action.status == Status.DONE and after(action.done_on):
             found.done.append(action)
-        if after(created_date(action.created_at)):
+        if after(created_on(action, today)):  # imported and demo actions carry older dates than their stamp
             found.new_actions.append(action)
         found.moved.extend(PhaseMove(action.route, old, new, on, action)
                            for old, new, on in _changes(action.log, "phase", after))
@@ -83,8 +83,9 @@ def changes_since(since: dt.date | None, unit: Unit, meetings: list[Meeting], fi
                                 for r, p in sorted((new or {}).items()) if (old or {}).get(r, 1) != p)
     found.meetings = sorted((m for m in meetings if after(m.date) or (m.date is None and after(
         created_date(m.created_at)))), key=lambda m: m.date or dt.date.max)
-    found.leerpunten = [f for f in sorted(findings, key=lambda f: _number(f.id))
-                        if f.kind == FindingKind.LEERPUNT and after(created_date(f.created_at))]
+    held = {m.id: m.date for m in meetings}
+    found.leerpunten = [f for f in sorted(findings, key=lambda f: _number(f.id))  # new: from a meeting since
+                        if f.kind == FindingKind.LEERPUNT and after(held.get(f.meeting) or created_date(f.created_at))]
     started = {a.id: a.started_on for a in actions}
     for kpi in sorted(kpis, key=lambda k: _number(k.id)):
         news = kpi_news(kpi, started.get(kpi.action), after)

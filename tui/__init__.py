@@ -7,5 +7,8 @@ from tui.catalog_en import EN_TUI as _EN
 from tui.catalog_nl import NL_TUI as _NL
 from tui.catalog_textual_en import TEXTUAL_EN as _TEXTUAL_EN
 from tui.catalog_textual_nl import TEXTUAL_NL as _TEXTUAL_NL
+from tui.catalog_visit_en import EN_VISIT as _EN_VISIT
+from tui.catalog_visit_nl import NL_VISIT as _NL_VISIT
 
 _register({"nl": {**_NL, **_TEXTUAL_NL}, "en": {**_EN, **_TEXTUAL_EN}})
+_register({"nl": _NL_VISIT, "en": _EN_VISIT})

@@ -23,6 +23,7 @@ class PortfolioScreen(TableScreen):
     FILTER_PLACEHOLDER = "tui.portfolio.filter"
     ORDERS = UNIT_ORDERS  # needs attention first, then each column
     BINDINGS = [
+        Binding("b", "visit", "visit.key.visit", tooltip="visit.tip.visit", id="portfolio.visit"),
         Binding("L", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox_all", id="portfolio.inbox"),
         Binding("F", "phases", "tui.key.phases", tooltip="tui.tip.phases", id="portfolio.phases", show=False),
         # Capitals: lower-case letters typed on the table go to the name filter.
@@ -88,6 +89,19 @@ class PortfolioScreen(TableScreen):
         from tui.screens.dashboard_screen import DashboardScreen  # imported when first needed
 
         self.app.push_screen(DashboardScreen(self.store, facts.slug, clean_line(facts.unit.name)))
+
+    def action_visit(self) -> None:
+        """A practice visit on the highlighted unit (tui/screens/visit_screen.py)."""
+        row = self.table.current
+        if row is None:
+            return
+        facts: UnitFacts = row.item
+        if facts.unit is None:
+            self.notify(self.describe(row).plain, severity="warning", markup=False)
+            return
+        from tui.screens.visit_screen import VisitScreen  # imported when first needed
+
+        self.app.push_screen(VisitScreen(self.store, facts.slug, clean_line(facts.unit.name)))
 
     def action_phases(self) -> None:
         from tui.screens.phases_screen import PhasesScreen  # imported when first needed
