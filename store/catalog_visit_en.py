@@ -59,4 +59,6 @@ VISIT_EN: dict[str, str] = {
     "field.agreements": "Agreements",
     "field.phase_moves": "Phase changes",
     "since.nothing_first": "Nothing recorded in this unit yet.",
+    "since.more": "… and {n} more (the report lists them all)",
+    "since.more.one": "… and 1 more (the report lists them all)",
 }

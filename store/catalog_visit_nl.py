@@ -63,4 +63,6 @@ VISIT_NL: dict[str, str] = {
     "field.agreements": "Afspraken",
     "field.phase_moves": "Faseveranderingen",
     "since.nothing_first": "Nog niets vastgelegd in deze eenheid.",
+    "since.more": "… en nog {n} (het verslag noemt ze allemaal)",
+    "since.more.one": "… en nog 1 (het verslag noemt ze allemaal)",
 }

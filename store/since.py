@@ -81,8 +81,8 @@ def changes_since(since: dt.date | None, unit: Unit, meetings: list[Meeting], fi
     for old, new, on in _changes(unit.log, "phases", after):
         found.unit_moves.extend(PhaseMove(int(r), (old or {}).get(r, 1), p, on)
                                 for r, p in sorted((new or {}).items()) if (old or {}).get(r, 1) != p)
-    found.meetings = sorted((m for m in meetings if after(m.date) or (m.date is None and after(
-        created_date(m.created_at)))), key=lambda m: m.date or dt.date.max)
+    found.meetings = sorted((m for m in meetings if after(m.date) and m.date <= today),  # held since (not planned)
+                            key=lambda m: m.date)
     held = {m.id: m.date for m in meetings}
     found.leerpunten = [f for f in sorted(findings, key=lambda f: _number(f.id))  # new: from a meeting since
                         if f.kind == FindingKind.LEERPUNT and after(held.get(f.meeting) or created_date(f.created_at))]

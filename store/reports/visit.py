@@ -26,7 +26,7 @@ def visit_document(unit: Unit, visit: Visit, since: Since, actions: list[Action]
                    today: dt.date, *, charts: bool = True) -> Document:
     started = {a.id: a.started_on for a in actions}
     doc = Document(t("vreport.title", unit=unit.name),
-                   subtitle=t("vreport.subtitle", date=_day(visit.date, today)), made_on=today, lang=language())
+                   subtitle=t("vreport.subtitle", date=_long_day(visit.date, today)), made_on=today, lang=language())
     doc.heading(t("vreport.present")).paragraph(", ".join(visit.present) or t("vreport.nobody"))
     if visit.notes.strip():
         doc.heading(t("vreport.notes")).paragraph(visit.notes)
@@ -52,7 +52,7 @@ def visit_document(unit: Unit, visit: Visit, since: Since, actions: list[Action]
             doc.paragraph(caption)
         doc.bullets(describe_all(analysis))
         doc.paragraph(rules_line(analysis), quiet=True)
-    doc.paragraph(t("report.made_on", date=_day(today, today)), quiet=True)
+    doc.paragraph(t("report.made_on", date=_long_day(today, today)), quiet=True)
     return doc
 
 
@@ -67,33 +67,45 @@ def visit_report(store: Store, visit_id: str, *, charts: bool = True) -> Documen
                           store.today(), charts=charts)
 
 
-def since_lines(since: Since, today: dt.date) -> list[tuple[str, list[str]]]:
-    """What changed, as (section title, lines): the visit screen and the summary share it."""
+def since_lines(since: Since, today: dt.date, *, short: bool = False, most: int | None = None) -> list[tuple[str, list[str]]]:
+    """What changed, as (section title, lines): the visit screen and the summary share
+    it. `short`: dates as a screen shows them ('12 dec'); `most`: lines per section,
+    the rest counted ('… en nog 4')."""
+    from store.dates import describe_date
+
+    def day_text(day: dt.date | None, today: dt.date) -> str:
+        if day is None:
+            return ""
+        return describe_date(day, today, weekday=False) if short else _long_day(day, today)
+
     def action_line(a: Action) -> str:
         return t("since.action_line", id=a.id, title=clean_line(a.title), owner=clean_line(a.owner) or t("vreport.no_owner"),
-                 deadline=_day(a.deadline, today) if a.deadline else t("vreport.no_deadline"))
+                 deadline=day_text(a.deadline, today) if a.deadline else t("vreport.no_deadline"))
 
     sections = [
         ("since.unit_moves", [t("since.unit_move", route=m.route, route_label=route_label(m.route), old=m.old, new=m.new,
-                                on=_day(m.on, today)) for m in since.unit_moves]),
+                                on=day_text(m.on, today)) for m in since.unit_moves]),
         ("since.done", [action_line(a) for a in since.done]),
         ("since.new_actions", [action_line(a) for a in since.new_actions]),
         ("since.moved", [t("since.moved_line", id=m.action.id, title=clean_line(m.action.title), old=m.old, new=m.new)
                          for m in since.moved]),
         ("since.overdue", [action_line(a) for a in since.overdue]),
-        ("since.meetings", [f"{m.id} {_day(m.date, today) if m.date else ''} {m.format.label} {clean_line(m.theme)}".strip()
+        ("since.meetings", [f"{m.id} {day_text(m.date, today) if m.date else ''} {m.format.label} {clean_line(m.theme)}".strip()
                             for m in since.meetings]),
         ("since.leerpunten", [f"{f.id} {clean_line(f.text)}" for f in since.leerpunten]),
         ("since.kpis", [line for news in since.kpis for line in _kpi_lines(news)]),
         ("since.feedback", [t("since.feedback_late" if d.overdue else "since.feedback_soon",
                               meeting=f"{d.meeting.id} {clean_line(d.meeting.theme)}".strip(),
-                              due=_day(d.meeting.feedback_due, today)) for d in since.feedback]),
+                              due=day_text(d.meeting.feedback_due, today)) for d in since.feedback]),
     ]
+    if most is not None:
+        sections = [(key, lines if len(lines) <= most else [*lines[:most - 1], t("since.more", n=len(lines) - most + 1)])
+                    for key, lines in sections]
     return [(t(key), lines) for key, lines in sections if lines]
 
 
 def since_title(since: Since, today: dt.date) -> str:
-    return t("since.title", date=_day(since.since, today)) if since.since else t("since.title_first")
+    return t("since.title", date=_long_day(since.since, today)) if since.since else t("since.title_first")
 
 
 def _kpi_lines(news) -> list[str]:
@@ -114,7 +126,7 @@ def _phases(doc: Document, unit: Unit, visit: Visit) -> None:
 
 
 def _changes(doc: Document, since: Since, today: dt.date) -> None:
-    title = t("vreport.changes", date=_day(since.since, today)) if since.since else t("vreport.changes_first")
+    title = t("vreport.changes", date=_long_day(since.since, today)) if since.since else t("vreport.changes_first")
     doc.heading(title)
     sections = since_lines(since, today)
     if not sections:
@@ -133,7 +145,7 @@ def _agreements(doc: Document, visit: Visit, actions: dict[str, Action], today: 
             continue
         lines.append(t("vreport.agreement_action", text=agreement["text"], id=action.id,
                        owner=action.owner or t("vreport.no_owner"),
-                       deadline=_day(action.deadline, today) if action.deadline else t("vreport.no_deadline")))
+                       deadline=_long_day(action.deadline, today) if action.deadline else t("vreport.no_deadline")))
     doc.bullets(lines) if lines else doc.paragraph(t("vreport.no_agreements"))
 
 
@@ -148,14 +160,14 @@ def _open_actions(doc: Document, actions: list[Action], today: dt.date) -> None:
                                                a.deadline or dt.date.max, a.id))
     rows = []
     for action in ordered:
-        deadline = _day(action.deadline, today) if action.deadline else t("vreport.no_deadline")
+        deadline = _long_day(action.deadline, today) if action.deadline else t("vreport.no_deadline")
         if rules.is_overdue(action, today):
             deadline = t("vreport.overdue_mark", date=deadline)
         rows.append([action.owner or t("vreport.no_owner"), f"{action.id} {action.title}", deadline, action.status.label])
     doc.table([t("vreport.owner"), t("vreport.action"), t("vreport.deadline"), t("vreport.status")], rows)
 
 
-def _day(day: dt.date | None, today: dt.date) -> str:
+def _long_day(day: dt.date | None, today: dt.date) -> str:
     """A date with its year, always: a report is read later."""
     if day is None:
         return ""

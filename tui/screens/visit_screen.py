@@ -34,6 +34,9 @@ from tui.screens.table_screen import describe_error
 from tui.widgets.fitting_footer import FittingFooter
 
 
+SECTION_LINES = 6  # per section of "since the last visit" on screen; the summary lists all
+
+
 class VisitScreen(Screen):
     BINDINGS = [
         Binding("escape", "leave", "tui.key.back", tooltip="tui.tip.back", id="visit.back"),
@@ -108,7 +111,7 @@ class VisitScreen(Screen):
 
     def _since_text(self, since: Since) -> Text:
         text = Text(since_title(since, self.today), style="bold")
-        sections = since_lines(since, self.today)
+        sections = since_lines(since, self.today, short=True, most=SECTION_LINES)
         if not sections:
             text.append("\n" + (t("since.nothing") if since.since else t("since.nothing_first")))
         for name, lines in sections:
