@@ -23,7 +23,8 @@ class PortfolioScreen(TableScreen):
     FILTER_PLACEHOLDER = "tui.portfolio.filter"
     ORDERS = UNIT_ORDERS  # needs attention first, then each column
     BINDINGS = [
-        Binding("b", "visit", "visit.key.visit", tooltip="visit.tip.visit", id="portfolio.visit"),
+        # Not in the footer either (Quit would go in English); the detail line names it.
+        Binding("b", "visit", "visit.key.visit", tooltip="visit.tip.visit", id="portfolio.visit", show=False),
         Binding("L", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox_all", id="portfolio.inbox"),
         Binding("F", "phases", "tui.key.phases", tooltip="tui.tip.phases", id="portfolio.phases", show=False),
         # Capitals: lower-case letters typed on the table go to the name filter.
@@ -72,7 +73,7 @@ class PortfolioScreen(TableScreen):
             name=clean_line(unit.name),
             kind=unit.kind.label,
             rm=clean_line(unit.relatiemanager) or t("tui.portfolio.nobody"),
-            visit=visit,
+            visit=f"{visit} ({t('visit.b_hint')})",
         )
         if facts.duties:
             text += " · " + t("tui.portfolio.duties", n=facts.duties)
