@@ -76,6 +76,16 @@ def previous_visit(unit: Unit, visits: list[Visit], before: Visit | None = None)
     return ordered[at + 1] if at + 1 < len(ordered) else None
 
 
+def describe_items(kind: str, items: list[dict]) -> str:
+    """A visit's agreements ('Terugbelservice → A-12') or phase changes ('route 1:
+    fase 1 → 2') on one line, for `show` and the change log."""
+    if kind == "Agreements":
+        return "; ".join(f"{i.get('text', '')} → {i['action']}" if i.get("action") else str(i.get("text", ""))
+                         for i in items)
+    return "; ".join(f"{t('value.route')} {i.get('route')}: {t('value.phase')} {i.get('from')} → {i.get('to')}"
+                     for i in items)
+
+
 def unit_visits(store: Store, slug: str) -> list[Visit]:
     """The unit's visits as `history` gives them (the carried-over one included)."""
     return history(store.unit(slug), store.records(Visit, slug))

@@ -23,6 +23,8 @@ def test_add_with_agreements_and_a_phase_change_then_list_and_show(run, two_unit
     shown = run("visit", "show", "B-1").stdout
     assert "Terugbelservice → A-1" in shown and "Route 1: fase 1 → 2" in shown
     assert "Nieuwe acties:" in shown
+    generic = run("show", "B-1").stdout  # the record as any record: its agreements and phase changes in words
+    assert "Afspraken: Terugbelservice → A-1; Folder → A-2" in generic and "route 1: fase 1 → 2" in generic
 
 
 def test_report_writes_markdown_and_html(run, two_units, tmp_path):
