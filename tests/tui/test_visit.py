@@ -177,3 +177,20 @@ async def test_new_action_key_on_the_dashboard_and_the_actions_list(small_dir):
     assert actions["Folder in de wachtkamer"].owner == "Anouk"
     assert TODAY < actions["Folder in de wachtkamer"].deadline <= TODAY + dt.timedelta(days=14)
     assert "Tweede" in actions
+
+
+async def test_actions_from_a_leerpunt_get_owner_and_deadline_typed_in_a_burst(small_dir):
+    from tests.tui.test_inbox import open_inbox, select
+    from tui.dialogs.action_dialog import FindingActionsDialog
+
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_inbox(pilot)
+        await select(pilot, table, "L-2")
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, FindingActionsDialog)
+        await pilot.press("tab", *"Piet", "tab", *"15 jan", "ctrl+s")
+        await settle(pilot)
+    made = [a for a in make_store(small_dir).records(Action, "de-hoek") if "L-2" in a.findings]
+    assert [(a.title, a.owner, a.deadline) for a in made] == [("Uitslagen komen laat", "Piet", dt.date(2027, 1, 15))]

@@ -24,6 +24,7 @@ from store.text import clean_line
 from store.visits import ActionDraft
 from store.vocab import phase_label, route_label
 from tui.dialogs.form_dialog import FormDialog, line_input
+from tui.form_keys import FIELD_KEYS
 from tui.widgets.field_text import field_label
 from tui.widgets.finding_dialogs import TitlesDialog
 from tui.widgets.form_row import FormRow
@@ -118,6 +119,9 @@ class FindingActionsDialog(TitlesDialog):
     typed below; returns a list of ActionDraft, or None."""
 
     HINT = "dialog.finding_actions_hint"
+    # Tab as a priority binding: typed in a burst, the owner's letters must not reach
+    # the titles (tui/form_keys.py says why).
+    BINDINGS = [*FIELD_KEYS]
 
     def __init__(self, title: str, finding: Finding, today: dt.date, owners: list[str] = (),
                  store: Store | None = None) -> None:
