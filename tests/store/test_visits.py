@@ -41,6 +41,8 @@ def test_a_schema_2_file_with_a_last_visit_loads_with_that_visit_first(tmp_path)
     assert [(v.id, v.date) for v in visits] == [("", OLD_VISIT)]
     assert "oude veld" in visits[0].notes
     assert store.unit("oud").last_visit == OLD_VISIT  # still readable
+    entry = next(e for e in store.units() if e.slug == "oud")
+    assert portfolio_facts(store, entry, TODAY).last_visit == OLD_VISIT  # the portfolio shows it
     # "since the last visit" works from day one
     previous, since = since_last_visit(store, "oud")
     assert previous.date == OLD_VISIT and since.since == OLD_VISIT
