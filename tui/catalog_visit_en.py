@@ -53,4 +53,5 @@ EN_VISIT: dict[str, str] = {
     "dialog.no_date": "none",
     "visit.action_made": "Action {id} created: {title}",
     "visit.b_hint": "b: new visit",
+    "visit.palette": "Visit",
 }

@@ -55,4 +55,5 @@ NL_VISIT: dict[str, str] = {
     "dialog.no_date": "geen",
     "visit.action_made": "Actie {id} gemaakt: {title}",
     "visit.b_hint": "b: nieuw bezoek",
+    "visit.palette": "Bezoek",
 }

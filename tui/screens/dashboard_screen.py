@@ -58,6 +58,7 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
         Binding("l", "open('inbox')", "tui.key.inbox", tooltip="tui.tip.inbox", id="dash.inbox"),
         Binding("f", "open('board')", "tui.key.board", tooltip="tui.tip.board", id="dash.board"),
         Binding("k", "open('kpis')", "kpi.key.kpis", tooltip="tui.tip.dash_kpis", id="dash.kpis"),
+        Binding("b", "open('visit')", "visit.key.visit", tooltip="visit.tip.visit", id="dash.visit", show=False),
         Binding("n", "new_action", "visit.key.new_action", tooltip="visit.tip.new_action", id="dash.new_action"),
         Binding("t", "toggle_table", "tui.key.chart_table", tooltip="tui.tip.chart_table", id="dash.table"),
     ]
