@@ -52,8 +52,7 @@ def visit_document(unit: Unit, visit: Visit, since: Since, actions: list[Action]
             doc.paragraph(caption)
         doc.bullets(describe_all(analysis))
         doc.paragraph(rules_line(analysis), quiet=True)
-    doc.paragraph(t("report.made_on", date=_long_day(today, today)), quiet=True)
-    return doc
+    return doc  # the base adds "made with spiegel on …" from `made_on`
 
 
 def visit_report(store: Store, visit_id: str, *, charts: bool = True) -> Document:
