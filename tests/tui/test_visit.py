@@ -13,7 +13,7 @@ import pytest
 from store.demo import build_demo
 from store.records import Action, Unit, Visit
 from store.visits import unit_visits
-from tests.tui.helpers import HOSTILE, TODAY, build_small, make_store, open_actions, open_unit, screen_lines, settle
+from tests.tui.helpers import HOSTILE, TODAY, make_store, open_unit, screen_lines, settle
 from tui.app import make_app
 from tui.dialogs.action_dialog import ActionDialog
 from tui.dialogs.visit_dialogs import PhaseDialog, ReportDialog, WhoDialog

@@ -18,7 +18,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from store.errors import InvalidValue
 from store.fields import parse_field_date, show_date
 from store.i18n import t
-from store.records import Action, Finding
+from store.records import Finding
 from store.repository import Store
 from store.text import clean_line
 from store.visits import ActionDraft

@@ -15,7 +15,7 @@ from textual.worker import Worker, WorkerState
 
 from store.errors import SpiegelError
 from store.i18n import t
-from store.records import Action, Finding, Meeting
+from store.records import Finding, Meeting
 from store.repository import Store
 from store.text import clean_line, clean_text
 from store.vocab import FindingState
