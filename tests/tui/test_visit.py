@@ -194,3 +194,30 @@ async def test_actions_from_a_leerpunt_get_owner_and_deadline_typed_in_a_burst(s
         await settle(pilot)
     made = [a for a in make_store(small_dir).records(Action, "de-hoek") if "L-2" in a.findings]
     assert [(a.title, a.owner, a.deadline) for a in made] == [("Uitslagen komen laat", "Piet", dt.date(2027, 1, 15))]
+
+
+async def test_a_colleague_changing_the_unit_first_is_said_and_the_visit_kept(small_dir):
+    from store.repository import Store
+
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_visit(pilot, "hoek")
+        await pilot.press("f")
+        await settle(pilot)
+        app.screen.query_one("#in-route3").value = 2
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        colleague = Store(small_dir, user="collega", today=TODAY)
+        with colleague.transaction("de-hoek") as txn:
+            unit = txn.get(Unit, "de-hoek")
+            unit.relatiemanager = "Karim"
+            txn.save(unit)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("Opslaan mislukt" in n.message for n in app._notifications)
+        assert screen.has_unsaved_changes() and screen.phase_changes == {3: 2}
+        await pilot.press("ctrl+s")  # the unit reloaded: now it saves
+        await settle(pilot)
+        assert not screen.has_unsaved_changes()
+    store = make_store(small_dir)
+    assert store.unit("de-hoek").phase(3) == 2 and store.unit("de-hoek").relatiemanager == "Karim"

@@ -59,9 +59,9 @@ class VisitScreen(Screen):
             self.visit, self.unit, self.actions = visit, unit, actions
 
     class Written(Message):
-        def __init__(self, text: str, ok: bool) -> None:
+        def __init__(self, text: str, ok: bool, reload: bool = False) -> None:
             super().__init__()
-            self.text, self.ok = text, ok
+            self.text, self.ok, self.reload = text, ok, reload
 
     def __init__(self, store: Store, slug: str, unit_name: str) -> None:
         super().__init__()
@@ -216,8 +216,8 @@ class VisitScreen(Screen):
             ids = [a["action"] for a in visit.agreements if a["action"]]
             actions = {a.id: a for a in self.store.records(Action, self.slug) if a.id in ids}
             self.post_message(self.Saved(visit, self.store.unit(self.slug), actions))
-        except SpiegelError as error:
-            self.post_message(self.Written(t("tui.write_failed", error=clean_text(str(error))), ok=False))
+        except SpiegelError as error:  # a colleague changed the unit or the visit: nothing written
+            self.post_message(self.Written(t("tui.write_failed", error=clean_text(str(error))), ok=False, reload=True))
 
     def on_visit_screen_saved(self, message: Saved) -> None:
         self.visit, self.unit, self.actions = message.visit, message.unit, message.actions
@@ -256,6 +256,8 @@ class VisitScreen(Screen):
     def on_visit_screen_written(self, message: Written) -> None:
         self.notify(message.text, severity="information" if message.ok else "error", markup=False,
                     timeout=6 if message.ok else 10)
+        if message.reload:  # the unit as it is now: what was typed here stays, ctrl+s tries again
+            self.load()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.group.startswith("visit-"):
