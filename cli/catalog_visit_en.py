@@ -12,7 +12,7 @@ CLI_VISIT_EN: dict[str, str] = {
     "cli.help.visit.show": "A visit: who was there, agreements, and what changed since the visit before.",
     "cli.help.visit.report": "The visit report for the practice development plan, as Markdown or HTML (A4).",
     "cli.opt.visit.report.fmt": "md (Markdown) or html (one file, prints on A4).",
-    "cli.opt.visit.report.output": "The file to write.",
+    "cli.opt.visit.report.output": "The file to write (default bezoekverslag-UNIT-VISIT.md or .html here).",
     "cli.metavar.BEZOEK": "VISIT",
     "cli.metavar.ROUTE=FASE": "ROUTE=PHASE",
     "cli.metavar.BESTAND": "FILE",

@@ -13,7 +13,7 @@ CLI_VISIT_NL: dict[str, str] = {
     "cli.help.visit.show": "Een bezoek: wie er was, afspraken, en wat er veranderde sinds het vorige bezoek.",
     "cli.help.visit.report": "Het bezoekverslag voor het praktijkontwikkelplan, als Markdown of HTML (A4).",
     "cli.opt.visit.report.fmt": "md (Markdown) of html (één bestand, print op A4).",
-    "cli.opt.visit.report.output": "Het bestand om te schrijven.",
+    "cli.opt.visit.report.output": "Het bestand om te schrijven (standaard bezoekverslag-EENHEID-BEZOEK.md of .html hier).",
     "cli.metavar.BEZOEK": "BEZOEK",
     "cli.metavar.ROUTE=FASE": "ROUTE=FASE",
     "cli.metavar.BESTAND": "BESTAND",

@@ -124,7 +124,7 @@ def show_visit(ctx, visit_id, data_dir):
 @visit.command("report")
 @click.argument("visit_id", metavar="BEZOEK")
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", help="md of html.")
-@click.option("-o", "--output", "output", required=True, metavar="BESTAND", help="Het bestand.")
+@click.option("-o", "--output", "output", metavar="BESTAND", help="Het bestand.")
 @data_dir_option
 @click.pass_context
 def report(ctx, visit_id, fmt, output, data_dir):
@@ -132,8 +132,14 @@ def report(ctx, visit_id, fmt, output, data_dir):
     from store.reports import write_report
     from store.reports.visit import visit_report
 
+    from store.visits import locate_visit
+
     store = make_store(settings(ctx, data_dir))
-    click.echo(write_report(output, visit_report(store, visit_id).render(fmt)))
+    visit_id, slug = locate_visit(store, visit_id)
+    document = visit_report(store, visit_id)
+    if not output:  # as the app suggests it: in the current directory
+        output = f"bezoekverslag-{slug}-{visit_id}.{fmt}"
+    click.echo(write_report(output, document.render(fmt)))
 
 
 def _agreement(text: str, today):

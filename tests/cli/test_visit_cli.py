@@ -39,6 +39,17 @@ def test_report_writes_markdown_and_html(run, two_units, tmp_path):
     assert english.returncode == 0 and "Visit report" in md.read_text()
 
 
+def test_report_without_a_name_writes_beside_you(run, two_units, tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    run("visit", "add", "hoek")
+    done = subprocess.run([sys.executable, "-m", "cli", "visit", "report", "B-1"], capture_output=True, text=True,
+                          env=run.env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "bezoekverslag-praktijk-de-hoek-B-1.md").exists()
+
+
 def test_mistakes_are_one_line_and_write_nothing(run, two_units):
     for args, word in ((("visit", "add", "hoek", "--afspraak", ";Piet"), "afspraak"),
                        (("visit", "add", "hoek", "--fase", "5=1"), "fase"),

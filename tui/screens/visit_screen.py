@@ -233,7 +233,7 @@ class VisitScreen(Screen):
             return
         from tui.dialogs.visit_dialogs import ReportDialog
 
-        name = f"bezoekverslag-{self.slug}-{self.visit.date.isoformat()}.html"
+        name = f"bezoekverslag-{self.slug}-{self.visit.id}.html"  # as `spiegel visit report` names it
         self.app.push_screen(ReportDialog(os.path.join(os.getcwd(), name)),
                              lambda path: path and self._start_report(self.visit.id, path))
 
