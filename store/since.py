@@ -65,8 +65,8 @@ class Since:
 
 def changes_since(since: dt.date | None, unit: Unit, meetings: list[Meeting], findings: list[Finding],
                   actions: list[Action], kpis: list[Kpi], today: dt.date) -> Since:
-    def after(day: dt.date | None) -> bool:
-        return day is not None and (since is None or day > since)
+    def after(day: dt.date | None) -> bool:  # after the visit's day, up to today
+        return day is not None and (since is None or day > since) and day <= today
 
     found = Since(since, today)
     for action in sorted(actions, key=lambda a: _number(a.id)):
@@ -129,12 +129,14 @@ def _number(record_id: str) -> int:
 
 def since_last_visit(store: Store, slug: str, before: Visit | None = None) -> tuple[Visit | None, Since]:
     """The previous visit (before `before`, or the newest for a new visit) and what
-    changed in the unit since it."""
+    changed in the unit since it: up to today, or for a saved visit of an earlier
+    day, up to that day (as it was told there)."""
     from store.visits import previous_visit
 
     unit = store.unit(slug)
     previous = previous_visit(unit, store.records(Visit, slug), before)
+    until = min(store.today(), before.date) if before is not None and before.date else store.today()
     found = changes_since(previous.date if previous else None, unit, store.records(Meeting, slug),
                           store.records(Finding, slug), store.records(Action, slug), store.records(Kpi, slug),
-                          store.today())
+                          until)
     return previous, found

@@ -211,6 +211,8 @@ def test_changes_since_reads_dates_and_logs():
     assert [k.kpi.id for k in found.kpis] == ["K-1"]
     assert found.kpis[0].signals and all(s.kind for s in found.kpis[0].signals)
     assert [d.meeting.id for d in found.feedback] == ["M-1"] and found.feedback[0].overdue
+    told_then = changes_since(since, unit, [], [], [done], [], dt.date(2026, 10, 3))  # a visit's own day bounds it
+    assert told_then.done == [] and told_then.unit_moves == []
     first = changes_since(None, unit, [], [], [done, old_done], [], TODAY)
     assert [a.id for a in first.done] == ["A-1", "A-2"]
     assert changes_since(TODAY, Unit(id="u", name="U"), [], [], [], [], TODAY).is_empty
