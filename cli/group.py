@@ -94,6 +94,7 @@ def run_click(argv: list[str]) -> int:
     from cli import admin_commands, db_commands, io_commands, kpi_commands, read_commands, write_commands  # noqa: F401  (registers commands)
     from cli import unit_commands  # noqa: F401  (units edit)
     from cli import meeting_commands, finding_commands, serve_command  # noqa: F401  (in the order users meet them)
+    from cli import visit_commands  # noqa: F401  (practice visits)
     from cli.click_words import install, translate_help
     from cli.demo_command import demo  # noqa: F401
     from cli.settings import language_from

@@ -97,6 +97,10 @@ def _describe(name: str, kind: str, value: Any, today: dt.date) -> str:
         return ", ".join(f"{t('value.route')} {k}: {t('value.phase')} {v}" for k, v in sorted(value.items()))
     if kind == "Measurements" and isinstance(value, list):
         return t("value.measurements", count=len(value))
+    if kind in ("Agreements", "PhaseMoves") and isinstance(value, list):  # a visit's (store/visits.py)
+        from store.visits import describe_items
+
+        return describe_items(kind, value)
     if isinstance(value, dict):
         parts = [p for p in PDSA_PARTS if value.get(p)] or sorted(value)
         return "; ".join(f"{p}: {value.get(p, '')}" for p in parts)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from store import demo_phrases as P
-from store.records import Action, Finding, Kpi, Measurement, Meeting, Unit
+from store.records import Action, Finding, Kpi, Measurement, Meeting, Unit, Visit
 from store.repository import Store, slugify
 from store.vocab import Direction, FindingKind, FindingState, MeetingFormat, Status, UnitKind
 
@@ -99,9 +99,9 @@ def _build_unit(store: Store, rng: random.Random, spec: _Spec, index: int, slug:
     phases = {str(route): phase for route, phase in enumerate(spec.phases, start=1)}
     hagro, municipality = P.BELONGS.get(spec.name) or P.EXTRA_HAGROS[index % len(P.EXTRA_HAGROS)]
     login = _demo_user(store) if spec.relatiemanager == P.DEMO_USER_RM else P.LOGINS.get(spec.relatiemanager, "")
+    last_visit = today - dt.timedelta(days=rng.randint(7, 120))
     unit = Unit(name=spec.name, kind=UnitKind(spec.kind), relatiemanager=spec.relatiemanager, phases=phases,
-                last_visit=today - dt.timedelta(days=rng.randint(7, 120)), relatiemanager_login=login,
-                hagro=hagro, municipality=municipality)
+                relatiemanager_login=login, hagro=hagro, municipality=municipality)
     store.create_unit(unit, slug)
     meetings, findings = _meetings(rng, spec, today)
     linked = _decide_states(rng, findings, spec.actions)
@@ -115,8 +115,10 @@ def _build_unit(store: Store, rng: random.Random, spec: _Spec, index: int, slug:
         action.findings = [f.id for f in sources]
     for kpi, action in kpis:
         kpi.action = action.id
+    visits = _visits(spec, last_visit)
+    _assign_ids(store, visits, slug)
     with store.transaction(slug) as txn:
-        txn.add_many([*meetings, *(f for f, _ in findings), *(a for a, _, _ in actions), *(k for k, _ in kpis)])
+        txn.add_many([*meetings, *(f for f, _ in findings), *(a for a, _, _ in actions), *(k for k, _ in kpis), *visits])
     return slug
 
 
@@ -125,6 +127,14 @@ def _demo_user(store: Store) -> str:
     from store.validate import login_problem
 
     return "" if login_problem(store.user) else store.user
+
+
+def _visits(spec: _Spec, last: dt.date) -> list[Visit]:
+    """Two visits of the relatiemanager, a quarter apart, the last one `last`. No
+    random numbers: the rest of the demo stays as it was before visits existed."""
+    present = [spec.relatiemanager] if spec.relatiemanager else []
+    return [Visit(date=last - dt.timedelta(days=91), present=present, notes=P.VISIT_NOTES[0]),
+            Visit(date=last, present=[*present, P.VISIT_STAFF], notes=P.VISIT_NOTES[1])]
 
 
 def _assign_ids(store: Store, records: list, slug: str) -> None:

@@ -249,3 +249,10 @@ PDSA = {
 }
 MEETING_NOTES = ("Goede sfeer; deelnemers vroegen om een vervolgbijeenkomst.", "Twee rondes gehouden; tweede ronde liep uit.",
                  "Afspiegeling: weinig jongeren en werkenden aanwezig.", "")
+
+# The demo's practice visits (store/demo.py `_visits`): staff are named, patients never.
+VISIT_STAFF = "praktijkmanager"
+VISIT_NOTES = (
+    "Kennismaking: visie en ambities per route besproken.",
+    "Voortgang acties doorgenomen; terugkoppeling aan deelnemers besproken.",
+)

@@ -21,16 +21,18 @@ from store.limits import MAX_INT
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
-    from store.records import Action, Finding, Meeting, Unit
+    from store.records import Action, Finding, Meeting, Unit, Visit
 
-VERSION = 1
-_KEYS = {"v", "unit", "leerpunten", "open", "deadlines", "feedback", "pilots", "meetings"}
+VERSION = 2  # 2: the newest visit (visits became records)
+_KEYS = {"v", "unit", "leerpunten", "open", "deadlines", "feedback", "pilots", "meetings", "last_visit"}
 _MAX_DATES = 100_000  # beyond any unit (200,000 actions share at most a few thousand deadlines)
 
 
-def figures_of(unit: Unit, meetings: list[Meeting], findings: list[Finding], actions: list[Action]) -> dict:
+def figures_of(unit: Unit, meetings: list[Meeting], findings: list[Finding], actions: list[Action],
+               visits: list[Visit]) -> dict:
     """The figures of a unit whose records all loaded (JSON-ready)."""
     from store import advice, rules
+    from store.visits import last_visit
     from store.vocab import FindingKind, FindingState
 
     open_actions = [a for a in actions if rules.is_open(a)]
@@ -52,18 +54,21 @@ def figures_of(unit: Unit, meetings: list[Meeting], findings: list[Finding], act
                            if m.feedback_due is not None and m.feedback_sent is None),
         "pilots": sorted(start.isoformat() for start in pilots if start is not None),
         "meetings": sorted({m.date.isoformat() for m in meetings if m.date is not None}),
+        "last_visit": visited.isoformat() if (visited := last_visit(unit, visits)) else None,
     }
 
 
 class Figures:
     """Checked figures, dates as dates."""
 
-    __slots__ = ("unit_doc", "leerpunten", "open", "deadlines", "feedback", "pilots", "meetings")
+    __slots__ = ("unit_doc", "leerpunten", "open", "deadlines", "feedback", "pilots", "meetings", "last_visit")
 
     def __init__(self, unit_doc: dict, leerpunten: int, open_: int, deadlines: list[tuple[dt.date, int]],
-                 feedback: list[dt.date], pilots: list[dt.date], meetings: list[dt.date]) -> None:
+                 feedback: list[dt.date], pilots: list[dt.date], meetings: list[dt.date],
+                 last_visit: dt.date | None = None) -> None:
         self.unit_doc, self.leerpunten, self.open = unit_doc, leerpunten, open_
         self.deadlines, self.feedback, self.pilots, self.meetings = deadlines, feedback, pilots, meetings
+        self.last_visit = last_visit  # the newest visit (store/visits.py `last_visit`)
 
     def overdue(self, today: dt.date) -> int:
         """Open actions past their deadline (rules.is_overdue: deadline before today)."""
@@ -94,9 +99,10 @@ def checked(raw: object) -> Figures | None:
         if len(deadlines) != len(pairs) or sum(count for _, count in deadlines) > counts[1]:
             return None
         lists = [[_date(day) for day in _list(raw[name])] for name in ("feedback", "pilots", "meetings")]
+        visited = None if raw["last_visit"] is None else _date(raw["last_visit"])
     except (TypeError, ValueError):
         return None
-    return Figures(raw["unit"], counts[0], counts[1], deadlines, *lists)
+    return Figures(raw["unit"], counts[0], counts[1], deadlines, *lists, last_visit=visited)
 
 
 def _count(value: object) -> int:

@@ -59,8 +59,11 @@ def _register_store_parts() -> None:
     """The store's words kept in modules of their own (one per topic)."""
     from store.catalog_units_en import UNITS_EN
     from store.catalog_units_nl import UNITS_NL
+    from store.catalog_visit_en import VISIT_EN
+    from store.catalog_visit_nl import VISIT_NL
 
     register({"nl": UNITS_NL, "en": UNITS_EN})
+    register({"nl": VISIT_NL, "en": VISIT_EN})
 
 
 _register_store_parts()

@@ -64,6 +64,10 @@ def _limit(name: str, kind: str, value: Any) -> str | None:
         return _list_limit(value, MAX_ITEMS, MAX_LINE)
     if kind == "Pdsa" and any(len(v) > MAX_TEXT for v in value.values()):
         return t("value.too_long", limit=MAX_TEXT, length=max(len(v) for v in value.values()))
+    if kind == "Agreements":
+        return _list_limit([a["text"] for a in value], MAX_ITEMS, MAX_LINE)
+    if kind == "PhaseMoves" and len(value) > MAX_ITEMS:
+        return t("value.too_many", limit=MAX_ITEMS, count=len(value))
     if kind == "Measurements":
         if len(value) > MAX_MEASUREMENTS:
             return t("value.too_many", limit=MAX_MEASUREMENTS, count=len(value))

@@ -14,8 +14,9 @@ import os
 from store import rules
 from store.errors import FileProblem
 from store.figures import Figures, checked, figures_of
-from store.records import Action, Finding, Meeting, Unit
+from store.records import Action, Finding, Meeting, Unit, Visit
 from store.repository import Store, UnitEntry
+from store.visits import last_visit
 from store.vocab import FindingKind, FindingState
 
 
@@ -31,21 +32,11 @@ class UnitFacts:
     last_meeting: dt.date | None = None
     bad_records: int = 0  # records that fail the load-time check, left out of the counts
     group_name: str = ""  # the Hagro or municipality the portfolio groups it under, if it does
+    last_visit: dt.date | None = None  # the newest Visit (store/visits.py: `last_visit`)
 
     @property
     def name(self) -> str:
         return self.unit.name if self.unit is not None else self.slug
-
-    @property
-    def last_visit(self) -> dt.date | None:
-        return last_visit(self.unit) if self.unit is not None else None
-
-
-def last_visit(unit: Unit) -> dt.date | None:
-    """When the unit was last visited: the one place that says so (today the unit's
-    own `last_visit`; when visits are records of their own, from those)."""
-    return unit.last_visit
-
 
 def all_facts(store: Store, today: dt.date) -> list[UnitFacts]:
     """Facts for every unit file, readable or not (a file that cannot be used gives
@@ -79,7 +70,8 @@ def portfolio_facts(store: Store, entry: UnitEntry, today: dt.date) -> UnitFacts
             # first screen, and building every record of every unit doubled its wait.
             found = facts(entry.slug, entry.unit, store.records(Meeting, entry.slug),
                           store.records(Finding, entry.slug, where=_untreated_doc),
-                          store.records(Action, entry.slug, where=rules.open_doc), today)
+                          store.records(Action, entry.slug, where=rules.open_doc), today,
+                          store.records(Visit, entry.slug))
             found.bad_records = len(store.bad_records(entry.slug))
             return found
         except FileProblem as problem:  # changed between units() and records()
@@ -93,10 +85,10 @@ def _untreated_doc(doc: dict) -> bool:
 
 
 def facts(slug: str, unit: Unit, meetings: list[Meeting], findings: list[Finding], actions: list[Action],
-          today: dt.date) -> UnitFacts:
+          today: dt.date, visits: list[Visit] = ()) -> UnitFacts:
     """Facts from records (the records need not all be given: only open actions and
     untreated leerpunten count)."""
-    return facts_from(slug, unit, checked(figures_of(unit, meetings, findings, actions)), today)
+    return facts_from(slug, unit, checked(figures_of(unit, meetings, findings, actions, list(visits))), today)
 
 
 def facts_from(slug: str, unit: Unit, figures: Figures, today: dt.date) -> UnitFacts:
@@ -108,6 +100,7 @@ def facts_from(slug: str, unit: Unit, figures: Figures, today: dt.date) -> UnitF
         overdue=figures.overdue(today),
         duties=figures.duties(today),
         last_meeting=figures.last_meeting(today),
+        last_visit=figures.last_visit,
     )
 
 

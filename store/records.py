@@ -35,6 +35,8 @@ Phases = dict  # route number (as str) -> phase 1..4
 Login = str  # a login name (Unix user or database role), as Store.user knows it
 Pdsa = dict  # plan/do/study/act -> text
 Measurements = list  # list[Measurement]
+Agreements = list  # list of {"text": line, "action": id or ""}: a visit's agreements (store/visits.py)
+PhaseMoves = list  # list of {"route": 1..4, "from": 1..4, "to": 1..4}: phase changes made during a visit
 
 
 class Measurement:
@@ -245,7 +247,23 @@ class Kpi(Record):
         return kpi_problems(self)
 
 
-RECORD_TYPES: dict[str, type[Record]] = {c.PREFIX: c for c in (Unit, Meeting, Finding, Action, Kpi)}
+@record_class
+class Visit(Record):
+    """A relatiemanager's visit to a unit (B for *bezoek*). Staff are named; no
+    patient names. Each agreement may name the action it became; phase changes
+    made during the visit are also logged on the Unit itself. Schema 3."""
+
+    PREFIX: ClassVar[str] = "B"
+    TABLE: ClassVar[str] = "visits"
+    REQUIRED: ClassVar[tuple[str, ...]] = ("date",)
+    date: OptDate = None
+    present: Lines = field(default_factory=list)
+    notes: Text = ""
+    agreements: Agreements = field(default_factory=list)
+    phase_moves: PhaseMoves = field(default_factory=list)
+
+
+RECORD_TYPES: dict[str, type[Record]] = {c.PREFIX: c for c in (Unit, Meeting, Finding, Action, Kpi, Visit)}
 TABLES = [c.TABLE for c in RECORD_TYPES.values()]
 
 _KINDS: dict[type, dict[str, str]] = {}
@@ -297,6 +315,8 @@ def _dump(kind: str, value: Any) -> Any:
         return _iso(value)
     if kind == "Measurements":
         return [m.to_doc() for m in value]
+    if kind in ("Agreements", "PhaseMoves"):
+        return [dict(item) for item in value]
     if isinstance(value, Code):
         return value.value
     return value
@@ -308,4 +328,6 @@ _CLEAN = {
     "Text": clean_text,
     "Lines": lambda items: [clean_line(str(i)) for i in items],
     "Pdsa": lambda notes: {k: clean_text(str(v)) for k, v in notes.items()},
+    "Agreements": lambda items: [{"text": clean_line(str(i.get("text", ""))), "action": clean_line(str(i.get("action", "")))}
+                                 for i in items],
 }

@@ -251,12 +251,12 @@ class Store:
 
         def checked(data: dict) -> tuple[str, dict | None]:
             from store.figures import figures_of
-            from store.records import Finding, Kpi, Meeting
+            from store.records import Finding, Kpi, Meeting, Visit
 
             unit = self._unit_from(data, slug)
             built_records: dict[type, list] = {}
             bad = False
-            for cls in (Action, Meeting, Finding, Kpi):
+            for cls in (Action, Meeting, Finding, Kpi, Visit):
                 found = built_records[cls] = []
                 for doc in data.get(cls.TABLE, {}).values():
                     try:
@@ -267,7 +267,8 @@ class Store:
                         bad = True
             if bad:
                 return unit.name, None
-            return unit.name, figures_of(unit, built_records[Meeting], built_records[Finding], built_records[Action])
+            return unit.name, figures_of(unit, built_records[Meeting], built_records[Finding], built_records[Action],
+                                         built_records[Visit])
 
         return checked
 

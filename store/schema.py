@@ -15,13 +15,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from typing import Callable
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # A flat-layout file whose unit `spiegel migrate` moved into its own directory: any
 # spiegel reads this as a newer schema and refuses to write it, so a client of the
 # old version left running cannot write to the old place.
 MOVED = 1000
 META = "_meta"
-TABLES = ("unit", "meetings", "findings", "actions", "kpis")
+TABLES = ("unit", "meetings", "findings", "actions", "kpis", "visits")
 
 
 def new_file() -> dict:
@@ -64,9 +64,22 @@ def _unit_login_hagro_municipality(data: dict, slug: str) -> dict:
     return data
 
 
+def _visits_table(data: dict, slug: str) -> dict:
+    """Version 3 -> 4: visits are records (`visits`, ids B-n). A unit's old
+    `last_visit` date stays in the Unit record as it was: store/visits.py shows it as
+    the unit's first visit at once ("since the last visit" works from day one), and
+    the first visit written in the unit turns it into a real Visit record, under the
+    unit's lock. Not here: this runs in memory on every read, also for readers who
+    may not write, and a visit's id must come from the id registry of the whole data
+    directory (store/files/ids.py, a database sequence), which a read must not
+    consume; an id made up here could collide with one handed out elsewhere."""
+    data.setdefault("visits", {})
+    return data
+
+
 # version n -> function that upgrades data from n to n + 1
 MIGRATIONS: dict[int, Callable[[dict, str], dict]] = {
-    0: _from_plain_tinydb, 1: _kpi_baseline_fields, 2: _unit_login_hagro_municipality,
+    0: _from_plain_tinydb, 1: _kpi_baseline_fields, 2: _unit_login_hagro_municipality, 3: _visits_table,
 }
 
 

@@ -369,7 +369,30 @@ def _cleaned(value: Any) -> Any:
     return value
 
 
+def _agreements(name: str, value: Any) -> list[dict]:
+    """A visit's agreements: [{"text": line, "action": "" or an action id}]."""
+    if type(value) is not list or any(
+            type(item) is not dict or set(item) - {"text", "action"} or type(item.get("text")) is not str
+            or type(item.get("action", "")) is not str or not _AGREED.fullmatch(item.get("action", ""))
+            for item in value):
+        raise Bad("load.agreements")
+    return [{"text": clean_line(item["text"]), "action": item.get("action", "")} for item in value]
+
+
+_AGREED = re.compile(r"(?:A-[0-9]+)?", re.ASCII)
+
+
+def _phase_moves(name: str, value: Any) -> list[dict]:
+    """A visit's phase changes: [{"route": 1..4, "from": 1..4, "to": 1..4}]."""
+    if type(value) is not list or any(
+            type(item) is not dict or set(item) != {"route", "from", "to"}
+            or any(type(v) is not int or not 1 <= v <= 4 for v in item.values()) for item in value):
+        raise Bad("load.phase_moves")
+    return [dict(item) for item in value]
+
+
 _BY_KIND: dict[str, Callable[[str, Any], Any]] = {
     "Line": _line, "Text": _text, "str": _line, "Login": _login, "OptDate": _opt_date, "OptFloat": _opt_float, "bool": _bool,
     "Lines": _lines, "Ids": _ids, "Phases": _phases, "Pdsa": _pdsa, "Measurements": _measurements,
+    "Agreements": _agreements, "PhaseMoves": _phase_moves,
 }

@@ -11,7 +11,10 @@ from tui.catalog_portfolio_en import EN_PORTFOLIO as _EN_PORTFOLIO
 from tui.catalog_portfolio_nl import NL_PORTFOLIO as _NL_PORTFOLIO
 from tui.catalog_textual_en import TEXTUAL_EN as _TEXTUAL_EN
 from tui.catalog_textual_nl import TEXTUAL_NL as _TEXTUAL_NL
+from tui.catalog_visit_en import EN_VISIT as _EN_VISIT
+from tui.catalog_visit_nl import NL_VISIT as _NL_VISIT
 
 _register({"nl": {**_NL, **_TEXTUAL_NL}, "en": {**_EN, **_TEXTUAL_EN}})
 _register({"nl": _NL_IO, "en": _EN_IO})  # import and export (tui/catalog_io_*.py)
 _register({"nl": _NL_PORTFOLIO, "en": _EN_PORTFOLIO})
+_register({"nl": _NL_VISIT, "en": _EN_VISIT})

@@ -104,7 +104,7 @@ def test_unit_summary_reads_the_store(tmp_path):
 
 def test_attention_order():
     def unit(name, visit=None, **counts):
-        return UnitFacts(name, Unit(name=name, last_visit=visit), **counts)
+        return UnitFacts(name, Unit(name=name), last_visit=visit, **counts)  # the newest Visit (store/visits.py)
 
     units = [
         unit("Rustig", TODAY - 10 * DAY),

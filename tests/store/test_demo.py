@@ -37,6 +37,8 @@ def demo(tmp_path_factory):
 
 
 def test_default_units(demo):
+    from store.visits import unit_visits
+
     store, slugs, _ = demo
     assert len(slugs) >= 4 and sorted(slugs) == store.slugs()
     units = [store.unit(slug) for slug in slugs]
@@ -44,7 +46,9 @@ def test_default_units(demo):
     names = {u.name for u in units}
     assert {"Huisartsenpraktijk De Linde", "Hagro Eindhoven-Noord", "Gemeente Best"} <= names
     for unit in units:
-        assert unit.relatiemanager and unit.last_visit and unit.last_visit < TODAY
+        visits = unit_visits(store, unit.id)  # two, a quarter apart; the old field is not used
+        assert unit.relatiemanager and unit.last_visit is None and len(visits) == 2
+        assert visits[0].date < TODAY and (visits[0].date - visits[1].date).days == 91 and visits[0].id.startswith("B-")
         assert set(unit.phases) == {"1", "2", "3", "4"}
 
 

@@ -178,7 +178,7 @@ def test_figures_of_no_records_are_zero_and_none(store, unit):
 
 
 def test_checked_takes_what_figures_of_writes():
-    made = figures.figures_of(Unit(name="x"), [], [], [Action(title="a", deadline=TODAY)])
+    made = figures.figures_of(Unit(name="x"), [], [], [Action(title="a", deadline=TODAY)], [])
     assert figures.checked(json.loads(json.dumps(made))).deadlines == [(TODAY, 1)]
 
 

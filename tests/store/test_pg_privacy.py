@@ -83,3 +83,17 @@ def test_a_notification_carries_no_data(people):
         people["anna"].add(Action(title="nieuw geheim"), people["hoek"])
         payloads = [note.payload for note in listener.notifies(timeout=10, stop_after=1)]
     assert payloads == [""]
+
+
+def test_a_person_records_a_visit_in_their_own_unit(people):
+    """Visits' ids (B-n) come from their own sequence, usable by every person."""
+    import datetime as dt
+
+    from store.records import Visit
+    from store.visits import ActionDraft, record_visit
+
+    visit = record_visit(people["bram"], people["best"], Visit(date=dt.date(2026, 11, 20)), [ActionDraft("Afspraak", "Bram")],
+                         {1: 2})
+    assert visit.id.startswith("B-") and people["bram"].get(visit.id).agreements[0]["action"].startswith("A-")
+    with pytest.raises(NotFound):
+        people["anna"].get(visit.id)

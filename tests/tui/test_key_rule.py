@@ -22,6 +22,8 @@ from tui.screens.meeting_form_screen import MeetingFormScreen
 from tui.screens.meetings_screen import MeetingsScreen
 from tui.screens.phases_screen import PhasesScreen
 from tui.screens.portfolio_screen import PortfolioScreen
+from tui.dialogs.action_dialog import ActionDialog
+from tui.screens.visit_screen import VisitScreen
 from tui.widgets.finding_dialogs import LinkDialog, ReasonDialog, TitlesDialog
 from tui.widgets.kpi_dialogs import KpiForm
 
@@ -98,7 +100,7 @@ async def test_portfolio(small_dir):
         await settle(pilot)
         assert isinstance(app.screen, PortfolioScreen)
         assert "/ Zoeken" in screen_lines(app)[-1]  # the footer says how to filter
-        await sweep(pilot, {"L": opens(InboxScreen, slug=None), "F": opens(PhasesScreen),
+        await sweep(pilot, {"L": opens(InboxScreen, slug=None), "F": opens(PhasesScreen), "b": opens(VisitScreen),
                             "S": changes("order"), "R": changes("reverse"), "G": changes("group"),
                             "M": changes("mine")})
         assert app.is_running  # q, u (`qu`) and every other letter left it running
@@ -108,7 +110,7 @@ async def test_actions_and_board(small_dir):
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_actions(pilot)
-        await sweep(pilot, {"m": opens(MeetingsScreen), "l": opens(InboxScreen, slug="de-hoek"),
+        await sweep(pilot, {"m": opens(MeetingsScreen), "l": opens(InboxScreen, slug="de-hoek"), "n": opens(ActionDialog),
                             "S": changes("order"), "R": changes("reverse"),
                             "e": opens(ExportDialog), "i": opens(ImportDialog)})
         await pilot.press("escape")

@@ -1,2 +1,2 @@
-"""Modal dialogs: typed `ModalScreen[Result]` classes that return their answer
-through `dismiss` (frogmouth's dialogs/). Older ones still live in tui/widgets/."""
+"""Modal dialogs, each a typed `ModalScreen` returning its result through `dismiss`
+(older ones still live in tui/widgets/*_dialog(s).py). Styles: tui/styles/dialogs.tcss."""

@@ -25,6 +25,7 @@ class ActionsScreen(ListExportImport, OpensUnitScreens, TableScreen):
     ORDERS = ACTION_ORDERS
     BINDINGS = [
         Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="actions.back"),
+        Binding("n", "new_action", "visit.key.new_action", tooltip="visit.tip.new_action", id="actions.new"),
         Binding("m", "open('meetings')", "tui.key.meetings", tooltip="tui.tip.meetings", id="actions.meetings"),
         Binding("l", "open('inbox')", "tui.key.inbox", tooltip="tui.tip.inbox", id="actions.inbox"),
         # Capitals: lower-case letters typed on the table go to the filter. Not in the
@@ -80,5 +81,14 @@ class ActionsScreen(ListExportImport, OpensUnitScreens, TableScreen):
         from tui.screens.action_detail_screen import ActionDetailScreen  # imported when first needed
 
         self.app.push_screen(ActionDetailScreen(self.store, event.row.key, self.slug))
+
+    def action_new_action(self) -> None:
+        from tui.dialogs.new_action import start_new_action
+
+        start_new_action(self, self.store, self.slug, self._action_made)
+
+    def _action_made(self, action: Action) -> None:
+        self.notify(t("visit.action_made", id=action.id, title=clean_line(action.title)), markup=False)
+        self.load()
 
     can_go_back = True

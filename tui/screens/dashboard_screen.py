@@ -20,6 +20,7 @@ from store.dashboard import UnitSummary, unit_summary
 from store.i18n import t
 from store.records import Action
 from store.repository import Store
+from store.text import clean_line
 from tui.bindings import localize_bindings
 from tui.navigation import OpensUnitScreens
 from tui.screens.live_refresh import LiveRefresh
@@ -57,6 +58,8 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
         Binding("l", "open('inbox')", "tui.key.inbox", tooltip="tui.tip.inbox", id="dash.inbox"),
         Binding("f", "open('board')", "tui.key.board", tooltip="tui.tip.board", id="dash.board"),
         Binding("k", "open('kpis')", "kpi.key.kpis", tooltip="tui.tip.dash_kpis", id="dash.kpis"),
+        Binding("b", "open('visit')", "visit.key.visit", tooltip="visit.tip.visit", id="dash.visit", show=False),
+        Binding("n", "new_action", "visit.key.new_action", tooltip="visit.tip.new_action", id="dash.new_action"),
         Binding("t", "toggle_table", "tui.key.chart_table", tooltip="tui.tip.chart_table", id="dash.table"),
     ]
     AUTO_FOCUS = "#dash-body"
@@ -158,6 +161,15 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
             self.app.push_screen(MeetingFormScreen(self.store, self.slug, self.unit_name, target))
 
     # actions ---------------------------------------------------------------------
+    def action_new_action(self) -> None:
+        from tui.dialogs.new_action import start_new_action
+
+        start_new_action(self, self.store, self.slug, self._action_made)
+
+    def _action_made(self, action: Action) -> None:
+        self.notify(t("visit.action_made", id=action.id, title=clean_line(action.title)), markup=False)
+        self.reload()
+
     def action_toggle_table(self) -> None:
         self.as_table = not self.as_table
         self._show_chart_or_table()

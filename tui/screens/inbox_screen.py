@@ -15,13 +15,13 @@ from textual.worker import Worker, WorkerState
 
 from store.errors import SpiegelError
 from store.i18n import t
-from store.records import Action, Finding, Meeting
+from store.records import Finding, Meeting
 from store.repository import Store
 from store.text import clean_line, clean_text
 from store.vocab import FindingState
 from store.workflows import actions_from_finding, decline_finding, link_finding, park_finding
 from tui.screens.table_screen import TableScreen
-from tui.widgets.finding_dialogs import LinkDialog, ReasonDialog, TitlesDialog
+from tui.widgets.finding_dialogs import LinkDialog, ReasonDialog
 from tui.widgets.inbox_table import InboxItem, InboxTable, inbox_rows
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
@@ -110,8 +110,11 @@ class InboxScreen(TableScreen):
     def action_to_actions(self) -> None:
         if (finding := self._selected()) is not None:
             title = t("tui.dialog.titles_title", id=finding.id)
-            self.app.push_screen(TitlesDialog(title, finding), lambda titles: titles and self._write(
-                lambda: make_actions(self.store, finding, titles)))
+            from tui.dialogs.action_dialog import FindingActionsDialog  # owner and deadline with the titles
+
+            dialog = FindingActionsDialog(title, finding, self.store.today(), store=self.store)
+            self.app.push_screen(dialog, lambda drafts: drafts and self._write(
+                lambda: make_actions(self.store, finding, drafts)))
 
     def action_link(self) -> None:
         if (finding := self._selected()) is not None:
@@ -153,8 +156,9 @@ class InboxScreen(TableScreen):
 
 # The writes (store/workflows.py: each one transaction, the revision the inbox showed
 # checked inside it); they run in the worker thread and return what to tell the user.
-def make_actions(store: Store, finding: Finding, titles: list[str]) -> str:
-    created = actions_from_finding(store, finding.id, [Action(title=title) for title in titles], rev=finding.rev)
+def make_actions(store: Store, finding: Finding, drafts: list) -> str:
+    """`drafts`: store.visits.ActionDraft (title, owner, deadline) per action."""
+    created = actions_from_finding(store, finding.id, [d.action() for d in drafts], rev=finding.rev)
     return t("tui.inbox.made", n=len(created), id=finding.id, ids=", ".join(a.id for a in created))
 
 

@@ -23,6 +23,8 @@ class PortfolioScreen(TableScreen):
     FILTER_PLACEHOLDER = "tui.portfolio.filter"
     ORDERS = UNIT_ORDERS  # needs attention first, then each column
     BINDINGS = [
+        # Not in the footer either (Quit would go in English); the detail line names it.
+        Binding("b", "visit", "visit.key.visit", tooltip="visit.tip.visit", id="portfolio.visit", show=False),
         Binding("L", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox_all", id="portfolio.inbox"),
         Binding("F", "phases", "tui.key.phases", tooltip="tui.tip.phases", id="portfolio.phases", show=False),
         # Capitals: lower-case letters typed on the table go to the name filter.
@@ -111,7 +113,8 @@ class PortfolioScreen(TableScreen):
             place, problem = (facts.problem.place, facts.problem.problem) if facts.problem else (facts.slug, "")
             return Text(t("tui.unit_problem", unit=clean_line(place), problem=clean_line(problem)))
         unit, today = facts.unit, self.store.today()
-        visit = show_date("last_visit", unit.last_visit, today) if unit.last_visit else t("tui.portfolio.no_visit")
+        visit = show_date("last_visit", facts.last_visit, today) if facts.last_visit else t("tui.portfolio.no_visit")
+        visit = f"{visit} ({t('visit.b_hint')})"
         rm = clean_line(unit.relatiemanager) or t("tui.portfolio.nobody")
         if unit.relatiemanager_login:
             rm = t("tui.portfolio.rm_login", rm=rm, login=clean_line(unit.relatiemanager_login))
@@ -136,6 +139,19 @@ class PortfolioScreen(TableScreen):
         from tui.screens.dashboard_screen import DashboardScreen  # imported when first needed
 
         self.app.push_screen(DashboardScreen(self.store, facts.slug, clean_line(facts.unit.name)))
+
+    def action_visit(self) -> None:
+        """A practice visit on the highlighted unit (tui/screens/visit_screen.py)."""
+        row = self.table.current
+        if row is None:
+            return
+        facts: UnitFacts = row.item
+        if facts.unit is None:
+            self.notify(self.describe(row).plain, severity="warning", markup=False)
+            return
+        from tui.screens.visit_screen import VisitScreen  # imported when first needed
+
+        self.app.push_screen(VisitScreen(self.store, facts.slug, clean_line(facts.unit.name)))
 
     def action_phases(self) -> None:
         from tui.screens.phases_screen import PhasesScreen  # imported when first needed

@@ -1,0 +1,27 @@
+"""English words of `spiegel visit`; see cli/catalog_visit_nl.py."""
+
+CLI_VISIT_EN: dict[str, str] = {
+    "cli.help.visit": "Practice visits: record, view, write the report.",
+    "cli.help.visit.add": "A new visit; each agreement becomes an action with owner and deadline. Prints its id (e.g. B-3).",
+    "cli.opt.visit.add.date": "Date of the visit (default today; without a year: the most recent such date).",
+    "cli.opt.visit.add.present": "Who was there (staff, relatiemanager; no patients). Repeatable.",
+    "cli.opt.visit.add.notes": "Notes on the visit.",
+    "cli.opt.visit.add.agreements": "An agreement as 'title;owner;deadline'; becomes an action. Repeatable.",
+    "cli.opt.visit.add.phases": "Change a route's phase, e.g. 1=2 (route 1 to phase 2). Repeatable.",
+    "cli.help.visit.list": "Visits, newest first (of one unit or of all).",
+    "cli.help.visit.show": "A visit: who was there, agreements, and what changed since the visit before.",
+    "cli.help.visit.report": "The visit report for the practice development plan, as Markdown or HTML (A4).",
+    "cli.opt.visit.report.fmt": "md (Markdown) or html (one file, prints on A4).",
+    "cli.opt.visit.report.output": "The file to write (default bezoekverslag-UNIT-VISIT.md or .html here).",
+    "cli.metavar.BEZOEK": "VISIT",
+    "cli.metavar.ROUTE=FASE": "ROUTE=PHASE",
+    "cli.metavar.BESTAND": "FILE",
+    "cli.visit.none": "No visits.",
+    "cli.visit.col.id": "id",
+    "cli.visit.col.date": "date",
+    "cli.visit.col.unit": "unit",
+    "cli.visit.col.present": "present",
+    "cli.visit.col.agreements": "agreements",
+    "cli.visit.move": "Route {route}: phase {old} → {new}",
+    "cli.visit.phase_format": "'{text}' is no phase change; write ROUTE=PHASE, e.g. 1=2",
+}

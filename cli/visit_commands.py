@@ -1,0 +1,170 @@
+"""`spiegel visit`: a relatiemanager's practice visit, its list, its details and
+its summary for the practice's development plan.
+
+    spiegel visit add hoek --datum vandaag --aanwezig Els --aanwezig "dr. Jansen" \\
+        --notities "..." --afspraak "Terugbelservice;Sanne;15 jan" --fase 1=2
+    spiegel visit list [EENHEID]
+    spiegel visit show B-3
+    spiegel visit report B-3 --format html -o bezoek.html
+
+Every rule is the store's (store/visits.py, store/since.py, store/reports/visit.py).
+"""
+
+from __future__ import annotations
+
+import click
+
+from cli.catalog_visit_en import CLI_VISIT_EN
+from cli.catalog_visit_nl import CLI_VISIT_NL
+from cli.group import cli, data_dir_option, settings
+from cli.settings import make_store
+from store.i18n import register
+
+register({"nl": CLI_VISIT_NL, "en": CLI_VISIT_EN})
+
+
+@cli.group()
+def visit():
+    """Praktijkbezoeken: vastleggen, bekijken, verslag maken."""
+
+
+@visit.command("add")
+@click.argument("unit", metavar="EENHEID")
+@click.option("--datum", "--date", "date", default="vandaag", metavar="DATUM", help="Datum van het bezoek.")
+@click.option("--aanwezig", "--present", "present", multiple=True, metavar="NAAM", help="Wie er was.")
+@click.option("--notities", "--notes", "notes", default="", metavar="TEKST", help="Notities.")
+@click.option("--afspraak", "--agreement", "agreements", multiple=True, metavar="TEKST", help="Afspraak.")
+@click.option("--fase", "--phase", "phases", multiple=True, metavar="ROUTE=FASE", help="Fase per route.")
+@data_dir_option
+@click.pass_context
+def add_visit(ctx, unit, date, present, notes, agreements, phases, data_dir):
+    """Nieuw bezoek; elke afspraak wordt een actie. Drukt het id af (bv. B-3)."""
+    from store.fields import parse_field_date
+    from store.records import Visit
+    from store.text import clean_line
+    from store.visits import record_visit
+
+    store = make_store(settings(ctx, data_dir))
+    slug = store.resolve_unit(unit)
+    today = store.today()
+    drafts = [_agreement(text, today) for text in agreements]
+    made = record_visit(store, slug, Visit(date=parse_field_date("date", date, today),
+                                           present=[clean_line(p) for p in present if clean_line(p)], notes=notes),
+                        drafts, dict(_phase(text) for text in phases))
+    click.echo(made.id)
+
+
+@visit.command("list")
+@click.argument("unit", metavar="EENHEID", required=False)
+@data_dir_option
+@click.pass_context
+def list_visits(ctx, unit, data_dir):
+    """Bezoeken, nieuwste eerst (van één eenheid of van alle)."""
+    from cli.output import table
+    from store.errors import SpiegelError
+    from store.i18n import t
+    from store.records import Visit
+    from store.visits import history
+
+    store = make_store(settings(ctx, data_dir))
+    slugs = [store.resolve_unit(unit)] if unit else store.slugs()
+    rows = []
+    for slug in slugs:
+        try:
+            found = history(store.unit(slug), store.records(Visit, slug))
+        except SpiegelError:
+            if unit:
+                raise
+            continue  # `spiegel check` reports units that cannot be read
+        rows += [[v.id or "-", v.date.isoformat() if v.date else "", slug, ", ".join(v.present),
+                  str(len(v.agreements))] for v in found]
+    if not rows:
+        click.echo(t("cli.visit.none"))
+        return
+    table([t("cli.visit.col.id"), t("cli.visit.col.date"), t("cli.visit.col.unit"), t("cli.visit.col.present"),
+           t("cli.visit.col.agreements")], rows, shrink=(3,))
+
+
+@visit.command("show")
+@click.argument("visit_id", metavar="BEZOEK")
+@data_dir_option
+@click.pass_context
+def show_visit(ctx, visit_id, data_dir):
+    """Een bezoek: wie er was, afspraken, en wat er veranderde sinds het vorige."""
+    from cli.output import echo
+    from store.i18n import t
+    from store.reports.visit import since_lines, since_title
+    from store.since import since_last_visit
+    from store.visits import locate_visit
+
+    store = make_store(settings(ctx, data_dir))
+    visit_id, slug = locate_visit(store, visit_id)
+    found = store.get(visit_id, slug)
+    today = store.today()
+    echo(f"{found.id}  {found.date.isoformat() if found.date else ''}  {store.unit(slug).name}")
+    echo(f"{t('vreport.present')}: {', '.join(found.present) or t('vreport.nobody')}")
+    if found.notes.strip():
+        echo(f"{t('vreport.notes')}: {found.notes}")
+    for agreement in found.agreements:
+        echo(f"{t('vreport.agreements')}: {agreement['text']}" + (f" → {agreement['action']}" if agreement["action"] else ""))
+    for move in found.phase_moves:
+        echo(t("cli.visit.move", route=move["route"], old=move["from"], new=move["to"]))
+    _previous, since = since_last_visit(store, slug, found)
+    echo("")
+    echo(since_title(since, today))
+    sections = since_lines(since, today)
+    if not sections:
+        echo(t("since.nothing"))
+    for name, lines in sections:
+        echo(f"{name}:")
+        for line in lines:
+            echo(f"  {line}")
+
+
+@visit.command("report")
+@click.argument("visit_id", metavar="BEZOEK")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", help="md of html.")
+@click.option("-o", "--output", "output", metavar="BESTAND", help="Het bestand.")
+@data_dir_option
+@click.pass_context
+def report(ctx, visit_id, fmt, output, data_dir):
+    """Het bezoekverslag voor het praktijkontwikkelplan, als Markdown of HTML (A4)."""
+    from store.reports import write_report
+    from store.reports.visit import visit_report
+
+    from store.visits import locate_visit
+
+    store = make_store(settings(ctx, data_dir))
+    visit_id, slug = locate_visit(store, visit_id)
+    document = visit_report(store, visit_id)
+    if not output:  # as the app suggests it: in the current directory
+        output = f"bezoekverslag-{slug}-{visit_id}.{fmt}"
+    click.echo(write_report(output, document.render(fmt)))
+
+
+def _agreement(text: str, today):
+    """'titel;eigenaar;deadline' (owner and deadline may be left out) as a draft action."""
+    from store.errors import InvalidValue
+    from store.fields import parse_field_date
+    from store.i18n import t
+    from store.text import clean_line
+    from store.visits import ActionDraft
+
+    parts = [clean_line(p).strip() for p in text.split(";")]
+    if not parts[0] or len(parts) > 3:
+        raise InvalidValue("afspraak", t("visit.agreement_format", text=clean_line(text)))
+    owner = parts[1] if len(parts) > 1 else ""
+    deadline = parse_field_date("deadline", parts[2], today) if len(parts) > 2 and parts[2] else None
+    return ActionDraft(parts[0], owner, deadline)
+
+
+def _phase(text: str) -> tuple[int, int]:
+    """'1=2': route 1 to phase 2."""
+    from store.errors import InvalidValue
+    from store.i18n import t
+    from store.text import clean_line
+
+    route, _, phase = text.partition("=")
+    if route.strip() not in ("1", "2", "3", "4") or phase.strip() not in ("1", "2", "3", "4"):
+        raise InvalidValue("fase", t("cli.visit.phase_format", text=clean_line(text)))
+    return int(route), int(phase)

@@ -1,0 +1,195 @@
+"""Practice visits: the history of a unit's visits, its last visit, and the changes
+made during one, each in one transaction.
+
+A unit written before visits were records (schema 2) keeps its old `last_visit`
+date in the Unit record. `history` shows it at once as the unit's first visit
+(without an id), so "since the last visit" works from day one; the first visit
+written in that unit turns it into a real Visit record (`_carry_over`, under the
+unit's lock, its id from the id registry like every id), and clears the old field
+in a logged change. Why not in the schema migration: store/schema.py's
+`_visits_table`.
+
+Phase changes made during a visit are written to the Unit (its `phases`, logged
+there: the headline of the practice's progress) and recorded on the visit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from store.errors import InvalidRecord, InvalidValue
+from store.i18n import t
+from store.records import Action, Unit, Visit, record_type
+from store.repository import Store
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from store.transaction import Transaction
+
+
+@dataclass
+class ActionDraft:
+    """A new action as typed in a dialog or on the command line: an agreement made
+    during a visit, or a `new action` anywhere."""
+
+    title: str
+    owner: str = ""
+    deadline: dt.date | None = None
+    route: int = 1
+    phase: int = 1
+
+    def action(self) -> Action:
+        return Action(title=self.title, owner=self.owner, deadline=self.deadline, route=self.route,
+                      phase=self.phase)
+
+
+# reading ------------------------------------------------------------------------
+
+def carried_over(unit: Unit, visits: list[Visit]) -> Visit | None:
+    """The visit the old `Unit.last_visit` field stands for, as long as it is not a
+    record yet (no id; its note says where it came from)."""
+    if unit.last_visit is None or any(v.date == unit.last_visit for v in visits):
+        return None
+    return Visit(date=unit.last_visit, unit=unit.id, notes=t("visit.carried_over"))
+
+
+def history(unit: Unit, visits: list[Visit]) -> list[Visit]:
+    """Every visit of the unit, newest first (the same day: the later id first)."""
+    found = [*visits, *filter(None, [carried_over(unit, visits)])]
+    return sorted(found, key=lambda v: (v.date or dt.date.min, _number(v.id)), reverse=True)
+
+
+def last_visit(unit: Unit, visits: list[Visit]) -> dt.date | None:
+    """The date of the unit's newest visit (what the portfolio shows), or None."""
+    dates = [v.date for v in history(unit, visits) if v.date is not None]
+    return max(dates, default=None)
+
+
+def previous_visit(unit: Unit, visits: list[Visit], before: Visit | None = None) -> Visit | None:
+    """The visit before `before` (None: before a new visit, the newest one)."""
+    ordered = history(unit, visits)
+    if before is None:
+        return ordered[0] if ordered else None
+    ids = [v.id for v in ordered]
+    at = ids.index(before.id) if before.id in ids else len(ids)
+    return ordered[at + 1] if at + 1 < len(ordered) else None
+
+
+def describe_items(kind: str, items: list[dict]) -> str:
+    """A visit's agreements ('Terugbelservice → A-12') or phase changes ('route 1:
+    fase 1 → 2') on one line, for `show` and the change log."""
+    if kind == "Agreements":
+        return "; ".join(f"{i.get('text', '')} → {i['action']}" if i.get("action") else str(i.get("text", ""))
+                         for i in items)
+    return "; ".join(f"{t('value.route')} {i.get('route')}: {t('value.phase')} {i.get('from')} → {i.get('to')}"
+                     for i in items)
+
+
+def unit_visits(store: Store, slug: str) -> list[Visit]:
+    """The unit's visits as `history` gives them (the carried-over one included)."""
+    return history(store.unit(slug), store.records(Visit, slug))
+
+
+def _number(record_id: str) -> int:
+    tail = record_id.partition("-")[2]
+    return int(tail) if tail.isdigit() else 0
+
+
+# writing ------------------------------------------------------------------------
+
+def record_visit(store: Store, slug: str, visit: Visit, agreements: list[ActionDraft] = (),
+                 phases: dict[int, int] | None = None, *, unit_rev: int | None = None) -> Visit:
+    """Save a new visit with everything decided during it, in one transaction: each
+    agreement becomes an action (owner, deadline) linked from the visit, each route's
+    new phase is set on the Unit (logged) and recorded on the visit. `unit_rev`: the
+    Unit's revision the phases were chosen from (Conflict if it changed since)."""
+    if visit.date is None:
+        raise InvalidRecord([InvalidValue("date", t("value.required"))])
+    with store.transaction(slug) as txn:
+        txn.get(Unit, slug, unit_rev)  # the phases were chosen from this revision
+        _carry_over(txn)
+        visit.phase_moves = _set_phases(txn, phases or {})
+        made = txn.add_many([draft.action() for draft in agreements]) if agreements else []
+        visit.agreements = [*visit.agreements, *({"text": a.title, "action": a.id} for a in made)]
+        return txn.add(visit)
+
+
+def update_visit(store: Store, visit_id: str, values: dict, agreements: list[ActionDraft] = (),
+                 phases: dict[int, int] | None = None, *, rev: int | None = None) -> Visit:
+    """Change a saved visit (its date, who was there, notes: `values`) and add what
+    was decided since it was saved, in one transaction, as `record_visit` does;
+    Conflict if the visit changed since `rev`."""
+    visit_id, slug = locate_visit(store, visit_id)
+    with store.transaction(slug) as txn:
+        visit = txn.get(Visit, visit_id, rev)
+        for name, value in values.items():
+            setattr(visit, name, value)
+        visit.phase_moves = [*visit.phase_moves, *_set_phases(txn, phases or {})]
+        made = txn.add_many([draft.action() for draft in agreements]) if agreements else []
+        visit.agreements = [*visit.agreements, *({"text": a.title, "action": a.id} for a in made)]
+        return txn.save(visit)
+
+
+def agreement_to_action(store: Store, visit_id: str, draft: ActionDraft, *, rev: int | None = None) -> tuple[Visit, Action]:
+    """An agreement made during a saved visit becomes an action with owner and
+    deadline, and the visit's agreement names it: one transaction."""
+    visit_id, slug = locate_visit(store, visit_id)
+    with store.transaction(slug) as txn:
+        visit = txn.get(Visit, visit_id, rev)
+        action = txn.add(draft.action())
+        visit.agreements = [*visit.agreements, {"text": action.title, "action": action.id}]
+        return txn.save(visit), action
+
+
+def change_phase(store: Store, visit_id: str, route: int, phase: int, *, rev: int | None = None) -> Visit:
+    """Move one route of the visited unit to `phase`: set on the Unit (logged there)
+    and recorded on the visit, in one transaction. Nothing happens when the route is
+    already in that phase."""
+    visit_id, slug = locate_visit(store, visit_id)
+    with store.transaction(slug) as txn:
+        visit = txn.get(Visit, visit_id, rev)
+        moves = _set_phases(txn, {route: phase})
+        if not moves:
+            return visit
+        visit.phase_moves = [*visit.phase_moves, *moves]
+        return txn.save(visit)
+
+
+def new_action(store: Store, slug: str, draft: ActionDraft) -> Action:
+    """A new action with owner and deadline (the dashboard's and the list's `n`)."""
+    with store.transaction(slug) as txn:
+        return txn.add(draft.action())
+
+
+def _set_phases(txn: Transaction, phases: dict[int, int]) -> list[dict]:
+    """Set each route's phase on the Unit (one logged change); the moves made."""
+    bad = [r for r, p in phases.items() if r not in (1, 2, 3, 4) or p not in (1, 2, 3, 4)]
+    if bad:
+        raise InvalidValue("phases", t("value.phases"))
+    unit = txn.get(Unit, txn.slug)
+    moves = [{"route": r, "from": unit.phase(r), "to": p} for r, p in sorted(phases.items()) if unit.phase(r) != p]
+    if moves:
+        unit.phases = {**unit.phases, **{str(m["route"]): m["to"] for m in moves}}
+        txn.save(unit)
+    return moves
+
+
+def _carry_over(txn: Transaction) -> None:
+    """Turn the old `last_visit` field into the unit's first Visit record (its id from
+    the registry, under this lock), and clear the field in a logged change."""
+    unit = txn.get(Unit, txn.slug)
+    old = carried_over(unit, txn.all(Visit))
+    if unit.last_visit is not None:
+        if old is not None:
+            old.unit = ""
+            txn.add(old)
+        unit.last_visit = None
+        txn.save(unit)
+
+
+def locate_visit(store: Store, visit_id: str) -> tuple[str, str]:
+    if record_type(visit_id) is not Visit:
+        raise InvalidValue("id", t("visit.expected", id=visit_id))
+    visit = store.get(visit_id)
+    return visit.id, visit.unit

@@ -1,0 +1,104 @@
+"""The visit summary (store/reports/visit.py): golden Markdown and HTML of a fixed
+small unit, in Dutch and English; user text stays text; nothing reaches the
+network; the chart is drawn once per KPI with signals in words.
+
+Regenerate the golden files with SPIEGEL_GOLDEN=update (and read the diff)."""
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from store.i18n import set_language
+from store.records import Action, Finding, Kpi, Measurement, Meeting, Unit, Visit
+from store.reports.visit import visit_document, visit_report
+from store.since import changes_since
+from store.visits import ActionDraft, record_visit
+from store.vocab import Status
+
+GOLDEN = Path(__file__).parent / "golden"
+TODAY = dt.date(2026, 11, 23)
+SINCE = dt.date(2026, 9, 14)
+AFTER = "2026-10-20T10:00:00+00:00"
+BEFORE = "2026-09-01T10:00:00+00:00"
+SCRIPT = "<script>alert(1)</script>"
+
+
+def stamped(record, at):
+    record.created_at, record.log = at, [{"at": at, "by": "els", "op": "create"}]
+    return record
+
+
+def dataset():
+    unit = Unit(id="de-hoek", name='Praktijk "De Hoek" & Zn', relatiemanager="Els", phases={"1": 2, "2": 1, "3": 1, "4": 3})
+    unit.log = [{"at": AFTER, "by": "els", "op": "update", "changes": {"phases": [{"1": 1, "4": 3}, {"1": 2, "4": 3}]}}]
+    actions = [
+        stamped(Action(id="A-1", title="Terugbelservice", owner="Sanne", deadline=dt.date(2026, 11, 1), route=4,
+                       phase=2, status=Status.IN_PROGRESS, started_on=dt.date(2025, 11, 1)), BEFORE),
+        stamped(Action(id="A-2", title=SCRIPT, owner="Piet", deadline=dt.date(2027, 1, 15)), AFTER),
+        stamped(Action(id="A-3", title="Wachtkamerscherm", owner="Els", status=Status.DONE,
+                       done_on=dt.date(2026, 10, 2)), BEFORE),
+        stamped(Action(id="A-4", title="Folder zonder eigenaar"), BEFORE),
+    ]
+    meetings = [Meeting(id="M-1", date=dt.date(2026, 10, 8), theme="Bereikbaarheid", feedback_due=dt.date(2026, 11, 5))]
+    findings = [stamped(Finding(id="L-1", text=SCRIPT), AFTER)]
+    start = dt.date(2026, 2, 1)  # every two weeks; the last three after the last visit
+    kpi = Kpi(id="K-1", action="A-1", name="Teruggebeld binnen een dag", measure_unit="%", target=80.0,
+              measurements=[Measurement(start + dt.timedelta(days=14 * i), 40 + (i % 3) if i < 11 else 70 + (i % 4))
+                            for i in range(20)])
+    visit = Visit(id="B-2", date=TODAY, present=["Els", "dr. Jansen", SCRIPT], notes='Afspraak: "alles" & meer',
+                  agreements=[{"text": "Terugbelservice uitbreiden", "action": "A-1"}, {"text": SCRIPT, "action": ""}],
+                  phase_moves=[{"route": 1, "from": 1, "to": 2}])
+    since = changes_since(SINCE, unit, meetings, findings, actions, [kpi], TODAY)
+    return unit, visit, since, actions, [kpi]
+
+
+def rendered(fmt: str, lang: str = "nl", charts: bool = False) -> str:
+    set_language(lang)
+    try:
+        unit, visit, since, actions, kpis = dataset()
+        return visit_document(unit, visit, since, actions, kpis, TODAY, charts=charts).render(fmt)
+    finally:
+        set_language("nl")
+
+
+def without_svg(text: str) -> str:
+    return re.sub(r"<svg.*?</svg>", "<svg>…</svg>", text, flags=re.S)
+
+
+@pytest.mark.parametrize("fmt,lang", [("md", "nl"), ("html", "nl"), ("md", "en")])
+def test_golden(fmt, lang):
+    text = without_svg(rendered(fmt, lang, charts=True))
+    path = GOLDEN / f"visit_summary_{lang}.{fmt}"
+    if os.environ.get("SPIEGEL_GOLDEN") == "update":
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+def test_html_keeps_user_text_as_text_and_reaches_no_network():
+    page = rendered("html", charts=True)
+    assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Praktijk &quot;De Hoek&quot; &amp; Zn" in page
+    assert "default-src 'none'" in page and not re.search(r"<(link|img|iframe)\b", page)
+    urls = set(re.findall(r"""(?:https?:)?//[^\s"'<>)]+""", page))
+    assert urls <= {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
+    assert page.count("<svg") == 1  # one chart per measured KPI
+
+
+def test_summary_says_what_a_relatiemanager_hands_over():
+    text = rendered("md")
+    assert "van fase 1 naar 2" in text  # the phase changed during this visit
+    assert "Terugbelservice uitbreiden (actie A-1, Sanne, 1 november 2026)" in text
+    assert "1 november 2026 (te laat)" in text  # overdue, by owner
+    assert "nieuw signaal: verschuiving" in text  # the run chart's new signal in words
+    assert "M-1" in text and "terugkoppeling te laat" in text
+
+
+def test_visit_report_reads_a_saved_visit(store, unit):
+    made = record_visit(store, unit.id, Visit(date=dt.date(2026, 11, 20), present=["Els"]),
+                        [ActionDraft("Nieuwe afspraak", "Sanne", dt.date(2027, 1, 10))], {2: 2})
+    text = visit_report(store, made.id, charts=False).render("md")
+    assert "Nieuwe afspraak (actie A-" in text and "van fase 1 naar 2" in text and "Sanne" in text
