@@ -35,6 +35,9 @@ ALIASES = {
     "gestart": "started_on", "klaar": "done_on", "geevalueerd": "evaluated_on", "laatste_bezoek": "last_visit",
     "notities": "notes", "basis_tot": "baseline_end", "basisperiode_tot": "baseline_end",
     "basis_punten": "baseline_points", "basis_eerste": "baseline_points", "regels": "rules",
+    "terugkoppeling_onbekend": "feedback_given_unknown", "coordinator": "coordinator",
+    "coördinator": "coordinator", "zorgverleners": "providers", "patienten": "patients",
+    "patiënten": "patients", "opdracht": "assignment",
 }
 # How each date field reads a day and month typed without a year (store.dates.YEARLESS):
 # what lies ahead takes the next such date, what already happened the most recent one.

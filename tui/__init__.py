@@ -3,9 +3,12 @@ screens' texts in tui/catalog_*.py, Textual's own in tui/catalog_textual_*.py) w
 store.i18n: they live with the app, and the CLI's `list` and `add` never load them."""
 
 from store.i18n import register as _register
+from tui.catalog_after_en import AFTER_TUI_EN as _AFTER_EN
+from tui.catalog_after_nl import AFTER_TUI_NL as _AFTER_NL
 from tui.catalog_en import EN_TUI as _EN
 from tui.catalog_nl import NL_TUI as _NL
 from tui.catalog_textual_en import TEXTUAL_EN as _TEXTUAL_EN
 from tui.catalog_textual_nl import TEXTUAL_NL as _TEXTUAL_NL
 
 _register({"nl": {**_NL, **_TEXTUAL_NL}, "en": {**_EN, **_TEXTUAL_EN}})
+_register({"nl": _AFTER_NL, "en": _AFTER_EN})

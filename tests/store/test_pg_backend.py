@@ -24,8 +24,10 @@ def test_a_database_without_the_schema_says_to_upgrade_and_upgrade_is_idempotent
     url = pg_cluster.url(pg_cluster.new_database(schema=False))
     with pytest.raises(CorruptFile, match="spiegel db upgrade"):
         Store(url)
-    assert upgrade_schema(url) == ([1, 2], 2)
-    assert upgrade_schema(url) == ([], 2)
+    from store.pg.migrations import LATEST
+
+    assert upgrade_schema(url) == (list(range(1, LATEST + 1)), LATEST)
+    assert upgrade_schema(url) == ([], LATEST)
     Store(url, user="tester").create_unit(Unit(name="De Hoek"))
 
 
