@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import click
 
+from cli.catalog_after_en import CLI_AFTER_EN
+from cli.catalog_after_nl import CLI_AFTER_NL
 from cli.catalog_en import CLI_EN
 from cli.catalog_nl import CLI_NL
 from cli.settings import Settings, settings_from, with_data_dir
@@ -13,6 +15,7 @@ from cli.spec import DATA_DIR, GLOBAL, LANGUAGES, Opt
 from store.i18n import register
 
 register({"nl": CLI_NL, "en": CLI_EN})
+register({"nl": CLI_AFTER_NL, "en": CLI_AFTER_EN})
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -86,6 +89,7 @@ def lang_option(argv: list[str]) -> str | None:
 def run_click(argv: list[str]) -> int:
     """Run the command line through click; its exit code."""
     from cli import admin_commands, db_commands, kpi_commands, read_commands, write_commands  # noqa: F401  (registers commands)
+    from cli import compare_commands, feedback_commands, team_commands  # noqa: F401  (after a meeting)
     from cli.click_words import install, translate_help
     from cli.demo_command import demo  # noqa: F401
     from cli.settings import language_from

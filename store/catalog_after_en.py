@@ -27,4 +27,13 @@ AFTER_EN = {
     "compare.other_unit": "{first} and {second} belong to different units; compare meetings of one unit",
     "compare.same": "choose two different meetings",
     "compare.not_meeting": "{id} is no meeting (a meeting id starts with M-)",
+    "compare.meeting": "{id} {date} · {theme}",
+    "compare.earlier": "Earlier: {meeting}",
+    "compare.later": "Later:   {meeting}",
+    "compare.returned": "Themes that came back ({n})",
+    "compare.was": "      earlier: {point}",
+    "compare.solved": "Solved since, every action done ({n})",
+    "compare.done_by": "      done: {actions}",
+    "compare.still_open": "From then, not solved yet ({n})",
+    "compare.new": "New ({n})",
 }

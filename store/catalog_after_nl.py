@@ -31,4 +31,13 @@ AFTER_NL = {
     "compare.other_unit": "{first} en {second} horen bij verschillende eenheden; vergelijk bijeenkomsten van één eenheid",
     "compare.same": "kies twee verschillende bijeenkomsten",
     "compare.not_meeting": "{id} is geen bijeenkomst (een bijeenkomst-id begint met M-)",
+    "compare.meeting": "{id} {date} · {theme}",
+    "compare.earlier": "Eerder: {meeting}",
+    "compare.later": "Later:  {meeting}",
+    "compare.returned": "Thema's die terugkwamen ({n})",
+    "compare.was": "      eerder: {point}",
+    "compare.solved": "Sindsdien opgelost, alle acties afgerond ({n})",
+    "compare.done_by": "      afgerond: {actions}",
+    "compare.still_open": "Van toen, nog niet opgelost ({n})",
+    "compare.new": "Nieuw ({n})",
 }

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from store import demo_phrases as P
-from store.records import Action, Finding, Kpi, Measurement, Meeting, Unit
+from store.records import Action, Finding, Kpi, Measurement, Meeting, Team, Unit
 from store.repository import Store, slugify
-from store.vocab import Direction, FindingKind, FindingState, MeetingFormat, Status, UnitKind
+from store.vocab import Direction, FindingKind, FindingState, MeetingFormat, Status, TeamKind, UnitKind
 
 ACTIONS_PER_UNIT = 200
 STATUS_WEIGHTS = ((Status.PLANNED, 25), (Status.IN_PROGRESS, 40), (Status.DONE, 25), (Status.STOPPED, 10))
@@ -112,9 +112,28 @@ def _build_unit(store: Store, rng: random.Random, spec: _Spec, index: int, slug:
         action.findings = [f.id for f in sources]
     for kpi, action in kpis:
         kpi.action = action.id
+    teams = _teams(spec, [a for a, _, _ in actions]) if index < 2 else []
     with store.transaction(slug) as txn:
-        txn.add_many([*meetings, *(f for f, _ in findings), *(a for a, _, _ in actions), *(k for k, _ in kpis)])
+        txn.add_many([*meetings, *(f for f, _ in findings), *(a for a, _, _ in actions), *(k for k, _ in kpis), *teams])
     return slug
+
+
+def _teams(spec: _Spec, actions: list[Action]) -> list[Team]:
+    """A core team and two project teams (seed 004) for the first two units, without
+    drawing from the random generator (the rest of the demo stays as it was). Patients
+    and partners are counted, never named. The first project team is one member short,
+    so its advice shows; each team owns an open action."""
+    core = Team(name="Kernteam", kind=TeamKind.CORE, coordinator="Marieke de Wit (zorggroep)",
+                providers=["dr. Jansen", "praktijkverpleegkundige Ilse"], patients=2, partners=1,
+                assignment="Verbindt wat de bijeenkomsten opleveren en houdt de deelnemers op de hoogte.")
+    phone = Team(name="Projectteam bereikbaarheid", providers=["doktersassistente Fleur"], patients=3, partners=1,
+                 assignment="De telefoon en het terugbellen beter regelen.")
+    digital = Team(name="Projectteam digitaal", providers=["POH Sanne", "dr. El Amrani"], patients=3, partners=1,
+                   assignment="Uitleg over de app en het e-consult, samen met patiënten.")
+    open_actions = [a for a in actions if a.status in (Status.PLANNED, Status.IN_PROGRESS)]
+    for action, team in zip(open_actions, (core, phone, digital)):
+        action.owner = team.name
+    return [core, phone, digital] if spec.kind == "practice" else [core]
 
 
 def _assign_ids(store: Store, records: list, slug: str) -> None:
@@ -131,7 +150,10 @@ def _meetings(rng: random.Random, spec: _Spec, today: dt.date) -> tuple[list[Mee
     meetings: list[Meeting] = []
     findings: list[tuple[Finding, Meeting]] = []
     for j, ago in enumerate(days_ago):
-        meeting = _meeting(rng, spec, j, today - dt.timedelta(days=ago), today)
+        # The latest meeting returns to the first one's theme: the repeat cycle (seed 004)
+        # that `spiegel compare` and the app's comparison show.
+        theme = 0 if j == len(days_ago) - 1 and j > 0 else j
+        meeting = _meeting(rng, spec, theme, today - dt.timedelta(days=ago), today)
         meetings.append(meeting)
         findings.extend((finding, meeting) for finding in _findings(rng, spec, meeting))
     upcoming = _meeting(rng, spec, len(days_ago), today + dt.timedelta(days=rng.randint(10, 60)), today)

@@ -72,3 +72,55 @@ def owner_suggestions(actions: list[Action], teams: list[Team], *extra: str) -> 
 def name_taken(name: str, teams: list[Team], own_id: str = "") -> bool:
     """Another team of the unit already has this name (owners would be ambiguous)."""
     return any(same_name(name, team.name) and team.id != own_id for team in teams)
+
+
+def parse_team_kind(text: object) -> TeamKind:
+    """'kern', 'kernteam', 'core', 'project', 'projectteam' (what people type)."""
+    short = {"kern": TeamKind.CORE, "project": TeamKind.PROJECT}
+    return short.get(str(text).strip().casefold()) or TeamKind.parse(text, "kind")
+
+
+# workflows: one transaction each; a team's name is unique in its unit, checked under the lock
+def save_team(store, team: Team, unit: str) -> Team:
+    """Add a new team to `unit`, or save an edited one (its `rev` checked)."""
+    with store.transaction(team.unit or unit) as txn:
+        _check_name(team, _teams(txn))
+        return txn.save(team) if team.id else txn.add(team)
+
+
+def change_team(store, team_id: str, values: dict, *, rev: int | None = None) -> Team:
+    """Set fields of a team as it is now (or as it was at `rev`: else Conflict)."""
+    from store.errors import InvalidValue
+    from store.i18n import t
+    from store.records import record_type
+
+    if record_type(team_id) is not Team:
+        raise InvalidValue("id", t("team.not_team", id=team_id))
+    located = store.get(team_id)
+    with store.transaction(located.unit) as txn:
+        team = txn.get(Team, located.id, rev)
+        for name, value in values.items():
+            setattr(team, name, value)
+        _check_name(team, _teams(txn))
+        return txn.save(team)
+
+
+def _teams(txn) -> list[Team]:
+    """The unit's teams that load (a hand-damaged one is `spiegel check`'s to report)."""
+    from store.errors import BadRecord
+
+    found = []
+    for doc in txn._data.get(Team.TABLE, {}).values():
+        try:
+            found.append(Team.from_doc(doc, txn.slug))
+        except BadRecord:
+            continue
+    return found
+
+
+def _check_name(team: Team, teams: list[Team]) -> None:
+    from store.errors import InvalidValue
+    from store.i18n import t
+
+    if name_taken(team.name, teams, team.id):
+        raise InvalidValue("name", t("team.name_taken", name=team.name.strip()))
