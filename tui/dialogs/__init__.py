@@ -1,0 +1,1 @@
+"""Modal dialogs (ModalScreen subclasses that return their result through `dismiss`)."""
