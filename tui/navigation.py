@@ -16,6 +16,7 @@ UNIT_SCREENS = {
     "inbox": "tui.palette.inbox",
     "kpis": "tui.palette.kpis",
     "board": "tui.palette.board",
+    "teams": "tui.palette.teams",
 }
 
 
@@ -45,6 +46,10 @@ def build_unit_screen(app: App, kind: str, slug: str, name: str) -> Screen:
         from tui.screens.kpi_screen import KpiListScreen
 
         return KpiListScreen(store, slug, unit_name=name)
+    if kind == "teams":
+        from tui.screens.teams_screen import TeamsScreen
+
+        return TeamsScreen(store, slug, name)
     raise ValueError(f"no unit screen {kind!r}")
 
 

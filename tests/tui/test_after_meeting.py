@@ -99,3 +99,46 @@ async def test_an_empty_unit_says_what_is_missing(small_dir):
         await pilot.press("v")
         await settle(pilot)
         assert "geen andere bijeenkomst" in notes(app)
+
+
+async def test_teams_screen_from_the_dashboard_new_team_with_advice_and_edit(small_dir):
+    from store.records import Team
+    from tui.dialogs.team_dialog import TeamDialog
+    from tui.screens.teams_screen import TeamsScreen
+    from tests.tui.helpers import open_unit
+
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_unit(pilot, "hoek")
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, TeamsScreen)
+        assert "Nog geen teams" in text(app)  # the empty unit says how to begin
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, TeamDialog)
+        await pilot.press(*"Projectteam telefoon", "tab", "tab", "tab", *"Fleur; dr. Jansen", "tab")
+        await pilot.press("ctrl+a", "ctrl+k", "1")  # one patient for two providers: advice, not a wall
+        await pilot.pause()
+        advice = str(app.screen.query_one("#team-advice").render())
+        assert "twee patiënten of partners per zorgverlener" in advice and "telt het best 6 tot 8 leden" in advice
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, TeamsScreen)
+        [team] = make_store(small_dir).records(Team, "de-hoek")
+        assert (team.name, team.providers, team.patients) == ("Projectteam telefoon", ["Fleur", "dr. Jansen"], 1)
+        shown = text(app)
+        assert "Projectteam telefoon" in shown and "! advies" in shown
+        await pilot.press("enter")  # edit: the same dialog, filled
+        await settle(pilot)
+        assert isinstance(app.screen, TeamDialog)
+        await pilot.press("tab", "tab", "tab", "tab", "ctrl+a", "ctrl+k", "4", "tab", "ctrl+a", "ctrl+k", "1")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        saved = make_store(small_dir).get(team.id)
+        assert (saved.patients, saved.partners, saved.rev) == (4, 1, 2)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.is_running
