@@ -142,3 +142,33 @@ async def test_teams_screen_from_the_dashboard_new_team_with_advice_and_edit(sma
         await pilot.press("escape")
         await settle(pilot)
         assert app.is_running
+
+
+async def test_the_meeting_form_says_the_duty_and_can_close_it_as_given_date_unknown(small_dir):
+    from textual.widgets import Checkbox
+
+    from tui.screens.meeting_form_screen import MeetingFormScreen
+
+    held = make_store(small_dir).add(Meeting(date=TODAY - dt.timedelta(days=50), theme="Telefoon"), "de-hoek")
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_meetings(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, MeetingFormScreen)
+        advice = str(form.query_one("#mf-advice").render())
+        assert "Terugkoppeling: te laat (uiterlijk " in advice
+        box = form.query_one("#mf-given", Checkbox)
+        box.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Terugkoppeling: gegeven, datum onbekend" in str(form.query_one("#mf-advice").render())
+        assert form.has_unsaved_changes()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        saved = make_store(small_dir).get(held.id)
+        assert saved.feedback_given_unknown and saved.feedback_sent is None
+        await pilot.press("escape")  # saved: no question
+        await settle(pilot)
+        assert "gegeven" in text(app) and "! te laat" not in text(app)
