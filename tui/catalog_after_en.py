@@ -51,9 +51,10 @@ AFTER_TUI_EN = {
     "tui.team.assignment": "Assignment",
     "tui.team.hint": "Care providers separated by ; · patients and partners: numbers only, never names\nctrl+s save · Esc back · advice never stops saving",
     "tui.team.saved": "Team {id} saved",
-    "tui.team.no_advice": "Follows the rules of thumb (6–8 members, 2 patients/partners per care provider)",
+    "tui.team.no_advice": "Follows the rules of thumb for its make-up",
     "tui.col.team_actions": "Actions",
     "tui.teams.advice_cell": "! advice",
     "tui.team.conflict": "{id} was changed by someone else meanwhile; nothing was saved. Open the team again.",
     "tui.palette.teams": "Teams",
+    "tui.feedback.already": "Already recorded: {state}.",
 }

@@ -55,9 +55,10 @@ AFTER_TUI_NL = {
     "tui.team.assignment": "Opdracht",
     "tui.team.hint": "Zorgverleners gescheiden door ; · patiënten en partners: alleen aantallen, nooit namen\nctrl+s bewaar · Esc terug · advies houdt bewaren nooit tegen",
     "tui.team.saved": "Team {id} bewaard",
-    "tui.team.no_advice": "Volgt de vuistregels (6–8 leden, 2 patiënten/partners per zorgverlener)",
+    "tui.team.no_advice": "Volgt de vuistregels voor de samenstelling",
     "tui.col.team_actions": "Acties",
     "tui.teams.advice_cell": "! advies",
     "tui.team.conflict": "{id} is intussen door iemand anders gewijzigd; er is niets bewaard. Open het team opnieuw.",
     "tui.palette.teams": "Teams",
+    "tui.feedback.already": "Al vastgelegd: {state}.",
 }

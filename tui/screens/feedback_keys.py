@@ -53,6 +53,10 @@ class FeedbackKeys:
 
         today = self.store.today()  # type: ignore[attr-defined]
         question = t("tui.feedback.ask_sent", id=meeting.id, date=show_date("feedback_sent", today, today))
+        if meeting.feedback_sent or meeting.feedback_given_unknown:  # say what it would replace
+            from store.feedback_duty import duty_words
+
+            question = t("tui.feedback.already", state=duty_words(meeting, today)) + " " + question
         dialog = YesNoDialog(question, t("tui.feedback.ask_yes"), t("tui.feedback.ask_no"))
         self.app.push_screen(dialog, lambda yes: self._mark_sent(meeting) if yes else None)  # type: ignore[attr-defined]
 
