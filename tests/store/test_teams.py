@@ -76,3 +76,22 @@ def test_teams_are_saved_with_advice_never_refused_and_names_unique(store, unit)
     with pytest.raises(InvalidRecord):  # counted people are never negative
         change_team(store, small.id, {"partners": -1})
     assert store.undo(small.id).patients == 0
+
+
+def test_a_copied_team_keeps_its_id_and_no_new_id_repeats_it(tmp_path, pg_url):
+    """`spiegel db copy` registers T- ids like the others (store/copy.py, files' layout)."""
+    from store.copy import copy_units
+    from store.records import Unit
+    from store.repository import Store
+    from tests.conftest import TODAY
+
+    source = Store(tmp_path / "data", user="tester", today=TODAY)
+    source.create_unit(Unit(name="De Hoek"))
+    team = save_team(source, Team(name="Kernteam", kind=TeamKind.CORE), "de-hoek")
+    target = Store(pg_url, user="tester", today=TODAY)
+    copy_units(source, target)
+    assert target.get(team.id).name == "Kernteam"
+    assert save_team(target, Team(name="Projectteam"), "de-hoek").id != team.id
+    back = Store(tmp_path / "terug", user="tester", today=TODAY)
+    copy_units(target, back)
+    assert save_team(back, Team(name="Nog een"), "de-hoek").id not in {team.id, "T-2"}
