@@ -83,3 +83,29 @@ async def test_the_repeat_meeting_compared_with_the_first_on_demo_data(demo_dir)
         shown = text(app)
         assert f"Eerder: {first.id}" in shown and f"Later:  {repeat.id}" in shown
         assert "Thema's die terugkwamen (" in shown and "Thema's die terugkwamen (0)" not in shown
+
+
+async def test_the_feedback_document_of_a_demo_meeting_and_the_screens_in_english(demo_dir, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    store = make_store(demo_dir)
+    slug = linde(demo_dir)
+    app = make_app(demo_dir, today=TODAY, lang="en")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_unit(pilot, store.unit(slug).name.split()[-1].lower())
+            await pilot.press("p")
+            await settle(pilot)
+            assert "core team" in text(app) and "project team" in text(app)
+            await pilot.press("escape")
+            await settle(pilot)
+            await pilot.press("m")
+            await settle(pilot)
+            meeting = app.screen.table.current.item.meeting
+            await pilot.press("t")
+            await settle(pilot)
+            page = (tmp_path / f"feedback-{meeting.id}.html").read_text(encoding="utf-8")
+            assert "Thank you for taking part" in page and 'lang="en"' in page
+    finally:
+        from store.i18n import set_language
+
+        set_language("nl")
