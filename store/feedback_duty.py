@@ -118,7 +118,7 @@ def mark_sent(store, meeting_id: str, *, on: dt.date | None = None, unknown: boo
     from store.errors import InvalidValue
     from store.i18n import t
 
-    meeting = _meeting(store, meeting_id)
+    meeting = meeting_of(store, meeting_id)
     today = store.today()
     if not unknown and on is not None and on > today:
         raise InvalidValue("feedback_sent", t("duty.sent_in_future", date=on.isoformat()))
@@ -140,7 +140,7 @@ def duties(store, unit: str | None = None, late_only: bool = False) -> list[tupl
     return sorted(found, key=lambda md: (order[md[1].state], md[1].due or dt.date.max, md[0].unit, md[0].id))
 
 
-def _meeting(store, meeting_id: str) -> Meeting:
+def meeting_of(store, meeting_id: str) -> Meeting:
     from store.errors import InvalidValue
     from store.i18n import t
     from store.records import record_type

@@ -96,9 +96,9 @@ def _long_date(day: dt.date) -> str:
 
 
 def document_for(store, meeting_id: str) -> Document:
-    from store.feedback_duty import _meeting
+    from store.feedback_duty import meeting_of
 
-    meeting = _meeting(store, meeting_id)
+    meeting = meeting_of(store, meeting_id)
     unit = meeting.unit
     return feedback_document(meeting, store.unit(unit), store.records(Finding, unit),
                              store.records(Action, unit), store.today())
