@@ -5,6 +5,10 @@ matching is the store's (store/compare.py), the same as `spiegel compare`."""
 
 from __future__ import annotations
 
+import re
+
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -67,14 +71,34 @@ class CompareScreen(Screen):
         self.post_message(self.Loaded(lines))
 
     def on_compare_screen_loaded(self, message: Loaded) -> None:
-        text = Text()
-        for line in message.lines:
-            # Section headings (not indented, not the blank ones) stand out in bold; the
-            # words carry the meaning, so nothing depends on colour.
-            style = "bold" if line and not line.startswith(" ") else ""
-            text.append(line + "\n", style=style)
-        self.query_one("#compare-text", Static).update(text)
+        self.query_one("#compare-text", Static).update(shown_lines(message.lines))
 
     def action_scroll(self, how: str) -> None:
         body = self.query_one("#compare-body", VerticalScroll)
         getattr(body, f"scroll_{how}")()
+
+
+# "  L-14  text" and "      eerder: L-3  text": the id in its own column, so a long
+# leerpunt wraps under its text and the ids stay one column at 80 columns.
+_ITEM = re.compile(r"^(\s+(?:\S+: )?[A-Z]-\d+)  (.*)$")
+
+
+def shown_lines(lines: list[str]) -> Group:
+    """The comparison's lines as the screen shows them: section headings in bold (the
+    words carry the meaning, so nothing depends on colour), items with a hanging indent."""
+    parts: list = []
+    grid: Table | None = None
+    for line in lines:
+        item = _ITEM.match(line)
+        if item:
+            if grid is None:
+                grid = Table.grid(padding=(0, 1))
+                grid.add_column(no_wrap=True)
+                grid.add_column(ratio=1)
+                parts.append(grid)
+            grid.add_row(Text(item.group(1)), Text(item.group(2)))
+            continue
+        grid = None
+        style = "bold" if line and not line.startswith(" ") else ""
+        parts.append(Text(line, style=style))
+    return Group(*parts)
