@@ -87,24 +87,34 @@ def meeting_advice(meeting: Meeting, today: dt.date) -> list[Advice]:
 
 
 def _feedback_advice(meeting: Meeting, today: dt.date) -> list[Advice]:
-    if _date(meeting.feedback_sent) is not None:
-        return []
-    due = _date(meeting.feedback_due)
-    if due is not None:
-        return [_advice("feedback_overdue", "feedback_due", due=due.isoformat())] if due < today else []
-    held = _date(meeting.date)
-    return [_advice("feedback_unplanned", "feedback_due")] if held is not None and held < today else []
+    """The feedback duty in words; the rule itself is store.feedback_duty's."""
+    from store.dates import describe_date
+    from store import feedback_duty as fd
+
+    duty = fd.duty(meeting, today)
+    if duty.state == fd.LATE and duty.due is not None:
+        return [_advice("feedback_overdue", "feedback_due", due=describe_date(duty.due, today, "ahead"))]
+    if duty.state == fd.UNPLANNED:
+        return [_advice("feedback_unplanned", "feedback_due")]
+    if duty.default and duty.state == fd.OPEN and duty.due is not None:
+        return [_advice("feedback_default", "feedback_due", due=describe_date(duty.due, today, "ahead"),
+                        weeks=fd.feedback_weeks())]
+    return []
 
 
 def feedback_overdue(meeting: Meeting, today: dt.date) -> bool:
-    due = _date(meeting.feedback_due)
-    return due is not None and due < today and _date(meeting.feedback_sent) is None
+    """Feedback late: past its planned date, or past the default date of a recent
+    meeting without a plan (store.feedback_duty decides)."""
+    from store.feedback_duty import feedback_late
+
+    return feedback_late(meeting, today)
 
 
 def feedback_due_soon(meeting: Meeting, today: dt.date) -> bool:
-    """Feedback not sent yet and due within the coming week (today included)."""
-    due = _date(meeting.feedback_due)
-    return due is not None and in_due_soon_window(due, today) and _date(meeting.feedback_sent) is None
+    """Feedback owed and due within the coming week (today included)."""
+    from store import feedback_duty
+
+    return feedback_duty.feedback_due_soon(meeting, today)
 
 
 def pilot_overdue(action: Action, today: dt.date) -> bool:

@@ -9,7 +9,7 @@ the unit in question or raises `BadRecord` naming where the unit's data lives.
 from __future__ import annotations
 
 from store.errors import BadRecord
-from store.records import Action, Finding, Kpi, Meeting
+from store.records import Action, Finding, Kpi, Meeting, Team
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -69,7 +69,7 @@ def bad_in(build: Build, data: dict) -> list[BadRecord]:
     """Every bad record of a unit's data, in table and id order (the unit's own
     record is the unit's problem, not one of these)."""
     found = []
-    for cls in (Meeting, Finding, Action, Kpi):
+    for cls in (Meeting, Finding, Action, Kpi, Team):
         for doc in data.get(cls.TABLE, {}).values():
             try:
                 build(cls, doc)

@@ -163,7 +163,7 @@ EN: dict[str, str] = {
     "advice.duration_too_long": '{n} minutes is long; about 1.5 hours is recommended',
     "advice.duration_too_short": '{n} minutes is short; about 1.5 hours is recommended',
     'advice.duration_too_short.one': '1 minute is short; about 1.5 hours is recommended',
-    "advice.feedback_overdue": 'feedback to participants is overdue (planned {due}); forgetting it damages trust',
+    "advice.feedback_overdue": 'feedback to participants is overdue (due {due}); forgetting it damages trust',
     "advice.feedback_unplanned": 'no feedback to participants planned; plan a date',
     "advice.pilot_unevaluated": 'pilot running for {days} days without evaluation; pilots last at most a year, evaluate now',
     'advice.unit_feedback_overdue': 'feedback overdue for {n} meetings',

@@ -169,7 +169,7 @@ NL: dict[str, str] = {
     "advice.duration_too_long": '{n} minuten is lang; ongeveer 1,5 uur wordt aangeraden',
     "advice.duration_too_short": '{n} minuten is kort; ongeveer 1,5 uur wordt aangeraden',
     'advice.duration_too_short.one': '1 minuut is kort; ongeveer 1,5 uur wordt aangeraden',
-    "advice.feedback_overdue": 'terugkoppeling aan de deelnemers is te laat (gepland {due}); vergeten schaadt vertrouwen',
+    "advice.feedback_overdue": 'terugkoppeling aan de deelnemers is te laat (uiterlijk {due}); vergeten schaadt vertrouwen',
     "advice.feedback_unplanned": 'geen terugkoppeling aan de deelnemers gepland; plan een datum',
     "advice.pilot_unevaluated": 'pilot loopt al {days} dagen zonder evaluatie; pilots duren hooguit een jaar, evalueer nu',
     'advice.unit_feedback_overdue': 'terugkoppeling te laat bij {n} bijeenkomsten',

@@ -16,7 +16,7 @@ from store import schema
 from store.errors import FileProblem
 from store.i18n import t
 
-ID = re.compile(r"[ABKLM]-[1-9][0-9]{0,8}")  # as store/files/layout.py: anything else is no id to register
+ID = re.compile(r"[ABKLMT]-[1-9][0-9]{0,8}")  # as store/files/layout.py: anything else is no id to register
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from store.repository import Store

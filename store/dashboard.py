@@ -29,6 +29,7 @@ BURNUP_MONTHS = 12  # the chart's window, ending with the current month
 class FeedbackDuty:
     meeting: Meeting
     overdue: bool  # False: due within the coming week
+    due: dt.date | None = None  # planned, or the default (store.feedback_duty)
 
 
 @dataclass(frozen=True)
@@ -104,11 +105,13 @@ def _grid(actions: list[Action]) -> dict[tuple[int, int], int]:
 
 def feedback_duties(meetings: list[Meeting], today: dt.date) -> list[FeedbackDuty]:
     """Meetings whose feedback to participants is overdue or due within a week, oldest first."""
+    from store.feedback_duty import duty
+
     duties = [
-        FeedbackDuty(m, advice.feedback_overdue(m, today))
+        FeedbackDuty(m, advice.feedback_overdue(m, today), duty(m, today).due)
         for m in meetings if advice.feedback_overdue(m, today) or advice.feedback_due_soon(m, today)
     ]
-    return sorted(duties, key=lambda d: d.meeting.feedback_due or dt.date.min)
+    return sorted(duties, key=lambda d: d.due or dt.date.min)
 
 
 def last_meeting(meetings: list[Meeting], today: dt.date) -> dt.date | None:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from store import demo_phrases as P
-from store.records import Action, Finding, Kpi, Measurement, Meeting, Unit, Visit
+from store.records import Action, Finding, Kpi, Measurement, Meeting, Team, Unit, Visit
 from store.repository import Store, slugify
-from store.vocab import Direction, FindingKind, FindingState, MeetingFormat, Status, UnitKind
+from store.vocab import Direction, FindingKind, FindingState, MeetingFormat, Status, TeamKind, UnitKind
 
 ACTIONS_PER_UNIT = 200
 STATUS_WEIGHTS = ((Status.PLANNED, 25), (Status.IN_PROGRESS, 40), (Status.DONE, 25), (Status.STOPPED, 10))
@@ -116,9 +116,11 @@ def _build_unit(store: Store, rng: random.Random, spec: _Spec, index: int, slug:
     for kpi, action in kpis:
         kpi.action = action.id
     visits = _visits(spec, last_visit)
+    teams = _teams(spec, [a for a, _, _ in actions]) if index < 2 else []
     _assign_ids(store, visits, slug)
     with store.transaction(slug) as txn:
-        txn.add_many([*meetings, *(f for f, _ in findings), *(a for a, _, _ in actions), *(k for k, _ in kpis), *visits])
+        txn.add_many([*meetings, *(f for f, _ in findings), *(a for a, _, _ in actions), *(k for k, _ in kpis), *visits,
+                      *teams])
     return slug
 
 
@@ -137,6 +139,24 @@ def _visits(spec: _Spec, last: dt.date) -> list[Visit]:
             Visit(date=last, present=[*present, P.VISIT_STAFF], notes=P.VISIT_NOTES[1])]
 
 
+def _teams(spec: _Spec, actions: list[Action]) -> list[Team]:
+    """A core team and two project teams (seed 004) for the first two units, without
+    drawing from the random generator (the rest of the demo stays as it was). Patients
+    and partners are counted, never named. The first project team is one member short,
+    so its advice shows; each team owns an open action."""
+    core = Team(name="Kernteam", kind=TeamKind.CORE, coordinator="Marieke de Wit (zorggroep)",
+                providers=["dr. Jansen", "praktijkverpleegkundige Ilse"], patients=2, partners=1,
+                assignment="Verbindt wat de bijeenkomsten opleveren en houdt de deelnemers op de hoogte.")
+    phone = Team(name="Projectteam bereikbaarheid", providers=["doktersassistente Fleur"], patients=3, partners=1,
+                 assignment="De telefoon en het terugbellen beter regelen.")
+    digital = Team(name="Projectteam digitaal", providers=["POH Sanne", "dr. El Amrani"], patients=3, partners=1,
+                   assignment="Uitleg over de app en het e-consult, samen met patiënten.")
+    open_actions = [a for a in actions if a.status in (Status.PLANNED, Status.IN_PROGRESS)]
+    for action, team in zip(open_actions, (core, phone, digital)):
+        action.owner = team.name
+    return [core, phone, digital] if spec.kind == "practice" else [core]
+
+
 def _assign_ids(store: Store, records: list, slug: str) -> None:
     """Reserve all ids of one kind at once (one registry fsync, not one per record)."""
     if records:
@@ -151,7 +171,10 @@ def _meetings(rng: random.Random, spec: _Spec, today: dt.date) -> tuple[list[Mee
     meetings: list[Meeting] = []
     findings: list[tuple[Finding, Meeting]] = []
     for j, ago in enumerate(days_ago):
-        meeting = _meeting(rng, spec, j, today - dt.timedelta(days=ago), today)
+        # The latest meeting returns to the first one's theme: the repeat cycle (seed 004)
+        # that `spiegel compare` and the app's comparison show.
+        theme = 0 if j == len(days_ago) - 1 and j > 0 else j
+        meeting = _meeting(rng, spec, theme, today - dt.timedelta(days=ago), today)
         meetings.append(meeting)
         findings.extend((finding, meeting) for finding in _findings(rng, spec, meeting))
     upcoming = _meeting(rng, spec, len(days_ago), today + dt.timedelta(days=rng.randint(10, 60)), today)

@@ -37,6 +37,9 @@ ALIASES = {
     "basis_punten": "baseline_points", "basis_eerste": "baseline_points", "regels": "rules",
     "rm": "relatiemanager", "rm_login": "relatiemanager_login", "relatiemanager_login": "relatiemanager_login",
     "gemeente": "municipality", "fasen": "phases",
+    "terugkoppeling_onbekend": "feedback_given_unknown", "coordinator": "coordinator",
+    "coördinator": "coordinator", "zorgverleners": "providers", "patienten": "patients",
+    "patiënten": "patients", "opdracht": "assignment",
 }
 # How each date field reads a day and month typed without a year (store.dates.YEARLESS):
 # what lies ahead takes the next such date, what already happened the most recent one.

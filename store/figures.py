@@ -4,7 +4,8 @@ of every unit file (issue 19: 100 units, 27 MB, parsed in 1.4 s; the figures in 
 few milliseconds).
 
 What depends on today is not frozen: the figures keep the dates that decide it
-(open actions' deadlines with their counts, feedback due dates not yet met, pilot
+(open actions' deadlines with their counts, each open feedback duty's planned date and
+meeting date (store/feedback_duty.py decides from those, by today), pilot
 starts, meeting dates) and `facts_from` judges them by today's date, with the same
 rules as the records (store/rules.py, store/advice.py, store/dashboard.py).
 
@@ -50,8 +51,10 @@ def figures_of(unit: Unit, meetings: list[Meeting], findings: list[Finding], act
         "leerpunten": sum(f.kind == FindingKind.LEERPUNT and f.state == FindingState.OPEN for f in findings),
         "open": len(open_actions),
         "deadlines": sorted([day, count] for day, count in deadlines.items()),
-        "feedback": sorted(m.feedback_due.isoformat() for m in meetings
-                           if m.feedback_due is not None and m.feedback_sent is None),
+        # [planned due, held]: the duty rule judges them by today (its default due date
+        # applies to meetings of the last three months only)
+        "feedback": sorted(([_iso(m.feedback_due), _iso(m.date)] for m in meetings
+                            if m.feedback_sent is None and not m.feedback_given_unknown), key=str),
         "pilots": sorted(start.isoformat() for start in pilots if start is not None),
         "meetings": sorted({m.date.isoformat() for m in meetings if m.date is not None}),
         "last_visit": visited.isoformat() if (visited := last_visit(unit, visits)) else None,
@@ -64,7 +67,7 @@ class Figures:
     __slots__ = ("unit_doc", "leerpunten", "open", "deadlines", "feedback", "pilots", "meetings", "last_visit")
 
     def __init__(self, unit_doc: dict, leerpunten: int, open_: int, deadlines: list[tuple[dt.date, int]],
-                 feedback: list[dt.date], pilots: list[dt.date], meetings: list[dt.date],
+                 feedback: list[tuple[dt.date | None, dt.date | None]], pilots: list[dt.date], meetings: list[dt.date],
                  last_visit: dt.date | None = None) -> None:
         self.unit_doc, self.leerpunten, self.open = unit_doc, leerpunten, open_
         self.deadlines, self.feedback, self.pilots, self.meetings = deadlines, feedback, pilots, meetings
@@ -78,7 +81,11 @@ class Figures:
         """Feedback owed past its date, and pilots past their year (store/advice.py)."""
         from store.advice import pilot_overdue_since
 
-        return sum(day < today for day in self.feedback) + sum(pilot_overdue_since(s, today) for s in self.pilots)
+        from store.feedback_duty import feedback_late
+        from store.records import Meeting
+
+        late = sum(feedback_late(Meeting(date=held, feedback_due=due), today) for due, held in self.feedback)
+        return late + sum(pilot_overdue_since(s, today) for s in self.pilots)
 
     def last_meeting(self, today: dt.date) -> dt.date | None:
         """The latest meeting held, today or before (store/dashboard.py's rule)."""
@@ -98,7 +105,11 @@ def checked(raw: object) -> Figures | None:
         deadlines = [(_date(pair[0]), _count(pair[1])) for pair in pairs if type(pair) is list and len(pair) == 2]
         if len(deadlines) != len(pairs) or sum(count for _, count in deadlines) > counts[1]:
             return None
-        lists = [[_date(day) for day in _list(raw[name])] for name in ("feedback", "pilots", "meetings")]
+        feedback = [(_maybe_date(pair[0]), _maybe_date(pair[1])) for pair in _list(raw["feedback"])
+                    if type(pair) is list and len(pair) == 2]
+        if len(feedback) != len(raw["feedback"]):
+            return None
+        lists = [feedback] + [[_date(day) for day in _list(raw[name])] for name in ("pilots", "meetings")]
         visited = None if raw["last_visit"] is None else _date(raw["last_visit"])
     except (TypeError, ValueError):
         return None
@@ -115,6 +126,14 @@ def _list(value: object) -> list:
     if type(value) is not list or len(value) > _MAX_DATES:
         raise ValueError("not a list of dates")
     return value
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _maybe_date(value: object) -> dt.date | None:
+    return None if value is None else _date(value)
 
 
 def _date(value: object) -> dt.date:

@@ -29,7 +29,7 @@ MAX_INT = 2**53  # revisions and log references: exact in JSON everywhere
 BOUNDS = {
     "phase": (1, 4), "route": (1, 4), "progress": (0, 100),
     "participants": (0, MAX_COUNT), "listeners": (0, MAX_COUNT), "duration_min": (0, MAX_COUNT),
-    "rounds": (0, MAX_COUNT), "rev": (1, MAX_INT),
+    "rounds": (0, MAX_COUNT), "rev": (1, MAX_INT), "patients": (0, MAX_COUNT), "partners": (0, MAX_COUNT),
 }
 PDSA_KEYS = ("plan", "do", "study", "act")
 

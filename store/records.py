@@ -17,7 +17,7 @@ from store.recordtype import field, record_class, record_fields
 from store.text import clean_line, clean_text
 from store.limits import PDSA_KEYS, input_problems
 from store.validate import CODES as _CODES, loaded_values
-from store.vocab import Code, Direction, FindingKind, FindingState, MeetingFormat, Status, UnitKind
+from store.vocab import Code, Direction, FindingKind, FindingState, MeetingFormat, Status, TeamKind, UnitKind
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -178,6 +178,9 @@ class Meeting(Record):
     inputs: Lines = field(default_factory=list)
     feedback_due: OptDate = None
     feedback_sent: OptDate = None
+    # Feedback was given but nobody knows when (schema 3): closes the duty honestly
+    # for older meetings (store/feedback_duty.py).
+    feedback_given_unknown: bool = False
     notes: Text = ""
 
 
@@ -251,7 +254,7 @@ class Kpi(Record):
 class Visit(Record):
     """A relatiemanager's visit to a unit (B for *bezoek*). Staff are named; no
     patient names. Each agreement may name the action it became; phase changes
-    made during the visit are also logged on the Unit itself. Schema 3."""
+    made during the visit are also logged on the Unit itself. Schema 4."""
 
     PREFIX: ClassVar[str] = "B"
     TABLE: ClassVar[str] = "visits"
@@ -263,7 +266,25 @@ class Visit(Record):
     phase_moves: PhaseMoves = field(default_factory=list)
 
 
-RECORD_TYPES: dict[str, type[Record]] = {c.PREFIX: c for c in (Unit, Meeting, Finding, Action, Kpi, Visit)}
+@record_class
+class Team(Record):
+    """A core team or a project team that can own actions (seed 004). Care providers
+    and the coordinator are named (staff); patients and partners are only counted:
+    spiegel stores no patient names. Schema 5."""
+
+    PREFIX: ClassVar[str] = "T"
+    TABLE: ClassVar[str] = "teams"
+    REQUIRED: ClassVar[tuple[str, ...]] = ("name",)
+    name: Line = ""
+    kind: TeamKind = TeamKind.PROJECT
+    coordinator: Line = ""
+    providers: Lines = field(default_factory=list)  # care providers, by name
+    patients: int = 0  # counted, never named
+    partners: int = 0  # counted, never named
+    assignment: Text = ""  # the team's opdracht
+
+
+RECORD_TYPES: dict[str, type[Record]] = {c.PREFIX: c for c in (Unit, Meeting, Finding, Action, Kpi, Visit, Team)}
 TABLES = [c.TABLE for c in RECORD_TYPES.values()]
 
 _KINDS: dict[type, dict[str, str]] = {}

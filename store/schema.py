@@ -15,13 +15,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from typing import Callable
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # A flat-layout file whose unit `spiegel migrate` moved into its own directory: any
 # spiegel reads this as a newer schema and refuses to write it, so a client of the
 # old version left running cannot write to the old place.
 MOVED = 1000
 META = "_meta"
-TABLES = ("unit", "meetings", "findings", "actions", "kpis", "visits")
+TABLES = ("unit", "meetings", "findings", "actions", "kpis", "visits", "teams")
 
 
 def new_file() -> dict:
@@ -77,9 +77,19 @@ def _visits_table(data: dict, slug: str) -> dict:
     return data
 
 
+def _feedback_given_and_teams(data: dict, slug: str) -> dict:
+    """Version 4 -> 5: meetings gained `feedback_given_unknown` (feedback given, date
+    unknown; default false, which is what an older meeting meant) and units gained
+    a `teams` table (a core team and project teams that can own actions). An older
+    file has no teams: an empty table is added."""
+    data.setdefault("teams", {})
+    return data
+
+
 # version n -> function that upgrades data from n to n + 1
 MIGRATIONS: dict[int, Callable[[dict, str], dict]] = {
     0: _from_plain_tinydb, 1: _kpi_baseline_fields, 2: _unit_login_hagro_municipality, 3: _visits_table,
+    4: _feedback_given_and_teams,
 }
 
 

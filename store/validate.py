@@ -22,14 +22,14 @@ from store.errors import InvalidValue
 from store.i18n import t
 from store.limits import BOUNDS, MAX_INT, MAX_NUMBER, PDSA_KEYS, is_number
 from store.text import clean_line, clean_text
-from store.vocab import Direction, FindingKind, FindingState, MeetingFormat, Status, UnitKind
+from store.vocab import Direction, FindingKind, FindingState, MeetingFormat, Status, TeamKind, UnitKind
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from typing import Any, Callable
 
 LOG_OPS = ("create", "update", "undo")
-CODES = {c.__name__: c for c in (Status, UnitKind, MeetingFormat, FindingKind, FindingState, Direction)}
+CODES = {c.__name__: c for c in (Status, UnitKind, MeetingFormat, FindingKind, FindingState, Direction, TeamKind)}
 
 
 class Bad(Exception):

@@ -67,6 +67,13 @@ class FindingState(Code):
     DECLINED = "declined"
 
 
+class TeamKind(Code):
+    """A core team (kernteam) coordinates; project teams implement improvements (seed 004)."""
+
+    CORE = "core"
+    PROJECT = "project"
+
+
 class Direction(Code):
     HIGHER = "higher"
     LOWER = "lower"
@@ -83,3 +90,16 @@ def phase_label(phase: int) -> str:
 
 def route_label(route: int) -> str:
     return t(f"route.{route}")
+
+
+def _register_after_words() -> None:
+    """The words of the feedback duty, teams and comparing meetings (their own catalogs,
+    registered here because every record's labels pass through this module)."""
+    from store.catalog_after_en import AFTER_EN
+    from store.catalog_after_nl import AFTER_NL
+    from store.i18n import register
+
+    register({"nl": AFTER_NL, "en": AFTER_EN})
+
+
+_register_after_words()

@@ -3,6 +3,8 @@ screens' texts in tui/catalog_*.py, Textual's own in tui/catalog_textual_*.py) w
 store.i18n: they live with the app, and the CLI's `list` and `add` never load them."""
 
 from store.i18n import register as _register
+from tui.catalog_after_en import AFTER_TUI_EN as _AFTER_EN
+from tui.catalog_after_nl import AFTER_TUI_NL as _AFTER_NL
 from tui.catalog_en import EN_TUI as _EN
 from tui.catalog_io_en import EN_IO as _EN_IO
 from tui.catalog_io_nl import NL_IO as _NL_IO
@@ -18,3 +20,4 @@ _register({"nl": {**_NL, **_TEXTUAL_NL}, "en": {**_EN, **_TEXTUAL_EN}})
 _register({"nl": _NL_IO, "en": _EN_IO})  # import and export (tui/catalog_io_*.py)
 _register({"nl": _NL_PORTFOLIO, "en": _EN_PORTFOLIO})
 _register({"nl": _NL_VISIT, "en": _EN_VISIT})
+_register({"nl": _AFTER_NL, "en": _AFTER_EN})

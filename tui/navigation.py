@@ -17,6 +17,7 @@ UNIT_SCREENS = {
     "kpis": "tui.palette.kpis",
     "board": "tui.palette.board",
     "visit": "visit.palette",
+    "teams": "tui.palette.teams",
 }
 
 
@@ -50,6 +51,10 @@ def build_unit_screen(app: App, kind: str, slug: str, name: str) -> Screen:
         from tui.screens.visit_screen import VisitScreen
 
         return VisitScreen(store, slug, name)
+    if kind == "teams":
+        from tui.screens.teams_screen import TeamsScreen
+
+        return TeamsScreen(store, slug, name)
     raise ValueError(f"no unit screen {kind!r}")
 
 

@@ -35,7 +35,7 @@ INDEX_FILE = "index"
 TEMP_PREFIX = ".w"
 IDS_DIR = ".ids"
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-ID = re.compile(r"[ABKLM]-[1-9][0-9]{0,8}")
+ID = re.compile(r"[ABKLMT]-[1-9][0-9]{0,8}")  # B: visits, T: teams
 
 
 def check_unit_dir(st: os.stat_result, path: str, top: os.stat_result) -> None:

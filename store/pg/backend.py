@@ -35,7 +35,8 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
 
 CHANNEL = "spiegel"
 LOCK_TIMEOUT = "10s"  # as the files' flock: then Busy
-SEQUENCES = {"A": "spiegel.ids_a", "B": "spiegel.ids_b", "K": "spiegel.ids_k", "L": "spiegel.ids_l", "M": "spiegel.ids_m"}
+SEQUENCES = {"A": "spiegel.ids_a", "B": "spiegel.ids_b", "K": "spiegel.ids_k", "L": "spiegel.ids_l", "M": "spiegel.ids_m",
+             "T": "spiegel.ids_t"}
 
 # One statement, one snapshot: the unit's documents as {kind: {number: doc}}, as text
 # (one JSON parse in Python instead of one per row).

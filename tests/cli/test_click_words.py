@@ -49,15 +49,23 @@ def test_every_user_facing_click_text_has_a_dutch_word_in_this_click():
 
 
 def test_catalogs_have_the_same_keys():
+    from cli.catalog_after_en import CLI_AFTER_EN
+    from cli.catalog_after_nl import CLI_AFTER_NL
+
     assert set(CLI_NL) == set(CLI_EN)
     assert set(CLI_UNITS_NL) == set(CLI_UNITS_EN)
+    assert set(CLI_AFTER_NL) == set(CLI_AFTER_EN)
 
 
 def test_every_command_and_option_has_help_in_both_languages():
     from cli import admin_commands, db_commands, io_commands, kpi_commands, read_commands, unit_commands, write_commands  # noqa: F401
     from cli import finding_commands, meeting_commands, serve_command  # noqa: F401
+    from cli import compare_commands, feedback_commands, team_commands  # noqa: F401
     from cli.demo_command import demo  # noqa: F401
     from cli.group import cli
+    from store.i18n import CATALOGS
+
+    CLI_NL = CATALOGS["nl"]  # the command line's catalogs and those its parts register
 
     def walk(command, path):
         yield path, command

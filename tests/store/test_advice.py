@@ -91,13 +91,19 @@ def test_feedback_overdue_boundary():
     assert meeting_advice(sent, TODAY) == []
 
 
-def test_feedback_unplanned_only_for_past_meetings():
+def test_feedback_is_owed_from_the_day_of_the_meeting():
+    """A meeting without a plan is due four weeks after it (store.feedback_duty); only
+    meetings older than three months without a plan are "not planned"."""
     past = good_meeting(date=TODAY - timedelta(days=1), feedback_due=None, feedback_sent=None)
     today = good_meeting(date=TODAY, feedback_due=None, feedback_sent=None)
+    late = good_meeting(date=TODAY - timedelta(days=29), feedback_due=None, feedback_sent=None)
+    old = good_meeting(date=TODAY - timedelta(days=120), feedback_due=None, feedback_sent=None)
     future = good_meeting(date=TODAY + timedelta(days=10), feedback_due=None, feedback_sent=None)
     undated = good_meeting(date=None, feedback_due=None, feedback_sent=None)
-    assert codes(meeting_advice(past, TODAY)) == ["feedback_unplanned"]
-    assert meeting_advice(today, TODAY) == []
+    assert codes(meeting_advice(past, TODAY)) == ["feedback_default"]
+    assert codes(meeting_advice(today, TODAY)) == ["feedback_default"]
+    assert codes(meeting_advice(late, TODAY)) == ["feedback_overdue"]
+    assert codes(meeting_advice(old, TODAY)) == ["feedback_unplanned"]
     assert meeting_advice(future, TODAY) == []
     assert meeting_advice(undated, TODAY) == []
 
@@ -173,9 +179,11 @@ def test_english_messages():
 def test_every_message_in_both_languages_and_formats():
     for lang in ("nl", "en"):
         templates = {k: v for k, v in i18n.CATALOGS[lang].items() if k.startswith("advice.")}
-        assert len([k for k in templates if not k.endswith(".one")]) == 12  # and singulars (".one")
+        # 12, one for a default feedback date, five for teams; and singulars (".one")
+        assert len([k for k in templates if not k.endswith(".one")]) == 18
         for template in templates.values():
-            template.format(n=1, min=5, low=8, high=12, due="2026-01-01", days=400)
+            template.format(n=1, min=5, low=8, high=12, due="2026-01-01", days=400, weeks=4, providers=2,
+                            wanted=4, points=3)
 
 
 ints = st.none() | st.integers(min_value=-(10**9), max_value=10**9)

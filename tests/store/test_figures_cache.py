@@ -26,7 +26,7 @@ def counted(store: Store, today=TODAY) -> dict:
 
 def summary(facts) -> tuple:
     unit = facts.unit
-    shown = (unit.name, unit.phases, unit.relatiemanager_login, unit.hagro, unit.last_visit) if unit else None
+    shown = (unit.name, unit.phases, unit.relatiemanager_login, unit.hagro, facts.last_visit) if unit else None
     return (shown, facts.open_leerpunten, facts.open_actions, facts.overdue, facts.duties, facts.last_meeting,
             facts.bad_records, type(facts.problem).__name__)
 
@@ -105,7 +105,7 @@ FORGED = [
     {"open": -1}, {"open": "3"}, {"open": True}, {"leerpunten": 2**80},
     {"deadlines": [["2026-11-01", 99]]},  # more overdue than open actions
     {"deadlines": [["gisteren", 1]]}, {"deadlines": [["2026-02-30", 1]]}, {"deadlines": [[1, 1, 1]]},
-    {"deadlines": "2026-11-01"}, {"feedback": ["2026-11-01T00:00"]}, {"pilots": [None]},
+    {"deadlines": "2026-11-01"}, {"feedback": ["2026-11-01"]}, {"feedback": [["2026-11-01T00:00", None]]}, {"pilots": [None]},
     {"meetings": {"a": 1}}, {"extra": 1}, {"v": 2},
     {"unit": {"name": 5}}, {"unit": {"name": "x", "phases": {"1": 9}}}, {"unit": {"name": "x", "id": "y",
                                                                                   "relatiemanager_login": "a b"}},
@@ -201,3 +201,16 @@ def bad_meeting(store, slug):
 
 
 assert listing.FORMAT >= 4  # the header's fourth field is what these tests forge
+
+
+def test_the_feedback_duty_rule_is_the_same_from_figures(store, unit):
+    """A meeting without a planned date is due four weeks after it (meetings of the
+    last three months only); 'given, date unknown' closes it: figures and records agree,
+    also on a later day when the meeting has left the three-month window."""
+    store.add(Meeting(date=TODAY - 35 * DAY), unit.id)  # default due 7 days ago: late
+    store.add(Meeting(date=TODAY - 60 * DAY, feedback_given_unknown=True), unit.id)
+    store.add(Meeting(date=TODAY - 200 * DAY), unit.id)  # older: not planned, not late
+    for day in (TODAY, TODAY + 80 * DAY):
+        assert cached(store, day) == counted(store, day)
+    assert cached(store)[unit.id][4] == 1
+    assert cached(store, TODAY + 80 * DAY)[unit.id][4] == 0

@@ -16,10 +16,10 @@ import pytest
 
 from store import jsoncodec
 from store.errors import BadRecord, CorruptFile, InvalidRecord, InvalidValue
-from store.records import Action, Finding, Kpi, Measurement, Meeting, Unit, record_type
+from store.records import Action, Finding, Kpi, Measurement, Meeting, Team, Unit, record_type
 from store.repository import Store
 from store.limits import MAX_COUNT
-from store.vocab import Status
+from store.vocab import Status, TeamKind
 from tests.conftest import TODAY
 
 
@@ -31,7 +31,9 @@ def read_doc(store: Store, slug: str) -> dict:
     if store.files is not None:
         with open(store.unit_path(slug), "rb") as f:
             return jsoncodec.loads(f.read())
-    data: dict = {"unit": {}, "meetings": {}, "findings": {}, "actions": {}, "kpis": {}}
+    from store.schema import TABLES
+
+    data: dict = {name: {} for name in TABLES}
     for kind, number, doc in store.backend.conn.execute(
             "SELECT kind, number::text, doc::text FROM spiegel.records WHERE unit = %s", (slug,)):
         data[kind][number] = jsoncodec.loads(doc)
@@ -79,7 +81,8 @@ def records(store, unit):
     store.change(action.id, {"owner": "Sanne"})
     kpi = store.add(Kpi(name="Wachttijd", action=action.id, measurements=[Measurement(TODAY, 3.0)]), unit.id)
     other = store.add(Action(title="Andere actie"), unit.id)
-    return {"M": meeting, "L": finding, "A": action, "K": kpi, "other": other}
+    team = store.add(Team(name="Kernteam", kind=TeamKind.CORE, providers=["Els"], patients=2), unit.id)
+    return {"M": meeting, "L": finding, "A": action, "K": kpi, "T": team, "other": other}
 
 
 # (record: M/L/A/K, field, hand-edited value): every kind, and the meta fields.
@@ -101,6 +104,12 @@ CASES = [
     ("M", "date", "gisteren"), ("M", "format", "webinar"), ("M", "questions", "a, b"), ("M", "questions", [1, 2]),
     ("M", "participants", MAX_COUNT + 1), ("M", "participants", -1), ("M", "participants", "12"),
     ("M", "listeners", 2.5), ("M", "duration_min", True), ("M", "rounds", [2]), ("M", "inputs", [None]),
+    ("M", "feedback_given_unknown", "ja"), ("M", "feedback_given_unknown", 1),
+    # Team (schema 3): Line, code, Lines, counted people, Text, meta
+    ("T", "name", None), ("T", "kind", "stuurgroep"), ("T", "coordinator", 3), ("T", "providers", "Els, Jan"),
+    ("T", "providers", [1]), ("T", "patients", -1), ("T", "patients", "2"), ("T", "partners", MAX_COUNT + 1),
+    ("T", "assignment", []), ("T", "id", "A-3"), ("T", "rev", 0), ("T", "log", "x"), ("T", "created_at", 1),
+    ("T", "created_by", []), ("T", "updated_at", {}), ("T", "updated_by", 2),
     ("M", "notes", 5), ("M", "feedback_due", "2026-02-30"), ("M", "feedback_sent", 20260101), ("M", "theme", []),
     ("M", "facilitator", 0), ("M", "minute_taker", {}), ("M", "id", "A-1"), ("M", "rev", -3), ("M", "log", {}),
     ("M", "created_at", None), ("M", "created_by", 1), ("M", "updated_at", []), ("M", "updated_by", True),
@@ -193,7 +202,7 @@ def test_every_field_of_every_record_type_is_covered_by_the_table():
     from store.records import field_kinds
 
     covered = {(kind, field) for kind, field, _ in CASES}
-    for kind, cls in (("A", Action), ("M", Meeting), ("L", Finding), ("K", Kpi)):
+    for kind, cls in (("A", Action), ("M", Meeting), ("L", Finding), ("K", Kpi), ("T", Team)):
         missing = {f for f in field_kinds(cls) if f != "unit"} - {f for k, f in covered if k == kind}
         assert not missing, f"{cls.__name__}: no bad value for {sorted(missing)}"
 

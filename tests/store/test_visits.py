@@ -210,7 +210,8 @@ def test_changes_since_reads_dates_and_logs():
     assert [m.id for m in found.meetings] == ["M-1"] and [f.id for f in found.leerpunten] == ["L-1"]
     assert [k.kpi.id for k in found.kpis] == ["K-1"]
     assert found.kpis[0].signals and all(s.kind for s in found.kpis[0].signals)
-    assert [d.meeting.id for d in found.feedback] == ["M-1"] and found.feedback[0].overdue
+    # M-2 planned nothing: its default due date (four weeks after it, store/feedback_duty.py) has passed
+    assert [d.meeting.id for d in found.feedback] == ["M-2", "M-1"] and all(d.overdue for d in found.feedback)
     told_then = changes_since(since, unit, [], [], [done], [], dt.date(2026, 10, 3))  # a visit's own day bounds it
     assert told_then.done == [] and told_then.unit_moves == []
     first = changes_since(None, unit, [], [], [done, old_done], [], TODAY)

@@ -82,7 +82,7 @@ WALK = {
     "board": ["enter", "f"],
     "kpis": ["enter", "k"],
     "run_chart": ["enter", "k", "enter"],
-    "palette": ["ctrl+p", "z", "z", "z"],
+    "palette": ["ctrl+p", "q", "x", "q"],  # matches no command ("zzz" matched "Bezoek: Gezondheidscentrum … Zuid")
 }
 
 

@@ -121,13 +121,28 @@ async def test_actions_and_board(small_dir):
         await sweep(pilot, {"r": changes("route")})
 
 
-async def test_meetings_and_capture(small_dir):
+def notifies(text: str):
+    """A command that answers with a notification (on the same screen)."""
+
+    async def check(pilot, screen) -> None:
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert any(text in str(n.message) for n in pilot.app._notifications), text
+
+    return check
+
+
+async def test_meetings_and_capture(small_dir, tmp_path, monkeypatch):
+    from tui.widgets.yes_no_dialog import YesNoDialog
+
+    monkeypatch.chdir(tmp_path)  # `t` writes the feedback document here
     add_meeting_and_kpi(small_dir)
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_meetings(pilot)
         await sweep(pilot, {"n": opens(MeetingFormScreen, meeting=None), "c": opens(CaptureScreen),
-                            "l": opens(InboxScreen, slug="de-hoek")})
+                            "l": opens(InboxScreen, slug="de-hoek"), "s": opens(YesNoDialog),
+                            "t": notifies("Terugkoppeling geschreven"), "v": notifies("geen andere bijeenkomst")})
         # The capture list: its field always has focus, so every letter is text.
         await pilot.press("c")
         await settle(pilot)

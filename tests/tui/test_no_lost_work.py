@@ -161,13 +161,13 @@ async def test_enter_typed_before_the_rows_load_opens_the_unit(small_dir, monkey
     import tui.screens.portfolio_screen as portfolio
 
     keys_in = threading.Event()
-    rows_of = portfolio.unit_rows
+    rows_of = portfolio.all_facts
 
     def slow_rows(*args):
         keys_in.wait(10)
         return rows_of(*args)
 
-    monkeypatch.setattr(portfolio, "unit_rows", slow_rows)
+    monkeypatch.setattr(portfolio, "all_facts", slow_rows)
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         burst(app, ["/", *"hoek", "enter"])

@@ -49,13 +49,13 @@ async def test_first_frame_does_not_wait_for_data(small_dir, monkeypatch):
     import tui.screens.portfolio_screen as portfolio
 
     release = threading.Event()
-    real = portfolio.unit_rows
+    real = portfolio.all_facts
 
     def slow_unit_rows(store, today):
         release.wait(5)
         return real(store, today)
 
-    monkeypatch.setattr(portfolio, "unit_rows", slow_unit_rows)
+    monkeypatch.setattr(portfolio, "all_facts", slow_unit_rows)
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -20,9 +20,10 @@ from textual.worker import Worker, WorkerState
 from store.errors import InvalidRecord, InvalidValue, SpiegelError
 from store.changes import undo_message
 from store.i18n import t
-from store.records import Action, Finding
+from store.records import Action, Finding, Team
 from store.repository import Store
 from store.rules import check_transition
+from store.teams import owner_suggestions
 from store.text import clean_line
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
@@ -116,7 +117,8 @@ class ActionDetailScreen(SavesRecords, LiveRefresh, Screen):
         action = self.store.get(self.action_id, self.unit)
         findings = {f.id: clean_line(f.text) for f in self.store.records(Finding, unit=action.unit)}
         actions = self.store.records(Action, unit=action.unit)
-        owners = sorted({a.owner for a in actions if a.owner} | {self.store.unit(action.unit).relatiemanager} - {""})
+        teams = self.store.records(Team, unit=action.unit)  # a team can own an action (store/teams.py)
+        owners = owner_suggestions(actions, teams, self.store.unit(action.unit).relatiemanager)
         self.post_message(self.Loaded(action, findings, owners))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=SAVE_GROUP)

@@ -28,7 +28,7 @@ from tui.screens.live_refresh import LiveRefresh
 from tui.screens.record_saving import SaveConflicted
 from tui.widgets.discard_dialog import DiscardDialog
 from tui.widgets.fitting_footer import FittingFooter
-from tui.widgets.meeting_fields import ORDER, TYPED, FormValues, apply, hint, parse_form, values_of
+from tui.widgets.meeting_fields import ORDER, TYPED, FormValues, apply, duty_line, hint, parse_form, values_of
 
 
 class MarkCheckbox(Checkbox):
@@ -115,6 +115,8 @@ class MeetingFormScreen(LiveRefresh, Screen):
         elif name in ("questions", "notes"):
             text = initial.questions if name == "questions" else initial.notes
             yield TextArea(text, id=f"mf-{name}", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+        elif name == "feedback_given_unknown":
+            yield MarkCheckbox(t("tui.meeting.given_unknown_box"), initial.given_unknown, id="mf-given")
         elif name == "inputs":
             with Horizontal(id="mf-inputs"):
                 for code in INPUTS:
@@ -161,6 +163,7 @@ class MeetingFormScreen(LiveRefresh, Screen):
         self.query_one("#mf-notes", TextArea).text = values.notes
         for code in INPUTS:
             self.query_one(f"#mf-input-{code}", Checkbox).value = code in values.inputs
+        self.query_one("#mf-given", Checkbox).value = values.given_unknown
         self.meeting, self._saved_key = meeting, values.key()
         self._set_title()
 
@@ -172,6 +175,7 @@ class MeetingFormScreen(LiveRefresh, Screen):
             questions=self.query_one("#mf-questions", TextArea).text,
             inputs=tuple(c for c in INPUTS if self.query_one(f"#mf-input-{c}", Checkbox).value),
             notes=self.query_one("#mf-notes", TextArea).text,
+            given_unknown=self.query_one("#mf-given", Checkbox).value,
         )
 
     def has_unsaved_changes(self) -> bool:
@@ -189,7 +193,8 @@ class MeetingFormScreen(LiveRefresh, Screen):
         for name in TYPED:
             text = hint(name, values.typed[name], parsed, errors, advised, today)
             self.query_one(f"#mf-hint-{name}", Static).update(Text(text))
-        lines = [t("tui.form.advice_title") if advice else t("tui.form.no_advice")]
+        lines = [duty_line(parsed, today)] if parsed.get("date") else []
+        lines += [t("tui.form.advice_title") if advice else t("tui.form.no_advice")]
         lines += [f"! {a.message}" for a in advice]
         self.query_one("#mf-advice", Static).update(Text("\n".join(lines)))
 

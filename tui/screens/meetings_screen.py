@@ -1,5 +1,6 @@
 """One unit's meetings (spiegelgesprekken, focusgroepen, …): n new, Enter edit,
-c capture findings, l the unit's open leerpunten."""
+c capture findings, l the unit's open leerpunten; after a meeting (FeedbackKeys):
+t the feedback document, s feedback sent, v compare with another meeting."""
 
 from __future__ import annotations
 
@@ -13,19 +14,23 @@ from store.records import Finding, Meeting
 from store.repository import Store
 from store.text import clean_line
 from tui.navigation import OpensUnitScreens
+from tui.screens.feedback_keys import FeedbackKeys
 from tui.screens.table_screen import TableScreen
 from tui.widgets.meeting_table import MeetingItem, MeetingTable, meeting_rows
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
 
 
-class MeetingsScreen(OpensUnitScreens, TableScreen):
+class MeetingsScreen(FeedbackKeys, OpensUnitScreens, TableScreen):
     FILTER_PLACEHOLDER = "tui.meetings.filter"
     BINDINGS = [
         Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="meetings.back"),
         Binding("n", "new_meeting", "tui.key.new", tooltip="tui.tip.new_meeting", id="meetings.new"),
         Binding("c", "capture", "tui.key.capture", tooltip="tui.tip.capture", id="meetings.capture"),
         Binding("l", "open('inbox')", "tui.key.inbox", tooltip="tui.tip.inbox", id="meetings.inbox"),
+        Binding("t", "feedback_doc", "tui.key.feedback_doc", tooltip="tui.tip.feedback_doc", id="meetings.feedback_doc"),
+        Binding("s", "feedback_sent", "tui.key.feedback_sent", tooltip="tui.tip.feedback_sent", id="meetings.feedback_sent"),
+        Binding("v", "compare", "tui.key.compare", tooltip="tui.tip.compare", id="meetings.compare"),
     ]
 
     def __init__(self, store: Store, slug: str, unit_name: str) -> None:

@@ -75,7 +75,7 @@ def list_lines(summary: UnitSummary, today: dt.date) -> list[tuple[Text, Action 
     for duty in summary.feedback:
         m = duty.meeting
         state = t("tui.dash.feedback_late") if duty.overdue else t("tui.dash.feedback_soon")
-        due = show_date("feedback_due", m.feedback_due, today) if m.feedback_due else ""
+        due = show_date("feedback_due", duty.due, today) if duty.due else ""
         held = show_date("date", m.date, today) if m.date else ""
         text = Text(f"  {m.id:<6} {state} {due} · {t('tui.dash.held', date=held)} · {clean_line(m.theme)}",
                     no_wrap=True, overflow="ellipsis")

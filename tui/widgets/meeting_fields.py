@@ -42,7 +42,8 @@ TYPED = {
 }
 ORDER = (
     "date", "format", "theme", "questions", "participants", "listeners", "facilitator",
-    "minute_taker", "duration_min", "rounds", "inputs", "feedback_due", "feedback_sent", "notes",
+    "minute_taker", "duration_min", "rounds", "inputs", "feedback_due", "feedback_sent", "feedback_given_unknown",
+    "notes",
 )
 
 
@@ -55,10 +56,12 @@ class FormValues:
     questions: str
     inputs: tuple[str, ...]
     notes: str
+    given_unknown: bool = False  # feedback given, date unknown (closes the duty)
 
     def key(self) -> tuple:
         """Comparable snapshot, to tell whether anything changed since the last save."""
-        return (tuple(sorted(self.typed.items())), self.format, self.questions, self.inputs, self.notes)
+        return (tuple(sorted(self.typed.items())), self.format, self.questions, self.inputs, self.notes,
+                self.given_unknown)
 
 
 def values_of(meeting: Meeting) -> FormValues:
@@ -78,6 +81,7 @@ def values_of(meeting: Meeting) -> FormValues:
         questions="\n".join(clean_line(q) for q in meeting.questions),
         inputs=tuple(i for i in INPUTS if i in meeting.inputs),
         notes=meeting.notes,
+        given_unknown=meeting.feedback_given_unknown,
     )
 
 
@@ -101,6 +105,8 @@ def parse_form(values: FormValues, today: dt.date) -> tuple[dict[str, Any], dict
     parsed["questions"] = [q for q in (clean_line(line) for line in values.questions.splitlines()) if q]
     parsed["inputs"] = list(values.inputs)
     parsed["notes"] = values.notes.strip()
+    # A sent date says more than "given, date unknown": typing one clears the box's meaning.
+    parsed["feedback_given_unknown"] = values.given_unknown and not parsed.get("feedback_sent")
     return parsed, errors
 
 
@@ -124,3 +130,10 @@ def hint(name: str, text: str, parsed: dict[str, Any], errors: dict[str, str], a
     if name in advised:
         return t("tui.form.advice_mark")
     return ""
+
+
+def duty_line(parsed: dict[str, Any], today: dt.date) -> str:
+    """'Terugkoppeling: te laat (uiterlijk 29 okt)': the duty in words, from what is typed."""
+    from store.feedback_duty import duty_words
+
+    return f"{t('tui.meeting.duty')}: {duty_words(Meeting(**parsed), today)}"

@@ -8,6 +8,7 @@ import datetime as dt
 from collections import Counter
 
 from store.advice import feedback_overdue
+from store.feedback_duty import GIVEN, OPEN, SENT, UNPLANNED, duty
 from store.fields import show_date
 from store.i18n import t
 from store.records import Finding, Meeting, id_number
@@ -34,14 +35,19 @@ class MeetingTable(RowTable):
 
 
 def feedback_status(meeting: Meeting, today: dt.date) -> str:
-    """Where the feedback to participants stands, in words (never colour alone)."""
-    if meeting.feedback_sent:
+    """Where the feedback to participants stands, in words (never colour alone); the
+    duty itself is store.feedback_duty's (a default due date four weeks after a
+    recent meeting)."""
+    found = duty(meeting, today)
+    if found.state == SENT:
         return t("tui.feedback.sent")
-    if feedback_overdue(meeting, today):
+    if found.state == GIVEN:
+        return t("tui.feedback.given")
+    if found.late:
         return t("tui.feedback.overdue")
-    if meeting.feedback_due:
-        return t("tui.feedback.due", date=show_date("feedback_due", meeting.feedback_due, today))
-    if meeting.date and meeting.date < today:
+    if found.state == OPEN and found.due is not None:
+        return t("tui.feedback.due", date=show_date("feedback_due", found.due, today, weekday=False))
+    if found.state == UNPLANNED:
         return t("tui.feedback.none")
     return ""
 
