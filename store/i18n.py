@@ -53,3 +53,14 @@ def t(key: str, **values: object) -> str:
         key += ".one"
     template = CATALOGS[_LANG[0]].get(key) or NL.get(key) or key
     return template.format(**values) if values else template
+
+
+def _register_store_parts() -> None:
+    """The store's words kept in catalogs of their own (one per feature)."""
+    from store.catalog_eval_en import EVAL_EN
+    from store.catalog_eval_nl import EVAL_NL
+
+    register({"nl": EVAL_NL, "en": EVAL_EN})
+
+
+_register_store_parts()

@@ -15,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from typing import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # A flat-layout file whose unit `spiegel migrate` moved into its own directory: any
 # spiegel reads this as a newer schema and refuses to write it, so a client of the
 # old version left running cannot write to the old place.
@@ -55,8 +55,20 @@ def _kpi_baseline_fields(data: dict, slug: str) -> dict:
     return data
 
 
+def _tombstones_and_review_cycles(data: dict, slug: str) -> dict:
+    """Version 2 -> 3: every record gained `deleted` (a tombstone's time: deleting
+    leaves the record stored, so undo restores it and its id is never reused) and
+    actions `review_cycle` (the next review follows it). Their defaults (not
+    deleted, no cycle) are what a version-2 record meant and compact documents leave
+    them out, so nothing changes; an older spiegel must refuse a file whose
+    tombstones it would show as live records."""
+    return data
+
+
 # version n -> function that upgrades data from n to n + 1
-MIGRATIONS: dict[int, Callable[[dict, str], dict]] = {0: _from_plain_tinydb, 1: _kpi_baseline_fields}
+MIGRATIONS: dict[int, Callable[[dict, str], dict]] = {
+    0: _from_plain_tinydb, 1: _kpi_baseline_fields, 2: _tombstones_and_review_cycles,
+}
 
 
 def migrate(data: dict, slug: str) -> dict:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
     from store.files.unitfile import UnitFile
 
 FIELDS = ("id", "status", "phase", "route", "deadline", "owner", "title", "description")
-FORMAT = 3
+FORMAT = 4  # 4: deleted actions (tombstones) are left out
 
 
 def read_index(unit_file: UnitFile, blank: dict, checked_name: Callable[[dict], str]) -> tuple[str, list[list]]:
@@ -42,7 +42,8 @@ def read_index(unit_file: UnitFile, blank: dict, checked_name: Callable[[dict], 
     if stored is None:
         data = unit_file.read()
         name = checked_name(data)
-        rows = [[doc.get(field, blank[field]) for field in FIELDS] for doc in data.get("actions", {}).values()]
+        rows = [[doc.get(field, blank[field]) for field in FIELDS] for doc in data.get("actions", {}).values()
+                if not doc.get("deleted")]
         header = jsoncodec.dumps([FORMAT, key, name])
         unit_file.write_index(header + b"\n" + jsoncodec.dumps(rows))  # compact JSON holds no newline
         stored = name, rows
