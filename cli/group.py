@@ -7,12 +7,15 @@ from __future__ import annotations
 import click
 
 from cli.catalog_en import CLI_EN
+from cli.catalog_eval_en import CLI_EVAL_EN
+from cli.catalog_eval_nl import CLI_EVAL_NL
 from cli.catalog_nl import CLI_NL
 from cli.settings import Settings, settings_from, with_data_dir
 from cli.spec import DATA_DIR, GLOBAL, LANGUAGES, Opt
 from store.i18n import register
 
 register({"nl": CLI_NL, "en": CLI_EN})
+register({"nl": CLI_EVAL_NL, "en": CLI_EVAL_EN})
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -86,6 +89,7 @@ def lang_option(argv: list[str]) -> str | None:
 def run_click(argv: list[str]) -> int:
     """Run the command line through click; its exit code."""
     from cli import admin_commands, db_commands, kpi_commands, read_commands, write_commands  # noqa: F401  (registers commands)
+    from cli import eval_commands  # noqa: F401  (registers commands)
     from cli.click_words import install, translate_help
     from cli.demo_command import demo  # noqa: F401
     from cli.settings import language_from

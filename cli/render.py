@@ -51,7 +51,11 @@ def record_details(record: Record, today: dt.date) -> None:
     cls = type(record)
     echo(f"{record.id}  ({record.unit})")
     for name, value in record.fields_doc().items():
+        if name == "deleted":  # a tombstone says so below; a live record has no such line
+            continue
         echo(f"  {field_label(name)}: {value_text(cls, name, value, today, limit=10_000, empty='-')}")
+    if record.deleted:
+        echo(f"  ! {t('record.deleted_mark')} {when_text(record.deleted, today)}")
     if isinstance(record, Action) and rules.is_overdue(record, today):
         echo(f"  ! {t('mark.overdue')}")
     echo(f"  {t('show.revision')}: {record.rev}  {t('show.created')}: "

@@ -35,4 +35,7 @@ EVAL_EN = {
     "report.review.value": "{kpi}: {value}",
     "report.review.unchanged": "No notes.",
     "report.review.skipped": "Skipped",
+    "op.delete": "deleted",
+    "field.deleted": "Deleted",
+    "field.review_cycle": "Review cycle",
 }

@@ -36,4 +36,7 @@ EVAL_NL = {
     "report.review.value": "{kpi}: {value}",
     "report.review.unchanged": "Geen aantekeningen.",
     "report.review.skipped": "Overgeslagen",
+    "op.delete": "verwijderd",
+    "field.deleted": "Verwijderd",
+    "field.review_cycle": "Evaluatiecyclus",
 }
