@@ -16,6 +16,7 @@ UNIT_SCREENS = {
     "inbox": "tui.palette.inbox",
     "kpis": "tui.palette.kpis",
     "board": "tui.palette.board",
+    "review": "tui.palette.review",
 }
 
 
@@ -45,6 +46,10 @@ def build_unit_screen(app: App, kind: str, slug: str, name: str) -> Screen:
         from tui.screens.kpi_screen import KpiListScreen
 
         return KpiListScreen(store, slug, unit_name=name)
+    if kind == "review":
+        from tui.screens.review_screen import ReviewScreen
+
+        return ReviewScreen(store, slug, name)
     raise ValueError(f"no unit screen {kind!r}")
 
 

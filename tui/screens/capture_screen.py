@@ -2,7 +2,13 @@
 
 The input never loses focus and never waits for the disk: Enter queues the finding
 and clears the field, and one thread worker at a time drains the queue in batches
-(one transaction per batch), so thirty findings typed in a row cost a few writes."""
+(one transaction per batch), so thirty findings typed in a row cost a few writes.
+
+Up and down choose a finding in the list (the field does not use them); F6 edits
+it (the line as the field reads it: `+`, `t:`, `!` change kind and quick win) and
+F8 deletes it after asking (a tombstone: `spiegel undo` restores it). What a
+colleague captures into the same meeting appears within about two seconds
+(LiveRefresh), and what is being typed stays in the field."""
 
 from __future__ import annotations
 
@@ -27,6 +33,7 @@ from tui.widgets.capture_list import FindingList, finding_row, parse_capture
 from tui.widgets.discard_dialog import DiscardDialog
 from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.meeting_table import meeting_label
+from tui.screens.live_refresh import LiveRefresh
 
 
 def _kind_binding(key: str, kind: FindingKind) -> Binding:
@@ -34,7 +41,7 @@ def _kind_binding(key: str, kind: FindingKind) -> Binding:
                    tooltip=f"tui.tip.kind_{kind.value}", id=f"capture.kind_{kind.value}")
 
 
-class CaptureScreen(Screen):
+class CaptureScreen(LiveRefresh, Screen):
     AUTO_FOCUS = "#capture-input"
     BINDINGS = [
         Binding("escape", "back", "tui.key.back", tooltip="tui.tip.back_capture", id="capture.back"),
@@ -42,6 +49,10 @@ class CaptureScreen(Screen):
         _kind_binding("f3", FindingKind.LEERPUNT),
         _kind_binding("f4", FindingKind.TIP),
         _kind_binding("f5", FindingKind.RECOMMENDATION),
+        Binding("f6", "edit", "tui.capture.key.edit", tooltip="tui.capture.tip.edit", id="capture.edit"),
+        Binding("f8", "delete", "tui.capture.key.delete", tooltip="tui.capture.tip.delete", id="capture.delete"),
+        Binding("up", "move(-1)", "tui.key.up", tooltip="tui.capture.tip.choose", show=False, id="capture.up"),
+        Binding("down", "move(1)", "tui.key.down", tooltip="tui.capture.tip.choose", show=False, id="capture.down"),
     ]
 
     class Loaded(Message):
@@ -71,6 +82,7 @@ class CaptureScreen(Screen):
         self._lock = threading.Lock()
         self._draining = False
         self._typed = 0
+        self._chosen = False  # the user moved the list's cursor (else it follows the newest)
         self.sub_title = t("tui.capture.subtitle", meeting=meeting_label(meeting, store.today()))
 
     def compose(self) -> ComposeResult:
@@ -83,7 +95,12 @@ class CaptureScreen(Screen):
 
     def on_mount(self) -> None:
         self._show_hint()
-        self.load()
+        self.start_watching()
+        self.reload()
+
+    @property
+    def watched_unit(self) -> str | None:
+        return self.meeting.unit
 
     # loading ---------------------------------------------------------------------
     @work(thread=True, exclusive=True, exit_on_error=False, group="capture-load")
@@ -93,8 +110,13 @@ class CaptureScreen(Screen):
         self.post_message(self.Loaded(sorted(found, key=lambda f: id_number(f.id))))
 
     def on_capture_screen_loaded(self, message: Loaded) -> None:
-        known = {f.id for f in self._saved}
-        self._saved = sorted([*self._saved, *(f for f in message.findings if f.id not in known)], key=lambda f: id_number(f.id))
+        """The meeting's findings as stored now (a colleague's new, edited or deleted
+        ones included). A batch of ours saved while the load ran is newer than
+        anything it read: kept."""
+        loaded = {f.id: f for f in message.findings}
+        newest = max((id_number(i) for i in loaded), default=0)
+        racing = [f for f in self._saved if f.id not in loaded and id_number(f.id) > newest]
+        self._saved = sorted([*loaded.values(), *racing], key=lambda f: id_number(f.id))
         self._render_list()
 
     # typing ----------------------------------------------------------------------
@@ -163,7 +185,12 @@ class CaptureScreen(Screen):
         for key, finding in self._waiting.items():
             state = t("tui.capture.failed") if key in self._failed else t("tui.capture.saving")
             rows.append(finding_row(finding, key, state))
-        self.query_one(FindingList).show(rows)
+        table = self.query_one(FindingList)
+        chosen = table.current.key if table.current is not None and self._chosen else None
+        table.show(rows)
+        if chosen is not None:  # a refresh keeps the finding the user chose
+            keys = [row.key for row in rows]
+            table.cursor = keys.index(chosen) if chosen in keys else len(rows) - 1
         status = t("tui.capture.count", n=len(self._saved))
         if self._waiting:
             status += " · " + t("tui.capture.waiting", n=len(self._waiting))
@@ -180,6 +207,78 @@ class CaptureScreen(Screen):
         field = self.query_one(CaptureInput)
         field.choose(FindingKind(code))
         field.focus()
+
+    def action_move(self, step: int) -> None:
+        table = self.query_one(FindingList)
+        if table.rows:
+            table.cursor = max(0, min(len(table.rows) - 1, table.cursor + step))
+            self._chosen = True
+
+    def _chosen_finding(self) -> Finding | None:
+        row = self.query_one(FindingList).current
+        finding = row.item if row is not None else None
+        if not isinstance(finding, Finding) or not finding.id:  # still being saved
+            self.notify(t("tui.capture.choose"), severity="warning", markup=False)
+            return None
+        return finding
+
+    def action_edit(self) -> None:
+        from tui.dialogs.line_dialog import LineDialog
+
+        finding = self._chosen_finding()
+        if finding is None:
+            return
+        line = capture_line(finding)
+
+        def edited(text: str | None) -> None:
+            captured = parse_capture(text, finding.kind) if text else None
+            if captured is not None and text != line:
+                self.save_edit(finding, captured.kind, captured.text, captured.quick_win)
+
+        self.app.push_screen(LineDialog(t("tui.capture.edit_title", id=finding.id), line, t("tui.capture.edit_hint")),
+                             edited)
+
+    def action_delete(self) -> None:
+        from tui.widgets.yes_no_dialog import YesNoDialog
+
+        finding = self._chosen_finding()
+        if finding is None:
+            return
+        question = t("tui.capture.ask_delete", id=finding.id, text=clean_line(finding.text)[:60])
+        self.app.push_screen(YesNoDialog(question, t("tui.capture.yes_delete"), t("tui.confirm.stay")),
+                             lambda yes: self.delete_finding(finding) if yes else None)
+
+    @work(thread=True, exit_on_error=False, group="capture-edit")
+    def save_edit(self, finding: Finding, kind: FindingKind, text: str, quick_win: bool) -> None:
+        saved = self.store.change(finding.id, {"kind": kind, "text": text, "quick_win": quick_win}, rev=finding.rev)
+        self.post_message(self.Changed(t("tui.capture.edited", id=saved.id)))
+
+    @work(thread=True, exit_on_error=False, group="capture-edit")
+    def delete_finding(self, finding: Finding) -> None:
+        self.store.delete(finding.id, rev=finding.rev)
+        self.post_message(self.Changed(t("tui.capture.deleted", id=finding.id)))
+
+    class Changed(Message):
+        def __init__(self, note: str) -> None:
+            super().__init__()
+            self.note = note
+
+    def on_capture_screen_changed(self, message: Changed) -> None:
+        self.notify(message.note, markup=False)
+        self.reload()
+
+    def on_worker_state_changed(self, event) -> None:
+        """An edit or delete refused (a colleague changed the finding: Conflict) is
+        said in one line, and the list shows the finding as it is now."""
+        from textual.worker import WorkerState
+
+        from tui.screens.table_screen import describe_error
+
+        if event.state == WorkerState.ERROR and event.worker.group in ("capture-edit", "capture-load"):
+            self.notify(t("tui.write_failed", error=describe_error(event.worker.error)), severity="warning",
+                        markup=False)
+            if event.worker.group == "capture-edit":
+                self.reload()
 
     def has_unsaved_changes(self) -> bool:
         """A line typed but not entered, or entered and not saved yet (failed, or
@@ -198,3 +297,11 @@ class CaptureScreen(Screen):
 
         question = t("tui.capture.unsaved", n=len(self._failed)) if self._failed else t("tui.capture.unsaved_line")
         self.app.push_screen(DiscardDialog(question), answered)
+
+
+_PREFIX = {FindingKind.POSITIVE: "+ ", FindingKind.TIP: "t: ", FindingKind.RECOMMENDATION: "a: ", FindingKind.LEERPUNT: "- "}
+
+
+def capture_line(finding: Finding) -> str:
+    """A finding as the capture field reads it back (parse_capture's inverse)."""
+    return f"{_PREFIX[finding.kind]}{'! ' if finding.quick_win else ''}{clean_line(finding.text)}"

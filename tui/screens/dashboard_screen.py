@@ -57,6 +57,7 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
         Binding("l", "open('inbox')", "tui.key.inbox", tooltip="tui.tip.inbox", id="dash.inbox"),
         Binding("f", "open('board')", "tui.key.board", tooltip="tui.tip.board", id="dash.board"),
         Binding("k", "open('kpis')", "kpi.key.kpis", tooltip="tui.tip.dash_kpis", id="dash.kpis"),
+        Binding("e", "open('review')", "tui.review.key.start", tooltip="tui.review.tip.start", id="dash.review"),
         Binding("t", "toggle_table", "tui.key.chart_table", tooltip="tui.tip.chart_table", id="dash.table"),
     ]
     AUTO_FOCUS = "#dash-body"
