@@ -17,7 +17,7 @@ EVAL_EN_TUI = {
     "tui.review.key.html": "HTML",
     "tui.review.tip.html": "Write the overview as an HTML file (prints on A4)",
     "tui.review.subtitle": "Review · {unit}",
-    "tui.review.position": "{n} of {total}",
+    "tui.review.position": "{n}/{total}",
     "tui.review.cycle": "cycle {cycle}",
     "tui.review.last": "last {value} ({date})",
     "tui.review.no_last": "no measurement yet",

@@ -19,7 +19,7 @@ EVAL_NL_TUI = {
     "tui.review.key.html": "HTML",
     "tui.review.tip.html": "Het overzicht als HTML-bestand schrijven (drukt af op A4)",
     "tui.review.subtitle": "Evaluatie · {unit}",
-    "tui.review.position": "{n} van {total}",
+    "tui.review.position": "{n}/{total}",
     "tui.review.cycle": "cyclus {cycle}",
     "tui.review.last": "laatste {value} ({date})",
     "tui.review.no_last": "nog geen meting",

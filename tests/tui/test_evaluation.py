@@ -69,7 +69,7 @@ async def test_the_review_queue_walked_end_to_end_on_demo_data(demo_dir, tmp_pat
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
         shown = text_of(app)
-        assert f"{first.id} · 1 van {len(items)}" in shown and "Besluit opslaan" in shown
+        assert f"{first.id} · 1/{len(items)}" in shown and "Besluit opslaan" in shown
         # this period's value for the KPI: Enter saves it, the chart redraws with it
         assert app.focused.id == f"in-kpi-{kpi.id}"
         await pilot.press("4", "2", "enter")
@@ -85,7 +85,7 @@ async def test_the_review_queue_walked_end_to_end_on_demo_data(demo_dir, tmp_pat
         saved = make_store(demo_dir).get(first.id)
         assert (saved.progress, saved.pdsa["study"], saved.review_date) == (55, "<script>alert(1)</script>",
                                                                            dt.date(2027, 1, 15))
-        assert f"{second.id} · 2 van" in text_of(app)
+        assert f"{second.id} · 2/" in text_of(app)
         # skip the second: the third shows; stop the third with a reason
         await pilot.press("ctrl+o")
         await settle(pilot)
