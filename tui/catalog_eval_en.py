@@ -84,5 +84,5 @@ EVAL_EN_TUI = {
     "tui.capture.deleted": "{id} deleted (spiegel undo {id} restores it)",
     "tui.board.evaluate_soon": "plan evaluation",
     "tui.dash.pilots_ending": "Pilots a year old within a month: plan their evaluation ({n})",
-    "tui.detail.deleted_link": "{id} (deleted)",
+    "tui.detail.deleted_link": "(deleted)",
 }

@@ -86,5 +86,5 @@ EVAL_NL_TUI = {
     "tui.capture.deleted": "{id} verwijderd (spiegel undo {id} zet het terug)",
     "tui.board.evaluate_soon": "evaluatie plannen",
     "tui.dash.pilots_ending": "Pilots binnen een maand een jaar oud: evaluatie plannen ({n})",
-    "tui.detail.deleted_link": "{id} (verwijderd)",
+    "tui.detail.deleted_link": "(verwijderd)",
 }

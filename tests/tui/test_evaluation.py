@@ -251,3 +251,17 @@ async def test_capture_edits_deletes_and_shows_a_colleagues_finding(tmp_path):
         assert store.get(first.id).deleted
         await settle(pilot)
         assert "Snel geholpen" not in text_of(app) and field.value == "half getypt"
+
+
+async def test_an_action_shows_its_link_to_a_deleted_finding_as_deleted(tmp_path):
+    from tests.tui.test_action_detail import open_detail
+
+    data_dir = build_small(tmp_path / "data")
+    store = make_store(data_dir)
+    store.change("A-2", {"findings": ["L-1"]})
+    store.delete("L-1")
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_detail(pilot, "A-2")
+        info = str(screen.query_one("#row-findings").query_one(".form-info").render())
+        assert "L-1: (verwijderd) Lang wachten aan de telefoon" in info

@@ -114,7 +114,8 @@ class ActionDetailScreen(SavesRecords, LiveRefresh, Screen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="detail-load")
     def load(self) -> None:
         action = self.store.get(self.action_id, self.unit)
-        findings = {f.id: clean_line(f.text) for f in self.store.records(Finding, unit=action.unit)}
+        findings = {f.id: (t("tui.detail.deleted_link", id=f.id) + " " if f.deleted else "") + clean_line(f.text)
+                    for f in self.store.records(Finding, unit=action.unit, deleted=True)}  # a deleted link says so
         actions = self.store.records(Action, unit=action.unit)
         owners = sorted({a.owner for a in actions if a.owner} | {self.store.unit(action.unit).relatiemanager} - {""})
         self.post_message(self.Loaded(action, findings, owners))
