@@ -62,7 +62,7 @@ class PeriodPassDialog(KeepsTypedWork, ModalScreen[int | None]):
                 if not self.kpis:
                     yield Static(t("tui.pass.none"), markup=False)
                 for kpi in self.kpis:
-                    yield FormRow(f"kpi-{kpi.id}", f"{kpi.id} {clean_line(kpi.name)}"[:14],
+                    yield FormRow(f"kpi-{kpi.id}", kpi.id,
                                   _input(f"kpi-{kpi.id}", "", clean_line(kpi.measure_unit), "pass-in"), aside=True)
             yield Static(t("tui.pass.hint"), classes="kpi-dialog-hint", markup=False)
 
@@ -70,7 +70,7 @@ class PeriodPassDialog(KeepsTypedWork, ModalScreen[int | None]):
         super().on_mount()
         today = self.store.today()
         for kpi in self.kpis:
-            self.query_one(f"#row-kpi-{kpi.id}", FormRow).set_aside(Text(kpi_line(kpi, today)))
+            self.query_one(f"#row-kpi-{kpi.id}", FormRow).set_aside(kpi_line(kpi, today))
         self._show_date(self.query_one("#in-date", Input).value)
         first = self.query(f"#in-kpi-{self.kpis[0].id}") if self.kpis else self.query("#in-date")
         first.first(Input).focus()
@@ -114,7 +114,7 @@ class PeriodPassDialog(KeepsTypedWork, ModalScreen[int | None]):
             self.query_one(f"#in-kpi-{kpi.id}", Input).value = ""
             row = self.query_one(f"#row-kpi-{kpi.id}", FormRow)
             row.set_error("")
-            row.set_aside(Text(kpi_line(kpi, today)))
+            row.set_aside(kpi_line(kpi, today))
         for kpi_id, problem in result.problems.items():
             self.query_one(f"#row-kpi-{kpi_id}", FormRow).set_error(problem)
         if result.problems:

@@ -42,12 +42,14 @@ from tui.widgets.run_chart import RunChart
 CHOICES = (Status.PLANNED, Status.IN_PROGRESS, Status.DONE)  # stopping needs a reason: ctrl+t
 
 
-def kpi_line(kpi: Kpi, today) -> str:
-    """'laatste 7,5 min (1 nov) · doel 5 min': what a value is entered beside."""
+def kpi_line(kpi: Kpi, today) -> Text:
+    """'laatste 7,5 min (1 nov) · doel 5 min · Wachttijd…': what a value is entered
+    beside, on one line (the name last: it is what may be cut)."""
     last = kpi.measurements[-1] if kpi.measurements else None
     seen = (t("tui.review.last", value=quantity(last.value, kpi.measure_unit),
               date=show_date("measurement", last.date, today)) if last else t("tui.review.no_last"))
-    return f"{seen} · {t('tui.review.target', target=quantity(kpi.target, kpi.measure_unit))}"
+    target = t("tui.review.target", target=quantity(kpi.target, kpi.measure_unit))
+    return Text(f"{seen} · {target} · {clean_line(kpi.name)}", no_wrap=True, overflow="ellipsis")
 
 
 class ReviewScreen(Screen):
@@ -138,7 +140,7 @@ class ReviewScreen(Screen):
         if item.kpis:
             widgets.append(RunChart(id="rv-chart"))
             for kpi in item.kpis:
-                row = FormRow(f"kpi-{kpi.id}", clean_line(kpi.name)[:14], _input(f"kpi-{kpi.id}", "", t("tui.review.value_placeholder"), "rv-kpi-in"), aside=True)
+                row = FormRow(f"kpi-{kpi.id}", kpi.id, _input(f"kpi-{kpi.id}", "", t("tui.review.value_placeholder"), "rv-kpi-in"), aside=True)
                 widgets.append(row)
         else:
             widgets.append(Static(t("tui.review.no_kpis"), classes="rv-note", markup=False))
@@ -154,7 +156,7 @@ class ReviewScreen(Screen):
         ]
         await body.mount_all(widgets)
         for kpi in item.kpis:
-            self.query_one(f"#row-kpi-{kpi.id}", FormRow).set_aside(Text(kpi_line(kpi, today)))
+            self.query_one(f"#row-kpi-{kpi.id}", FormRow).set_aside(kpi_line(kpi, today))
         if item.kpis:
             self._show_chart(item.kpis[0])
         body.scroll_home(animate=False)
@@ -201,7 +203,7 @@ class ReviewScreen(Screen):
             self.item.kpis = [kpi if k.id == kpi.id else k for k in self.item.kpis]
             row = self.query_one(f"#row-kpi-{kpi.id}", FormRow)
             row.set_error("")
-            row.set_aside(Text(kpi_line(kpi, self.store.today())))
+            row.set_aside(kpi_line(kpi, self.store.today()))
             field = self.query_one(f"#in-kpi-{kpi.id}", Input)
             outcome = self.outcomes.setdefault(self.item.action.id, Outcome(self.item.action, skipped=True))
             outcome.values.append((clean_line(kpi.name), quantity(kpi.measurements[-1].value if kpi.measurements else None, kpi.measure_unit)))
