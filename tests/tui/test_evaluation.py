@@ -265,3 +265,20 @@ async def test_an_action_shows_its_link_to_a_deleted_finding_as_deleted(tmp_path
         screen = await open_detail(pilot, "A-2")
         info = str(screen.query_one("#row-findings").query_one(".form-info").render())
         assert "L-1: (verwijderd) Lang wachten aan de telefoon" in info
+
+
+async def test_deleting_the_newest_captured_finding_removes_it_from_the_list(tmp_path):
+    data_dir = build_small(tmp_path / "data")
+    with_meeting(data_dir)
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_capture(pilot)
+        await pilot.press(*"eerste", "enter", *"tweede", "enter")
+        await settle(pilot)
+        assert "tweede" in text_of(app)
+        await pilot.press("f8")
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        await settle(pilot)
+        assert "tweede" not in text_of(app) and "eerste" in text_of(app)

@@ -56,9 +56,9 @@ class CaptureScreen(LiveRefresh, Screen):
     ]
 
     class Loaded(Message):
-        def __init__(self, findings: list[Finding]) -> None:
+        def __init__(self, findings: list[Finding], batches: int = 0) -> None:
             super().__init__()
-            self.findings = findings
+            self.findings, self.batches = findings, batches  # batches: our saves known when it read
 
     class BatchSaved(Message):
         def __init__(self, keys: list[str], findings: list[Finding]) -> None:
@@ -83,6 +83,8 @@ class CaptureScreen(LiveRefresh, Screen):
         self._draining = False
         self._typed = 0
         self._chosen = False  # the user moved the list's cursor (else it follows the newest)
+        self._batches = 0  # batches of ours saved so far; a load older than one keeps its findings
+        self._arrived: dict[str, int] = {}  # finding id -> the batch that saved it
         self.sub_title = t("tui.capture.subtitle", meeting=meeting_label(meeting, store.today()))
 
     def compose(self) -> ComposeResult:
@@ -105,17 +107,16 @@ class CaptureScreen(LiveRefresh, Screen):
     # loading ---------------------------------------------------------------------
     @work(thread=True, exclusive=True, exit_on_error=False, group="capture-load")
     def load(self) -> None:
-        wanted = self.meeting.id
+        wanted, batches = self.meeting.id, self._batches
         found = self.store.records(Finding, unit=self.meeting.unit, where=lambda doc: doc.get("meeting") == wanted)
-        self.post_message(self.Loaded(sorted(found, key=lambda f: id_number(f.id))))
+        self.post_message(self.Loaded(sorted(found, key=lambda f: id_number(f.id)), batches))
 
     def on_capture_screen_loaded(self, message: Loaded) -> None:
         """The meeting's findings as stored now (a colleague's new, edited or deleted
         ones included). A batch of ours saved while the load ran is newer than
         anything it read: kept."""
         loaded = {f.id: f for f in message.findings}
-        newest = max((id_number(i) for i in loaded), default=0)
-        racing = [f for f in self._saved if f.id not in loaded and id_number(f.id) > newest]
+        racing = [f for f in self._saved if f.id not in loaded and self._arrived.get(f.id, 0) > message.batches]
         self._saved = sorted([*loaded.values(), *racing], key=lambda f: id_number(f.id))
         self._render_list()
 
@@ -172,6 +173,8 @@ class CaptureScreen(LiveRefresh, Screen):
             self._waiting.pop(key, None)
         known = {f.id for f in self._saved}  # the first load may have read them already
         self._saved.extend(f for f in message.findings if f.id not in known)
+        self._batches += 1
+        self._arrived.update({f.id: self._batches for f in message.findings})
         self._render_list()
 
     def on_capture_screen_batch_failed(self, message: BatchFailed) -> None:
