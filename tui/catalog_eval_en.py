@@ -85,4 +85,5 @@ EVAL_EN_TUI = {
     "tui.board.evaluate_soon": "plan evaluation",
     "tui.dash.pilots_ending": "Pilots a year old within a month: plan their evaluation ({n})",
     "tui.detail.deleted_link": "(deleted)",
+    "tui.detail.cycle_hint": "quarter, 6 weeks, first Monday of the month…",
 }

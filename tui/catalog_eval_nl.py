@@ -87,4 +87,5 @@ EVAL_NL_TUI = {
     "tui.board.evaluate_soon": "evaluatie plannen",
     "tui.dash.pilots_ending": "Pilots binnen een maand een jaar oud: evaluatie plannen ({n})",
     "tui.detail.deleted_link": "(verwijderd)",
+    "tui.detail.cycle_hint": "kwartaal, 6 weken, eerste maandag van de maand…",
 }
