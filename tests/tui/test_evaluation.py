@@ -12,7 +12,7 @@ import pytest
 from textual.widgets import DataTable, Input
 
 from store.demo import build_demo
-from store.records import Action, Finding, Kpi, Measurement, Meeting
+from store.records import Finding, Kpi, Measurement
 from store.repository import Store
 from store.reviews import queue
 from store.vocab import Status

@@ -7,7 +7,6 @@ Returns the number of values saved (None: cancelled)."""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,7 +26,7 @@ from store.repository import Store
 from store.text import clean_line
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
-from tui.screens.review_screen import kpi_line
+from tui.widgets.review_form import kpi_line
 from tui.screens.table_screen import describe_error
 from tui.widgets.discard_dialog import KeepsTypedWork
 from tui.widgets.form_row import FormRow
@@ -52,7 +51,6 @@ class PeriodPassDialog(KeepsTypedWork, ModalScreen[int | None]):
         self.saved = 0
 
     def compose(self) -> ComposeResult:
-        today = self.store.today()
         with Vertical(id="pass-box"):
             yield Static(t("tui.pass.title", n=len(self.kpis)), classes="kpi-dialog-title", markup=False)
             yield FormRow("date", t("tui.pass.date"), _input("date", "vandaag" if language() == "nl" else "today",

@@ -29,7 +29,7 @@ from store.measurements import enter_period
 from store.records import Action, Kpi
 from store.repository import Store
 from store.reviews import Decision, Outcome, ReviewItem, decide, queue
-from store.runchart import Analysis, number, quantity
+from store.runchart import Analysis, quantity
 from store.text import clean_line
 from store.vocab import Status
 from tui.bindings import localize_bindings
@@ -37,20 +37,8 @@ from tui.form_keys import FIELD_KEYS
 from tui.screens.table_screen import describe_error
 from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.form_row import FormRow
+from tui.widgets.review_form import cycle_hint, kpi_line, review_widgets
 from tui.widgets.run_chart import RunChart
-
-CHOICES = (Status.PLANNED, Status.IN_PROGRESS, Status.DONE)  # stopping needs a reason: ctrl+t
-
-
-def kpi_line(kpi: Kpi, today) -> Text:
-    """'laatste 7,5 min (1 nov) · doel 5 min · Wachttijd…': what a value is entered
-    beside, on one line (the name last: it is what may be cut)."""
-    last = kpi.measurements[-1] if kpi.measurements else None
-    seen = (t("tui.review.last", value=quantity(last.value, kpi.measure_unit),
-              date=show_date("measurement", last.date, today)) if last else t("tui.review.no_last"))
-    target = t("tui.review.target", target=quantity(kpi.target, kpi.measure_unit))
-    return Text(f"{seen} · {target} · {clean_line(kpi.name)}", no_wrap=True, overflow="ellipsis")
-
 
 class ReviewScreen(Screen):
     AUTO_FOCUS = ""
@@ -136,24 +124,7 @@ class ReviewScreen(Screen):
         body = self.query_one("#rv-body", VerticalScroll)
         await body.remove_children()
         self.analyses = {k.id: analyse_kpi(k, action.started_on) for k in item.kpis}
-        widgets = []
-        if item.kpis:
-            widgets.append(RunChart(id="rv-chart"))
-            for kpi in item.kpis:
-                row = FormRow(f"kpi-{kpi.id}", kpi.id, _input(f"kpi-{kpi.id}", "", t("tui.review.value_placeholder"), "rv-kpi-in"), aside=True)
-                widgets.append(row)
-        else:
-            widgets.append(Static(t("tui.review.no_kpis"), classes="rv-note", markup=False))
-        statuses = [(Text(s.label), s.value) for s in CHOICES]
-        widgets += [
-            FormRow("status", t("tui.review.status"), Select(statuses, value=action.status.value if action.status in CHOICES
-                                                               else Status.IN_PROGRESS.value, allow_blank=False,
-                                                               id="in-status", compact=True)),
-            FormRow("progress", t("tui.review.progress"), _input("progress", str(action.progress), "0–100")),
-            FormRow("study", t("tui.review.study"), _input("study", action.pdsa.get("study", ""))),
-            FormRow("act", t("tui.review.act"), _input("act", action.pdsa.get("act", ""))),
-            FormRow("next", t("tui.review.next"), _input("next", "", self._cycle_hint(action), "rv-next-in"), aside=True),
-        ]
+        widgets = review_widgets(action, item.kpis, cycle_hint(action, today))
         await body.mount_all(widgets)
         for kpi in item.kpis:
             self.query_one(f"#row-kpi-{kpi.id}", FormRow).set_aside(kpi_line(kpi, today))
@@ -163,17 +134,6 @@ class ReviewScreen(Screen):
         first = f"#in-kpi-{item.kpis[0].id}" if item.kpis else "#in-progress"
         self.set_focus(self.query_one(first, Input))
         self._shown = self._typed()
-
-    def _cycle_hint(self, action: Action) -> str:
-        if not action.review_cycle:
-            return t("tui.review.next_placeholder")
-        from store.cycles import next_review
-
-        try:
-            when = next_review(action.review_cycle, self.store.today())
-        except InvalidValue:
-            return t("tui.review.next_placeholder")
-        return t("tui.review.next_from_cycle", date=show_date("review_date", when, self.store.today()))
 
     def _show_chart(self, kpi: Kpi) -> None:
         charts = self.query("#rv-chart")
@@ -344,6 +304,3 @@ class ReviewScreen(Screen):
         self.item = None
         self.app.switch_screen(ReviewOverviewScreen(self.store, self.slug, self.unit_name, outcomes, self.total))
 
-
-def _input(name: str, value: str = "", placeholder: str = "", classes: str = "") -> Input:
-    return Input(value, placeholder=placeholder, id=f"in-{name}", classes=classes, select_on_focus=False, compact=True)
