@@ -38,4 +38,5 @@ EVAL_EN = {
     "op.delete": "deleted",
     "field.deleted": "Deleted",
     "field.review_cycle": "Review cycle",
+    "record.deleted_link": "learning point {id} has been deleted",
 }

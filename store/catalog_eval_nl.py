@@ -39,4 +39,5 @@ EVAL_NL = {
     "op.delete": "verwijderd",
     "field.deleted": "Verwijderd",
     "field.review_cycle": "Evaluatiecyclus",
+    "record.deleted_link": "leerpunt {id} is verwijderd",
 }

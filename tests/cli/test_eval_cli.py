@@ -46,7 +46,9 @@ def test_a_wrong_correction_says_what_in_one_line(run, measured, args, words):
 
 
 def test_a_deleted_finding_leaves_the_lists_and_comes_back_with_undo(run, measured):
+    measured.change("A-1", {"findings": ["L-1"]})
     assert run("delete", "L-1").stdout == "L-1 verwijderd (spiegel undo L-1 zet het terug)\n"
+    assert "! leerpunt L-1 is verwijderd" in run("show", "A-1").stdout
     assert "verwijderd" in run("show", "L-1").stdout
     units = json.loads(run("units", "--json").stdout)
     assert {u["slug"]: u.get("leerpunten", {}) for u in units}  # still lists, the finding left out

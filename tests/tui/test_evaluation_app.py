@@ -282,3 +282,13 @@ async def test_deleting_the_newest_captured_finding_removes_it_from_the_list(tmp
         await settle(pilot)
         await settle(pilot)
         assert "tweede" not in text_of(app) and "eerste" in text_of(app)
+
+
+def test_the_board_flags_a_pilot_whose_year_ends_within_a_month():
+    from store.records import Action
+    from tui.widgets.phase_board import make_card
+
+    pilot = Action(id="A-1", title="p", phase=2, status=Status.IN_PROGRESS, started_on=TODAY - dt.timedelta(days=350))
+    assert make_card(pilot, TODAY).flags == ("evaluatie plannen",)
+    pilot.started_on = TODAY - dt.timedelta(days=400)
+    assert make_card(pilot, TODAY).flags == ("evalueren",)

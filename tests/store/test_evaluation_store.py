@@ -151,3 +151,13 @@ def test_a_pilot_is_warned_a_month_before_its_year_is_up():
     assert [a.code for a in advice.action_advice(pilot(400), TODAY)] == ["pilot_unevaluated"]
     codes = [a.code for a in advice.unit_advice([], [pilot(340), pilot(400)], TODAY)]
     assert codes == ["unit_pilots_unevaluated", "unit_pilots_ending"]
+
+
+def test_the_dashboard_lists_pilots_whose_year_ends_within_a_month(store, unit):
+    from store.dashboard import unit_summary
+
+    ending = store.add(Action(title="Pilot", phase=2, status=Status.IN_PROGRESS,
+                              started_on=TODAY - dt.timedelta(days=350)), unit.id)
+    store.add(Action(title="Jong", phase=2, status=Status.IN_PROGRESS, started_on=TODAY - dt.timedelta(days=30)), unit.id)
+    summary = unit_summary(store, unit.id)
+    assert [a.id for a in summary.pilots_ending] == [ending.id] and summary.pilots == []
