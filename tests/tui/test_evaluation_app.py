@@ -292,3 +292,22 @@ def test_the_board_flags_a_pilot_whose_year_ends_within_a_month():
     assert make_card(pilot, TODAY).flags == ("evaluatie plannen",)
     pilot.started_on = TODAY - dt.timedelta(days=400)
     assert make_card(pilot, TODAY).flags == ("evalueren",)
+
+
+async def test_a_colleagues_change_during_the_review_is_shown_not_overwritten(tmp_path):
+    data_dir = build_small(tmp_path / "data")  # A-2 (deadline 10 nov) and A-3 (27 nov) are due
+    app = make_app(data_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_unit(pilot, "hoek")
+        await pilot.press("e")
+        await settle(pilot)
+        assert "A-2 · 1/" in text_of(app)
+        Store(data_dir, user="karim", today=TODAY).change("A-2", {"owner": "Karim"})
+        app.screen.query_one("#in-progress", Input).value = "90"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await settle(pilot)
+        saved = make_store(data_dir).get("A-2")
+        assert (saved.owner, saved.progress) == ("Karim", 40)  # theirs kept, ours not written
+        assert "door iemand anders gewijzigd" in notes(app)
+        assert "A-2 · " in text_of(app) and "Karim" in text_of(app)  # shown again as it is now
