@@ -9,6 +9,8 @@ import click
 from cli.catalog_after_en import CLI_AFTER_EN
 from cli.catalog_after_nl import CLI_AFTER_NL
 from cli.catalog_en import CLI_EN
+from cli.catalog_eval_en import CLI_EVAL_EN
+from cli.catalog_eval_nl import CLI_EVAL_NL
 from cli.catalog_nl import CLI_NL
 from cli.catalog_units_en import CLI_UNITS_EN
 from cli.catalog_units_nl import CLI_UNITS_NL
@@ -22,6 +24,7 @@ register({"nl": CLI_NL, "en": CLI_EN})
 register({"nl": CLI_UNITS_NL, "en": CLI_UNITS_EN})
 register({"nl": CLI_WORK_NL, "en": CLI_WORK_EN})  # meetings, findings, serve
 register({"nl": CLI_AFTER_NL, "en": CLI_AFTER_EN})
+register({"nl": CLI_EVAL_NL, "en": CLI_EVAL_EN})
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -99,6 +102,7 @@ def run_click(argv: list[str]) -> int:
     from cli import meeting_commands, finding_commands, serve_command  # noqa: F401  (in the order users meet them)
     from cli import visit_commands  # noqa: F401  (practice visits)
     from cli import compare_commands, feedback_commands, team_commands  # noqa: F401  (after a meeting)
+    from cli import eval_commands  # noqa: F401  (evaluation: review queue, measurements, delete)
     from cli.click_words import install, translate_help
     from cli.demo_command import demo  # noqa: F401
     from cli.settings import language_from

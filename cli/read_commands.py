@@ -37,7 +37,7 @@ def show(ctx, record_id, data_dir, as_json):
         return
     from cli.render import record_details
 
-    record_details(record, store.today())
+    record_details(record, store.today(), deleted_links(store, record))
 
 
 @cli.group(invoke_without_command=True)
@@ -97,3 +97,21 @@ def check(ctx, data_dir, as_json):
     store = make_store(settings(ctx, data_dir))
     if not check_report(store, as_json):
         ctx.exit(1)
+
+
+def deleted_links(store, record) -> list[str]:
+    """The leerpunten an action answers that have since been deleted (tombstones):
+    `show` says so rather than listing them as if they were there."""
+    from store.errors import SpiegelError
+    from store.records import Action
+
+    if not isinstance(record, Action):
+        return []
+    gone = []
+    for finding_id in record.findings:
+        try:
+            if store.get(finding_id, record.unit).deleted:
+                gone.append(finding_id)
+        except SpiegelError:  # a hand-edited link to nothing: shown as it is
+            continue
+    return gone

@@ -43,7 +43,7 @@ def action_rows(actions: list[Action], today: dt.date, show_unit: bool) -> None:
     table(headers, rows, shrink)
 
 
-def record_details(record: Record, today: dt.date) -> None:
+def record_details(record: Record, today: dt.date, deleted_links: list[str] = ()) -> None:
     """Every field with its label in the UI language and its value as a user reads
     it (ja/nee, 'L-1, L-4', '-' for nothing), then the change log in the same words."""
     from store.changes import field_label, value_text, when_text
@@ -51,7 +51,13 @@ def record_details(record: Record, today: dt.date) -> None:
     cls = type(record)
     echo(f"{record.id}  ({record.unit})")
     for name, value in record.fields_doc().items():
+        if name == "deleted":  # a tombstone says so below; a live record has no such line
+            continue
         echo(f"  {field_label(name)}: {value_text(cls, name, value, today, limit=10_000, empty='-')}")
+    if record.deleted:
+        echo(f"  ! {t('record.deleted_mark')} {when_text(record.deleted, today)}")
+    for finding_id in deleted_links:
+        echo(f"  ! {t('record.deleted_link', id=finding_id)}")
     if isinstance(record, Action) and rules.is_overdue(record, today):
         echo(f"  ! {t('mark.overdue')}")
     echo(f"  {t('show.revision')}: {record.rev}  {t('show.created')}: "

@@ -24,6 +24,7 @@ MAX_LISTENERS = 20
 GOOD_LISTENERS = (15, 20)
 DURATION_MIN = (60, 120)  # minutes; about 1.5 hours is recommended
 PILOT_MAX_DAYS = 365
+PILOT_WARN_DAYS = 30  # warn a month before a pilot's year is up
 
 
 
@@ -124,6 +125,18 @@ def pilot_overdue(action: Action, today: dt.date) -> bool:
     return start is not None and pilot_overdue_since(start, today)
 
 
+def pilot_ending_soon(action: Action, today: dt.date) -> bool:
+    """A phase-2 pilot whose year ends within the coming month (PILOT_WARN_DAYS):
+    warned ahead, so the evaluation can be planned before the year is up."""
+    days = pilot_age(action, today)
+    return days is not None and PILOT_MAX_DAYS - PILOT_WARN_DAYS <= days <= PILOT_MAX_DAYS
+
+
+def pilot_days_left(action: Action, today: dt.date) -> int | None:
+    days = pilot_age(action, today)
+    return None if days is None else PILOT_MAX_DAYS - days
+
+
 def pilot_age(action: Action, today: dt.date) -> int | None:
     """Days a phase-2 pilot has run unevaluated and still open, else None."""
     start = pilot_start(action)
@@ -158,6 +171,8 @@ def action_advice(action: Action, today: dt.date) -> list[Advice]:
     """Rules of thumb for an action: a pilot (phase 2) is evaluated within a year."""
     if pilot_overdue(action, today):
         return [_advice("pilot_unevaluated", "evaluated_on", days=pilot_age(action, today))]
+    if pilot_ending_soon(action, today):
+        return [_advice("pilot_ending", "evaluated_on", n=pilot_days_left(action, today))]
     return []
 
 
@@ -167,7 +182,11 @@ def unit_advice(meetings: Iterable[Meeting], actions: Iterable[Action], today: d
     late = sum(1 for m in meetings if feedback_overdue(m, today))
     if late:
         found.append(_advice("unit_feedback_overdue", "meetings", n=late))
-    pilots = sum(1 for a in actions if action_advice(a, today))
+    actions = list(actions)
+    pilots = sum(1 for a in actions if pilot_overdue(a, today))
     if pilots:
         found.append(_advice("unit_pilots_unevaluated", "actions", n=pilots))
+    ending = sum(1 for a in actions if pilot_ending_soon(a, today))
+    if ending:
+        found.append(_advice("unit_pilots_ending", "actions", n=ending))
     return found

@@ -53,6 +53,7 @@ class UnitSummary:
     last_meeting: dt.date | None = None
     bad_records: list[BadRecord] = field(default_factory=list)  # left out of everything above
     statuses: list = field(default_factory=list)  # store.progress.StatusPoint per month
+    pilots_ending: list[Action] = field(default_factory=list)  # pilots whose year ends within a month
 
     @property
     def is_empty(self) -> bool:
@@ -86,6 +87,7 @@ def summarize(unit: Unit, meetings: list[Meeting], findings: list[Finding], acti
         grid=_grid(open_actions),
         last_meeting=last_meeting(meetings, today),
         statuses=status_history(actions, today),
+        pilots_ending=[a for a in ordered if advice.pilot_ending_soon(a, today)],
     )
 
 

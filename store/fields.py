@@ -12,7 +12,7 @@ import datetime as dt
 
 from store.errors import InvalidValue
 from store.i18n import t
-from store.records import META_FIELDS, Record, field_kinds
+from store.records import META_FIELDS, STATE_FIELDS, Record, field_kinds
 from store.text import clean_line, clean_text
 from store.vocab import Code
 
@@ -40,6 +40,7 @@ ALIASES = {
     "terugkoppeling_onbekend": "feedback_given_unknown", "coordinator": "coordinator",
     "coördinator": "coordinator", "zorgverleners": "providers", "patienten": "patients",
     "patiënten": "patients", "opdracht": "assignment",
+    "cyclus": "review_cycle", "reviewcyclus": "review_cycle", "evaluatiecyclus": "review_cycle",
 }
 # How each date field reads a day and month typed without a year (store.dates.YEARLESS):
 # what lies ahead takes the next such date, what already happened the most recent one.
@@ -58,14 +59,14 @@ def field_name(cls: type[Record], name: str) -> str:
     """The record field a user means by `name` (`eigenaar`, `--due`, `review-date`)."""
     key = name.strip().lstrip("-").lower().replace("-", "_")
     key = ALIASES.get(key, key)
-    if key not in field_kinds(cls) or key in META_FIELDS or key == "unit":
+    if key not in field_kinds(cls) or key in META_FIELDS or key in STATE_FIELDS or key == "unit":
         editable = ", ".join(editable_fields(cls))
         raise InvalidValue(name, t("field.unknown", name=name, fields=editable))
     return key
 
 
 def editable_fields(cls: type[Record]) -> list[str]:
-    return [n for n in field_kinds(cls) if n not in META_FIELDS and n != "unit"]
+    return [n for n in field_kinds(cls) if n not in META_FIELDS and n not in STATE_FIELDS and n != "unit"]
 
 
 def parse_value(cls: type[Record], name: str, text: str, today: dt.date | None = None) -> Any:

@@ -64,6 +64,10 @@ def _register_store_parts() -> None:
 
     register({"nl": UNITS_NL, "en": UNITS_EN})
     register({"nl": VISIT_NL, "en": VISIT_EN})
+    from store.catalog_eval_en import EVAL_EN
+    from store.catalog_eval_nl import EVAL_NL
+
+    register({"nl": EVAL_NL, "en": EVAL_EN})
 
 
 _register_store_parts()

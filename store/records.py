@@ -76,6 +76,9 @@ class Record:
     updated_at: str = ""
     updated_by: str = ""
     log: list = field(default_factory=list)
+    # When the record was deleted (schema 6): a tombstone stays stored, keeping its id
+    # and log, so undo restores it and no id is reused; readers leave it out.
+    deleted: str = ""
 
     def to_doc(self) -> dict[str, Any]:
         """The full stored form: JSON-ready, without `unit`."""
@@ -130,6 +133,8 @@ class Record:
 
 
 META_FIELDS = ("id", "rev", "created_at", "created_by", "updated_at", "updated_by", "log")
+# Logged like a user field (so undo reverses it) but set only by delete, never edited.
+STATE_FIELDS = ("deleted",)
 
 
 @record_class
@@ -178,7 +183,7 @@ class Meeting(Record):
     inputs: Lines = field(default_factory=list)
     feedback_due: OptDate = None
     feedback_sent: OptDate = None
-    # Feedback was given but nobody knows when (schema 3): closes the duty honestly
+    # Feedback was given but nobody knows when (schema 5): closes the duty honestly
     # for older meetings (store/feedback_duty.py).
     feedback_given_unknown: bool = False
     notes: Text = ""
@@ -216,6 +221,7 @@ class Action(Record):
     route: int = 1
     progress: int = 0
     review_date: OptDate = None
+    review_cycle: Line = ""  # "kwartaal", "6 weken", …: the next review follows it (store/cycles.py). Schema 6.
     findings: Ids = field(default_factory=list)
     pdsa: Pdsa = field(default_factory=dict)
     started_on: OptDate = None
@@ -223,7 +229,12 @@ class Action(Record):
     evaluated_on: OptDate = None
 
     def _extra_problems(self) -> list[InvalidValue]:  # phase, route, progress: limits.BOUNDS
-        return [InvalidValue("pdsa", t("value.pdsa"))] if set(self.pdsa) - set(PDSA_KEYS) else []
+        found = [InvalidValue("pdsa", t("value.pdsa"))] if set(self.pdsa) - set(PDSA_KEYS) else []
+        if self.review_cycle:  # only then: the cycle words are not on `add`'s path
+            from store.cycles import cycle_problem
+
+            found += [p for p in [cycle_problem(self.review_cycle)] if p is not None]
+        return found
 
 
 @record_class

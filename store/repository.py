@@ -184,17 +184,22 @@ class Store:
     # reading records ------------------------------------------------------
     def records(
         self, cls: type[R], unit: str | None = None, where: DocFilter | None = None,
-        skipped: list[SpiegelError] | None = None,
+        skipped: list[SpiegelError] | None = None, deleted: bool = False,
     ) -> list[R]:
         """Records of one unit, or of every readable unit. Bad records (documents
         that fail the load-time check) are left out and, like the files that could
         not be used, appended to `skipped`. `where` is a cheap test on stored
-        documents, applied before records are built."""
+        documents, applied before records are built. Deleted records (tombstones)
+        are left out here, the one place every list, count and figure reads
+        through, unless `deleted` (to show a link to one as deleted)."""
 
         def gather(slug: str) -> list[R]:
             data = self.backend.read(slug)
             self._unit_from(data, slug)  # a unit whose own record is bad is unusable as a whole
-            return self._built(cls, slug, data.get(cls.TABLE, {}).values(), where, skipped)
+            docs = data.get(cls.TABLE, {}).values()
+            if not deleted:
+                docs = [doc for doc in docs if not tombstone(doc)]
+            return self._built(cls, slug, docs, where, skipped)
 
         return self._per_unit(unit, skipped, gather)
 
@@ -259,6 +264,8 @@ class Store:
             for cls in (Action, Meeting, Finding, Kpi, Visit):
                 found = built_records[cls] = []
                 for doc in data.get(cls.TABLE, {}).values():
+                    if tombstone(doc):  # deleted: in no figure, as in no list
+                        continue
                     try:
                         found.append(self._build(cls, doc, slug))
                     except BadRecord as problem:
@@ -383,6 +390,12 @@ class Store:
                 edited.rev = rev
             return txn.save(edited)
 
+    def delete(self, record_id: str, rev: int | None = None) -> Record:
+        """Delete a record as a logged tombstone (Transaction.delete); `undo` restores it."""
+        located = self.get(record_id)
+        with self.transaction(located.unit) as txn:
+            return txn.delete(type(located), located.id, rev)
+
     def undo(self, record_id: str, rev: int | None = None) -> Record:
         """Reverse the record's latest change not yet undone. With `rev`, the revision
         the user saw: `StaleUndo` (nothing written) if someone changed it since.
@@ -408,6 +421,12 @@ def slugify(name: str) -> str:
 
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:64]
+
+
+def tombstone(doc: object) -> bool:
+    """A deleted record's document (a hand-edited `deleted` that is no text is left
+    to the load-time check, which reports it as a bad record)."""
+    return isinstance(doc, dict) and isinstance(doc.get("deleted"), str) and bool(doc["deleted"])
 
 
 def merged(value: dict | list, part: dict | list) -> dict | list:

@@ -76,3 +76,13 @@ def overdue_doc(doc: dict, today_iso: str) -> bool:
     leaves out fields at their default, and the default status is planned)."""
     deadline = doc.get("deadline")
     return bool(deadline) and deadline < today_iso and doc.get("status", _DEFAULT_STATUS) in _OPEN_CODES
+
+
+def due_for_review(action: Action, today: dt.date) -> bool:
+    """An open action the team should look at in an evaluation meeting: its review
+    date has come, or its deadline is near (the due-soon window) or past."""
+    if not is_open(action):
+        return False
+    review = action.review_date is not None and action.review_date <= today
+    deadline = action.deadline is not None and action.deadline <= today + dt.timedelta(days=DUE_SOON_DAYS)
+    return review or deadline

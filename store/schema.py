@@ -15,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from typing import Callable
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # A flat-layout file whose unit `spiegel migrate` moved into its own directory: any
 # spiegel reads this as a newer schema and refuses to write it, so a client of the
 # old version left running cannot write to the old place.
@@ -86,10 +86,20 @@ def _feedback_given_and_teams(data: dict, slug: str) -> dict:
     return data
 
 
+def _tombstones_and_review_cycles(data: dict, slug: str) -> dict:
+    """Version 5 -> 6: every record gained `deleted` (a tombstone's time: deleting
+    leaves the record stored, so undo restores it and its id is never reused) and
+    actions `review_cycle` (the next review follows it). Their defaults (not
+    deleted, no cycle) are what an older record meant and compact documents leave
+    them out, so nothing changes; an older spiegel must refuse a file whose
+    tombstones it would show as live records."""
+    return data
+
+
 # version n -> function that upgrades data from n to n + 1
 MIGRATIONS: dict[int, Callable[[dict, str], dict]] = {
     0: _from_plain_tinydb, 1: _kpi_baseline_fields, 2: _unit_login_hagro_municipality, 3: _visits_table,
-    4: _feedback_given_and_teams,
+    4: _feedback_given_and_teams, 5: _tombstones_and_review_cycles,
 }
 
 

@@ -61,7 +61,20 @@ class Transaction:
         return record
 
     def all(self, cls: type[R]) -> list[R]:
-        return [cls.from_doc(doc, self.slug) for doc in self._db.table(cls.TABLE).all()]
+        """The live records of a table (tombstones left out)."""
+        return [cls.from_doc(doc, self.slug) for doc in self._db.table(cls.TABLE).all() if not doc.get("deleted")]
+
+    def delete(self, cls: type[R], record_id: str, rev: int | None = None) -> R:
+        """Leave a tombstone: the record stays stored with `deleted` set and a log
+        entry "delete", so `undo` restores it and its id is never handed out again.
+        With `rev`: Conflict unless it is still at the revision the user saw."""
+        current = self.get(cls, record_id, rev)
+        if current.deleted:
+            raise NotFound(t("record.deleted", id=current.id))
+        gone = cls.from_doc(current.to_doc(), self.slug)
+        gone.deleted = self._now().isoformat(timespec="seconds")
+        self._write(gone, current, {"op": "delete", "changes": _diff(current, gone)})
+        return gone
 
     def add(self, record: R) -> R:
         """Store a new record under a fresh id; returns it with id, rev 1 and log."""
@@ -100,6 +113,8 @@ class Transaction:
         current = self.get(type(record), record.id)
         if current.rev != record.rev:
             raise Conflict(mine=record, theirs=current)
+        if current.deleted and record.deleted:  # editing a tombstone: undo the delete first
+            raise NotFound(t("record.deleted", id=current.id))
         self._prepare(record, current)
         changes = _diff(current, record)
         if not changes:
@@ -120,7 +135,7 @@ class Transaction:
         undone = {entry.get("undoes") for entry in current.log}
         for index in range(len(current.log) - 1, -1, -1):
             entry = current.log[index]
-            if entry.get("op") == "update" and index not in undone:
+            if entry.get("op") in ("update", "delete") and index not in undone:
                 break
         else:
             raise NotFound(t("undo.nothing", id=record_id))
@@ -155,7 +170,8 @@ class Transaction:
         new = [i for i in record.findings if i not in had and i not in linkable]
         for finding_id in new:
             prefix, _, number = finding_id.partition("-")
-            if prefix != Finding.PREFIX or not number.isdigit() or str(int(number)) not in table:
+            doc = table.get(str(int(number))) if prefix == Finding.PREFIX and number.isdigit() else None
+            if doc is None or doc.get("deleted"):
                 return [InvalidValue("findings", t("action.finding_unknown", id=finding_id, unit=self.slug))]
         return []
 

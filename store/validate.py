@@ -28,7 +28,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from typing import Any, Callable
 
-LOG_OPS = ("create", "update", "undo")
+LOG_OPS = ("create", "update", "undo", "delete")
 CODES = {c.__name__: c for c in (Status, UnitKind, MeetingFormat, FindingKind, FindingState, Direction, TeamKind)}
 
 

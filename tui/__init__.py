@@ -8,6 +8,8 @@ from tui.catalog_after_nl import AFTER_TUI_NL as _AFTER_NL
 from tui.catalog_en import EN_TUI as _EN
 from tui.catalog_io_en import EN_IO as _EN_IO
 from tui.catalog_io_nl import NL_IO as _NL_IO
+from tui.catalog_eval_en import EVAL_EN_TUI as _EVAL_EN
+from tui.catalog_eval_nl import EVAL_NL_TUI as _EVAL_NL
 from tui.catalog_nl import NL_TUI as _NL
 from tui.catalog_portfolio_en import EN_PORTFOLIO as _EN_PORTFOLIO
 from tui.catalog_portfolio_nl import NL_PORTFOLIO as _NL_PORTFOLIO
@@ -21,3 +23,4 @@ _register({"nl": _NL_IO, "en": _EN_IO})  # import and export (tui/catalog_io_*.p
 _register({"nl": _NL_PORTFOLIO, "en": _EN_PORTFOLIO})
 _register({"nl": _NL_VISIT, "en": _EN_VISIT})
 _register({"nl": _AFTER_NL, "en": _AFTER_EN})
+_register({"nl": _EVAL_NL, "en": _EVAL_EN})

@@ -23,7 +23,7 @@ class SpiegelApp(App[None]):
     CSS_PATH = [STYLES / "app.tcss", STYLES / "table_screen.tcss", STYLES / "help.tcss", STYLES / "action_detail.tcss",
                 STYLES / "meetings.tcss", STYLES / "capture.tcss", STYLES / "inbox.tcss",
                 STYLES / "dashboard.tcss", STYLES / "board.tcss", STYLES / "kpi.tcss", STYLES / "io.tcss",
-                STYLES / "dialogs.tcss"]
+                STYLES / "dialogs.tcss", STYLES / "review.tcss"]
     BINDINGS = [
         # ctrl+q only: a single letter on a list is a command or a hint, never a way out.
         Binding("ctrl+q", "quit", "tui.key.quit", tooltip="tui.tip.quit", id="app.quit", priority=True),

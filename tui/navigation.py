@@ -18,6 +18,7 @@ UNIT_SCREENS = {
     "board": "tui.palette.board",
     "visit": "visit.palette",
     "teams": "tui.palette.teams",
+    "review": "tui.palette.review",
 }
 
 
@@ -55,6 +56,10 @@ def build_unit_screen(app: App, kind: str, slug: str, name: str) -> Screen:
         from tui.screens.teams_screen import TeamsScreen
 
         return TeamsScreen(store, slug, name)
+    if kind == "review":
+        from tui.screens.review_screen import ReviewScreen
+
+        return ReviewScreen(store, slug, name)
     raise ValueError(f"no unit screen {kind!r}")
 
 

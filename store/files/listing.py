@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
     from store.files.unitfile import UnitFile
 
 FIELDS = ("id", "status", "phase", "route", "deadline", "owner", "title", "description")
-FORMAT = 4  # 4: the header holds the portfolio figures
+FORMAT = 5  # 4: the header holds the portfolio figures; 5: deleted actions (tombstones) are left out
 
 
 def read_index(unit_file: UnitFile, blank: dict, checked: Callable[[dict], tuple[str, dict | None]],
@@ -46,7 +46,8 @@ def read_index(unit_file: UnitFile, blank: dict, checked: Callable[[dict], tuple
     if stored is None:
         data = unit_file.read()
         name, figures = checked(data)
-        rows = [[doc.get(field, blank[field]) for field in FIELDS] for doc in data.get("actions", {}).values()]
+        rows = [[doc.get(field, blank[field]) for field in FIELDS] for doc in data.get("actions", {}).values()
+                if not doc.get("deleted")]
         header = jsoncodec.dumps([FORMAT, key, name, figures])
         unit_file.write_index(header + b"\n" + jsoncodec.dumps(rows))  # compact JSON holds no newline
         stored = name, rows, figures

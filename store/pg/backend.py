@@ -57,7 +57,7 @@ _NAME = ("(SELECT doc ->> 'name' FROM spiegel.records r"
 _ALL_LISTS = f"""
 SELECT u.slug, {_NAME}, coalesce(r.rows, '[]')::text FROM spiegel.units u LEFT JOIN (
     SELECT unit, json_agg(listed ORDER BY number) AS rows FROM spiegel.records
-    WHERE kind = 'actions' GROUP BY unit) AS r ON r.unit = u.slug
+    WHERE kind = 'actions' AND doc ->> 'deleted' IS NULL GROUP BY unit) AS r ON r.unit = u.slug
 WHERE spiegel.may_use(u.slug)
 """
 
@@ -153,7 +153,8 @@ class PgBackend(Backend):
                 self._version(slug)  # "geen toegang" rather than an empty unit
                 found = self._one(
                     f"SELECT {_NAME}, (SELECT coalesce(json_agg(listed ORDER BY number), '[]')::text"
-                    " FROM spiegel.records WHERE unit = u.slug AND kind = 'actions') FROM spiegel.units u"
+                    " FROM spiegel.records WHERE unit = u.slug AND kind = 'actions' AND doc ->> 'deleted' IS NULL)"
+                    " FROM spiegel.units u"
                     " WHERE u.slug = %s", (slug,))
             if found is None or found[0] is None:
                 raise CorruptFile(self.where(slug), t("file.no_unit"))
@@ -162,7 +163,7 @@ class PgBackend(Backend):
         if None in listed:  # an action the trigger could not pick from: the whole unit, as files rebuild their index
             data = self.read(slug)
             return checked(data)[0], [[doc.get(field, blank[field]) for field in FIELDS]
-                                        for doc in data.get("actions", {}).values()]
+                                        for doc in data.get("actions", {}).values() if not doc.get("deleted")]
         return name, [[picked.get(field, blank[field]) for field in FIELDS] for picked in listed]
 
     def unit_figures(self, slug: str, blank: dict, checked: Callable[[dict], tuple[str, dict | None]]) -> object:

@@ -120,12 +120,15 @@ def pilot(days: int | None, **changes) -> Action:
     return Action(**values)
 
 
-@pytest.mark.parametrize(("days", "expected"), [(365, []), (366, ["pilot_unevaluated"]), (0, [])])
+@pytest.mark.parametrize(("days", "expected"), [(334, []), (335, ["pilot_ending"]), (365, ["pilot_ending"]),
+                                              (366, ["pilot_unevaluated"]), (0, [])])
 def test_pilot_boundary(days, expected):
     advice = action_advice(pilot(days), TODAY)
     assert codes(advice) == expected
     if expected:
-        assert advice[0].field == "evaluated_on" and "366" in advice[0].message
+        assert advice[0].field == "evaluated_on"
+    if expected == ["pilot_unevaluated"]:
+        assert "366" in advice[0].message
 
 
 @pytest.mark.parametrize(
@@ -150,7 +153,7 @@ def test_pilot_falls_back_to_created_at():
     old = pilot(None, created_at=f"{TODAY - timedelta(days=366)}T09:00:00+00:00")
     young = pilot(None, created_at=f"{TODAY - timedelta(days=365)}T23:59:59+00:00")
     assert codes(action_advice(old, TODAY)) == ["pilot_unevaluated"]
-    assert action_advice(young, TODAY) == []
+    assert codes(action_advice(young, TODAY)) == ["pilot_ending"]  # warned ahead, not yet late
     assert action_advice(pilot(None, created_at=""), TODAY) == []
     assert action_advice(pilot(None, created_at="garbage-xx"), TODAY) == []
 
@@ -179,8 +182,8 @@ def test_english_messages():
 def test_every_message_in_both_languages_and_formats():
     for lang in ("nl", "en"):
         templates = {k: v for k, v in i18n.CATALOGS[lang].items() if k.startswith("advice.")}
-        # 12, one for a default feedback date, five for teams; and singulars (".one")
-        assert len([k for k in templates if not k.endswith(".one")]) == 18
+        # 12, one for a default feedback date, five for teams, two for pilots ending soon; and singulars (".one")
+        assert len([k for k in templates if not k.endswith(".one")]) == 20
         for template in templates.values():
             template.format(n=1, min=5, low=8, high=12, due="2026-01-01", days=400, weeks=4, providers=2,
                             wanted=4, points=3)

@@ -87,6 +87,8 @@ def records(store, unit):
 
 # (record: M/L/A/K, field, hand-edited value): every kind, and the meta fields.
 CASES = [
+    ("A", "deleted", 5), ("A", "review_cycle", ["kwartaal"]), ("M", "deleted", []), ("L", "deleted", None),
+    ("K", "deleted", {"x": 1}), ("T", "deleted", 7),
     # Action: Line, Text, OptDate, code, int, Ids, Pdsa
     ("A", "title", 123), ("A", "title", None), ("A", "description", ["x"]), ("A", "owner", {"naam": "x"}),
     ("A", "deadline", "2026-13-45"), ("A", "deadline", "20261231"), ("A", "deadline", "vrijdag"), ("A", "deadline", 5),

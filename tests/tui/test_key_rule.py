@@ -172,8 +172,11 @@ async def test_inbox_of_one_unit_and_of_all(small_dir):
 
 
 async def test_kpi_lists(small_dir):
-    """On the unit's KPI list nothing is a letter command (a KPI is added from its
-    action, so `a` is not offered there); on an action's list `a` adds one."""
+    """On the unit's KPI list `w` (this period's values for every KPI) is the one
+    letter command (a KPI is added from its action, so `a` is not offered there); on
+    an action's list `a` adds one."""
+    from tui.dialogs.period_pass_dialog import PeriodPassDialog
+
     add_meeting_and_kpi(small_dir)
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -182,8 +185,8 @@ async def test_kpi_lists(small_dir):
         await settle(pilot)
         assert isinstance(app.screen, KpiListScreen) and app.screen.action_id is None
         assert "KPI erbij" not in screen_lines(app)[-1]  # the footer promises nothing it cannot do
-        await sweep(pilot, {})
+        await sweep(pilot, {"w": opens(PeriodPassDialog)})
         app.push_screen(KpiListScreen(app.store, "de-hoek", "A-2"))
         await settle(pilot)
         assert "a KPI erbij" in screen_lines(app)[-1]
-        await sweep(pilot, {"a": opens(KpiForm)})
+        await sweep(pilot, {"a": opens(KpiForm), "w": opens(PeriodPassDialog)})

@@ -115,7 +115,8 @@ class ActionDetailScreen(SavesRecords, LiveRefresh, Screen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="detail-load")
     def load(self) -> None:
         action = self.store.get(self.action_id, self.unit)
-        findings = {f.id: clean_line(f.text) for f in self.store.records(Finding, unit=action.unit)}
+        findings = {f.id: (t("tui.detail.deleted_link", id=f.id) + " " if f.deleted else "") + clean_line(f.text)
+                    for f in self.store.records(Finding, unit=action.unit, deleted=True)}  # a deleted link says so
         actions = self.store.records(Action, unit=action.unit)
         teams = self.store.records(Team, unit=action.unit)  # a team can own an action (store/teams.py)
         owners = owner_suggestions(actions, teams, self.store.unit(action.unit).relatiemanager)

@@ -2,7 +2,13 @@
 
 The input never loses focus and never waits for the disk: Enter queues the finding
 and clears the field, and one thread worker at a time drains the queue in batches
-(one transaction per batch), so thirty findings typed in a row cost a few writes."""
+(one transaction per batch), so thirty findings typed in a row cost a few writes.
+
+Up and down choose a finding in the list (the field does not use them); F6 edits
+it (the line as the field reads it: `+`, `t:`, `!` change kind and quick win) and
+F8 deletes it after asking (a tombstone: `spiegel undo` restores it). What a
+colleague captures into the same meeting appears within about two seconds
+(LiveRefresh), and what is being typed stays in the field."""
 
 from __future__ import annotations
 
@@ -28,6 +34,8 @@ from tui.widgets.capture_list import FindingList, finding_row
 from tui.widgets.discard_dialog import DiscardDialog
 from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.meeting_table import meeting_label
+from tui.screens.capture_edits import CaptureEdits
+from tui.screens.live_refresh import LiveRefresh
 
 
 def _kind_binding(key: str, kind: FindingKind) -> Binding:
@@ -35,7 +43,7 @@ def _kind_binding(key: str, kind: FindingKind) -> Binding:
                    tooltip=f"tui.tip.kind_{kind.value}", id=f"capture.kind_{kind.value}")
 
 
-class CaptureScreen(Screen):
+class CaptureScreen(CaptureEdits, LiveRefresh, Screen):
     AUTO_FOCUS = "#capture-input"
     BINDINGS = [
         Binding("escape", "back", "tui.key.back", tooltip="tui.tip.back_capture", id="capture.back"),
@@ -43,12 +51,16 @@ class CaptureScreen(Screen):
         _kind_binding("f3", FindingKind.LEERPUNT),
         _kind_binding("f4", FindingKind.TIP),
         _kind_binding("f5", FindingKind.RECOMMENDATION),
+        Binding("f6", "edit", "tui.capture.key.edit", tooltip="tui.capture.tip.edit", id="capture.edit"),
+        Binding("f8", "delete", "tui.capture.key.delete", tooltip="tui.capture.tip.delete", id="capture.delete"),
+        Binding("up", "move(-1)", "tui.key.up", tooltip="tui.capture.tip.choose", show=False, id="capture.up"),
+        Binding("down", "move(1)", "tui.key.down", tooltip="tui.capture.tip.choose", show=False, id="capture.down"),
     ]
 
     class Loaded(Message):
-        def __init__(self, findings: list[Finding]) -> None:
+        def __init__(self, findings: list[Finding], batches: int = 0) -> None:
             super().__init__()
-            self.findings = findings
+            self.findings, self.batches = findings, batches  # batches: our saves known when it read
 
     class BatchSaved(Message):
         def __init__(self, keys: list[str], findings: list[Finding]) -> None:
@@ -72,6 +84,9 @@ class CaptureScreen(Screen):
         self._lock = threading.Lock()
         self._draining = False
         self._typed = 0
+        self._chosen = False  # the user moved the list's cursor (else it follows the newest)
+        self._batches = 0  # batches of ours saved so far; a load older than one keeps its findings
+        self._arrived: dict[str, int] = {}  # finding id -> the batch that saved it
         self.sub_title = t("tui.capture.subtitle", meeting=meeting_label(meeting, store.today()))
 
     def compose(self) -> ComposeResult:
@@ -84,18 +99,27 @@ class CaptureScreen(Screen):
 
     def on_mount(self) -> None:
         self._show_hint()
-        self.load()
+        self.start_watching()
+        self.reload()
+
+    @property
+    def watched_unit(self) -> str | None:
+        return self.meeting.unit
 
     # loading ---------------------------------------------------------------------
     @work(thread=True, exclusive=True, exit_on_error=False, group="capture-load")
     def load(self) -> None:
-        wanted = self.meeting.id
+        wanted, batches = self.meeting.id, self._batches
         found = self.store.records(Finding, unit=self.meeting.unit, where=lambda doc: doc.get("meeting") == wanted)
-        self.post_message(self.Loaded(sorted(found, key=lambda f: id_number(f.id))))
+        self.post_message(self.Loaded(sorted(found, key=lambda f: id_number(f.id)), batches))
 
     def on_capture_screen_loaded(self, message: Loaded) -> None:
-        known = {f.id for f in self._saved}
-        self._saved = sorted([*self._saved, *(f for f in message.findings if f.id not in known)], key=lambda f: id_number(f.id))
+        """The meeting's findings as stored now (a colleague's new, edited or deleted
+        ones included). A batch of ours saved while the load ran is newer than
+        anything it read: kept."""
+        loaded = {f.id: f for f in message.findings}
+        racing = [f for f in self._saved if f.id not in loaded and self._arrived.get(f.id, 0) > message.batches]
+        self._saved = sorted([*loaded.values(), *racing], key=lambda f: id_number(f.id))
         self._render_list()
 
     # typing ----------------------------------------------------------------------
@@ -148,6 +172,8 @@ class CaptureScreen(Screen):
             self._waiting.pop(key, None)
         known = {f.id for f in self._saved}  # the first load may have read them already
         self._saved.extend(f for f in message.findings if f.id not in known)
+        self._batches += 1
+        self._arrived.update({f.id: self._batches for f in message.findings})
         self._render_list()
 
     def on_capture_screen_batch_failed(self, message: BatchFailed) -> None:
@@ -161,7 +187,12 @@ class CaptureScreen(Screen):
         for key, finding in self._waiting.items():
             state = t("tui.capture.failed") if key in self._failed else t("tui.capture.saving")
             rows.append(finding_row(finding, key, state))
-        self.query_one(FindingList).show(rows)
+        table = self.query_one(FindingList)
+        chosen = table.current.key if table.current is not None and self._chosen else None
+        table.show(rows)
+        if chosen is not None:  # a refresh keeps the finding the user chose
+            keys = [row.key for row in rows]
+            table.cursor = keys.index(chosen) if chosen in keys else len(rows) - 1
         status = t("tui.capture.count", n=len(self._saved))
         if self._waiting:
             status += " · " + t("tui.capture.waiting", n=len(self._waiting))
@@ -196,3 +227,4 @@ class CaptureScreen(Screen):
 
         question = t("tui.capture.unsaved", n=len(self._failed)) if self._failed else t("tui.capture.unsaved_line")
         self.app.push_screen(DiscardDialog(question), answered)
+

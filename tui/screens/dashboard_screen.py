@@ -61,6 +61,7 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
         Binding("b", "open('visit')", "visit.key.visit", tooltip="visit.tip.visit", id="dash.visit", show=False),
         Binding("n", "new_action", "visit.key.new_action", tooltip="visit.tip.new_action", id="dash.new_action"),
         Binding("p", "open('teams')", "tui.key.teams", tooltip="tui.tip.teams", id="dash.teams"),
+        Binding("e", "open('review')", "tui.review.key.start", tooltip="tui.review.tip.start", id="dash.review"),
         Binding("t", "toggle_table", "tui.key.chart_table", tooltip="tui.tip.chart_table", id="dash.table"),
     ]
     AUTO_FOCUS = "#dash-body"

@@ -61,6 +61,7 @@ class KpiListScreen(TableScreen):
     BINDINGS = [
         Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="kpis.back"),
         Binding("a", "add", "kpi.key.add", tooltip="kpi.tip.add", id="kpis.add"),
+        Binding("w", "period_pass", "tui.pass.key", tooltip="tui.pass.tip", id="kpis.pass"),
     ]
 
     class Added(Message):
@@ -118,6 +119,19 @@ class KpiListScreen(TableScreen):
         if action == "add" and not self.action_id:
             return False
         return super().check_action(action, parameters)
+
+    def action_period_pass(self) -> None:
+        """This period's value for every KPI shown, in one pass (tui/dialogs/period_pass_dialog.py)."""
+        from tui.dialogs.period_pass_dialog import PeriodPassDialog
+
+        kpis = [row.item for row in self.query_one(RowTable).rows if isinstance(row.item, Kpi)]
+
+        def done(saved: int | None) -> None:
+            if saved:
+                self.notify(t("tui.pass.saved", n=saved), markup=False)
+                self.reload()
+
+        self.app.push_screen(PeriodPassDialog(self.store, self.slug, kpis), done)
 
     def action_add(self) -> None:
         from tui.widgets.kpi_dialogs import KpiForm

@@ -46,6 +46,8 @@ class RunChartScreen(LiveRefresh, Screen):
         Binding("n", "measure", "kpi.key.measure", tooltip="kpi.tip.measure", id="kpi.measure"),
         Binding("e", "edit", "kpi.key.edit", tooltip="kpi.tip.edit", id="kpi.edit"),
         Binding("t", "toggle_chart", "kpi.key.table", tooltip="kpi.tip.table", id="kpi.table"),
+        Binding("c", "correct", "tui.measurement.key.correct", tooltip="tui.measurement.tip.correct", id="kpi.correct"),
+        Binding("x", "delete", "tui.measurement.key.delete", tooltip="tui.measurement.tip.delete", id="kpi.delete"),
         Binding("escape", "back", "tui.key.back", tooltip="tui.tip.back", id="kpi.back"),
     ]
 
@@ -116,6 +118,21 @@ class RunChartScreen(LiveRefresh, Screen):
             return
         self.post_message(self._loaded(saved, t("kpi.saved", id=saved.id)))
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="kpi-save")
+    def change_measurement(self, number_: int, rev: int, corrected: Measurement | None) -> None:
+        """Correct (or, with None, delete) measurement `number_` of the KPI as shown
+        at `rev`: a colleague's change in between is a Conflict, never a wrong point."""
+        from store.measurements import correct_measurement, delete_measurement
+
+        if corrected is None:
+            saved = delete_measurement(self.store, self.kpi_id, number_, rev=rev)
+            note = t("tui.measurement.deleted", id=saved.id)
+        else:
+            saved = correct_measurement(self.store, self.kpi_id, number_, date=corrected.date, value=corrected.value,
+                                        note=corrected.note, rev=rev)
+            note = t("tui.measurement.corrected", id=saved.id)
+        self.post_message(self._loaded(saved, note))
+
     # handlers -------------------------------------------------------------------------
     def on_run_chart_screen_loaded(self, message: Loaded) -> None:
         self.query_one("#chart-body").loading = False
@@ -150,6 +167,8 @@ class RunChartScreen(LiveRefresh, Screen):
             key = "tui.load_failed" if event.worker.group in ("kpi-load", "watch") else "tui.write_failed"
             severity = "warning" if isinstance(error, SpiegelError) else "error"
             self.notify(t(key, error=describe_error(error)), severity=severity, markup=False)
+            if isinstance(error, Conflict):  # a colleague changed the KPI: show it as it is now
+                self.load()
 
     # actions --------------------------------------------------------------------------
     def action_measure(self) -> None:
@@ -179,6 +198,52 @@ class RunChartScreen(LiveRefresh, Screen):
                 self.save_kpi(edited, base)
 
         self.app.push_screen(KpiForm(t("kpi.form.edit_title", id=base.id), base, self.store.today()), entered)
+
+    def _selected(self) -> tuple[int, Measurement] | None:
+        """The number (from 1, in kpi.measurements) and measurement of the table's
+        selected row; None without one."""
+        table = self.query_one(DataTable)
+        if self.kpi is None or not table.row_count:
+            return None
+        analysis = self.query_one(RunChart).analysis
+        row = table.cursor_row
+        if analysis is None or not 0 <= row < len(analysis.dates):
+            return None
+        date, value = analysis.dates[row], analysis.values[row]
+        for index, m in enumerate(self.kpi.measurements):
+            if m.date == date and m.value == value:
+                return index + 1, m
+        return None
+
+    def action_correct(self) -> None:
+        from tui.dialogs.measurement_dialogs import CorrectMeasurement
+
+        chosen = self._selected()
+        if chosen is None:
+            self.notify(t("tui.measurement.choose"), severity="warning", markup=False)
+            return
+        number_, measurement = chosen
+        rev = self.kpi.rev
+
+        def entered(values: dict | None) -> None:
+            if values:
+                self.change_measurement(number_, rev, values["measurement"])
+
+        self.app.push_screen(CorrectMeasurement(self.store.today(), self.kpi.measure_unit, measurement), entered)
+
+    def action_delete(self) -> None:
+        from tui.widgets.yes_no_dialog import YesNoDialog
+
+        chosen = self._selected()
+        if chosen is None:
+            self.notify(t("tui.measurement.choose"), severity="warning", markup=False)
+            return
+        number_, m = chosen
+        rev = self.kpi.rev
+        question = t("tui.measurement.ask_delete", value=number(m.value),
+                     date=show_date("measurement", m.date, self.store.today()), id=self.kpi.id)
+        self.app.push_screen(YesNoDialog(question, t("tui.measurement.yes_delete"), t("tui.confirm.stay")),
+                             lambda yes: self.change_measurement(number_, rev, None) if yes else None)
 
     def action_toggle_chart(self) -> None:
         for selector in ("#kpi-chart", "#kpi-legend"):

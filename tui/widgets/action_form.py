@@ -29,7 +29,7 @@ from tui.widgets.field_text import PDSA_PARTS, field_label
 from tui.widgets.form_row import FormRow
 
 DATE_FIELDS = ("deadline", "review_date", "started_on", "done_on", "evaluated_on")
-TEXT_FIELDS = ("title", "owner", "progress", "findings", *DATE_FIELDS)
+TEXT_FIELDS = ("title", "owner", "progress", "findings", "review_cycle", *DATE_FIELDS)
 SELECT_FIELDS = ("status", "phase", "route")
 FINDING_ID = re.compile(r"L-\d+")
 
@@ -56,6 +56,7 @@ class ActionForm(Vertical):
         yield self._row("route", Select(routes, allow_blank=False, compact=True))
         yield self._row("progress", Input(compact=True, classes="number"), aside=True)
         yield self._row("review_date", Input(compact=True, classes="date"), aside=True)
+        yield self._row("review_cycle", Input(compact=True, placeholder=t("tui.detail.cycle_hint")))
         yield self._row("findings", Input(compact=True, placeholder=t("tui.detail.findings_hint")))
         for part in PDSA_PARTS:
             yield self._row(f"pdsa-{part}", TextArea(compact=True, classes="area pdsa"))

@@ -85,6 +85,9 @@ def list_lines(summary: UnitSummary, today: dt.date) -> list[tuple[Text, Action 
     if summary.pilots:
         heading("tui.dash.pilots", len(summary.pilots), True)
         actions(summary.pilots, None)
+    if summary.pilots_ending:
+        heading("tui.dash.pilots_ending", len(summary.pilots_ending), True)
+        actions(summary.pilots_ending, None)
     return lines
 
 

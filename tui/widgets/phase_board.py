@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from store.advice import pilot_overdue
+from store.advice import pilot_ending_soon, pilot_overdue
 from store.i18n import t
 from store.queries import sort_key
 from store.records import Action
@@ -50,6 +50,8 @@ def make_card(action: Action, today: dt.date) -> Card:
         flags.append(t("tui.board.late"))
     if pilot_overdue(action, today):
         flags.append(t("tui.board.evaluate"))
+    elif pilot_ending_soon(action, today):
+        flags.append(t("tui.board.evaluate_soon"))
     return Card(action, tuple(flags))
 
 

@@ -1,0 +1,113 @@
+"""The evaluation meeting on the command line: correct or delete a KPI's
+measurement, delete a record (a tombstone that `spiegel undo` restores), and the
+review queue of a unit.
+
+    spiegel kpi correct K-3 2 --waarde 65
+    spiegel kpi correct K-3 "1 nov" --datum "2 nov" --notitie "na de storing"
+    spiegel kpi delete K-3 "1 nov"
+    spiegel delete L-12
+    spiegel review praktijk-noord --json
+
+Every rule is the store's (store/measurements.py, store/reviews.py)."""
+
+from __future__ import annotations
+
+import click
+
+from cli.group import cli, data_dir_option, settings
+from cli.kpi_commands import kpi
+from cli.settings import make_store
+
+
+@kpi.command("correct")
+@click.argument("kpi_id", metavar="KPI")
+@click.argument("which", metavar="METING")
+@click.option("--datum", "--date", "date", metavar="DATUM")
+@click.option("--waarde", "--value", "value", metavar="WAARDE")
+@click.option("--notitie", "--note", "note", metavar="TEKST")
+@click.option("--rev", type=int, metavar="N")
+@data_dir_option
+@click.pass_context
+def correct(ctx, kpi_id, which, date, value, note, rev, data_dir):
+    """Een meting verbeteren: datum, waarde of notitie (gelogd; spiegel undo zet hem terug)."""
+    from store.errors import InvalidValue
+    from store.fields import parse_value
+    from store.i18n import t
+    from store.kpis import measurement_date
+    from store.measurements import correct_measurement
+    from store.records import Kpi
+
+    store = make_store(settings(ctx, data_dir))
+    when = measurement_date(date, store.today()) if date is not None else None
+    amount = None
+    if value is not None:
+        try:
+            amount = parse_value(Kpi, "baseline", value)  # the KPI number parser: a decimal comma is fine
+        except InvalidValue as problem:
+            raise InvalidValue("value", problem.message) from None
+        if amount is None:
+            raise InvalidValue("value", t("value.required"))
+    text = parse_value(Kpi, "name", note) if note is not None else None  # one clean line
+    saved = correct_measurement(store, kpi_id, which, date=when, value=amount, note=text, rev=rev)
+    click.echo(t("cli.eval.corrected", id=saved.id, rev=saved.rev))
+
+
+@kpi.command("delete")
+@click.argument("kpi_id", metavar="KPI")
+@click.argument("which", metavar="METING")
+@click.option("--rev", type=int, metavar="N")
+@data_dir_option
+@click.pass_context
+def delete_measurement_command(ctx, kpi_id, which, rev, data_dir):
+    """Een meting verwijderen, gekozen met haar nummer of datum (gelogd; spiegel undo zet hem terug)."""
+    from store.i18n import t
+    from store.measurements import delete_measurement
+
+    store = make_store(settings(ctx, data_dir))
+    saved = delete_measurement(store, kpi_id, which, rev=rev)
+    click.echo(t("cli.eval.measurement_deleted", id=saved.id, rev=saved.rev))
+
+
+@cli.command("delete")
+@click.argument("record_id", metavar="ID")
+@click.option("--rev", type=int, metavar="N")
+@data_dir_option
+@click.pass_context
+def delete_record(ctx, record_id, rev, data_dir):
+    """Een record verwijderen; het blijft bewaard en spiegel undo zet het terug."""
+    from store.i18n import t
+
+    store = make_store(settings(ctx, data_dir))
+    gone = store.delete(record_id, rev=rev)
+    click.echo(t("cli.eval.deleted", id=gone.id))
+
+
+@cli.command("review")
+@click.argument("unit_text", metavar="EENHEID")
+@click.option("--json", "as_json", is_flag=True)
+@data_dir_option
+@click.pass_context
+def review(ctx, unit_text, as_json, data_dir):
+    """De evaluatierij van een eenheid: open acties waarvan de evaluatiedatum er is of de deadline nadert."""
+    from cli.output import echo
+    from store.i18n import t
+    from store.reviews import queue
+    from store.text import clean_line
+
+    store = make_store(settings(ctx, data_dir))
+    slug = store.resolve_unit(unit_text)
+    items = queue(store, slug)
+    if as_json:
+        from cli.output import print_json
+
+        print_json([{"id": i.action.id, "title": i.action.title, "status": i.action.status.value,
+                     "progress": i.action.progress, "owner": i.action.owner,
+                     "review_date": i.action.review_date.isoformat() if i.action.review_date else None,
+                     "deadline": i.action.deadline.isoformat() if i.action.deadline else None,
+                     "review_cycle": i.action.review_cycle, "why": i.why, "kpis": [k.id for k in i.kpis]}
+                    for i in items])
+        return
+    if not items:
+        echo(t("cli.eval.queue_empty"))
+    for item in items:
+        echo(f"{item.action.id:<7} {clean_line(item.action.title)}  ({item.why})")

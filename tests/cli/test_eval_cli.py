@@ -1,0 +1,61 @@
+"""The evaluation meeting on the command line: `kpi correct`, `kpi delete`,
+`delete` and `review`, run as a user runs them (one line on stderr when wrong)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from store.records import Action, Kpi, Measurement
+
+
+@pytest.fixture
+def measured(two_units):
+    store = two_units
+    action = store.add(Action(title="Terugbellen", review_date=dt.date(2026, 11, 1), review_cycle="kwartaal"),
+                       "praktijk-de-hoek")
+    store.add(Kpi(action=action.id, name="Binnen een dag", measure_unit="%", measurements=[
+        Measurement(dt.date(2026, 9, 1), 50.0), Measurement(dt.date(2026, 10, 1), 55.0)]), "praktijk-de-hoek")
+    return store
+
+
+def test_a_measurement_is_corrected_deleted_and_restored(run, measured):
+    assert run("kpi", "correct", "K-1", "2", "--waarde", "65,5", "--notitie", "typfout").stdout == \
+        "K-1: meting verbeterd; nu revisie 2\n"
+    assert run("kpi", "delete", "K-1", "1 sep").stdout.startswith("K-1: meting verwijderd; nu revisie 3")
+    shown = json.loads(run("show", "K-1", "--json").stdout)
+    assert [m["value"] for m in shown["measurements"]] == [65.5]
+    run("undo", "K-1")
+    shown = json.loads(run("show", "K-1", "--json").stdout)
+    assert [m["value"] for m in shown["measurements"]] == [50.0, 65.5]
+
+
+@pytest.mark.parametrize("args, words", [
+    (("kpi", "correct", "K-1", "7", "--waarde", "1"), "geen meting '7'"),
+    (("kpi", "correct", "K-1", "1"), "--datum, --waarde of --notitie"),
+    (("kpi", "correct", "K-1", "1", "--waarde", "veel"), "value"),
+    (("kpi", "correct", "K-1", "1", "--waarde", "140"), "100"),
+    (("kpi", "delete", "K-1", "1", "--rev", "9"), "K-1"),
+])
+def test_a_wrong_correction_says_what_in_one_line(run, measured, args, words):
+    done = run(*args, ok=False)
+    assert done.returncode != 0 and words in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_deleted_finding_leaves_the_lists_and_comes_back_with_undo(run, measured):
+    measured.change("A-1", {"findings": ["L-1"]})
+    assert run("delete", "L-1").stdout == "L-1 verwijderd (spiegel undo L-1 zet het terug)\n"
+    assert "! leerpunt L-1 is verwijderd" in run("show", "A-1").stdout
+    assert "verwijderd" in run("show", "L-1").stdout
+    units = json.loads(run("units", "--json").stdout)
+    assert {u["slug"]: u.get("leerpunten", {}) for u in units}  # still lists, the finding left out
+    assert "Verwijderd" in run("undo", "L-1").stdout
+
+
+def test_review_lists_the_queue(run, measured):
+    queue = json.loads(run("review", "de hoek", "--json").stdout)
+    assert [(i["id"], i["review_cycle"], i["kpis"]) for i in queue] == [("A-1", "kwartaal", ["K-1"])]
+    assert run("review", "gemeente best").stdout == "Geen acties om te evalueren.\n"

@@ -1,0 +1,32 @@
+"""Correcting a measurement: the new-measurement form filled in with the one chosen.
+Returns {"measurement": Measurement} (the corrected values) or None."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from store.fields import show_date
+from store.i18n import t
+from store.records import Measurement
+from store.runchart import number
+from tui.widgets.form_row import FormRow
+from tui.widgets.kpi_dialogs import NewMeasurement, _input
+from tui.widgets.field_text import field_label
+
+
+class CorrectMeasurement(NewMeasurement):
+    def __init__(self, today: dt.date, measure_unit: str, measurement: Measurement) -> None:
+        super().__init__(today, measure_unit)
+        self.title_text = t("tui.measurement.correct_title", date=show_date("measurement", measurement.date, today))
+        self.measurement = measurement
+
+    def rows(self) -> list[FormRow]:
+        m = self.measurement
+        return [
+            FormRow("date", field_label("date"), _input("date", m.date.isoformat(), classes="date"), aside=True),
+            FormRow("value", field_label("value"), _input("value", number(m.value), classes="number")),
+            FormRow("note", field_label("note"), _input("note", m.note)),
+        ]
+
+    def hint(self) -> str:
+        return t("tui.measurement.correct_hint")
