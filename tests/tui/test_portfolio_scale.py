@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from store.records import Unit
+import datetime as dt
+
+from store.records import Action, Unit
 from store.vocab import UnitKind
 from tests.tui.helpers import make_store, screen_lines, settle
 from tui.app import make_app
@@ -126,3 +128,21 @@ async def test_hostile_text_in_a_hagro_or_municipality_is_shown_literally(tmp_pa
         assert app.is_running and "[@click=app.q" in text(app)  # as typed, not run
         await pilot.press("G")
         assert "\x1b" not in text(app) and "Best" in text(app)
+
+
+async def test_typing_a_units_name_opens_that_unit_not_one_in_its_municipality(tmp_path):
+    """`Gemeente Best` also matches the practices in municipality Best (`gemeente-best`):
+    the cursor still goes to the unit of that name, so Enter opens it."""
+    store = make_store(tmp_path / "data")
+    build(tmp_path / "data")
+    store.create_unit(Unit(name="Gemeente Best", kind=UnitKind.MUNICIPALITY))
+    store.add(Action(title="Te laat", deadline=dt.date(2020, 1, 6)), "huisartsen-maasoever")  # needs attention first
+    app = make_app(tmp_path / "data", today=None, user="tester")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Gemeente Best")
+        await settle(pilot)
+        assert len(names(app)) > 1  # the practices in Best are listed too
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Gemeente Best" in text(app).splitlines()[0]

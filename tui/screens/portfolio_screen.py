@@ -107,6 +107,19 @@ class PortfolioScreen(TableScreen):
         damaged = sum(1 for row in self.table.rows if row.item.bad_records)
         return f"{t('tui.portfolio.damaged', n=damaged)} · {text}" if damaged else text
 
+    def filter_applied(self, text: str) -> None:
+        """Typing a unit's name puts the cursor on that unit, ahead of units the
+        words match only through their Hagro or municipality (`Gemeente Best` also
+        finds every practice in `gemeente-best`): Enter then opens the unit named."""
+        wanted = " ".join(text.casefold().split())
+        if not wanted:
+            return
+        for index, row in enumerate(self.table.rows):
+            unit = row.item.unit if isinstance(row.item, UnitFacts) else None
+            if unit is not None and wanted in " ".join(unit.name.casefold().split()):
+                self.table.cursor = index
+                return
+
     def describe(self, row: Row) -> Text:
         facts: UnitFacts = row.item
         if facts.unit is None:

@@ -137,12 +137,17 @@ class TableScreen(KeyRule, LiveRefresh, Screen):
             # are still freed by reference counting when the list is replaced.
             gc.freeze()
 
+    def filter_applied(self, text: str) -> None:
+        """After the filter changed: a screen may move the cursor to the row the text
+        names best (the portfolio does)."""
+
     # events --------------------------------------------------------------------
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         previous, self._filter_text = self._filter_text, event.value
         narrowing = bool(previous) and event.value.startswith(previous)
         self.table.set_filter(self.make_filter(event.value), narrowing=narrowing, text=event.value)
+        self.filter_applied(event.value)
         self._update_status()
         # Bindings stay as they are while typing: refreshing them rebuilds the whole
         # Footer (30–50 ms measured), too slow for every keystroke.
