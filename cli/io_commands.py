@@ -32,7 +32,7 @@ register({"nl": IO_NL, "en": IO_EN})
 @click.pass_context
 def import_(ctx, file, unit, kind, meeting, dry_run, data_dir):
     """`spiegel import FILE --unit U`: one line per row that does something, then the sum."""
-    import store.interop  # noqa: F401  (its words)
+    from store import interop as _interop_words  # noqa: F401  (registers its words)
     from cli.output import echo
     from store.interop import importer
 

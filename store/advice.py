@@ -15,7 +15,6 @@ from typing import Iterable
 
 from store import i18n
 from store.records import Action, Meeting
-from store.rules import in_due_soon_window
 from store.vocab import Status
 
 MIN_PARTICIPANTS = 5

@@ -16,7 +16,6 @@ from store.errors import FileProblem
 from store.figures import Figures, checked, figures_of
 from store.records import Action, Finding, Meeting, Unit, Visit
 from store.repository import Store, UnitEntry
-from store.visits import last_visit
 from store.vocab import FindingKind, FindingState
 
 

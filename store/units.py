@@ -38,16 +38,30 @@ def change_unit(store: Store, slug: str, rev: int | None = None, *, route_phases
         raise InvalidValue("unit", t("unit.nothing_to_change"))
     if "phases" in fields and route_phases:
         raise InvalidValue("phases", t("unit.phases_and_route"))
-    for route, phase in (route_phases or {}).items():
-        if route not in (1, 2, 3, 4) or phase not in (1, 2, 3, 4):
-            raise InvalidValue("phases", t("unit.route_phase", text=f"{route}={phase}"))
+    check_route_phases(route_phases or {})
     with store.transaction(slug) as txn:
         unit = txn.get(Unit, slug, rev)
         for name, value in fields.items():
             setattr(unit, name, value)
-        if route_phases:
-            unit.phases = {**unit.phases, **{str(r): p for r, p in route_phases.items()}}
+        move_routes(unit, route_phases or {})
         return txn.save(unit)
+
+
+def check_route_phases(route_phases: dict[int, int]) -> None:
+    """InvalidValue naming the first route or phase that is not 1-4."""
+    for route, phase in route_phases.items():
+        if route not in (1, 2, 3, 4) or phase not in (1, 2, 3, 4):
+            raise InvalidValue("phases", t("unit.route_phase", text=f"{route}={phase}"))
+
+
+def move_routes(unit: Unit, route_phases: dict[int, int]) -> list[dict]:
+    """Set single routes' phases on `unit` (the others stay as they are); the moves
+    made, `{"route", "from", "to"}`, for a visit to record. The caller saves the unit
+    in its transaction, which logs the change."""
+    moves = [{"route": r, "from": unit.phase(r), "to": p} for r, p in sorted(route_phases.items()) if unit.phase(r) != p]
+    if moves:
+        unit.phases = {**unit.phases, **{str(m["route"]): m["to"] for m in moves}}
+    return moves
 
 
 def parse_route_phases(texts: list[str] | tuple[str, ...]) -> dict[int, int]:

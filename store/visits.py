@@ -163,14 +163,14 @@ def new_action(store: Store, slug: str, draft: ActionDraft) -> Action:
 
 
 def _set_phases(txn: Transaction, phases: dict[int, int]) -> list[dict]:
-    """Set each route's phase on the Unit (one logged change); the moves made."""
-    bad = [r for r, p in phases.items() if r not in (1, 2, 3, 4) or p not in (1, 2, 3, 4)]
-    if bad:
-        raise InvalidValue("phases", t("value.phases"))
+    """Set each route's phase on the Unit (one logged change, store/units.py's rule);
+    the moves made."""
+    from store.units import check_route_phases, move_routes
+
+    check_route_phases(phases)
     unit = txn.get(Unit, txn.slug)
-    moves = [{"route": r, "from": unit.phase(r), "to": p} for r, p in sorted(phases.items()) if unit.phase(r) != p]
+    moves = move_routes(unit, phases)
     if moves:
-        unit.phases = {**unit.phases, **{str(m["route"]): m["to"] for m in moves}}
         txn.save(unit)
     return moves
 

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, RichLog, Static
 from textual.worker import Worker, WorkerState
 
-import store.interop  # noqa: F401  (its words)
+from store import interop as _interop_words  # noqa: F401  (registers its words)
 from store.i18n import t
 from store.repository import Store
 from store.text import clean_line

@@ -58,7 +58,7 @@ class ListExportImport:
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def write_export(self, path: str, fmt: str, actions: list) -> None:
-        import store.interop  # noqa: F401  (its words)
+        from store import interop as _interop_words  # noqa: F401  (registers its words)
         from store.interop.exporter import export_bytes
         from store.interop.outfile import write_file
 
