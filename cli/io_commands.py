@@ -59,7 +59,7 @@ def import_(ctx, file, unit, kind, meeting, dry_run, data_dir):
 @click.pass_context
 def export(ctx, fmt, what, unit, output, data_dir):
     """`spiegel export`: one unit, or every unit the user may read (the others named on stderr)."""
-    import store.interop  # noqa: F401
+    from store import interop as _interop_words  # noqa: F401  (registers its words)
     from store.errors import InvalidValue
     from store.i18n import t
     from store.interop import exporter
@@ -88,7 +88,7 @@ def export(ctx, fmt, what, unit, output, data_dir):
 @click.pass_context
 def ical(ctx, unit, owner, output, data_dir):
     """`spiegel ical`: deadlines, review dates and feedback due dates as iCalendar."""
-    import store.interop  # noqa: F401
+    from store import interop as _interop_words  # noqa: F401  (registers its words)
     from store.i18n import t
     from store.interop import ical as calendar
 

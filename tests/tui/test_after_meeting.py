@@ -5,7 +5,6 @@ on a unit with meetings and on an empty one."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 from store.records import Action, Finding, Meeting
 from store.vocab import FindingKind, Status

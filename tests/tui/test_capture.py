@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from textual import events
 from textual.keys import _character_to_key
 from textual.widgets import Input
