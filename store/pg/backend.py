@@ -54,7 +54,8 @@ _NAME = ("(SELECT doc ->> 'name' FROM spiegel.records r"
          " WHERE r.unit = u.slug AND r.kind = 'unit' AND r.number = 1)")
 # Every readable unit's list rows in one round trip (`prefetch_lists`).
 _ALL_LISTS = f"""
-SELECT u.slug, {_NAME}, coalesce(r.rows, '[]')::text FROM spiegel.units u LEFT JOIN (
+SELECT u.slug, {_NAME}, coalesce(r.rows, '[]')::text, u.checked IS NOT DISTINCT FROM u.version
+FROM spiegel.units u LEFT JOIN (
     SELECT unit, json_agg(listed ORDER BY number) AS rows FROM spiegel.records
     WHERE kind = 'actions' GROUP BY unit) AS r ON r.unit = u.slug
 WHERE spiegel.may_use(u.slug)
@@ -142,7 +143,9 @@ class PgBackend(Backend):
     def list_rows(self, slug: str, blank: dict, checked_name: Callable[[dict], str]) -> tuple[str, list[list]]:
         """From each action's `listed` column (its list fields; a trigger sets it):
         loading every action's history to show eight fields is what the files'
-        index avoids too."""
+        index avoids too. Trusted only while the unit is marked checked (every
+        action loads, store/pg/sql/003_checked_lists.sql), as the files write their
+        index only then; otherwise the whole unit is read and checked once."""
         from store.files.listing import FIELDS
 
         found = self._lists.pop(slug, None)
@@ -151,21 +154,43 @@ class PgBackend(Backend):
                 self._version(slug)  # "geen toegang" rather than an empty unit
                 found = self._one(
                     f"SELECT {_NAME}, (SELECT coalesce(json_agg(listed ORDER BY number), '[]')::text"
-                    " FROM spiegel.records WHERE unit = u.slug AND kind = 'actions') FROM spiegel.units u"
+                    " FROM spiegel.records WHERE unit = u.slug AND kind = 'actions'),"
+                    " u.checked IS NOT DISTINCT FROM u.version FROM spiegel.units u"
                     " WHERE u.slug = %s", (slug,))
             if found is None or found[0] is None:
                 raise CorruptFile(self.where(slug), t("file.no_unit"))
-        name, rows = found
-        listed = jsoncodec.loads(rows)
-        if None in listed:  # an action the trigger could not pick from: the whole unit, as files rebuild their index
-            data = self.read(slug)
-            return checked_name(data), [[doc.get(field, blank[field]) for field in FIELDS]
-                                        for doc in data.get("actions", {}).values()]
+        name, rows, checked = found
+        listed = jsoncodec.loads(rows) if checked else [None]
+        if None in listed:  # not known good, or an action the trigger could not pick from: the whole unit
+            name, rows = self._checked_rows(slug, blank, checked_name)
+            return name, rows
         return name, [[picked.get(field, blank[field]) for field in FIELDS] for picked in listed]
+
+    def _checked_rows(self, slug: str, blank: dict, checked_name: Callable[[dict], str]) -> tuple[str, list[list]]:
+        """The unit's rows from its whole data, checked (`checked_name` raises while a
+        bad action exists, and then nothing is marked); marked checked at the version
+        read. One REPEATABLE READ transaction: a concurrent change to the unit (the
+        trigger clears the mark) makes the marking fail rather than mark unseen data."""
+        from store.files.listing import FIELDS
+
+        with self._errors(slug):
+            try:
+                with self.conn.transaction():
+                    self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                    version = self._version(slug)
+                    data = self._load(slug)
+                    name = checked_name(data)
+                    self.conn.execute("UPDATE spiegel.units SET checked = %s WHERE slug = %s AND version = %s",
+                                      (version, slug, version))
+            except (pgerrors.SerializationFailure, pgerrors.InsufficientPrivilege):
+                data = self._load(slug)  # changed meanwhile, or a reader who may not mark: check, unmarked
+                name = checked_name(data)
+        rows = [[doc.get(field, blank[field]) for field in FIELDS] for doc in data.get("actions", {}).values()]
+        return name, rows
 
     def prefetch_lists(self) -> None:
         with self._errors(None):
-            self._lists = {slug: (name, rows) for slug, name, rows in self._all(_ALL_LISTS)}
+            self._lists = {slug: (name, rows, checked) for slug, name, rows, checked in self._all(_ALL_LISTS)}
 
     def holders(self, record_id: str) -> list[str]:
         """The unit the id register names, alone; else those holding a record with

@@ -24,8 +24,10 @@ def test_a_database_without_the_schema_says_to_upgrade_and_upgrade_is_idempotent
     url = pg_cluster.url(pg_cluster.new_database(schema=False))
     with pytest.raises(CorruptFile, match="spiegel db upgrade"):
         Store(url)
-    assert upgrade_schema(url) == ([1, 2], 2)
-    assert upgrade_schema(url) == ([], 2)
+    from store.pg import migrations
+
+    assert upgrade_schema(url) == (list(range(1, migrations.LATEST + 1)), migrations.LATEST)
+    assert upgrade_schema(url) == ([], migrations.LATEST)
     Store(url, user="tester").create_unit(Unit(name="De Hoek"))
 
 
@@ -105,3 +107,23 @@ def test_the_list_trigger_picks_the_fields_a_list_shows():
     sql = Path(SQL_DIR, "001_initial.sql").read_text()
     picked = sql.partition("WHERE key IN (")[2].partition(")")[0]
     assert tuple(name.strip(" '") for name in picked.split(",")) == FIELDS
+
+
+def test_lists_trust_the_listed_fields_only_while_the_unit_is_checked(pg_url):
+    """The first list after a change reads and checks the whole unit and marks it;
+    later lists use the `listed` column alone; any change to a record (spiegel's, or
+    SQL by hand that leaves the write counter alone) clears the mark."""
+    store = Store(pg_url, user="tester", today=TODAY)
+    slug = store.create_unit(Unit(name="De Hoek")).id
+    action = store.add(Action(title="Terugbellen"), slug)
+    mark = lambda: store.backend.conn.execute(  # noqa: E731
+        "SELECT checked IS NOT DISTINCT FROM version FROM spiegel.units WHERE slug = %s", (slug,)).fetchone()[0]
+    assert not mark()
+    assert [a.id for a in Store(pg_url).listed_actions(slug)] == [action.id]
+    assert mark()
+    store.backend.conn.execute("UPDATE spiegel.records SET doc = json_build_object('id', 'A-1', 'rev', 'x')"
+                               " WHERE unit = %s AND kind = 'actions'", (slug,))
+    assert not mark()
+    skipped: list = []
+    assert Store(pg_url).listed_actions(skipped=skipped) == [] and len(skipped) == 1
+    assert not mark()  # a bad action: never marked
