@@ -127,3 +127,26 @@ def test_lists_trust_the_listed_fields_only_while_the_unit_is_checked(pg_url):
     skipped: list = []
     assert Store(pg_url).listed_actions(skipped=skipped) == [] and len(skipped) == 1
     assert not mark()  # a bad action: never marked
+
+
+def test_the_settings_file_can_name_a_database_below_option_and_environment(pg_url, tmp_path):
+    """Order: --data-dir, --db, $SPIEGEL_DB, $SPIEGEL_DATA, the file's `db`, its `data_dir`."""
+    config = tmp_path / "config"
+    (config / "spiegel").mkdir(parents=True)
+    files = tmp_path / "data"
+    (config / "spiegel" / "settings.toml").write_text(f'db = "{pg_url}"\ndata_dir = "{files}"\n')
+    base = {k: v for k, v in os.environ.items() if k not in ("SPIEGEL_DB", "SPIEGEL_DATA")}
+
+    def spiegel(*args, **env):
+        return subprocess.run([sys.executable, "-m", "cli", *args], cwd=REPO, capture_output=True, text=True,
+                              env={**base, "PYTHONPATH": str(REPO), "SPIEGEL_TODAY": "2026-11-23",
+                                   "XDG_CONFIG_HOME": str(config), **env})
+
+    assert spiegel("units", "add", "In De Database").returncode == 0  # the file's db, not its data_dir
+    assert "in-de-database" in spiegel("--db", pg_url, "units").stdout
+    assert not files.exists()
+    assert spiegel("--data-dir", str(files), "units", "add", "In Bestanden").returncode == 0
+    assert "in-bestanden" in spiegel("units", SPIEGEL_DATA=str(files)).stdout  # the environment beats the file
+    assert "in-de-database" in spiegel("units", SPIEGEL_DB=pg_url, SPIEGEL_DATA=str(files)).stdout
+    listed = spiegel("units")
+    assert "in-de-database" in listed.stdout and "in-bestanden" not in listed.stdout
