@@ -117,14 +117,33 @@ class Backend:
 
     def wait_for_change(self, slug: str | None, seen: tuple, timeout: float) -> tuple:
         """Block until `fingerprint` of the unit (of every unit: None) differs from
-        `seen`, or `timeout` seconds passed; returns the fingerprint now. This default
-        polls; a backend that can be told (LISTEN/NOTIFY) overrides it."""
+        `seen`, `timeout` seconds passed, or `wake` was called; returns the
+        fingerprint now. This default polls every POLL_SECONDS; a backend that can
+        be told (LISTEN/NOTIFY) overrides it."""
         deadline = time.monotonic() + timeout
+        woken = self._wake_event()
         while True:
             now = self.fingerprints(slug)
-            if now != seen or time.monotonic() >= deadline:
+            left = deadline - time.monotonic()
+            if now != seen or left <= 0:
                 return now
-            time.sleep(min(POLL_SECONDS, max(0.0, deadline - time.monotonic())))
+            if woken.wait(min(POLL_SECONDS, left)):
+                return now
+
+    def wake(self) -> None:
+        """Make every `wait_for_change` blocked now return at once (a screen that
+        watched is closing: its thread should not sleep out its timeout)."""
+        woken = self._wake_event()
+        woken.set()
+        woken.clear()  # a pulse: those blocked now return, later waits sleep again
+
+    def _wake_event(self):
+        event = self.__dict__.get("_woken")
+        if event is None:
+            import threading  # not on the CLI's path: only waiting needs it
+
+            event = self.__dict__.setdefault("_woken", threading.Event())
+        return event
 
     def fingerprints(self, slug: str | None) -> tuple:
         """`fingerprint` of one unit, or of every unit (which also changes when a unit

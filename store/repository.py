@@ -180,6 +180,10 @@ class Store:
             seen = self.fingerprint(unit)
         return self.backend.wait_for_change(unit, seen, timeout) != seen
 
+    def wake(self) -> None:
+        """Make every `wait_for_change` blocked now return at once (a screen closing)."""
+        self.backend.wake()
+
     # reading records ------------------------------------------------------
     def records(
         self, cls: type[R], unit: str | None = None, where: DocFilter | None = None,

@@ -15,6 +15,7 @@ a second one, opened on first use, that only waits for notifications.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import time
@@ -75,6 +76,8 @@ class PgBackend(Backend):
         self._names: dict[str, str] = {}
         self._lists: dict[str, tuple[str, str]] = {}
         self._listener: psycopg.Connection | None = None
+        self._listener_lock = threading.Lock()
+        self._wake_channel = f"spiegel_wake_{os.getpid()}_{id(self):x}"  # this store's waiters alone
         with self._errors(None):
             self.conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
             check_schema(self.conn, self.location)
@@ -271,22 +274,38 @@ class PgBackend(Backend):
 
     def wait_for_change(self, slug: str | None, seen: tuple, timeout: float) -> tuple:
         """Sleep on LISTEN (on a connection of its own: the store's stays free for the
-        app's other threads) until a writer's NOTIFY or the timeout, then compare."""
+        app's other threads) until a writer's NOTIFY, `wake`, or the timeout, then
+        compare."""
         deadline = time.monotonic() + timeout
-        if self._listener is None:
-            self._listener = connect(self.url, self.location)
-            with self._errors(slug):
-                self._listener.execute(f"LISTEN {CHANNEL}")
+        with self._listener_lock:
+            if self._listener is None:
+                listener = connect(self.url, self.location)
+                with self._errors(slug):
+                    listener.execute(f"LISTEN {CHANNEL}")
+                    listener.execute(f"LISTEN {self._wake_channel}")
+                self._listener = listener
         while True:
-            now = self.fingerprints(slug)  # after LISTEN: a change from here on wakes us
-            left = deadline - time.monotonic()
-            if now != seen or left <= 0:
-                return now
-            try:
-                for _ in self._listener.notifies(timeout=left, stop_after=1):
-                    pass
-            except psycopg.Error as exc:
-                raise NoAccess(self.location, t("db.failed", detail=_first_line(exc))) from None
+            # One reader of the listener at a time (screens of one app share it): a
+            # notification goes to whoever reads, so each waiter compares after it
+            # holds the listener, and one woken by another's notification still sees it.
+            with self._listener_lock:
+                now = self.fingerprints(slug)  # after LISTEN: a change from here on wakes us
+                left = deadline - time.monotonic()
+                if now != seen or left <= 0:
+                    return now
+                try:
+                    for note in self._listener.notifies(timeout=left, stop_after=1):
+                        if note.channel == self._wake_channel:
+                            return now
+                except psycopg.Error as exc:
+                    raise NoAccess(self.location, t("db.failed", detail=_first_line(exc))) from None
+
+    def wake(self) -> None:
+        """A NOTIFY on this store's own channel (its name is all anyone could see):
+        the waiting thread returns at once."""
+        if self._listener is not None:
+            with self._errors(None):
+                self.conn.execute("SELECT pg_notify(%s, '')", (self._wake_channel,))
 
     # internals -------------------------------------------------------------------
     def _one(self, sql: str, params: tuple = ()) -> tuple | None:
