@@ -85,7 +85,7 @@ def lang_option(argv: list[str]) -> str | None:
 
 def run_click(argv: list[str]) -> int:
     """Run the command line through click; its exit code."""
-    from cli import admin_commands, db_commands, kpi_commands, read_commands, write_commands  # noqa: F401  (registers commands)
+    from cli import admin_commands, backup_commands, db_commands, kpi_commands, read_commands, write_commands  # noqa: F401  (registers commands)
     from cli.click_words import install, translate_help
     from cli.demo_command import demo  # noqa: F401
     from cli.settings import language_from
