@@ -150,3 +150,23 @@ def test_the_settings_file_can_name_a_database_below_option_and_environment(pg_u
     assert "in-de-database" in spiegel("units", SPIEGEL_DB=pg_url, SPIEGEL_DATA=str(files)).stdout
     listed = spiegel("units")
     assert "in-de-database" in listed.stdout and "in-bestanden" not in listed.stdout
+
+
+def test_backup_on_a_database_says_it_runs_pg_dump_into_a_private_file(pg_url, tmp_path):
+    from store.pg.dump import pg_dump_path
+
+    if pg_dump_path() is None:
+        pytest.skip("pg_dump is not installed")
+    Store(pg_url, user="tester").create_unit(Unit(name="De Hoek"))
+    target = tmp_path / "spiegel.dump"
+    done = subprocess.run([sys.executable, "-m", "cli", "--db", pg_url, "backup", "-o", str(target)], cwd=REPO,
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode == 0, done.stderr
+    assert "pg_dump --schema=spiegel" in done.stdout and "pg_restore" in done.stdout
+    assert oct(target.stat().st_mode & 0o777) == "0o600" and target.read_bytes().startswith(b"PGDMP")
+    again = subprocess.run([sys.executable, "-m", "cli", "--db", pg_url, "backup", "-o", str(target)], cwd=REPO,
+                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert again.returncode == 1 and "bestaat al" in again.stderr and "Traceback" not in again.stderr
+    refused = subprocess.run([sys.executable, "-m", "cli", "--db", pg_url, "restore", str(target)], cwd=REPO,
+                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert refused.returncode == 1 and "pg_restore" in refused.stderr
