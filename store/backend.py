@@ -111,6 +111,12 @@ class Backend:
         """The unit's name if the backend has it cheaply, else None (Store then reads it)."""
         return None
 
+    def unit_group(self, slug: str) -> tuple[str, list[str]] | None:
+        """Who may use the unit, as a group's name and its members' names (a database's
+        group role and its login roles), for a copy into files made as root; None if
+        the backend has no such group."""
+        return None
+
     def outside_units(self) -> list[FileProblem]:
         """Problems that belong to no unit (the files' old flat layout)."""
         return []

@@ -36,6 +36,7 @@ BACKUP_EN: dict[str, str] = {
     "restore.done": "Restored from {path}: {count} units",
     "restore.done.one": "Restored from {path}: {count} unit",
     "restore.pg": "On a database, restore with pg_restore (see README, 'Moving to PostgreSQL'); spiegel restore is for a data directory",
+    "copy.in_group": "in Unix group {group}",
     "groups.bad_name": "{group} is not a valid group name",
     "groups.made": "group {group} created",
     "groups.member_added": "{user} added to {group}",

@@ -37,6 +37,7 @@ BACKUP_NL: dict[str, str] = {
     "restore.done": "Teruggezet uit {path}: {count} eenheden",
     "restore.done.one": "Teruggezet uit {path}: {count} eenheid",
     "restore.pg": "Op een database zet u terug met pg_restore (zie README, 'Naar PostgreSQL'); spiegel restore is voor een datamap",
+    "copy.in_group": "in Unix-groep {group}",
     "groups.bad_name": "{group} is geen geldige groepsnaam",
     "groups.made": "groep {group} aangemaakt",
     "groups.member_added": "{user} toegevoegd aan {group}",

@@ -210,6 +210,17 @@ class PgBackend(Backend):
                 (int(number), record_id))]
         return found + [slug for slug in self.slugs() if slug not in found]
 
+    def unit_group(self, slug: str) -> tuple[str, list[str]] | None:
+        """The unit's group role and the login roles that are its members."""
+        with self._errors(slug):
+            row = self._one("SELECT role FROM spiegel.units WHERE slug = %s", (slug,))
+            if row is None or row[0] is None:
+                return None
+            members = [r[0] for r in self._all(
+                "SELECT m.rolname FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid"
+                " JOIN pg_roles m ON m.oid = a.member WHERE g.rolname = %s AND m.rolcanlogin ORDER BY 1", (row[0],))]
+        return row[0], members
+
     # writing ---------------------------------------------------------------------
     @contextmanager
     def transaction(self, slug: str) -> Iterator[dict]:

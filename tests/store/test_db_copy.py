@@ -73,3 +73,46 @@ def test_the_cli_copies_and_says_so(tmp_path, pg_url):
     assert done.returncode == 0, done.stderr
     assert "huisartsenpraktijk-de-hoek: gekopieerd (3 records)" in done.stdout
     assert "2 eenheden; alles staat gelijk" in done.stdout
+
+
+def test_back_to_files_as_root_makes_each_units_group_from_its_role_with_its_members(tmp_path, pg_url):
+    """A unit's group role becomes a Unix group of that name (made if missing), its
+    login roles members where a Unix user of that name exists; directories 2770 in it.
+    Running the copy again changes nothing."""
+    import grp
+    import stat
+
+    import pytest
+
+    from tests import unix_users as users
+
+    if os.geteuid() != 0:
+        pytest.skip("makes Unix groups: runs as root (CI does)")
+    users.ensure_users()
+    database = Store(pg_url, user="tester", today=TODAY)
+    _filled(database)
+    conn = database.backend.conn
+    role = conn.execute("SELECT role FROM spiegel.units WHERE slug = 'gemeente-best'").fetchone()[0]
+    conn.execute(f'CREATE ROLE "{users.USER_A}" LOGIN')
+    conn.execute(f'CREATE ROLE "iemand-zonder-account" LOGIN')
+    conn.execute(f'GRANT "{role}" TO "{users.USER_A}", "iemand-zonder-account"')
+    group = role[:32]
+    try:
+        back = tmp_path / "back"
+        outcomes, complete = copy_units(database, Store(back, user="root", today=TODAY))
+        assert complete
+        assert f"in Unix-groep {group}" in dict(outcomes)["gemeente-best"]
+        assert f"{users.USER_A} toegevoegd aan {group}" in dict(outcomes)["gemeente-best"]
+        assert grp.getgrnam(group).gr_mem == [users.USER_A]  # the role without a Unix user: left out
+        st = os.stat(back / "gemeente-best")
+        assert (grp.getgrgid(st.st_gid).gr_name, stat.S_IMODE(st.st_mode)) == (group, 0o2770)
+        assert _everything(Store(back)) == _everything(database)
+        before = {p.name: p.read_bytes() for p in back.glob("*/unit.json")}
+        outcomes, complete = copy_units(database, Store(back, user="root", today=TODAY))
+        assert complete and {o for _, o in outcomes} == {"staat er al, gelijk"}
+        assert {p.name: p.read_bytes() for p in back.glob("*/unit.json")} == before
+    finally:
+        for slug in ("gemeente-best", "huisartsenpraktijk-de-hoek"):
+            made = conn.execute("SELECT role FROM spiegel.units WHERE slug = %s", (slug,)).fetchone()[0][:32]
+            subprocess.run(["groupdel", made], capture_output=True)
+        database.close()
