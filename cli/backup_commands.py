@@ -25,6 +25,7 @@ def backup(ctx, output, data_dir):
     import os
 
     from cli.output import echo, fail
+    from store.errors import NoAccess
     from store.i18n import t
     from store.text import clean_line
 
@@ -46,8 +47,8 @@ def backup(ctx, output, data_dir):
     for slug, entry in manifest["units"].items():
         echo(t("backup.unit", unit=slug, count=sum(entry["counts"].values())))
     for slug, problem in left_out:
-        fail(t("backup.left_out", unit=slug, problem=clean_line(problem)))
-    if left_out:
+        fail(t("backup.left_out", unit=slug, problem=clean_line(problem.problem)))
+    if any(isinstance(problem, NoAccess) for _, problem in left_out):
         fail(t("backup.left_out_note"))
     echo(t("backup.done", path=clean_line(path), count=len(manifest["units"])))
 

@@ -121,11 +121,12 @@ class Backend:
         """Problems that belong to no unit (the files' old flat layout)."""
         return []
 
-    def wait_for_change(self, slug: str | None, seen: tuple, timeout: float) -> tuple:
+    def wait_for_change(self, slug: str | None, seen: tuple, timeout: float, poll: float = 0.0) -> tuple:
         """Block until `fingerprint` of the unit (of every unit: None) differs from
         `seen`, `timeout` seconds passed, or `wake` was called; returns the
-        fingerprint now. This default polls every POLL_SECONDS; a backend that can
-        be told (LISTEN/NOTIFY) overrides it."""
+        fingerprint now. This default polls every `poll` seconds (POLL_SECONDS if
+        not given); a backend that can be told (LISTEN/NOTIFY) overrides it."""
+        poll = poll or POLL_SECONDS
         deadline = time.monotonic() + timeout
         woken = self._wake_event()
         while True:
@@ -133,7 +134,7 @@ class Backend:
             left = deadline - time.monotonic()
             if now != seen or left <= 0:
                 return now
-            if woken.wait(min(POLL_SECONDS, left)):
+            if woken.wait(min(poll, left)):
                 return now
 
     def wake(self) -> None:

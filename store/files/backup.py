@@ -48,8 +48,9 @@ def counts(data: dict) -> dict[str, int]:
     return {table: len(data.get(table, {})) for table in RECORD_TABLES}
 
 
-def backup(backend: FileBackend, archive: str) -> tuple[str, dict, list[tuple[str, str]]]:
-    """Write the archive; (its absolute path, its manifest, [(unit, why it was left out)])."""
+def backup(backend: FileBackend, archive: str) -> tuple[str, dict, list[tuple[str, FileProblem]]]:
+    """Write the archive; (its absolute path, its manifest, [(unit, the FileProblem
+    that left it out)])."""
     archive = refuse_inside(backend.dir, archive)
     fd = _create_private(archive)
     units: dict[str, dict] = {}
@@ -61,7 +62,7 @@ def backup(backend: FileBackend, archive: str) -> tuple[str, dict, list[tuple[st
                     payload, gid = _snapshot(backend, slug)
                     data = schema.parse(backend.where(slug), payload, slug)
                 except FileProblem as problem:
-                    left_out.append((slug, problem.problem))
+                    left_out.append((slug, problem))
                     continue
                 _add(tar, member_name(slug), payload)
                 units[slug] = {"group": layout.group_name(gid), "members": groups.members_of(gid),

@@ -283,10 +283,10 @@ class PgBackend(Backend):
                     f" (SELECT last_value FROM {sequence}), 1))", (prefix,))
         return made
 
-    def wait_for_change(self, slug: str | None, seen: tuple, timeout: float) -> tuple:
+    def wait_for_change(self, slug: str | None, seen: tuple, timeout: float, poll: float = 0.0) -> tuple:
         """Sleep on LISTEN (on a connection of its own: the store's stays free for the
         app's other threads) until a writer's NOTIFY, `wake`, or the timeout, then
-        compare."""
+        compare. (`poll` is for backends that poll: a database is told.)"""
         deadline = time.monotonic() + timeout
         with self._listener_lock:
             if self._listener is None:

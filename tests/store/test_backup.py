@@ -235,3 +235,10 @@ def test_restore_replace_repairs_a_unit_file_that_no_longer_parses(filled, tmp_p
     restore(filled.files, path, replace=True)
     again = Store(filled.location)
     assert again.problems() == [] and all_records(again) == before
+
+
+def test_a_unit_that_cannot_be_read_is_left_out_and_named(filled, tmp_path):
+    Path(filled.unit_path("gemeente-best")).write_bytes(b"{kapot")
+    path, manifest, left_out = backup(filled.files, str(tmp_path / "b.tar.gz"))
+    assert list(manifest["units"]) == ["praktijk-de-hoek"]
+    assert [(slug, type(problem).__name__) for slug, problem in left_out] == [("gemeente-best", "CorruptFile")]

@@ -1,6 +1,7 @@
 """Screens that show a unit's data reload when another user saves it: a thread worker
 sleeps in `Store.wait_for_change` (LISTEN/NOTIFY on a database: woken the moment a
-colleague commits; on files a poll of the cheap fingerprint every quarter second)
+colleague commits; on files a poll of the cheap fingerprint every REFRESH_SECONDS, as
+before: a stat and a 96-byte read per unit)
 against the fingerprint taken before the last load, and posts `DataChanged`.
 
 A mixin for `Screen` subclasses that define `store`, `load()` (starts the load
@@ -31,7 +32,7 @@ from store.errors import SpiegelError
 
 
 class LiveRefresh:
-    REFRESH_SECONDS = 1.5  # others' saves show within this (on files: a poll every 0.25 s; a database tells at once)
+    REFRESH_SECONDS = 1.5  # others' saves show within this: how often files are polled (a database tells at once)
     WAIT_SECONDS = 10.0  # how long one wait lasts: a change wakes it sooner, so only ends are paced by it
 
     class DataChanged(Message):
@@ -101,7 +102,8 @@ class LiveRefresh:
                 (loaded if seen is None else on_top).wait(self.WAIT_SECONDS)
                 continue
             try:
-                changed = self.store.wait_for_change(self.watched_unit, timeout=self.WAIT_SECONDS, seen=seen)  # type: ignore[attr-defined]
+                changed = self.store.wait_for_change(  # type: ignore[attr-defined]
+                    self.watched_unit, timeout=self.WAIT_SECONDS, seen=seen, poll=self.REFRESH_SECONDS)
             except SpiegelError:  # a database gone away: try again later, as a poll would
                 loaded.clear()
                 loaded.wait(self.WAIT_SECONDS)
