@@ -15,10 +15,8 @@ a second one, opened on first use, that only waits for notifications.
 
 from __future__ import annotations
 
-import os
 import re
 import threading
-import time
 from contextlib import contextmanager
 
 import psycopg
@@ -29,6 +27,7 @@ from store.backend import Backend
 from store.errors import AlreadyExists, Busy, CorruptFile, FileProblem, NoAccess, WriteFailed
 from store.i18n import t
 from store.pg import migrations
+from store.pg.listen import Listener
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -53,15 +52,6 @@ ON CONFLICT (unit, kind, number) DO UPDATE SET doc = excluded.doc
 # (row-level security hides the record; store/pg/sql/002_privacy.sql).
 _NAME = ("(SELECT doc ->> 'name' FROM spiegel.records r"
          " WHERE r.unit = u.slug AND r.kind = 'unit' AND r.number = 1)")
-# Every readable unit's list rows in one round trip (`prefetch_lists`).
-_ALL_LISTS = f"""
-SELECT u.slug, {_NAME}, coalesce(r.rows, '[]')::text, u.checked IS NOT DISTINCT FROM u.version
-FROM spiegel.units u LEFT JOIN (
-    SELECT unit, json_agg(listed ORDER BY number) AS rows FROM spiegel.records
-    WHERE kind = 'actions' GROUP BY unit) AS r ON r.unit = u.slug
-WHERE spiegel.may_use(u.slug)
-"""
-
 
 class PgBackend(Backend):
     kind = "postgresql"
@@ -75,9 +65,7 @@ class PgBackend(Backend):
         self._working: dict[str, dict] = {}
         self._names: dict[str, str] = {}
         self._lists: dict[str, tuple[str, str]] = {}
-        self._listener: psycopg.Connection | None = None
-        self._listener_lock = threading.Lock()
-        self._wake_channel = f"spiegel_wake_{os.getpid()}_{id(self):x}"  # this store's waiters alone
+        self._listener = Listener(CHANNEL, lambda: connect(url, self.location))
         with self._errors(None):
             self.conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
             check_schema(self.conn, self.location)
@@ -96,8 +84,7 @@ class PgBackend(Backend):
 
     def close(self) -> None:
         self.conn.close()
-        if self._listener is not None:
-            self._listener.close()
+        self._listener.close()
 
     # reading ---------------------------------------------------------------------
     def slugs(self) -> list[str]:
@@ -144,56 +131,17 @@ class PgBackend(Backend):
             return tuple((s, (v,)) for s, v in self._all("SELECT slug, version FROM spiegel.units ORDER BY slug"))
 
     def list_rows(self, slug: str, blank: dict, checked_name: Callable[[dict], str]) -> tuple[str, list[list]]:
-        """From each action's `listed` column (its list fields; a trigger sets it):
-        loading every action's history to show eight fields is what the files'
-        index avoids too. Trusted only while the unit is marked checked (every
-        action loads, store/pg/sql/003_checked_lists.sql), as the files write their
-        index only then; otherwise the whole unit is read and checked once."""
-        from store.files.listing import FIELDS
+        """From each action's `listed` column, while the unit is marked checked
+        (store/pg/lists.py)."""
+        from store.pg import lists
 
-        found = self._lists.pop(slug, None)
-        if found is None:
-            with self._errors(slug):
-                self._version(slug)  # "geen toegang" rather than an empty unit
-                found = self._one(
-                    f"SELECT {_NAME}, (SELECT coalesce(json_agg(listed ORDER BY number), '[]')::text"
-                    " FROM spiegel.records WHERE unit = u.slug AND kind = 'actions'),"
-                    " u.checked IS NOT DISTINCT FROM u.version FROM spiegel.units u"
-                    " WHERE u.slug = %s", (slug,))
-            if found is None or found[0] is None:
-                raise CorruptFile(self.where(slug), t("file.no_unit"))
-        name, rows, checked = found
-        listed = jsoncodec.loads(rows) if checked else [None]
-        if None in listed:  # not known good, or an action the trigger could not pick from: the whole unit
-            name, rows = self._checked_rows(slug, blank, checked_name)
-            return name, rows
-        return name, [[picked.get(field, blank[field]) for field in FIELDS] for picked in listed]
-
-    def _checked_rows(self, slug: str, blank: dict, checked_name: Callable[[dict], str]) -> tuple[str, list[list]]:
-        """The unit's rows from its whole data, checked (`checked_name` raises while a
-        bad action exists, and then nothing is marked); marked checked at the version
-        read. One REPEATABLE READ transaction: a concurrent change to the unit (the
-        trigger clears the mark) makes the marking fail rather than mark unseen data."""
-        from store.files.listing import FIELDS
-
-        with self._errors(slug):
-            try:
-                with self.conn.transaction():
-                    self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                    version = self._version(slug)
-                    data = self._load(slug)
-                    name = checked_name(data)
-                    self.conn.execute("UPDATE spiegel.units SET checked = %s WHERE slug = %s AND version = %s",
-                                      (version, slug, version))
-            except (pgerrors.SerializationFailure, pgerrors.InsufficientPrivilege):
-                data = self._load(slug)  # changed meanwhile, or a reader who may not mark: check, unmarked
-                name = checked_name(data)
-        rows = [[doc.get(field, blank[field]) for field in FIELDS] for doc in data.get("actions", {}).values()]
-        return name, rows
+        return lists.list_rows(self, slug, blank, checked_name)
 
     def prefetch_lists(self) -> None:
+        from store.pg import lists
+
         with self._errors(None):
-            self._lists = {slug: (name, rows, checked) for slug, name, rows, checked in self._all(_ALL_LISTS)}
+            self._lists = {slug: (name, rows, checked) for slug, name, rows, checked in self._all(lists.ALL_LISTS)}
 
     def holders(self, record_id: str) -> list[str]:
         """The unit the id register names, alone; else those holding a record with
@@ -284,39 +232,20 @@ class PgBackend(Backend):
         return made
 
     def wait_for_change(self, slug: str | None, seen: tuple, timeout: float, poll: float = 0.0) -> tuple:
-        """Sleep on LISTEN (on a connection of its own: the store's stays free for the
-        app's other threads) until a writer's NOTIFY, `wake`, or the timeout, then
-        compare. (`poll` is for backends that poll: a database is told.)"""
-        deadline = time.monotonic() + timeout
-        with self._listener_lock:
-            if self._listener is None:
-                listener = connect(self.url, self.location)
-                with self._errors(slug):
-                    listener.execute(f"LISTEN {CHANNEL}")
-                    listener.execute(f"LISTEN {self._wake_channel}")
-                self._listener = listener
-        while True:
-            # One reader of the listener at a time (screens of one app share it): a
-            # notification goes to whoever reads, so each waiter compares after it
-            # holds the listener, and one woken by another's notification still sees it.
-            with self._listener_lock:
-                now = self.fingerprints(slug)  # after LISTEN: a change from here on wakes us
-                left = deadline - time.monotonic()
-                if now != seen or left <= 0:
-                    return now
-                try:
-                    for note in self._listener.notifies(timeout=left, stop_after=1):
-                        if note.channel == self._wake_channel:
-                            return now
-                except psycopg.Error as exc:
-                    raise NoAccess(self.location, t("db.failed", detail=_first_line(exc))) from None
+        """Sleep on LISTEN (store/pg/listen.py) until a writer's NOTIFY, `wake`, or the
+        timeout, then compare. (`poll` is for backends that poll: a database is told.)"""
+        try:
+            return self._listener.wait(lambda: self.fingerprints(slug), seen, timeout)
+        except NoAccess:
+            raise
+        except psycopg.Error as exc:
+            raise NoAccess(self.location, t("db.failed", detail=_first_line(exc))) from None
 
     def wake(self) -> None:
-        """A NOTIFY on this store's own channel (its name is all anyone could see):
-        the waiting thread returns at once."""
-        if self._listener is not None:
+        """The waiting threads return at once (a NOTIFY on this store's own channel)."""
+        if self._listener.started:
             with self._errors(None):
-                self.conn.execute("SELECT pg_notify(%s, '')", (self._wake_channel,))
+                self.conn.execute("SELECT pg_notify(%s, '')", (self._listener.wake_channel,))
 
     # internals -------------------------------------------------------------------
     def _one(self, sql: str, params: tuple = ()) -> tuple | None:
