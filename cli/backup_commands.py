@@ -74,8 +74,11 @@ def restore(ctx, archive, replace, data_dir):
         outcomes = restore_archive(store.files, archive, replace=replace)
     finally:
         store.close()
+    from cli.admin_commands import warn_if_shared
+
     for slug, outcome in outcomes:
         echo(f"{slug}: {outcome}")
+        warn_if_shared(store, slug)  # a unit every member of the data directory's group may read: said
     import os
 
     echo(t("restore.done", path=clean_line(os.path.abspath(archive)), count=len(outcomes)))

@@ -153,13 +153,23 @@ def _manifest(raw: bytes | None, shown: str) -> dict:
 
 
 def _group(entry: dict) -> tuple[int | None, list[str]]:
-    """As root: the unit's group from the archive (made if missing); else None (the
-    data directory's group, as `spiegel units add` without --group)."""
+    """The unit's group from the archive: as root made if missing (with its members);
+    as anyone else used if they belong to it, so a member's restore keeps their
+    practice's unit closed to the rest; else None (the data directory's group, as
+    `spiegel units add` without --group: the command line warns)."""
     name = entry.get("group")
-    if not groups.is_root() or not isinstance(name, str) or not groups.NAME.fullmatch(name):
+    if not isinstance(name, str) or not groups.NAME.fullmatch(name):
         return None, []
-    members = [m for m in entry.get("members", []) if isinstance(m, str)]
-    return groups.ensure_group(name, members)
+    if groups.is_root():
+        members = [m for m in entry.get("members", []) if isinstance(m, str)]
+        return groups.ensure_group(name, members)
+    try:
+        import grp
+
+        gid = grp.getgrnam(name).gr_gid
+    except KeyError:
+        return None, []
+    return (gid, []) if gid == os.getegid() or gid in os.getgroups() else (None, [])
 
 
 def _ids(data: dict, slug: str) -> dict[str, str]:

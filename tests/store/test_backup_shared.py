@@ -114,3 +114,4 @@ def test_after_a_members_restore_the_member_reads_their_unit(runner, data, a_hom
     assert "praktijk-a: teruggezet (1 record" in done.stdout
     listed = runner.spiegel(USER_A, "--data-dir", str(target), "list")
     assert "Plan van praktijk-a" in listed.stdout
+    assert os.stat(target / "praktijk-a").st_gid == users.gid(GROUP_A)  # still closed to the rest
