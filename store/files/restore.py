@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import tarfile
 
 from store import jsoncodec, schema
@@ -48,7 +49,7 @@ def verify(path: str) -> tuple[dict, dict[str, dict]]:
         raise BadArchive(t("restore.cannot_open", path=shown, detail=exc.strerror)) from None
     try:
         with os.fdopen(fd, "rb") as raw:
-            if not os.fstat(raw.fileno()).st_mode & 0o100000:
+            if not stat.S_ISREG(os.fstat(raw.fileno()).st_mode):
                 raise BadArchive(t("restore.not_a_file", path=shown))
             payloads = _members(raw, shown)
     except (tarfile.TarError, EOFError, OSError, ValueError) as exc:
@@ -82,11 +83,15 @@ def restore(backend: FileBackend, path: str, replace: bool = False) -> list[tupl
     clashes = sorted(set(units) & existing)
     if clashes and not replace:
         raise BadArchive(t("restore.exists", units=", ".join(clashes)))
-    outcomes: list[tuple[str, str]] = []
+    # The ids first: a unit restored and then a crash must not leave its ids free for
+    # a new record to take.
     ids: dict[str, str] = {record_id: "" for record_id in manifest.get("taken", [])
                            if isinstance(record_id, str) and layout.ID.fullmatch(record_id)}
     for slug, data in units.items():
         ids.update(_ids(data, slug))
+    backend.mark_ids_taken(ids)
+    outcomes: list[tuple[str, str]] = []
+    for slug, data in units.items():
         if slug in existing:
             _replace_whole(backend, slug, data)
             outcomes.append((slug, t("restore.replaced", count=sum(counts(data).values()))))
@@ -100,7 +105,6 @@ def restore(backend: FileBackend, path: str, replace: bool = False) -> list[tupl
         outcomes.append((slug, "; ".join([t("restore.made", count=sum(counts(data).values()),
                                              group=layout.group_name(os.stat(os.path.join(backend.dir, slug)).st_gid)),
                                            *done])))
-    backend.mark_ids_taken(ids)
     return outcomes
 
 
@@ -145,7 +149,8 @@ def _manifest(raw: bytes | None, shown: str) -> dict:
         manifest = None
     if not (isinstance(manifest, dict) and manifest.get("app") == "spiegel" and manifest.get("format") == FORMAT
             and isinstance(manifest.get("schema"), int) and isinstance(manifest.get("units"), dict)
-            and all(isinstance(v, dict) for v in manifest["units"].values())):
+            and all(isinstance(v, dict) for v in manifest["units"].values())
+            and isinstance(manifest.get("taken", []), list)):
         raise BadArchive(t("restore.bad_manifest", path=shown))
     if manifest["schema"] > schema.SCHEMA_VERSION:
         raise BadArchive(t("restore.newer_schema", path=shown, found=manifest["schema"], known=schema.SCHEMA_VERSION))

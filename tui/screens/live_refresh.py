@@ -78,8 +78,8 @@ class LiveRefresh:
         # Textual cancels the worker only after this (Widget's handler comes later in
         # the MRO), so the loop is told here too.
         self.__dict__["_watch_closing"] = True
-        on_top, loaded = self._events()
-        on_top.set(), loaded.set()  # let the cancelled watcher run to its end
+        for event in self._events():  # let the watcher run to its end
+            event.set()
         self.store.wake()  # type: ignore[attr-defined]
 
     def reload(self) -> None:
