@@ -129,20 +129,21 @@ class Backend:
         poll = poll or POLL_SECONDS
         deadline = time.monotonic() + timeout
         woken = self._wake_event()
+        wakes = self.__dict__.get("_wakes", 0)
         while True:
             now = self.fingerprints(slug)
             left = deadline - time.monotonic()
-            if now != seen or left <= 0:
+            if now != seen or left <= 0 or self.__dict__.get("_wakes", 0) != wakes:
                 return now
-            if woken.wait(min(poll, left)):
-                return now
+            woken.wait(min(poll, left))
 
     def wake(self) -> None:
-        """Make every `wait_for_change` blocked now return at once (a screen that
+        """Make every `wait_for_change` under way return at once (a screen that
         watched is closing: its thread should not sleep out its timeout)."""
         woken = self._wake_event()
+        self.__dict__["_wakes"] = self.__dict__.get("_wakes", 0) + 1  # seen by waits between their sleeps too
         woken.set()
-        woken.clear()  # a pulse: those blocked now return, later waits sleep again
+        woken.clear()  # a pulse: those asleep now wake, later waits sleep again
 
     def _wake_event(self):
         event = self.__dict__.get("_woken")

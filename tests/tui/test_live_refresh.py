@@ -70,3 +70,36 @@ async def test_on_a_database_a_colleagues_save_wakes_the_watcher_and_closing_end
         assert await wait_until(pilot, lambda: "watch_ended" in screen.__dict__, seconds=2)
         assert time.monotonic() - started < 2
     colleague.close()
+
+
+def watcher_threads() -> int:
+    """Threads inside a live-refresh watcher right now."""
+    import sys
+
+    return sum(any(f.f_code.co_name == "_watching" for f in _stack(frame))
+               for frame in sys._current_frames().values())
+
+
+def _stack(frame):
+    while frame is not None:
+        yield frame
+        frame = frame.f_back
+
+
+async def test_only_the_screen_on_top_holds_a_watcher_thread(small_dir):
+    """Textual's thread pool is small (six threads on two cores): covered screens give
+    their watcher's thread back, so a deep stack of screens still loads."""
+
+    app = make_app(small_dir, user="anna")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert await wait_until(pilot, lambda: watcher_threads() == 1), watcher_threads()
+        await open_actions(pilot, "hoek")  # portfolio, dashboard, actions: three screens
+        assert await wait_until(pilot, lambda: watcher_threads() == 1), (watcher_threads(), app.screen)
+        await pilot.press("enter")  # the action's detail: a fourth
+        await settle(pilot)
+        assert await wait_until(pilot, lambda: watcher_threads() == 1), (watcher_threads(), app.screen)
+        make_store(small_dir).add(Action(title="Zeepbel"), "de-hoek")
+        await pilot.press("escape")  # back to the list: the change made meanwhile shows
+        assert await wait_until(pilot, lambda: "Zeepbel" in "\n".join(screen_lines(app)))
+        assert await wait_until(pilot, lambda: watcher_threads() == 1)

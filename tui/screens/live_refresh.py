@@ -8,16 +8,19 @@ A mixin for `Screen` subclasses that define `store`, `load()` (starts the load
 worker) and optionally `watched_unit`. Call `start_watching()` from `on_mount` and
 `reload()` to load (it takes the fingerprint first, so no change slips by).
 
-The watcher only posts while the screen is on top. A screen beneath the top one is one
-of Textual's "background screens" (8.x: always the one directly below): any message it
-handles makes it repaint in full and pass that repaint on to the top screen, so a
-covered screen's watcher sleeps until the screen is back on top (then a change made
-meanwhile shows at once); benchmarks/idle_traffic.py measures the quiet.
+A watcher runs only while its screen is on top. A screen beneath the top one is one of
+Textual's "background screens" (8.x: always the one directly below): any message it
+handles makes it repaint in full and pass that repaint on to the top screen
+(benchmarks/idle_traffic.py measures the quiet). And Textual's thread workers share one
+small pool (six threads on two cores): a stack of screens each holding a sleeping
+thread would leave none to load with. So covering a screen ends its watcher, and
+uncovering it starts a new one against the fingerprint of its last load (a change made
+meanwhile shows at once).
 
 No busy loop: after posting, the watcher waits until the screen has taken a new
-fingerprint (`_seen` set by `reload` or by a screen that keeps typed edits). On
-suspend and unmount it wakes the wait (`Store.wake`), so a closed screen's thread ends
-at once instead of sleeping out its timeout (the app waits for it when it quits).
+fingerprint (`_seen` set by `reload` or by a screen that keeps typed edits). Ending a
+run wakes its wait (`Store.wake`), so the thread is free at once instead of sleeping out
+its timeout (the app waits for it when it quits).
 """
 
 from __future__ import annotations
@@ -52,54 +55,66 @@ class LiveRefresh:
     def _seen(self, value: tuple | None) -> None:
         self.__dict__["_seen_value"] = value
         if value is not None:
-            self._events()[1].set()  # the watcher may wait again, against this one
+            self._loaded().set()  # the watcher may wait again, against this one
 
-    def _events(self) -> tuple[threading.Event, threading.Event]:
-        """(on top: the watcher may post; fingerprint taken: a new wait may start)."""
-        found = self.__dict__.get("_watch_events")
+    def _loaded(self) -> threading.Event:
+        """Set when a fingerprint has been taken since the watcher last posted."""
+        found = self.__dict__.get("_watch_loaded")
         if found is None:
-            found = self.__dict__.setdefault("_watch_events", (threading.Event(), threading.Event()))
-            found[0].set()
+            found = self.__dict__.setdefault("_watch_loaded", threading.Event())
         return found
 
     def start_watching(self) -> None:
-        self._events()
-        self._watch()
+        self.__dict__["_watch_wanted"] = True
+        self._start_watcher()
 
-    def _on_screen_suspend(self) -> None:
-        """Another screen is on top: the watcher sleeps (see the module's docstring)."""
-        self._events()[0].clear()
+    def _start_watcher(self) -> None:
+        """A new watcher run; any earlier one ends (its run number is no longer current)."""
+        run = self.__dict__["_watch_run"] = self.__dict__.get("_watch_run", 0) + 1
+        self._watch(run)
+
+    def _stop_watcher(self) -> None:
+        """The current run ends at once: its thread is woken wherever it sleeps."""
+        self.__dict__["_watch_run"] = self.__dict__.get("_watch_run", 0) + 1
+        self._loaded().set()
         self.store.wake()  # type: ignore[attr-defined]
 
+    def _on_screen_suspend(self) -> None:
+        """Another screen is on top: no watcher (see the module's docstring). Its
+        thread is freed too: Textual's thread workers share a small pool, and a stack of
+        screens each holding a sleeping thread would leave none for loading."""
+        if self.__dict__.get("_watch_wanted"):
+            self._stop_watcher()
+
     def _on_screen_resume(self) -> None:
-        self._events()[0].set()
+        if self.__dict__.get("_watch_wanted"):
+            self._start_watcher()  # compares with the fingerprint of the last load: a change meanwhile shows at once
 
     def _on_unmount(self) -> None:
         # Textual cancels the worker only after this (Widget's handler comes later in
-        # the MRO), so the loop is told here too.
-        self.__dict__["_watch_closing"] = True
-        for event in self._events():  # let the watcher run to its end
-            event.set()
-        self.store.wake()  # type: ignore[attr-defined]
+        # the MRO), so the run is ended here.
+        self.__dict__["_watch_wanted"] = False
+        self._stop_watcher()
 
     def reload(self) -> None:
         self._seen = self.store.fingerprint(self.watched_unit)  # type: ignore[attr-defined]
         self.load()  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
-    def _watch(self) -> None:
-        worker = get_current_worker()
-        on_top, loaded = self._events()
+    def _watch(self, run: int) -> None:
         try:
-            self._watching(worker, on_top, loaded)
+            self._watching(get_current_worker(), run)
         finally:
-            self.__dict__.setdefault("watch_ended", threading.Event()).set()  # tests wait on it
+            if self.__dict__.get("_watch_run") != run or not self.__dict__.get("_watch_wanted"):
+                self.__dict__.setdefault("watch_ended", threading.Event()).set()  # tests wait on it
 
-    def _watching(self, worker, on_top: threading.Event, loaded: threading.Event) -> None:
-        while not (worker.is_cancelled or self.__dict__.get("_watch_closing")):
+    def _watching(self, worker, run: int) -> None:
+        loaded = self._loaded()
+        current = lambda: not worker.is_cancelled and self.__dict__.get("_watch_run") == run  # noqa: E731
+        while current():
             seen = self._seen
-            if seen is None or not on_top.is_set():
-                (loaded if seen is None else on_top).wait(self.WAIT_SECONDS)
+            if seen is None:
+                loaded.wait(self.WAIT_SECONDS)
                 continue
             try:
                 changed = self.store.wait_for_change(  # type: ignore[attr-defined]
@@ -108,7 +123,7 @@ class LiveRefresh:
                 loaded.clear()
                 loaded.wait(self.WAIT_SECONDS)
                 continue
-            if changed and on_top.is_set() and not (worker.is_cancelled or self.__dict__.get("_watch_closing")):
+            if changed and current():
                 loaded.clear()
                 self.post_message(self.DataChanged())  # type: ignore[attr-defined]
                 if self._seen is seen:  # not yet taken anew: wait until it is
