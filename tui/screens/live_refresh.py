@@ -55,9 +55,9 @@ class LiveRefresh:
     def _seen(self, value: tuple | None) -> None:
         self.__dict__["_seen_value"] = value
         if value is not None:
-            self._loaded().set()  # the watcher may wait again, against this one
+            self._refresh_loaded().set()  # the watcher may wait again, against this one
 
-    def _loaded(self) -> threading.Event:
+    def _refresh_loaded(self) -> threading.Event:
         """Set when a fingerprint has been taken since the watcher last posted."""
         found = self.__dict__.get("_watch_loaded")
         if found is None:
@@ -76,7 +76,7 @@ class LiveRefresh:
     def _stop_watcher(self) -> None:
         """The current run ends at once: its thread is woken wherever it sleeps."""
         self.__dict__["_watch_run"] = self.__dict__.get("_watch_run", 0) + 1
-        self._loaded().set()
+        self._refresh_loaded().set()
         self.store.wake()  # type: ignore[attr-defined]
 
     def _on_screen_suspend(self) -> None:
@@ -109,7 +109,7 @@ class LiveRefresh:
                 self.__dict__.setdefault("watch_ended", threading.Event()).set()  # tests wait on it
 
     def _watching(self, worker, run: int) -> None:
-        loaded = self._loaded()
+        loaded = self._refresh_loaded()
         current = lambda: not worker.is_cancelled and self.__dict__.get("_watch_run") == run  # noqa: E731
         while current():
             seen = self._seen
