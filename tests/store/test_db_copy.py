@@ -6,12 +6,21 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from store.copy import copy_units
 from store.records import Action, Finding, Kpi, Measurement, Unit
 from store.repository import Store
 from tests.conftest import TODAY
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def _drop_groups(database: Store) -> None:
+    """A copy back to files made as root makes a Unix group per unit role (cut to 32
+    characters): remove those of this test's database (its hash keeps them its own)."""
+    for (role,) in database.backend.conn.execute("SELECT role FROM spiegel.units").fetchall():
+        subprocess.run(["groupdel", role[:32]], capture_output=True)
 
 
 def _filled(store: Store) -> None:
@@ -40,12 +49,15 @@ def test_a_data_directory_into_a_database_and_back_is_the_same_record_for_record
     assert (changed.owner, changed.rev, [e["op"] for e in changed.log]) == ("Sanne", 2, ["create", "update"])
 
     back = Store(tmp_path / "back", user="tester", today=TODAY)
-    assert copy_units(database, back)[1]
-    assert _everything(back) == _everything(files)
-    # New ids in either copy never repeat one that was copied.
-    assert database.add(Action(title="nieuw"), "gemeente-best").id == "A-3"
-    assert back.add(Action(title="nieuw"), "gemeente-best").id == "A-3"
-    database.close()
+    try:
+        assert copy_units(database, back)[1]
+        assert _everything(back) == _everything(files)
+        # New ids in either copy never repeat one that was copied.
+        assert database.add(Action(title="nieuw"), "gemeente-best").id == "A-3"
+        assert back.add(Action(title="nieuw"), "gemeente-best").id == "A-3"
+    finally:
+        _drop_groups(database)
+        database.close()
 
 
 def test_copying_twice_changes_nothing_and_a_unit_that_differs_is_left_alone(tmp_path, pg_url):
@@ -82,8 +94,6 @@ def test_back_to_files_as_root_makes_each_units_group_from_its_role_with_its_mem
     import grp
     import stat
 
-    import pytest
-
     from tests import unix_users as users
 
     if os.geteuid() != 0:
@@ -94,7 +104,7 @@ def test_back_to_files_as_root_makes_each_units_group_from_its_role_with_its_mem
     conn = database.backend.conn
     role = conn.execute("SELECT role FROM spiegel.units WHERE slug = 'gemeente-best'").fetchone()[0]
     conn.execute(f'CREATE ROLE "{users.USER_A}" LOGIN')
-    conn.execute(f'CREATE ROLE "iemand-zonder-account" LOGIN')
+    conn.execute('CREATE ROLE "iemand-zonder-account" LOGIN')
     conn.execute(f'GRANT "{role}" TO "{users.USER_A}", "iemand-zonder-account"')
     group = role[:32]
     try:
@@ -112,7 +122,5 @@ def test_back_to_files_as_root_makes_each_units_group_from_its_role_with_its_mem
         assert complete and {o for _, o in outcomes} == {"staat er al, gelijk"}
         assert {p.name: p.read_bytes() for p in back.glob("*/unit.json")} == before
     finally:
-        for slug in ("gemeente-best", "huisartsenpraktijk-de-hoek"):
-            made = conn.execute("SELECT role FROM spiegel.units WHERE slug = %s", (slug,)).fetchone()[0][:32]
-            subprocess.run(["groupdel", made], capture_output=True)
+        _drop_groups(database)
         database.close()
