@@ -32,9 +32,10 @@ def backup(ctx, output, data_dir):
     store = make_store(settings(ctx, data_dir))
     try:
         if store.files is None:
+            from store.files.backup import default_name
             from store.pg.dump import dump
 
-            path = os.path.abspath(os.path.expanduser(output or "spiegel-backup.dump"))
+            path = os.path.abspath(os.path.expanduser(output or default_name().replace(".tar.gz", ".dump")))
             echo(t("backup.pg.doing", db=store.location, path=clean_line(path)))
             dump(store.backend.url, path)
             echo(t("backup.pg.done", path=clean_line(path)))
