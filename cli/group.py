@@ -103,6 +103,7 @@ def run_click(argv: list[str]) -> int:
     from cli import visit_commands  # noqa: F401  (practice visits)
     from cli import compare_commands, feedback_commands, team_commands  # noqa: F401  (after a meeting)
     from cli import eval_commands  # noqa: F401  (evaluation: review queue, measurements, delete)
+    from cli import backup_commands  # noqa: F401  (backup and restore)
     from cli.click_words import install, translate_help
     from cli.demo_command import demo  # noqa: F401
     from cli.settings import language_from

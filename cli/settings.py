@@ -3,7 +3,8 @@ CLI, passed on.
 
 Each setting comes from the command line, else the environment (SPIEGEL_DATA,
 SPIEGEL_LANG), else the user's settings file (`$XDG_CONFIG_HOME/spiegel/settings.toml`,
-by default `~/.config/spiegel/settings.toml`: `lang = "en"`, `data_dir = "/srv/spiegel"`),
+by default `~/.config/spiegel/settings.toml`: `lang = "en"`, `data_dir = "/srv/spiegel"`,
+`db = "postgresql://inge@db/spiegel"`),
 else the default (Dutch; the platform's user data directory). LANG and LC_ALL are a
 server's defaults, not the user's choice of language, so they play no part.
 """
@@ -76,7 +77,7 @@ def _read_settings(path: str) -> dict:
         from store.i18n import t
 
         raise CorruptFile(path, t("settings.unreadable")) from None
-    return {k: v for k, v in found.items() if k in ("lang", "data_dir") and isinstance(v, str)}
+    return {k: v for k, v in found.items() if k in ("lang", "data_dir", "db") and isinstance(v, str)}
 
 
 def demo_dir_from(option: str | None) -> str:
@@ -117,9 +118,13 @@ def today_from_env() -> dt.date | None:
 
 def settings_from(data_dir: str | None, lang: str | None, db: str | None = None) -> Settings:
     """The settings of one command line (--data-dir, --lang and --db as given, or
-    None). --data-dir beats --db, which beats $SPIEGEL_DB, which beats the rest."""
+    None). The command line beats the environment, which beats the settings file;
+    at each level a database beats a data directory, but --data-dir beats --db:
+    --data-dir, --db, $SPIEGEL_DB, $SPIEGEL_DATA, the file's `db`, its `data_dir`."""
     lang = language_from(lang)
     database = None if data_dir else db or os.environ.get("SPIEGEL_DB")
+    if not database and not data_dir and not os.environ.get("SPIEGEL_DATA"):
+        database = user_settings().get("db")
     if database:
         return Settings(database, lang, today_from_env(), True)
     directory, named = _data_dir(data_dir)

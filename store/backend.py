@@ -118,20 +118,47 @@ class Backend:
         """The unit's name if the backend has it cheaply, else None (Store then reads it)."""
         return None
 
+    def unit_group(self, slug: str) -> tuple[str, list[str]] | None:
+        """Who may use the unit, as a group's name and its members' names (a database's
+        group role and its login roles), for a copy into files made as root; None if
+        the backend has no such group."""
+        return None
+
     def outside_units(self) -> list[FileProblem]:
         """Problems that belong to no unit (the files' old flat layout)."""
         return []
 
-    def wait_for_change(self, slug: str | None, seen: tuple, timeout: float) -> tuple:
+    def wait_for_change(self, slug: str | None, seen: tuple, timeout: float, poll: float = 0.0) -> tuple:
         """Block until `fingerprint` of the unit (of every unit: None) differs from
-        `seen`, or `timeout` seconds passed; returns the fingerprint now. This default
-        polls; a backend that can be told (LISTEN/NOTIFY) overrides it."""
+        `seen`, `timeout` seconds passed, or `wake` was called; returns the
+        fingerprint now. This default polls every `poll` seconds (POLL_SECONDS if
+        not given); a backend that can be told (LISTEN/NOTIFY) overrides it."""
+        poll = poll or POLL_SECONDS
         deadline = time.monotonic() + timeout
+        woken = self._wake_event()
+        wakes = self.__dict__.get("_wakes", 0)
         while True:
             now = self.fingerprints(slug)
-            if now != seen or time.monotonic() >= deadline:
+            left = deadline - time.monotonic()
+            if now != seen or left <= 0 or self.__dict__.get("_wakes", 0) != wakes:
                 return now
-            time.sleep(min(POLL_SECONDS, max(0.0, deadline - time.monotonic())))
+            woken.wait(min(poll, left))
+
+    def wake(self) -> None:
+        """Make every `wait_for_change` under way return at once (a screen that
+        watched is closing: its thread should not sleep out its timeout)."""
+        woken = self._wake_event()
+        self.__dict__["_wakes"] = self.__dict__.get("_wakes", 0) + 1  # seen by waits between their sleeps too
+        woken.set()
+        woken.clear()  # a pulse: those asleep now wake, later waits sleep again
+
+    def _wake_event(self):
+        event = self.__dict__.get("_woken")
+        if event is None:
+            import threading  # not on the CLI's path: only waiting needs it
+
+            event = self.__dict__.setdefault("_woken", threading.Event())
+        return event
 
     def fingerprints(self, slug: str | None) -> tuple:
         """`fingerprint` of one unit, or of every unit (which also changes when a unit

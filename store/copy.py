@@ -15,6 +15,7 @@ import re
 from store import schema
 from store.errors import FileProblem
 from store.i18n import t
+from store import backup_words  # noqa: F401  (registers the words of restored groups)
 
 ID = re.compile(r"[ABKLMT]-[1-9][0-9]{0,8}")  # as store/files/layout.py: anything else is no id to register
 TYPE_CHECKING = False
@@ -36,14 +37,17 @@ def copy_units(source: Store, target: Store) -> tuple[list[tuple[str, str]], boo
             complete = False
             continue
         ids.update(_ids(data, slug))
+        done: list[str] = []
         if slug not in existing:
-            target.backend.create(slug, _stored(data))
+            gid, done = _group(source, target, slug)
+            target.backend.create(slug, _stored(data), gid)
         same = _same(data, target.backend.read(slug))
         complete = complete and same
         if slug in existing:
             outcomes.append((slug, t("copy.same") if same else t("copy.differs")))
         else:
-            outcomes.append((slug, t("copy.made", count=_count(data)) if same else t("copy.differs")))
+            outcomes.append((slug, "; ".join([t("copy.made", count=_count(data)) if same else t("copy.differs"),
+                                              *done])))
     target.backend.mark_ids_taken(ids)
     return outcomes, complete
 
@@ -69,3 +73,27 @@ def _ids(data: dict, slug: str) -> dict[str, str]:
     return {doc["id"]: slug for table, docs in data.items() if table not in (schema.META, "unit")
             for doc in docs.values() if isinstance(doc, dict) and isinstance(doc.get("id"), str)
             and ID.fullmatch(doc["id"])}
+
+
+def _group(source: Store, target: Store, slug: str) -> tuple[int | None, list[str]]:
+    """Into files, as root: the unit's directory in a Unix group named after the
+    source's group for it (a database unit's group role, cut to the 32 characters
+    groupadd allows: the role's hash part keeps it unique), made if missing, its
+    login roles added as members where a Unix user of that name exists. Otherwise
+    the data directory's group, as `spiegel units add` without --group."""
+    if target.files is None or not _is_root():
+        return None, []
+    found = source.backend.unit_group(slug)
+    if found is None:
+        return None, []
+    from store.files import groups
+
+    name, members = found
+    gid, done = groups.ensure_group(name[:32], members)
+    return gid, [t("copy.in_group", group=name[:32]), *done]
+
+
+def _is_root() -> bool:
+    import os
+
+    return os.geteuid() == 0

@@ -173,13 +173,18 @@ class Store:
         appears, goes or changes). Screens poll it to refresh what others saved."""
         return self.backend.fingerprints(unit)
 
-    def wait_for_change(self, unit: str | None, timeout: float, seen: tuple | None = None) -> bool:
+    def wait_for_change(self, unit: str | None, timeout: float, seen: tuple | None = None, poll: float = 0.0) -> bool:
         """Wait at most `timeout` seconds for the unit (any unit: None) to change
         since `seen` (a `fingerprint`; default: as it is now); True if it did. Files
-        poll their fingerprint; a database is told (LISTEN/NOTIFY)."""
+        poll their fingerprint (every `poll` seconds, else the backend's default); a
+        database is told (LISTEN/NOTIFY)."""
         if seen is None:
             seen = self.fingerprint(unit)
-        return self.backend.wait_for_change(unit, seen, timeout) != seen
+        return self.backend.wait_for_change(unit, seen, timeout, poll) != seen
+
+    def wake(self) -> None:
+        """Make every `wait_for_change` blocked now return at once (a screen closing)."""
+        self.backend.wake()
 
     # reading records ------------------------------------------------------
     def records(

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from contextlib import contextmanager
 
 import psycopg
@@ -28,6 +27,7 @@ from store.backend import Backend
 from store.errors import AlreadyExists, Busy, CorruptFile, FileProblem, NoAccess, WriteFailed
 from store.i18n import t
 from store.pg import migrations
+from store.pg.listen import Listener
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -53,14 +53,6 @@ ON CONFLICT (unit, kind, number) DO UPDATE SET doc = excluded.doc
 # (row-level security hides the record; store/pg/sql/002_privacy.sql).
 _NAME = ("(SELECT doc ->> 'name' FROM spiegel.records r"
          " WHERE r.unit = u.slug AND r.kind = 'unit' AND r.number = 1)")
-# Every readable unit's list rows in one round trip (`prefetch_lists`).
-_ALL_LISTS = f"""
-SELECT u.slug, {_NAME}, coalesce(r.rows, '[]')::text FROM spiegel.units u LEFT JOIN (
-    SELECT unit, json_agg(listed ORDER BY number) AS rows FROM spiegel.records
-    WHERE kind = 'actions' AND doc ->> 'deleted' IS NULL GROUP BY unit) AS r ON r.unit = u.slug
-WHERE spiegel.may_use(u.slug)
-"""
-
 
 class PgBackend(Backend):
     kind = "postgresql"
@@ -74,7 +66,7 @@ class PgBackend(Backend):
         self._working: dict[str, dict] = {}
         self._names: dict[str, str] = {}
         self._lists: dict[str, tuple[str, str]] = {}
-        self._listener: psycopg.Connection | None = None
+        self._listener = Listener(CHANNEL, lambda: connect(url, self.location))
         with self._errors(None):
             self.conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
             check_schema(self.conn, self.location)
@@ -93,8 +85,7 @@ class PgBackend(Backend):
 
     def close(self) -> None:
         self.conn.close()
-        if self._listener is not None:
-            self._listener.close()
+        self._listener.close()
 
     # reading ---------------------------------------------------------------------
     def slugs(self) -> list[str]:
@@ -140,31 +131,12 @@ class PgBackend(Backend):
         with self._errors(None):
             return tuple((s, (v,)) for s, v in self._all("SELECT slug, version FROM spiegel.units ORDER BY slug"))
 
-    def list_rows(self, slug: str, blank: dict, checked: Callable[[dict], tuple[str, dict | None]],
-                  ) -> tuple[str, list[list]]:
-        """From each action's `listed` column (its list fields; a trigger sets it):
-        loading every action's history to show eight fields is what the files'
-        index avoids too."""
-        from store.files.listing import FIELDS
+    def list_rows(self, slug: str, blank: dict, checked: Callable[[dict], tuple[str, dict | None]]) -> tuple[str, list[list]]:
+        """From each action's `listed` column, while the unit is marked checked
+        (store/pg/lists.py)."""
+        from store.pg import lists
 
-        found = self._lists.pop(slug, None)
-        if found is None:
-            with self._errors(slug):
-                self._version(slug)  # "geen toegang" rather than an empty unit
-                found = self._one(
-                    f"SELECT {_NAME}, (SELECT coalesce(json_agg(listed ORDER BY number), '[]')::text"
-                    " FROM spiegel.records WHERE unit = u.slug AND kind = 'actions' AND doc ->> 'deleted' IS NULL)"
-                    " FROM spiegel.units u"
-                    " WHERE u.slug = %s", (slug,))
-            if found is None or found[0] is None:
-                raise CorruptFile(self.where(slug), t("file.no_unit"))
-        name, rows = found
-        listed = jsoncodec.loads(rows)
-        if None in listed:  # an action the trigger could not pick from: the whole unit, as files rebuild their index
-            data = self.read(slug)
-            return checked(data)[0], [[doc.get(field, blank[field]) for field in FIELDS]
-                                        for doc in data.get("actions", {}).values() if not doc.get("deleted")]
-        return name, [[picked.get(field, blank[field]) for field in FIELDS] for picked in listed]
+        return lists.list_rows(self, slug, blank, checked)
 
     def unit_figures(self, slug: str, blank: dict, checked: Callable[[dict], tuple[str, dict | None]]) -> object:
         """A record of the unit's own, kept current by readers (store/pg/figures.py)."""
@@ -173,8 +145,10 @@ class PgBackend(Backend):
         return unit_figures(self, slug, checked)
 
     def prefetch_lists(self) -> None:
+        from store.pg import lists
+
         with self._errors(None):
-            self._lists = {slug: (name, rows) for slug, name, rows in self._all(_ALL_LISTS)}
+            self._lists = {slug: (name, rows, checked) for slug, name, rows, checked in self._all(lists.ALL_LISTS)}
 
     def holders(self, record_id: str) -> list[str]:
         """The unit the id register names, alone; else those holding a record with
@@ -190,6 +164,17 @@ class PgBackend(Backend):
                 "SELECT DISTINCT unit FROM spiegel.records WHERE number = %s AND doc ->> 'id' = %s ORDER BY unit",
                 (int(number), record_id))]
         return found + [slug for slug in self.slugs() if slug not in found]
+
+    def unit_group(self, slug: str) -> tuple[str, list[str]] | None:
+        """The unit's group role and the login roles that are its members."""
+        with self._errors(slug):
+            row = self._one("SELECT role FROM spiegel.units WHERE slug = %s", (slug,))
+            if row is None or row[0] is None:
+                return None
+            members = [r[0] for r in self._all(
+                "SELECT m.rolname FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid"
+                " JOIN pg_roles m ON m.oid = a.member WHERE g.rolname = %s AND m.rolcanlogin ORDER BY 1", (row[0],))]
+        return row[0], members
 
     # writing ---------------------------------------------------------------------
     @contextmanager
@@ -253,24 +238,21 @@ class PgBackend(Backend):
                     f" (SELECT last_value FROM {sequence}), 1))", (prefix,))
         return made
 
-    def wait_for_change(self, slug: str | None, seen: tuple, timeout: float) -> tuple:
-        """Sleep on LISTEN (on a connection of its own: the store's stays free for the
-        app's other threads) until a writer's NOTIFY or the timeout, then compare."""
-        deadline = time.monotonic() + timeout
-        if self._listener is None:
-            self._listener = connect(self.url, self.location)
-            with self._errors(slug):
-                self._listener.execute(f"LISTEN {CHANNEL}")
-        while True:
-            now = self.fingerprints(slug)  # after LISTEN: a change from here on wakes us
-            left = deadline - time.monotonic()
-            if now != seen or left <= 0:
-                return now
-            try:
-                for _ in self._listener.notifies(timeout=left, stop_after=1):
-                    pass
-            except psycopg.Error as exc:
-                raise NoAccess(self.location, t("db.failed", detail=_first_line(exc))) from None
+    def wait_for_change(self, slug: str | None, seen: tuple, timeout: float, poll: float = 0.0) -> tuple:
+        """Sleep on LISTEN (store/pg/listen.py) until a writer's NOTIFY, `wake`, or the
+        timeout, then compare. (`poll` is for backends that poll: a database is told.)"""
+        try:
+            return self._listener.wait(lambda: self.fingerprints(slug), seen, timeout)
+        except NoAccess:
+            raise
+        except psycopg.Error as exc:
+            raise NoAccess(self.location, t("db.failed", detail=_first_line(exc))) from None
+
+    def wake(self) -> None:
+        """The waiting threads return at once (a NOTIFY on this store's own channel)."""
+        if self._listener.started:
+            with self._errors(None):
+                self.conn.execute("SELECT pg_notify(%s, '')", (self._listener.wake_channel,))
 
     # internals -------------------------------------------------------------------
     def _one(self, sql: str, params: tuple = ()) -> tuple | None:

@@ -151,6 +151,10 @@ def test_a_hand_edited_bad_value_isolates_that_record(store, unit, records, case
     assert [(type(p), p.unit, p.problems[0].field) for p in skipped] == [(BadRecord, unit.id, field)]
     assert [(p.unit, p.problems[0].field) for p in fresh.bad_records(unit.id)] == [(unit.id, field)]
     assert fresh.problems() == fresh.bad_records(unit.id)
+    # Lists (`spiegel list`, one unit or all) leave a bad action out too, on both backends.
+    if cls is Action:
+        for listed in (fresh.listed_actions(unit.id), fresh.listed_actions()):
+            assert bad.id not in [a.id for a in listed] and other.id in [a.id for a in listed]
     # `spiegel check`: one line naming unit, record and field; not ok.
     out = io.StringIO()
     from cli.render import check_report

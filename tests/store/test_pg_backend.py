@@ -24,10 +24,10 @@ def test_a_database_without_the_schema_says_to_upgrade_and_upgrade_is_idempotent
     url = pg_cluster.url(pg_cluster.new_database(schema=False))
     with pytest.raises(CorruptFile, match="spiegel db upgrade"):
         Store(url)
-    from store.pg.migrations import LATEST
+    from store.pg import migrations
 
-    assert upgrade_schema(url) == (list(range(1, LATEST + 1)), LATEST)
-    assert upgrade_schema(url) == ([], LATEST)
+    assert upgrade_schema(url) == (list(range(1, migrations.LATEST + 1)), migrations.LATEST)
+    assert upgrade_schema(url) == ([], migrations.LATEST)
     Store(url, user="tester").create_unit(Unit(name="De Hoek"))
 
 
@@ -107,3 +107,66 @@ def test_the_list_trigger_picks_the_fields_a_list_shows():
     sql = Path(SQL_DIR, "001_initial.sql").read_text()
     picked = sql.partition("WHERE key IN (")[2].partition(")")[0]
     assert tuple(name.strip(" '") for name in picked.split(",")) == FIELDS
+
+
+def test_lists_trust_the_listed_fields_only_while_the_unit_is_checked(pg_url):
+    """The first list after a change reads and checks the whole unit and marks it;
+    later lists use the `listed` column alone; any change to a record (spiegel's, or
+    SQL by hand that leaves the write counter alone) clears the mark."""
+    store = Store(pg_url, user="tester", today=TODAY)
+    slug = store.create_unit(Unit(name="De Hoek")).id
+    action = store.add(Action(title="Terugbellen"), slug)
+    mark = lambda: store.backend.conn.execute(  # noqa: E731
+        "SELECT checked IS NOT DISTINCT FROM version FROM spiegel.units WHERE slug = %s", (slug,)).fetchone()[0]
+    assert not mark()
+    assert [a.id for a in Store(pg_url).listed_actions(slug)] == [action.id]
+    assert mark()
+    store.backend.conn.execute("UPDATE spiegel.records SET doc = json_build_object('id', 'A-1', 'rev', 'x')"
+                               " WHERE unit = %s AND kind = 'actions'", (slug,))
+    assert not mark()
+    skipped: list = []
+    assert Store(pg_url).listed_actions(skipped=skipped) == [] and len(skipped) == 1
+    assert not mark()  # a bad action: never marked
+
+
+def test_the_settings_file_can_name_a_database_below_option_and_environment(pg_url, tmp_path):
+    """Order: --data-dir, --db, $SPIEGEL_DB, $SPIEGEL_DATA, the file's `db`, its `data_dir`."""
+    config = tmp_path / "config"
+    (config / "spiegel").mkdir(parents=True)
+    files = tmp_path / "data"
+    (config / "spiegel" / "settings.toml").write_text(f'db = "{pg_url}"\ndata_dir = "{files}"\n')
+    base = {k: v for k, v in os.environ.items() if k not in ("SPIEGEL_DB", "SPIEGEL_DATA")}
+
+    def spiegel(*args, **env):
+        return subprocess.run([sys.executable, "-m", "cli", *args], cwd=REPO, capture_output=True, text=True,
+                              env={**base, "PYTHONPATH": str(REPO), "SPIEGEL_TODAY": "2026-11-23",
+                                   "XDG_CONFIG_HOME": str(config), **env})
+
+    assert spiegel("units", "add", "In De Database").returncode == 0  # the file's db, not its data_dir
+    assert "in-de-database" in spiegel("--db", pg_url, "units").stdout
+    assert not files.exists()
+    assert spiegel("--data-dir", str(files), "units", "add", "In Bestanden").returncode == 0
+    assert "in-bestanden" in spiegel("units", SPIEGEL_DATA=str(files)).stdout  # the environment beats the file
+    assert "in-de-database" in spiegel("units", SPIEGEL_DB=pg_url, SPIEGEL_DATA=str(files)).stdout
+    listed = spiegel("units")
+    assert "in-de-database" in listed.stdout and "in-bestanden" not in listed.stdout
+
+
+def test_backup_on_a_database_says_it_runs_pg_dump_into_a_private_file(pg_url, tmp_path):
+    from store.pg.dump import pg_dump_path
+
+    if pg_dump_path() is None:
+        pytest.skip("pg_dump is not installed")
+    Store(pg_url, user="tester").create_unit(Unit(name="De Hoek"))
+    target = tmp_path / "spiegel.dump"
+    done = subprocess.run([sys.executable, "-m", "cli", "--db", pg_url, "backup", "-o", str(target)], cwd=REPO,
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode == 0, done.stderr
+    assert "pg_dump --schema=spiegel" in done.stdout and "pg_restore" in done.stdout
+    assert oct(target.stat().st_mode & 0o777) == "0o600" and target.read_bytes().startswith(b"PGDMP")
+    again = subprocess.run([sys.executable, "-m", "cli", "--db", pg_url, "backup", "-o", str(target)], cwd=REPO,
+                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert again.returncode == 1 and "bestaat al" in again.stderr and "Traceback" not in again.stderr
+    refused = subprocess.run([sys.executable, "-m", "cli", "--db", pg_url, "restore", str(target)], cwd=REPO,
+                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert refused.returncode == 1 and "pg_restore" in refused.stderr

@@ -55,9 +55,12 @@ def screen_lines(app) -> list[str]:
 
 
 async def settle(pilot) -> None:
-    """Let screens mount, workers finish and their messages be handled."""
+    """Let screens mount, workers finish and their messages be handled (all but the
+    live-refresh watchers, which sleep until a change or their screen closes)."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    busy = [w for w in pilot.app.workers if w.group != "watch"]
+    if busy:  # (an empty list would mean "all of them")
+        await pilot.app.workers.wait_for_complete(busy)
     await pilot.pause()
     await pilot.pause()
 

@@ -157,7 +157,7 @@ async def test_undo_over_unsaved_edits_asks_first(small_dir):
 
 
 async def test_undo_refuses_a_colleagues_change_the_screen_never_showed(small_dir, monkeypatch):
-    monkeypatch.setattr(ActionDetailScreen, "REFRESH_SECONDS", 3600)  # the screen must not show it first
+    monkeypatch.setattr(ActionDetailScreen, "start_watching", lambda self: None)  # the screen must not show it first
     app = make_app(small_dir, today=TODAY, user="sanne")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_detail(pilot, "A-3")

@@ -84,7 +84,7 @@ async def test_no_phase_before_the_first(small_dir):
 
 
 async def test_a_conflicting_save_opens_the_conflict_dialog(small_dir, monkeypatch):
-    monkeypatch.setattr(BoardScreen, "REFRESH_SECONDS", 3600)  # the board keeps its old copy
+    monkeypatch.setattr(BoardScreen, "start_watching", lambda self: None)  # the board keeps its old copy
     app = make_app(small_dir, today=TODAY, user="anna")
     other = make_store(small_dir)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -126,7 +126,7 @@ def test_conflict_dialog_snapshot(snap_compare, small_dir, monkeypatch):
     # show its notice (test_typed_edits_survive_a_colleagues_save): not in this picture.
     from tui.screens.live_refresh import LiveRefresh
 
-    monkeypatch.setattr(LiveRefresh, "REFRESH_SECONDS", 3600)
+    monkeypatch.setattr(LiveRefresh, "start_watching", lambda self: None)  # no live refresh
     app = make_app(small_dir, today=TODAY, user="ik")
 
     async def clash(pilot):

@@ -1,0 +1,189 @@
+"""`spiegel restore ARCHIVE`: a backup (store/files/backup.py) back into a data directory.
+
+Nothing is replaced before the whole archive is checked, in memory, never extracted:
+every member a regular file named `manifest.json` or `units/<slug>/unit.json` (no
+absolute or `..` path, no link, device or directory), the manifest of a known format
+and of no newer schema than this spiegel's, every unit it lists present with its
+size and sha256, no unit it does not list, every unit file parsing as a spiegel file
+of its slug with the record counts the manifest says. A unit the data directory has
+already is refused unless `--replace`; with it, the unit's data is replaced under
+its lock in one atomic write. A new unit gets its directory (2770); as root, in its
+group from the archive (made with groupadd if missing, members added where the user
+exists). Every id in the archive is registered, so no new record repeats one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+import tarfile
+
+from store import jsoncodec, schema
+from store.errors import AlreadyExists, FileProblem, SpiegelError
+from store.files import groups, layout, safe
+from store.files.backup import FORMAT, MANIFEST, counts, member_name
+from store.i18n import t
+from store import backup_words  # noqa: F401  (registers the words used here)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from store.files.backend import FileBackend
+
+_UNIT_MEMBER = re.compile(rf"units/({layout.SLUG.pattern})/{re.escape(layout.UNIT_FILE)}")
+MAX_MANIFEST = 64 << 20
+
+
+class BadArchive(SpiegelError):
+    """The archive is not one spiegel can restore: nothing was changed."""
+
+
+def verify(path: str) -> tuple[dict, dict[str, dict]]:
+    """(manifest, {slug: parsed data}) of a sound archive; BadArchive naming the first
+    thing wrong otherwise."""
+    shown = os.path.abspath(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | safe.NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        raise BadArchive(t("restore.cannot_open", path=shown, detail=exc.strerror)) from None
+    try:
+        with os.fdopen(fd, "rb") as raw:
+            if not stat.S_ISREG(os.fstat(raw.fileno()).st_mode):
+                raise BadArchive(t("restore.not_a_file", path=shown))
+            payloads = _members(raw, shown)
+    except (tarfile.TarError, EOFError, OSError, ValueError) as exc:
+        if isinstance(exc, SpiegelError):
+            raise
+        raise BadArchive(t("restore.not_an_archive", path=shown, detail=str(exc) or type(exc).__name__)) from None
+    manifest = _manifest(payloads.pop(MANIFEST, None), shown)
+    listed = manifest["units"]
+    found = {m.group(1): payload for name, payload in payloads.items() if (m := _UNIT_MEMBER.fullmatch(name))}
+    for slug in sorted(set(found) ^ set(listed)):
+        raise BadArchive(t("restore.unit_mismatch", path=shown, unit=slug))
+    units: dict[str, dict] = {}
+    for slug, payload in sorted(found.items()):
+        entry = listed[slug]
+        if len(payload) != entry.get("bytes") or hashlib.sha256(payload).hexdigest() != entry.get("sha256"):
+            raise BadArchive(t("restore.hash_mismatch", path=shown, unit=slug))
+        try:
+            data = schema.parse(f"{shown}:{member_name(slug)}", payload, slug)
+        except FileProblem as problem:
+            raise BadArchive(t("restore.unit_unreadable", path=shown, unit=slug, problem=problem.problem)) from None
+        if counts(data) != entry.get("counts"):
+            raise BadArchive(t("restore.count_mismatch", path=shown, unit=slug))
+        units[slug] = data
+    return manifest, units
+
+
+def restore(backend: FileBackend, path: str, replace: bool = False) -> list[tuple[str, str]]:
+    """Verify, then restore every unit; [(unit, what was done)]."""
+    manifest, units = verify(path)
+    existing = set(backend.slugs())
+    clashes = sorted(set(units) & existing)
+    if clashes and not replace:
+        raise BadArchive(t("restore.exists", units=", ".join(clashes)))
+    # The ids first: a unit restored and then a crash must not leave its ids free for
+    # a new record to take.
+    ids: dict[str, str] = {record_id: "" for record_id in manifest.get("taken", [])
+                           if isinstance(record_id, str) and layout.ID.fullmatch(record_id)}
+    for slug, data in units.items():
+        ids.update(_ids(data, slug))
+    backend.mark_ids_taken(ids)
+    outcomes: list[tuple[str, str]] = []
+    for slug, data in units.items():
+        if slug in existing:
+            _replace_whole(backend, slug, data)
+            outcomes.append((slug, t("restore.replaced", count=sum(counts(data).values()))))
+            continue
+        gid, done = _group(manifest["units"][slug])
+        try:
+            backend.create(slug, data, gid)
+        except AlreadyExists:  # made by someone meanwhile: left alone, said
+            outcomes.append((slug, t("restore.appeared")))
+            continue
+        outcomes.append((slug, "; ".join([t("restore.made", count=sum(counts(data).values()),
+                                             group=layout.group_name(os.stat(os.path.join(backend.dir, slug)).st_gid)),
+                                           *done])))
+    return outcomes
+
+
+def _replace_whole(backend: FileBackend, slug: str, data: dict) -> None:
+    """The unit's file replaced by `data` under its lock, in one atomic write, without
+    reading the file first: an empty or broken one is what a restore is for."""
+    unit_file = backend.unit_file(slug)
+    with unit_file.opened_dir() as (dir_fd, dir_st), unit_file.locked(dir_fd):
+        try:
+            ino = os.stat(layout.UNIT_FILE, dir_fd=dir_fd, follow_symlinks=False).st_ino
+        except FileNotFoundError:
+            ino = None
+        unit_file._write(dir_fd, dir_st.st_gid, data, ino)
+
+
+def _members(raw, shown: str) -> dict[str, bytes]:
+    """Every member's bytes, read in memory; BadArchive for anything but regular files
+    with the names a backup writes."""
+    payloads: dict[str, bytes] = {}
+    with tarfile.open(fileobj=raw, mode="r:gz") as tar:
+        for member in tar:
+            name = member.name
+            if not member.isreg():
+                raise BadArchive(t("restore.not_regular", path=shown, member=_shown(name)))
+            if name != MANIFEST and not _UNIT_MEMBER.fullmatch(name):
+                raise BadArchive(t("restore.bad_member", path=shown, member=_shown(name)))
+            if name in payloads:
+                raise BadArchive(t("restore.bad_member", path=shown, member=_shown(name)))
+            if member.size > (MAX_MANIFEST if name == MANIFEST else safe.MAX_BYTES):
+                raise BadArchive(t("restore.too_big", path=shown, member=_shown(name)))
+            handle = tar.extractfile(member)
+            payloads[name] = handle.read() if handle is not None else b""
+    return payloads
+
+
+def _manifest(raw: bytes | None, shown: str) -> dict:
+    if raw is None:
+        raise BadArchive(t("restore.no_manifest", path=shown))
+    try:
+        manifest = jsoncodec.loads(raw)
+    except ValueError:
+        manifest = None
+    if not (isinstance(manifest, dict) and manifest.get("app") == "spiegel" and manifest.get("format") == FORMAT
+            and isinstance(manifest.get("schema"), int) and isinstance(manifest.get("units"), dict)
+            and all(isinstance(v, dict) for v in manifest["units"].values())
+            and isinstance(manifest.get("taken", []), list)):
+        raise BadArchive(t("restore.bad_manifest", path=shown))
+    if manifest["schema"] > schema.SCHEMA_VERSION:
+        raise BadArchive(t("restore.newer_schema", path=shown, found=manifest["schema"], known=schema.SCHEMA_VERSION))
+    return manifest
+
+
+def _group(entry: dict) -> tuple[int | None, list[str]]:
+    """The unit's group from the archive: as root made if missing (with its members);
+    as anyone else used if they belong to it, so a member's restore keeps their
+    practice's unit closed to the rest; else None (the data directory's group, as
+    `spiegel units add` without --group: the command line warns)."""
+    name = entry.get("group")
+    if not isinstance(name, str) or not groups.NAME.fullmatch(name):
+        return None, []
+    if groups.is_root():
+        members = [m for m in entry.get("members", []) if isinstance(m, str)]
+        return groups.ensure_group(name, members)
+    try:
+        import grp
+
+        gid = grp.getgrnam(name).gr_gid
+    except KeyError:
+        return None, []
+    return (gid, []) if gid == os.getegid() or gid in os.getgroups() else (None, [])
+
+
+def _ids(data: dict, slug: str) -> dict[str, str]:
+    return {doc["id"]: slug for table in ("meetings", "findings", "actions", "kpis")
+            for doc in data.get(table, {}).values()
+            if isinstance(doc, dict) and isinstance(doc.get("id"), str) and layout.ID.fullmatch(doc["id"])}
+
+
+def _shown(name: str) -> str:
+    from store.text import clean_line
+
+    return clean_line(name)[:200]
