@@ -28,6 +28,7 @@ BACKENDS = ("files", "postgresql")
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "files_only: a test of the file backend itself (not run on PostgreSQL)")
+    config.addinivalue_line("markers", "database_only: a test of the PostgreSQL backend's own keeping")
 
 
 def pytest_report_header(config):
@@ -38,10 +39,12 @@ def pytest_report_header(config):
 
 def pytest_generate_tests(metafunc):
     """Every test of Store's behaviour runs on both backends; `@pytest.mark.files_only`
-    (or a module's `pytestmark`) keeps a test of the files themselves to files."""
+    (or a module's `pytestmark`) keeps a test of the files themselves to files, and
+    `@pytest.mark.database_only` one of the database's own keeping to PostgreSQL."""
     if "backend" in metafunc.fixturenames:
-        only_files = metafunc.definition.get_closest_marker("files_only") is not None
-        metafunc.parametrize("backend", BACKENDS[:1] if only_files else BACKENDS, indirect=True)
+        marked = metafunc.definition.get_closest_marker
+        chosen = BACKENDS[:1] if marked("files_only") else BACKENDS[1:] if marked("database_only") else BACKENDS
+        metafunc.parametrize("backend", chosen, indirect=True)
 
 
 @pytest.fixture

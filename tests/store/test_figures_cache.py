@@ -139,9 +139,8 @@ def forge(store, slug, change):
                  (json.dumps(doc), slug))
 
 
+@pytest.mark.database_only
 def test_the_database_keeps_figures_as_a_record_of_the_unit_it_never_loads(store, busy):
-    if store.files is not None:
-        pytest.skip("the database's own keeping")
     cached(store)
     version = store.fingerprint(busy.id)
     assert store.backend.conn.execute("SELECT count(*) FROM spiegel.records WHERE kind = 'portfolio_figures'"
@@ -164,10 +163,9 @@ def test_a_bad_record_keeps_no_figures_and_is_counted(store, busy):
     assert found[-2] == 1 and found[1:3] == truth[1:3]
 
 
+@pytest.mark.files_only  # a database unit has no file to break
 def test_a_unit_that_cannot_be_read_is_a_row_that_says_why(store, busy):
     other = store.create_unit(Unit(name="Gezondheidscentrum Noord"))
-    if store.files is None:
-        pytest.skip("a database unit has no file to break")
     (store.data_dir / other.id / "unit.json").write_text("{nope")
     found = cached(Store(store.dir, user="tester", today=TODAY))
     assert found[other.id][-1] == "CorruptFile" and found[busy.id][1] == 1
