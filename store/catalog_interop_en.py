@@ -28,10 +28,10 @@ INTEROP_EN: dict[str, str] = {
     "interop.op.same": "unchanged",
     "interop.op.conflict": "CONFLICT",
     "interop.op.error": "ERROR",
-    "interop.summary.dry": "dry run: {create} new, {update} updated, {same} unchanged, {problems} rows with a "
-                           "problem (skipped); nothing was saved",
-    "interop.summary.done": "imported: {create} new, {update} updated, {same} unchanged, {problems} rows with a "
-                            "problem (skipped)",
+    "interop.summary.dry": "dry run: {create} new, {update} updated, {same} unchanged, skipped for a "
+                           "problem: {problems}; nothing was saved",
+    "interop.summary.done": "imported: {create} new, {update} updated, {same} unchanged, skipped for a "
+                            "problem: {problems}",
     "interop.bad_format": "unknown format '{format}'; choose from {allowed}",
     "interop.bad_what": "unknown kind of data '{what}'; choose from {allowed}",
     "interop.xlsx_needs_file": "an xlsx export needs a file: give -o FILE",

@@ -28,10 +28,10 @@ INTEROP_NL: dict[str, str] = {
     "interop.op.same": "ongewijzigd",
     "interop.op.conflict": "CONFLICT",
     "interop.op.error": "FOUT",
-    "interop.summary.dry": "proefimport: {create} nieuw, {update} bijgewerkt, {same} ongewijzigd, {problems} rijen met "
-                           "een probleem (overgeslagen); er is niets opgeslagen",
-    "interop.summary.done": "geïmporteerd: {create} nieuw, {update} bijgewerkt, {same} ongewijzigd, {problems} rijen met "
-                            "een probleem (overgeslagen)",
+    "interop.summary.dry": "proefimport: {create} nieuw, {update} bijgewerkt, {same} ongewijzigd, overgeslagen wegens een "
+                           "probleem: {problems}; er is niets opgeslagen",
+    "interop.summary.done": "geïmporteerd: {create} nieuw, {update} bijgewerkt, {same} ongewijzigd, overgeslagen wegens een "
+                            "probleem: {problems}",
     "interop.bad_format": "onbekend formaat '{format}'; kies uit {allowed}",
     "interop.bad_what": "onbekend soort gegevens '{what}'; kies uit {allowed}",
     "interop.xlsx_needs_file": "een xlsx-export heeft een bestand nodig: geef -o BESTAND",
