@@ -33,13 +33,21 @@ def unit_group(ctx, name, group, data_dir):
 @data_dir_option
 @click.pass_context
 def migrate(ctx, data_dir):
-    """`spiegel migrate`: the flat layout to a directory per unit (store/files/admin.py)."""
+    """`spiegel migrate`: the flat layout to a directory per unit (store/files/admin.py),
+    and each unit's old `last visit` date made its first visit record (store/visits.py)."""
     from cli.output import echo
     from store.files.admin import migrate as migrate_layout
+
+    from store.fields import show_date
+    from store.i18n import t
+    from store.visits import carry_over_visits
 
     store = file_store(settings(ctx, data_dir))
     for slug, outcome in migrate_layout(store.files):
         echo(f"{slug}: {outcome}")
+    for slug, visit in carry_over_visits(store):  # the old `last visit` date as a record
+        echo(t("visit.carried_over_done", unit=slug, date=show_date("last_visit", visit.date, store.today(), weekday=False),
+                   id=visit.id))
 
 
 def file_store(settings):

@@ -2,6 +2,7 @@
 
 VISIT_EN: dict[str, str] = {
     "visit.carried_over": "Taken over from the old 'last visit' field.",
+    "visit.carried_over_done": "{unit}: the last visit of {date} is now visit {id}",
     "visit.expected": "'{id}' is no visit; a visit has an id like B-3",
     "visit.agreement_format": "'{text}' is no agreement; write 'title;owner;deadline' (owner and deadline may be empty)",
     "load.agreements": "must be a list of agreements {{\"text\": text, \"action\": \"\" or an action id}}, but is {found}",

@@ -4,6 +4,7 @@ store/catalog_visit_en.py."""
 
 VISIT_NL: dict[str, str] = {
     "visit.carried_over": "Overgenomen uit het oude veld 'laatste bezoek'.",
+    "visit.carried_over_done": "{unit}: het laatste bezoek van {date} is nu bezoek {id}",
     "visit.expected": "'{id}' is geen bezoek; een bezoek heeft een id als B-3",
     "visit.agreement_format": "'{text}' is geen afspraak; schrijf 'titel;eigenaar;deadline' (eigenaar en deadline mogen leeg)",
     "load.agreements": "moet een lijst afspraken {{\"text\": tekst, \"action\": \"\" of een actie-id}} zijn, maar is {found}",

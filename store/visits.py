@@ -6,7 +6,8 @@ date in the Unit record. `history` shows it at once as the unit's first visit
 (without an id), so "since the last visit" works from day one; the first visit
 written in that unit turns it into a real Visit record (`_carry_over`, under the
 unit's lock, its id from the id registry like every id), and clears the old field
-in a logged change. Why not in the schema migration: store/schema.py's
+in a logged change; `spiegel migrate` does so for every unit at once
+(`carry_over_visits`). Why not in the schema migration: store/schema.py's
 `_visits_table`.
 
 Phase changes made during a visit are written to the Unit (its `phases`, logged
@@ -186,6 +187,28 @@ def _carry_over(txn: Transaction) -> None:
             txn.add(old)
         unit.last_visit = None
         txn.save(unit)
+
+
+def carry_over_visits(store: Store) -> list[tuple[str, Visit]]:
+    """Make every readable unit's old `last_visit` its first Visit record now, each
+    unit in its own transaction: what `spiegel migrate` does, so an administrator
+    need not wait for each unit's next visit. Running it again changes nothing.
+    Returns (unit, visit) for each visit made; units that cannot be used are left
+    to `spiegel check`, which reports them."""
+    from store.errors import FileProblem
+
+    made = []
+    for slug in store.slugs():
+        try:
+            if store.unit(slug).last_visit is None:
+                continue
+            with store.transaction(slug) as txn:
+                before = {v.id for v in txn.all(Visit)}
+                _carry_over(txn)
+                made += [(slug, v) for v in txn.all(Visit) if v.id not in before]
+        except FileProblem:
+            continue
+    return made
 
 
 def locate_visit(store: Store, visit_id: str) -> tuple[str, str]:

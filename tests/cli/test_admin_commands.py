@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import stat
@@ -33,16 +34,18 @@ def test_units_add_with_a_group_and_units_group(run, tmp_path):
 
 def test_migrate_from_the_command_line(run, tmp_path):
     scratch = Store(tmp_path / "scratch", user="oud")
-    scratch.create_unit(Unit(name="Praktijk Oost"))
+    scratch.create_unit(Unit(name="Praktijk Oost", last_visit=dt.date(2026, 9, 14)))  # before visits were records
     scratch.add(Action(title="Oud werk"), "praktijk-oost")
     data = tmp_path / "data"
     data.mkdir()
     shutil.copy(scratch.unit_path("praktijk-oost"), data / "praktijk-oost.json")
     before = run("list", ok=False)
     assert "spiegel migrate" in before.stderr and "Oud werk" not in before.stdout
-    assert "overgezet" in run("migrate").stdout
+    done = run("migrate").stdout
+    assert "overgezet" in done and "het laatste bezoek van 14 sep" in done and "is nu bezoek B-" in done
     assert "Oud werk" in run("list").stdout
-    assert "al overgezet" in run("migrate").stdout
+    again = run("migrate").stdout
+    assert "al overgezet" in again and "bezoek B-" not in again
 
 
 def test_demo_fresh_removes_only_spiegels_directories(run, tmp_path):

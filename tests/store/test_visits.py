@@ -70,6 +70,19 @@ def test_the_first_visit_written_makes_the_old_one_a_record_with_a_registry_id(t
     assert len(unit_visits(store, "oud")) == 3  # carried over once only
 
 
+def test_migrate_makes_every_old_last_visit_a_record_once(tmp_path):
+    from store.visits import carry_over_visits
+
+    write_unit_file(tmp_path, "oud", schema2_file())
+    write_unit_file(tmp_path, "nooit", schema2_file(None).replace(b'"oud"', b'"nooit"'))
+    store = Store(tmp_path, user="tester", today=TODAY)
+    made = carry_over_visits(store)
+    assert [(slug, v.date) for slug, v in made] == [("oud", OLD_VISIT)] and made[0][1].id.startswith("B-")
+    assert [v.id for v in unit_visits(store, "oud")] == [made[0][1].id]
+    assert store.unit("oud").last_visit is None and unit_visits(store, "nooit") == []
+    assert carry_over_visits(store) == []  # twice changes nothing
+
+
 # the record ---------------------------------------------------------------------------
 
 def test_visit_has_an_id_a_log_and_undo(store, unit):
