@@ -109,3 +109,49 @@ async def test_help_on_the_actions_list_names_export_and_import(small_dir):
         assert isinstance(app.screen, HelpScreen)
         entries = {e.description: e.keys for e in app.screen.entries}
         assert entries["Exporteren"] == "e" and entries["Importeren"] == "i"
+
+
+async def test_the_leerpunten_and_meetings_lists_export_what_they_show(small_dir, tmp_path):
+    """`e` on the leerpunten list writes the findings its filter shows; on the meetings
+    list, the meetings (the same dialog, in words for what is exported)."""
+    from tests.tui.helpers import open_meetings, open_unit
+    from tui.screens.inbox_screen import InboxScreen
+
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_unit(pilot, "hoek")
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, InboxScreen)
+        shown = [row.item.finding.text for row in app.screen.table.rows]
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert f"{len(shown)} bevindingen exporteren naar" in "\n".join(screen_lines(app))
+        assert "leerpunten-de-hoek-" in app.screen.query_one("#file", Input).value
+        target = tmp_path / "leerpunten.csv"
+        app.screen.query_one("#file", Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        rows = csv_rows(target.read_bytes())
+        assert sorted(r[5] for r in rows[1:]) == sorted(shown) and len(rows) == len(shown) + 1  # the text column
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_meetings(pilot)
+        count = len(table.rows)
+        await pilot.press("e")
+        await pilot.pause()
+        word = "1 bijeenkomst" if count == 1 else f"{count} bijeenkomsten"
+        assert f"{word} exporteren naar" in "\n".join(screen_lines(app))
+        target = tmp_path / "bijeenkomsten.json"
+        app.screen.query_one("#file", Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        import json
+
+        assert len(json.loads(target.read_text())) == count

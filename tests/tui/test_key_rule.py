@@ -142,7 +142,8 @@ async def test_meetings_and_capture(small_dir, tmp_path, monkeypatch):
         await open_meetings(pilot)
         await sweep(pilot, {"n": opens(MeetingFormScreen, meeting=None), "c": opens(CaptureScreen),
                             "l": opens(InboxScreen, slug="de-hoek"), "s": opens(YesNoDialog),
-                            "t": notifies("Terugkoppeling geschreven"), "v": notifies("geen andere bijeenkomst")})
+                            "t": notifies("Terugkoppeling geschreven"), "v": notifies("geen andere bijeenkomst"),
+                            "e": opens(ExportDialog)})
         # The capture list: its field always has focus, so every letter is text.
         await pilot.press("c")
         await settle(pilot)
@@ -161,7 +162,7 @@ async def test_inbox_of_one_unit_and_of_all(small_dir):
         await pilot.press("l")
         await settle(pilot)
         row_commands = {"a": opens(TitlesDialog), "k": opens(LinkDialog), "p": opens(ReasonDialog),
-                        "x": opens(ReasonDialog)}
+                        "x": opens(ReasonDialog), "e": opens(ExportDialog)}
         await sweep(pilot, row_commands)
         await pilot.press("escape", "escape")
         await settle(pilot)

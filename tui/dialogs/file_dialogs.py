@@ -73,8 +73,8 @@ class ExportDialog(_FileDialog):
 
     HINT_KEY = "tui.io.export.hint"
 
-    def __init__(self, count: int, suggested: str) -> None:
-        super().__init__(t("tui.io.export.title", count=count), suggested)
+    def __init__(self, count: int, suggested: str, noun: str) -> None:
+        super().__init__(t("tui.io.export.title", count=count, noun=noun), suggested)
 
     def action_submit(self) -> None:
         typed = self.query_one("#file", Input).value

@@ -20,6 +20,7 @@ from store.repository import Store
 from store.text import clean_line, clean_text
 from store.vocab import FindingState
 from store.workflows import actions_from_finding, decline_finding, link_finding, park_finding
+from tui.screens.list_io import ListExportImport
 from tui.screens.table_screen import TableScreen
 from tui.widgets.finding_dialogs import LinkDialog, ReasonDialog
 from tui.widgets.inbox_table import InboxItem, InboxTable, inbox_rows
@@ -29,7 +30,7 @@ from tui.widgets.table_model import Row
 ROW_ACTIONS = ("to_actions", "link", "park", "decline")
 
 
-class InboxScreen(TableScreen):
+class InboxScreen(ListExportImport, TableScreen):
     FILTER_PLACEHOLDER = "tui.inbox.filter"
     BINDINGS = [
         Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="inbox.back"),
@@ -37,7 +38,12 @@ class InboxScreen(TableScreen):
         Binding("k", "link", "tui.key.link", tooltip="tui.tip.link", id="inbox.link"),
         Binding("p", "park", "tui.key.park", tooltip="tui.tip.park", id="inbox.park"),
         Binding("x", "decline", "tui.key.decline", tooltip="tui.tip.decline", id="inbox.decline"),
+        Binding("e", "export", "tui.io.key.export", tooltip="tui.io.tip.export", id="inbox.export", show=False),
     ]
+    EXPORT_WHAT = "findings"
+
+    def exported(self, item: InboxItem) -> Finding:
+        return item.finding
 
     class Written(Message):
         def __init__(self, text: str, ok: bool) -> None:

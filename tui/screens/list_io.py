@@ -1,6 +1,7 @@
-"""Export and import on the actions list (`e`, `i`): a mixin, so the list screen
-keeps to its rows. Export writes the actions the filter shows, in a thread worker;
-import opens the import screen with its dry run (tui/screens/import_screen.py)."""
+"""Export on the lists (`e`: actions, leerpunten, meetings) and import on the actions
+list (`i`): a mixin, so a list screen keeps to its rows. Export writes the records the
+filter shows, in a thread worker; import opens the import screen with its dry run
+(tui/screens/import_screen.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,14 @@ from store.text import clean_line
 
 
 class ListExportImport:
-    """For a screen with `store`, `slug`, `unit_name` and a RowTable `table` of actions."""
+    """For a screen with `store`, `slug`, `unit_name` and a RowTable `table`; `EXPORT_WHAT`
+    names the records its rows hold (store/interop/exporter.py), `exported` picks the
+    record from a row's item."""
+
+    EXPORT_WHAT = "actions"
+
+    def exported(self, item: object) -> object:
+        return item
 
     class Exported(Message):
         """The export worker's outcome: rows written, or the problem."""
@@ -27,8 +35,9 @@ class ListExportImport:
     def action_export(self) -> None:
         from tui.dialogs.file_dialogs import ExportDialog
 
-        actions = [row.item for row in self.table.rows]  # type: ignore[attr-defined]  (as filtered now)
-        suggested = f"acties-{self.slug}-{self.store.today().isoformat()}.xlsx"  # type: ignore[attr-defined]
+        what = self.EXPORT_WHAT
+        actions = [self.exported(row.item) for row in self.table.rows]  # type: ignore[attr-defined]  (as filtered now)
+        suggested = f"{t(f'tui.io.file.{what}')}-{self.slug or t('tui.io.file.all')}-{self.store.today().isoformat()}.xlsx"  # type: ignore[attr-defined]
 
         def chosen(answer: tuple[str, str] | None) -> None:
             if answer is None:
@@ -39,7 +48,7 @@ class ListExportImport:
             else:
                 self._start_export(path, fmt, actions)
 
-        self.app.push_screen(ExportDialog(len(actions), suggested), chosen)  # type: ignore[attr-defined]
+        self.app.push_screen(ExportDialog(len(actions), suggested, _noun(what, len(actions))), chosen)  # type: ignore[attr-defined]
 
     def _ask_overwrite(self, path: str, fmt: str, actions: list) -> None:
         from tui.widgets.yes_no_dialog import YesNoDialog
@@ -53,7 +62,7 @@ class ListExportImport:
                              answered)
 
     def _start_export(self, path: str, fmt: str, actions: list) -> None:
-        self.notify(t("tui.io.exporting", count=len(actions)), markup=False)  # type: ignore[attr-defined]
+        self.notify(t("tui.io.exporting", count=len(actions), noun=_noun(self.EXPORT_WHAT, len(actions))), markup=False)  # type: ignore[attr-defined]
         self.write_export(path, fmt, actions)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
@@ -63,7 +72,7 @@ class ListExportImport:
         from store.interop.outfile import write_file
 
         try:
-            payload, count = export_bytes("actions", fmt, actions)
+            payload, count = export_bytes(self.EXPORT_WHAT, fmt, actions)
             write_file(path, payload)
         except SpiegelError as problem:
             self.post_message(self.Exported(path, 0, str(problem)))  # type: ignore[attr-defined]
@@ -75,7 +84,8 @@ class ListExportImport:
             self.notify(t("tui.io.failed", error=clean_line(message.error)), severity="error",  # type: ignore[attr-defined]
                         markup=False)
         else:
-            self.notify(t("tui.io.exported", count=message.count, path=clean_line(message.path)),  # type: ignore[attr-defined]
+            self.notify(t("tui.io.exported", count=message.count, noun=_noun(self.EXPORT_WHAT, message.count),
+                          path=clean_line(message.path)),  # type: ignore[attr-defined]
                         markup=False, timeout=8)
 
     def action_import(self) -> None:
@@ -88,3 +98,8 @@ class ListExportImport:
                 self.app.push_screen(ImportScreen(self.store, self.slug, self.unit_name, path, kind))  # type: ignore[attr-defined]
 
         self.app.push_screen(ImportDialog(self.unit_name), chosen)  # type: ignore[attr-defined]
+
+
+def _noun(what: str, count: int) -> str:
+    """'acties' / '1 actie': the records a list exports, in the UI's language."""
+    return t(f"tui.io.noun.{what}", n=count)

@@ -15,13 +15,14 @@ from store.repository import Store
 from store.text import clean_line
 from tui.navigation import OpensUnitScreens
 from tui.screens.feedback_keys import FeedbackKeys
+from tui.screens.list_io import ListExportImport
 from tui.screens.table_screen import TableScreen
 from tui.widgets.meeting_table import MeetingItem, MeetingTable, meeting_rows
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
 
 
-class MeetingsScreen(FeedbackKeys, OpensUnitScreens, TableScreen):
+class MeetingsScreen(ListExportImport, FeedbackKeys, OpensUnitScreens, TableScreen):
     FILTER_PLACEHOLDER = "tui.meetings.filter"
     BINDINGS = [
         Binding("escape", "escape", "tui.key.back", tooltip="tui.tip.back", id="meetings.back"),
@@ -31,7 +32,12 @@ class MeetingsScreen(FeedbackKeys, OpensUnitScreens, TableScreen):
         Binding("t", "feedback_doc", "tui.key.feedback_doc", tooltip="tui.tip.feedback_doc", id="meetings.feedback_doc"),
         Binding("s", "feedback_sent", "tui.key.feedback_sent", tooltip="tui.tip.feedback_sent", id="meetings.feedback_sent"),
         Binding("v", "compare", "tui.key.compare", tooltip="tui.tip.compare", id="meetings.compare"),
+        Binding("e", "export", "tui.io.key.export", tooltip="tui.io.tip.export", id="meetings.export", show=False),
     ]
+    EXPORT_WHAT = "meetings"
+
+    def exported(self, item: MeetingItem) -> Meeting:
+        return item.meeting
 
     def __init__(self, store: Store, slug: str, unit_name: str) -> None:
         super().__init__()
