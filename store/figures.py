@@ -20,9 +20,14 @@ import datetime as dt
 
 from store.limits import MAX_INT
 
+from store.errors import BadRecord
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from typing import Callable
+
     from store.records import Action, Finding, Meeting, Unit, Visit
+    from store.repository import Store
 
 VERSION = 2  # 2: the newest visit (visits became records)
 _KEYS = {"v", "unit", "leerpunten", "open", "deadlines", "feedback", "pilots", "meetings", "last_visit"}
@@ -140,3 +145,59 @@ def _date(value: object) -> dt.date:
     if type(value) is not str or len(value) != 10:
         raise ValueError("not an ISO date")
     return dt.date.fromisoformat(value)
+
+
+# Reading and keeping the figures through a Store -----------------------------------
+
+def summary_check(store: Store, slug: str) -> Callable[[dict], tuple[str, dict | None]]:
+    """What a backend that caches list rows and figures asks of a unit's whole data:
+    its name and portfolio figures. Raises BadRecordsInUnit (and so no cache is
+    written) while a bad action exists, so a list never shows a row the unit's data
+    cannot back. Figures are None while any record is bad: the portfolio then counts
+    from the records and reports the bad ones. Deleted records count nowhere."""
+    from store.records import Action, Finding, Kpi, Meeting, Visit
+    from store.repository import BadRecordsInUnit, tombstone
+
+    def checked(data: dict) -> tuple[str, dict | None]:
+        unit = store._unit_from(data, slug)
+        built: dict[type, list] = {}
+        bad = False
+        for cls in (Action, Meeting, Finding, Kpi, Visit):
+            found = built[cls] = []
+            for doc in data.get(cls.TABLE, {}).values():
+                if tombstone(doc):
+                    continue
+                try:
+                    found.append(store._build(cls, doc, slug))
+                except BadRecord as problem:
+                    if cls is Action:
+                        raise BadRecordsInUnit(store.backend.where(slug), str(problem)) from None
+                    bad = True
+        if bad:
+            return unit.name, None
+        return unit.name, figures_of(unit, built[Meeting], built[Finding], built[Action], built[Visit])
+
+    return checked
+
+
+def cached(store: Store, slug: str) -> tuple[Unit, Figures] | None:
+    """The unit and its figures from where the backend keeps them cheaply (the files'
+    list index, a database record), checked like any stored data; None when there are
+    none to trust (a bad record, a forged or stale-format cache, a backend that keeps
+    none). A unit that cannot be used raises its FileProblem."""
+    from store.records import Unit
+    from store.repository import BadRecordsInUnit, _blank_action
+
+    try:
+        raw = store.backend.unit_figures(slug, _blank_action(), summary_check(store, slug))
+    except BadRecordsInUnit:
+        return None
+    figures = checked(raw)
+    if figures is None:
+        return None
+    try:
+        unit = store._build(Unit, figures.unit_doc, slug)
+    except BadRecord:
+        return None
+    unit.id = unit.unit = slug  # the cache names no other unit
+    return unit, figures

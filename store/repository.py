@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
     DocFilter = Callable[[dict], bool]
 
 
-class _BadRecordsInUnit(FileProblem):
+class BadRecordsInUnit(FileProblem):
     """Raised by the list index's check while a bad action exists: no index is
     written, and lists read the unit file (leaving the bad action out)."""
 
@@ -240,7 +240,7 @@ class Store:
         def gather(slug: str) -> list[Action]:
             try:
                 rows = self._list_index(slug)[1]
-            except _BadRecordsInUnit:  # no index while a bad action exists: the file itself
+            except BadRecordsInUnit:  # no index while a bad action exists: the file itself
                 return self.records(Action, slug, where, skipped)
             return self._built(Action, slug, documents(rows), where, skipped)
 
@@ -254,57 +254,17 @@ class Store:
 
     def _summary_check(self, slug: str) -> Callable[[dict], tuple[str, dict | None]]:
         """What a backend that caches list rows and figures asks of a unit's whole
-        data: its name and portfolio figures (store/figures.py); raises (and so no
-        cache is written) while a bad action exists, so a list never shows a row
-        the unit file cannot back. Figures are None while any record is bad: the
-        portfolio then counts from the records and reports the bad ones."""
+        data: its name and portfolio figures (store/figures.py `summary_check`)."""
+        from store.figures import summary_check
 
-        def checked(data: dict) -> tuple[str, dict | None]:
-            from store.figures import figures_of
-            from store.records import Finding, Kpi, Meeting, Visit
-
-            unit = self._unit_from(data, slug)
-            built_records: dict[type, list] = {}
-            bad = False
-            for cls in (Action, Meeting, Finding, Kpi, Visit):
-                found = built_records[cls] = []
-                for doc in data.get(cls.TABLE, {}).values():
-                    if tombstone(doc):  # deleted: in no figure, as in no list
-                        continue
-                    try:
-                        found.append(self._build(cls, doc, slug))
-                    except BadRecord as problem:
-                        if cls is Action:
-                            raise _BadRecordsInUnit(self.backend.where(slug), str(problem)) from None
-                        bad = True
-            if bad:
-                return unit.name, None
-            return unit.name, figures_of(unit, built_records[Meeting], built_records[Finding], built_records[Action],
-                                         built_records[Visit])
-
-        return checked
+        return summary_check(self, slug)
 
     def unit_figures(self, slug: str) -> tuple[Unit, Figures] | None:
         """The unit and its portfolio figures from where the backend keeps them
-        cheaply (the files' list index), checked like any stored data; None when
-        there are none to trust (a bad record, a forged or stale-format cache, a
-        backend that keeps none): the portfolio then counts from the records.
-        A unit that cannot be used raises its FileProblem."""
-        from store.figures import checked
+        cheaply, or None when there are none to trust (store/figures.py `cached`)."""
+        from store.figures import cached
 
-        try:
-            raw = self.backend.unit_figures(slug, _blank_action(), self._summary_check(slug))
-        except _BadRecordsInUnit:
-            return None
-        figures = checked(raw)
-        if figures is None:
-            return None
-        try:
-            unit = self._build(Unit, figures.unit_doc, slug)
-        except BadRecord:
-            return None
-        unit.id = unit.unit = slug  # the cache names no other unit
-        return unit, figures
+        return cached(self, slug)
 
     def problems(self) -> list[SpiegelError]:
         """Every unit that cannot be used, and every bad record in the others."""
