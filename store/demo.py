@@ -18,7 +18,8 @@ from typing import Callable
 
 from store import demo_phrases as P
 from store.records import Action, Finding, Kpi, Measurement, Meeting, Team, Unit, Visit
-from store.repository import Store, slugify
+from store.repository import Store
+from store.unit_names import slugify
 from store.vocab import Direction, FindingKind, FindingState, MeetingFormat, Status, TeamKind, UnitKind
 
 ACTIONS_PER_UNIT = 200

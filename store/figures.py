@@ -156,7 +156,8 @@ def summary_check(store: Store, slug: str) -> Callable[[dict], tuple[str, dict |
     cannot back. Figures are None while any record is bad: the portfolio then counts
     from the records and reports the bad ones. Deleted records count nowhere."""
     from store.records import Action, Finding, Kpi, Meeting, Visit
-    from store.repository import BadRecordsInUnit, tombstone
+    from store.repository import BadRecordsInUnit
+    from store.schema import tombstone
 
     def checked(data: dict) -> tuple[str, dict | None]:
         unit = store._unit_from(data, slug)

@@ -151,7 +151,7 @@ def group_column_name(value: str) -> str:
 def group_words(unit: Unit) -> str:
     """Words the portfolio's filter finds a unit by, besides its name: `hagro-noord`
     for the Hagro "Hagro Noord" (or "hagro-noord"), `gemeente-best` for Best."""
-    from store.repository import slugify
+    from store.unit_names import slugify
 
     words = []
     for prefix, value in (("hagro-", unit.hagro), ("gemeente-", unit.municipality)):

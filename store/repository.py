@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from contextlib import contextmanager
 from functools import cache
 
-from store import schema
+from store import schema, unit_names
 from store.backend import Backend, open_backend
-from store.errors import Ambiguous, BadRecord, CorruptFile, FileProblem, InvalidValue, NotFound
+from store.errors import BadRecord, CorruptFile, FileProblem, InvalidValue, NotFound
 from store.i18n import t
 from store.bad_records import bad_in, built
 from store.records import Action, Record, Unit, field_kinds, record_type
@@ -119,7 +118,7 @@ class Store:
     def create_unit(self, unit: Unit, slug: str | None = None, group: int | None = None) -> Unit:
         """Create a new unit. With files: its own directory (2770) in group `group` (a
         gid; the data directory's group if None), holding its first unit.json."""
-        slug = slug or slugify(unit.name)
+        slug = slug or unit_names.slugify(unit.name)
         if not slug:
             raise InvalidValue("name", t("value.required"))
         unit.id = unit.unit = slug
@@ -129,39 +128,11 @@ class Store:
         return unit
 
     def resolve_unit(self, text: str) -> str:
-        """A unit's slug from its slug, its name, or a part of either that fits one unit."""
-        wanted = text.strip().casefold()
-        slugs = self.slugs()
-        if wanted in slugs:
-            return wanted
-        names = {s: s for s in slugs}
-        for slug in slugs:
-            try:
-                name = self._unit_name(slug)
-            except FileProblem:
-                continue  # matched by its slug only; lists and the portfolio report the file
-            names[slug] = f"{slug} {name}".casefold()
-            if name.casefold() == wanted:
-                return slug
-        hits = [s for s, name in names.items() if wanted and wanted in name]
-        if len(hits) == 1:
-            return hits[0]
-        if not hits:
-            raise NotFound(t("unit.not_found", text=text))
-        raise Ambiguous(t("unit.ambiguous", text=text, hits=", ".join(hits[:8])))
+        """A unit's slug from its slug, its name, or a part of either that fits one
+        unit (store/unit_names.py)."""
+        from store.unit_names import resolve_unit
 
-    def _unit_name(self, slug: str) -> str:
-        """From what the backend has at hand (the files' list index header): parsing
-        every unit file to match `--unit noord` took 0.4 s with 10k actions. Else
-        from the list rows (the files' index is rebuilt: lists need it too); a unit
-        with a bad record has none, its name still counts."""
-        name = self.backend.unit_name(slug)
-        if name is not None:
-            return name
-        try:
-            return self._list_index(slug)[0]
-        except FileProblem:
-            return self.unit(slug).name
+        return resolve_unit(self, text)
 
     def unit_path(self, slug: str) -> str:
         """Where the unit's data lives (a file path, or the unit in a database), for
@@ -203,7 +174,7 @@ class Store:
             self._unit_from(data, slug)  # a unit whose own record is bad is unusable as a whole
             docs = data.get(cls.TABLE, {}).values()
             if not deleted:
-                docs = [doc for doc in docs if not tombstone(doc)]
+                docs = [doc for doc in docs if not schema.tombstone(doc)]
             return self._built(cls, slug, docs, where, skipped)
 
         return self._per_unit(unit, skipped, gather)
@@ -378,20 +349,6 @@ class Store:
         except BadRecord as bad:
             raise BadRecord(slug, bad.record_id, bad.problems, self.backend.where(slug),
                             self.backend.repair_hint(slug)) from None
-
-
-def slugify(name: str) -> str:
-    """`Huisartsenpraktijk De Hoek` -> `huisartsenpraktijk-de-hoek` (ASCII, for file names)."""
-    import unicodedata
-
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:64]
-
-
-def tombstone(doc: object) -> bool:
-    """A deleted record's document (a hand-edited `deleted` that is no text is left
-    to the load-time check, which reports it as a bad record)."""
-    return isinstance(doc, dict) and isinstance(doc.get("deleted"), str) and bool(doc["deleted"])
 
 
 def merged(value: dict | list, part: dict | list) -> dict | list:

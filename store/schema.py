@@ -24,6 +24,14 @@ META = "_meta"
 TABLES = ("unit", "meetings", "findings", "actions", "kpis", "visits", "teams")
 
 
+def tombstone(doc: object) -> bool:
+    """A deleted record's document: it stays stored with `deleted` (when) set, so undo
+    restores it and its id is never reused; every list, count and lookup leaves it out.
+    A hand-edited `deleted` that is no text is left to the load-time check, which
+    reports the record as bad."""
+    return isinstance(doc, dict) and isinstance(doc.get("deleted"), str) and bool(doc["deleted"])
+
+
 def new_file() -> dict:
     """An empty unit file's data; the Unit record is added by a transaction."""
     data: dict = {META: {"1": {"schema": SCHEMA_VERSION, "app": "spiegel"}}}

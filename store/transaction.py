@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store import rules
+from store import rules, schema
 from store.errors import Conflict, IdTaken, InvalidRecord, InvalidValue, NotFound, StaleUndo
 from store.i18n import t
 from store.records import Action, Finding, Record, Unit
@@ -62,7 +62,7 @@ class Transaction:
 
     def all(self, cls: type[R]) -> list[R]:
         """The live records of a table (tombstones left out)."""
-        return [cls.from_doc(doc, self.slug) for doc in self._db.table(cls.TABLE).all() if not doc.get("deleted")]
+        return [cls.from_doc(doc, self.slug) for doc in self._db.table(cls.TABLE).all() if not schema.tombstone(doc)]
 
     def delete(self, cls: type[R], record_id: str, rev: int | None = None) -> R:
         """Leave a tombstone: the record stays stored with `deleted` set and a log
@@ -171,7 +171,7 @@ class Transaction:
         for finding_id in new:
             prefix, _, number = finding_id.partition("-")
             doc = table.get(str(int(number))) if prefix == Finding.PREFIX and number.isdigit() else None
-            if doc is None or doc.get("deleted"):
+            if doc is None or schema.tombstone(doc):
                 return [InvalidValue("findings", t("action.finding_unknown", id=finding_id, unit=self.slug))]
         return []
 

@@ -6,6 +6,8 @@ from store.i18n import register as _register
 from tui.catalog_after_en import AFTER_TUI_EN as _AFTER_EN
 from tui.catalog_after_nl import AFTER_TUI_NL as _AFTER_NL
 from tui.catalog_en import EN_TUI as _EN
+from tui.catalog_keys_en import EN_KEYS as _EN_KEYS
+from tui.catalog_keys_nl import NL_KEYS as _NL_KEYS
 from tui.catalog_io_en import EN_IO as _EN_IO
 from tui.catalog_io_nl import NL_IO as _NL_IO
 from tui.catalog_eval_en import EVAL_EN_TUI as _EVAL_EN
@@ -18,7 +20,7 @@ from tui.catalog_textual_nl import TEXTUAL_NL as _TEXTUAL_NL
 from tui.catalog_visit_en import EN_VISIT as _EN_VISIT
 from tui.catalog_visit_nl import NL_VISIT as _NL_VISIT
 
-_register({"nl": {**_NL, **_TEXTUAL_NL}, "en": {**_EN, **_TEXTUAL_EN}})
+_register({"nl": {**_NL, **_NL_KEYS, **_TEXTUAL_NL}, "en": {**_EN, **_EN_KEYS, **_TEXTUAL_EN}})
 _register({"nl": _NL_IO, "en": _EN_IO})  # import and export (tui/catalog_io_*.py)
 _register({"nl": _NL_PORTFOLIO, "en": _EN_PORTFOLIO})
 _register({"nl": _NL_VISIT, "en": _EN_VISIT})

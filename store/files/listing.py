@@ -22,7 +22,7 @@ every action in the unit file loads: a bad record is reported by the normal path
 
 from __future__ import annotations
 
-from store import jsoncodec
+from store import jsoncodec, schema
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -47,7 +47,7 @@ def read_index(unit_file: UnitFile, blank: dict, checked: Callable[[dict], tuple
         data = unit_file.read()
         name, figures = checked(data)
         rows = [[doc.get(field, blank[field]) for field in FIELDS] for doc in data.get("actions", {}).values()
-                if not doc.get("deleted")]
+                if not schema.tombstone(doc)]
         header = jsoncodec.dumps([FORMAT, key, name, figures])
         unit_file.write_index(header + b"\n" + jsoncodec.dumps(rows))  # compact JSON holds no newline
         stored = name, rows, figures

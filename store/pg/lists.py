@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from psycopg import errors as pgerrors
 
-from store import jsoncodec
+from store import jsoncodec, schema
 from store.errors import CorruptFile
 from store.files.listing import FIELDS
 from store.i18n import t
@@ -77,4 +77,4 @@ def checked_rows(backend: PgBackend, slug: str, blank: dict, checked: Callable[[
             data = backend._load(slug)  # changed meanwhile, or one who may not mark: checked, unmarked
             name = checked(data)[0]
     return name, [[doc.get(field, blank[field]) for field in FIELDS] for doc in data.get("actions", {}).values()
-                  if not doc.get("deleted")]
+                  if not schema.tombstone(doc)]
