@@ -52,6 +52,6 @@ EN_VISIT: dict[str, str] = {
     "dialog.deadline_placeholder": "e.g. fri, 15 jan, +4w",
     "dialog.no_date": "none",
     "visit.action_made": "Action {id} created: {title}",
-    "visit.b_hint": "b: new visit",
+    "visit.b_hint": "B: new visit",
     "visit.palette": "Visit",
 }

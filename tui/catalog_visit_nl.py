@@ -54,6 +54,6 @@ NL_VISIT: dict[str, str] = {
     "dialog.deadline_placeholder": "bv. vr, 15 jan, +4w",
     "dialog.no_date": "geen",
     "visit.action_made": "Actie {id} gemaakt: {title}",
-    "visit.b_hint": "b: nieuw bezoek",
+    "visit.b_hint": "B: nieuw bezoek",
     "visit.palette": "Bezoek",
 }

@@ -100,7 +100,7 @@ async def test_portfolio(small_dir):
         await settle(pilot)
         assert isinstance(app.screen, PortfolioScreen)
         assert "/ Zoeken" in screen_lines(app)[-1]  # the footer says how to filter
-        await sweep(pilot, {"L": opens(InboxScreen, slug=None), "F": opens(PhasesScreen), "b": opens(VisitScreen),
+        await sweep(pilot, {"L": opens(InboxScreen, slug=None), "F": opens(PhasesScreen), "B": opens(VisitScreen),
                             "S": changes("order"), "R": changes("reverse"), "G": changes("group"),
                             "M": changes("mine")})
         assert app.is_running  # q, u (`qu`) and every other letter left it running
@@ -191,3 +191,17 @@ async def test_kpi_lists(small_dir):
         await settle(pilot)
         assert "a KPI erbij" in screen_lines(app)[-1]
         await sweep(pilot, {"a": opens(KpiForm), "w": opens(PeriodPassDialog)})
+
+
+async def test_typing_a_units_name_on_the_portfolio_only_shows_the_hint(small_dir):
+    """Only capitals are commands on the portfolio: a name typed without `/` (`best`,
+    `bergdorp`: lowercase b was once the visit key) leaves the screen as it was."""
+    from tui.screens.portfolio_screen import PortfolioScreen
+
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"bergdorp best hoek")
+        await settle(pilot)
+        assert isinstance(app.screen, PortfolioScreen) and len(app.screen_stack) == 2  # the default screen below
+        assert "/ om te filteren" in "\n".join(screen_lines(app))

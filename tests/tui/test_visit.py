@@ -42,7 +42,7 @@ async def start_visit(pilot, name_part: str) -> VisitScreen:
     await settle(pilot)
     await pilot.press("slash", *name_part, "escape")  # the filter keeps the row; Escape gives the table the keys
     await settle(pilot)
-    await pilot.press("b")
+    await pilot.press("B")
     await settle(pilot)
     assert isinstance(pilot.app.screen, VisitScreen)
     return pilot.app.screen
@@ -122,7 +122,7 @@ async def test_a_visit_on_an_empty_unit(tmp_path):
     app = make_app(data_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("b")
+        await pilot.press("B")
         await settle(pilot)
         assert isinstance(app.screen, VisitScreen)
         shown = text(app)

@@ -24,7 +24,7 @@ class PortfolioScreen(TableScreen):
     ORDERS = UNIT_ORDERS  # needs attention first, then each column
     BINDINGS = [
         # Not in the footer either (Quit would go in English); the detail line names it.
-        Binding("b", "visit", "visit.key.visit", tooltip="visit.tip.visit", id="portfolio.visit", show=False),
+        Binding("B", "visit", "visit.key.visit", tooltip="visit.tip.visit", id="portfolio.visit", show=False),
         Binding("L", "inbox", "tui.key.inbox", tooltip="tui.tip.inbox_all", id="portfolio.inbox"),
         Binding("F", "phases", "tui.key.phases", tooltip="tui.tip.phases", id="portfolio.phases", show=False),
         # Capitals: lower-case letters typed on the table go to the name filter.
