@@ -38,6 +38,6 @@ EVAL_NL = {
     "report.review.skipped": "Overgeslagen",
     "op.delete": "verwijderd",
     "field.deleted": "Verwijderd",
-    "field.review_cycle": "Evaluatiecyclus",
+    "field.review_cycle": "Cyclus",  # beside Evaluatiedatum; the form's labels are 14 wide
     "record.deleted_link": "leerpunt {id} is verwijderd",
 }
