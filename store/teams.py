@@ -106,16 +106,8 @@ def change_team(store, team_id: str, values: dict, *, rev: int | None = None) ->
 
 
 def _teams(txn) -> list[Team]:
-    """The unit's teams that load (a hand-damaged one is `spiegel check`'s to report)."""
-    from store.errors import BadRecord
-
-    found = []
-    for doc in txn._data.get(Team.TABLE, {}).values():
-        try:
-            found.append(Team.from_doc(doc, txn.slug))
-        except BadRecord:
-            continue
-    return found
+    """The unit's live teams that load (a hand-damaged one is `spiegel check`'s to report)."""
+    return txn.all(Team, skip_bad=True)
 
 
 def _check_name(team: Team, teams: list[Team]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from store import rules, schema
-from store.errors import Conflict, IdTaken, InvalidRecord, InvalidValue, NotFound, StaleUndo
+from store.errors import BadRecord, Conflict, IdTaken, InvalidRecord, InvalidValue, NotFound, StaleUndo
 from store.i18n import t
 from store.records import Action, Finding, Record, Unit
 
@@ -60,9 +60,20 @@ class Transaction:
             raise Conflict(mine=seen, theirs=record)
         return record
 
-    def all(self, cls: type[R]) -> list[R]:
-        """The live records of a table (tombstones left out)."""
-        return [cls.from_doc(doc, self.slug) for doc in self._db.table(cls.TABLE).all() if not schema.tombstone(doc)]
+    def all(self, cls: type[R], skip_bad: bool = False) -> list[R]:
+        """The live records of a table (tombstones left out). A record that fails the
+        load-time check raises BadRecord, or with `skip_bad` is left out (a check
+        over the others: `spiegel check` reports the bad one)."""
+        found = []
+        for doc in self._db.table(cls.TABLE).all():
+            if schema.tombstone(doc):
+                continue
+            try:
+                found.append(cls.from_doc(doc, self.slug))
+            except BadRecord:
+                if not skip_bad:
+                    raise
+        return found
 
     def delete(self, cls: type[R], record_id: str, rev: int | None = None) -> R:
         """Leave a tombstone: the record stays stored with `deleted` set and a log

@@ -95,3 +95,13 @@ def test_a_copied_team_keeps_its_id_and_no_new_id_repeats_it(tmp_path, pg_url):
     back = Store(tmp_path / "terug", user="tester", today=TODAY)
     copy_units(target, back)
     assert save_team(back, Team(name="Nog een"), "de-hoek").id not in {team.id, "T-2"}
+
+
+def test_a_deleted_teams_name_is_free_again(store, unit):
+    """A deleted team is a tombstone: its name no longer counts as taken."""
+    first = save_team(store, Team(name="Kernteam", kind=TeamKind.CORE), unit.id)
+    with pytest.raises(InvalidValue, match="al een team"):
+        save_team(store, Team(name="kernteam"), unit.id)
+    store.delete(first.id)
+    again = save_team(store, Team(name="Kernteam", kind=TeamKind.CORE), unit.id)
+    assert again.id != first.id
