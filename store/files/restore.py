@@ -93,7 +93,7 @@ def restore(backend: FileBackend, path: str, replace: bool = False) -> list[tupl
     outcomes: list[tuple[str, str]] = []
     for slug, data in units.items():
         if slug in existing:
-            _replace_whole(backend, slug, data)
+            backend.unit_file(slug).overwrite(data)
             outcomes.append((slug, t("restore.replaced", count=sum(counts(data).values()))))
             continue
         gid, done = _group(manifest["units"][slug])
@@ -106,18 +106,6 @@ def restore(backend: FileBackend, path: str, replace: bool = False) -> list[tupl
                                              group=layout.group_name(os.stat(os.path.join(backend.dir, slug)).st_gid)),
                                            *done])))
     return outcomes
-
-
-def _replace_whole(backend: FileBackend, slug: str, data: dict) -> None:
-    """The unit's file replaced by `data` under its lock, in one atomic write, without
-    reading the file first: an empty or broken one is what a restore is for."""
-    unit_file = backend.unit_file(slug)
-    with unit_file.opened_dir() as (dir_fd, dir_st), unit_file.locked(dir_fd):
-        try:
-            ino = os.stat(layout.UNIT_FILE, dir_fd=dir_fd, follow_symlinks=False).st_ino
-        except FileNotFoundError:
-            ino = None
-        unit_file._write(dir_fd, dir_st.st_gid, data, ino)
 
 
 def _members(raw, shown: str) -> dict[str, bytes]:

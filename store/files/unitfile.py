@@ -151,6 +151,16 @@ class UnitFile:
                 self._working = None
             self._data, self._key = working, self._write(dir_fd, dir_st.st_gid, working, st.st_ino)
 
+    def overwrite(self, data: dict) -> None:
+        """Replace unit.json by `data` under the lock in one atomic write, without
+        reading it first: an empty or broken file is what a restore mends."""
+        with self.opened_dir() as (dir_fd, dir_st), self.locked(dir_fd):
+            try:
+                ino = os.stat(layout.UNIT_FILE, dir_fd=dir_fd, follow_symlinks=False).st_ino
+            except FileNotFoundError:
+                ino = None
+            self._write(dir_fd, dir_st.st_gid, data, ino)  # the read cache sees a new file by its key
+
     def _write(self, dir_fd: int, gid: int, data: dict, expected_ino: int | None) -> tuple:
         """Write `data` as unit.json; returns the new cache key. `expected_ino`: the
         inode read under the lock (None: a new unit, where none may exist yet)."""
