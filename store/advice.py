@@ -10,12 +10,14 @@ Texts come from the catalog (`store.i18n`), keys `advice.<code>`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Iterable
 
 from store import i18n
 from store.records import Action, Meeting
 from store.vocab import Status
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+    from typing import Iterable
 
 MIN_PARTICIPANTS = 5
 IDEAL_PARTICIPANTS = (8, 12)
@@ -26,12 +28,33 @@ PILOT_MAX_DAYS = 365
 PILOT_WARN_DAYS = 30  # warn a month before a pilot's year is up
 
 
-
-@dataclass(frozen=True)
 class Advice:
-    code: str  # stable, e.g. "participants_too_few"; the catalog key is "advice." + code
-    field: str  # the record field it is about (or "meetings"/"actions" for a unit)
-    message: str  # in the current language
+    """One piece of advice, immutable. A plain class rather than a frozen dataclass:
+    `spiegel add` and `list` import this module (a unit's portfolio figures, through
+    `pilot_start`), and dataclasses brings inspect and typing, ~8 ms of their start."""
+
+    __slots__ = ("code", "field", "message")
+
+    def __init__(self, code: str, field: str, message: str) -> None:
+        set_ = object.__setattr__
+        set_(self, "code", code)  # stable, e.g. "participants_too_few"; the catalog key is "advice." + code
+        set_(self, "field", field)  # the record field it is about (or "meetings"/"actions" for a unit)
+        set_(self, "message", message)  # in the current language
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Advice is immutable: cannot set {name}")
+
+    def _key(self) -> tuple[str, str, str]:
+        return self.code, self.field, self.message
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if type(other) is Advice else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Advice(code={self.code!r}, field={self.field!r}, message={self.message!r})"
 
 
 def message(code: str, **values: object) -> str:

@@ -32,9 +32,19 @@ def pytest_configure(config):
 
 
 def pytest_report_header(config):
-    from tests.pg_server import INSTALL_HINT, available
+    """One line per missing need (tests/needs.py): what skips, and how to get it."""
+    from tests.needs import missing_lines
 
-    return None if available() else INSTALL_HINT
+    return missing_lines() or None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    from tests.needs import fold
+
+    report = yield
+    fold(report)
+    return report
 
 
 def pytest_generate_tests(metafunc):

@@ -4,8 +4,8 @@ per test (copied from a template that holds spiegel's schema).
 PostgreSQL refuses to run as root and CI runs as root, so as root the server is
 started as `nobody` (shared/pitfalls.md, "PostgreSQL in tests"); it listens only on
 a Unix socket in its own directory, with fsync off (a test's data need not survive
-a power cut). Without the binaries the tests that need it skip, and the session
-header says how to install them; with SPIEGEL_REQUIRE_PG=1 (.ci/run) they fail.
+a power cut). Without the binaries the tests that need it skip with one line, and with
+SPIEGEL_REQUIRE_PG=1 (.ci/run) they fail (tests/needs.py, the rule for every need).
 """
 
 from __future__ import annotations
@@ -18,14 +18,16 @@ import tempfile
 
 import pytest
 
-PG_BIN = "/usr/lib/postgresql/15/bin"
-INSTALL_HINT = "PostgreSQL-tests overgeslagen: installeer PostgreSQL 15 (apt-get install -y postgresql)"
+from tests import needs
+
+PG_BIN = needs.PG_BIN
+INSTALL_HINT = needs.hint("postgresql")
 TEMPLATE = "spiegel_template"
 SUPERUSER = "spiegel"
 
 
 def available() -> bool:
-    return os.access(os.path.join(PG_BIN, "initdb"), os.X_OK)
+    return needs.have("postgresql")
 
 
 def _as_server_user(cmd: list[str]) -> list[str]:
@@ -86,10 +88,7 @@ class Cluster:
 
 @pytest.fixture(scope="session")
 def pg_cluster():
-    if not available():
-        if os.environ.get("SPIEGEL_REQUIRE_PG"):
-            pytest.fail(INSTALL_HINT)
-        pytest.skip(INSTALL_HINT)
+    needs.need("postgresql")
     cluster = Cluster()
     try:
         cluster.start()

@@ -1,8 +1,6 @@
 """The benchmarks must not rot: generate tiny data and run one comparison."""
 
 import datetime as dt
-import os
-import shutil
 
 import pytest
 
@@ -11,6 +9,7 @@ from benchmarks.datagen import build_spiegel, plan
 from store.queries import ActionFilter
 from store.records import Action
 from store.repository import Store
+from tests import needs
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -34,10 +33,7 @@ def test_spiegel_data_matches_the_plan(tmp_path):
 
 
 def test_one_tiny_comparison_runs(tmp_path):
-    if shutil.which("task") is None:  # CI installs it; never skip there
-        if os.environ.get("CI"):
-            pytest.fail("taskwarrior missing in CI: .ci/run must apt-get install taskwarrior")
-        pytest.skip("taskwarrior not installed: apt-get install -y taskwarrior")
+    needs.need("taskwarrior")
     rows = run.run_size(50, repeat=1, work=tmp_path)
     assert {r["name"] for r in rows} >= {"list --overdue vs task +OVERDUE list"}
     assert all(r["ratio"] > 0 for r in rows)
@@ -55,8 +51,7 @@ def test_tui_benchmark_runs_at_tiny_size(tmp_path):
 
 
 def test_edit_cost_is_compared(tmp_path):
-    if shutil.which("task") is None:
-        pytest.fail("taskwarrior missing: apt-get install -y taskwarrior")
+    needs.need("taskwarrior")
     rows = run.run_size(40, repeat=1, work=tmp_path)
     assert any(r["name"].startswith("edit") for r in rows)
     store = Store(tmp_path / "spiegel-40", today=TODAY)

@@ -4,8 +4,8 @@ root needs --no-sandbox). The page loads, the app draws its first screen, keys t
 in the page reach the app (a finding typed in the browser lands in the data), and a
 page without the token is refused.
 
-Never skipped: without Playwright or Chromium this fails with the line that installs
-them (.ci/run installs both)."""
+Without Chromium it skips with one line; .ci/run installs it and sets
+SPIEGEL_REQUIRE_CHROMIUM, under which it fails instead (tests/needs.py)."""
 
 from __future__ import annotations
 
@@ -19,20 +19,16 @@ import pytest
 
 from store.records import Finding, Meeting, Unit
 from store.repository import Store
+from tests import needs
 from tests.cli.serve_server import Served
 
-CHROMIUM = "/usr/bin/chromium"
-INSTALL = "apt-get install -y chromium && pip install playwright (or pip install -e '.[test]')"
+CHROMIUM = needs.CHROMIUM
 
 
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail(f"the browser test needs Playwright: {INSTALL}", pytrace=False)
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"the browser test needs Chromium at {CHROMIUM}: {INSTALL}", pytrace=False)
+    needs.need("chromium")
+    from playwright.sync_api import sync_playwright  # the test extra brings it
     with sync_playwright() as p:
         launched = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield launched

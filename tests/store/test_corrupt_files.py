@@ -24,6 +24,7 @@ from store.errors import CorruptFile, FileProblem, NoAccess
 from store.i18n import t
 from store.records import Action, Unit
 from store.repository import Store
+from tests import needs
 from tests.conftest import write_unit_file
 
 pytestmark = pytest.mark.files_only  # the files themselves: modes, index, crashes, hand edits
@@ -172,44 +173,45 @@ def _python_for_nobody(base: Path) -> tuple[list[str], str]:
     """A Python that uid 65534 can run, with orjson and tinydb importable.
 
     Our own interpreter, and this checkout, may live under /root (mode 0700, e.g.
-    pyenv), where nobody cannot reach them. So the store and the two packages it
-    needs are copied somewhere world-readable, and if our interpreter is out of
-    reach the system's Python of the same minor version is used.
+    pyenv), where nobody cannot reach them. So the store and the installed
+    distributions it needs are copied somewhere world-readable, and if our
+    interpreter is out of reach a replica of it is placed there (tests/unix_users.py).
     """
+    from tests import unix_users
+
     if shutil.which("setpriv") is None:
         pytest.fail("setpriv (util-linux) is needed to drop root to an unprivileged user")
-    import orjson as orjson_module
-    import tinydb
-
     copies = base / "site"
-    for source in (Path(orjson_module.__file__).parent, Path(tinydb.__file__).parent, REPO / "store"):
-        shutil.copytree(source, copies / source.name)
+    shutil.copytree(REPO / "store", copies / "store", ignore=shutil.ignore_patterns("__pycache__"))
+    unix_users.copy_packages(("orjson", "tinydb"), copies)
     os.chmod(copies, 0o755)
-    for python in (sys.executable, f"/usr/bin/python{sys.version_info.major}.{sys.version_info.minor}"):
-        probe = subprocess.run([*AS_NOBODY, python, "-c", "import orjson, tinydb"], capture_output=True,
+    probe_code = f"import sys, orjson, tinydb; assert sys.version == {sys.version!r}"
+    runner = [*AS_NOBODY, sys.executable]
+    for attempt in range(2):
+        probe = subprocess.run([*runner, "-c", probe_code], capture_output=True,
                                env={**os.environ, "PYTHONPATH": str(copies)}, cwd=base)
         if probe.returncode == 0:
-            return [*AS_NOBODY, python], str(copies)
+            return runner, str(copies)
+        if attempt == 0:
+            python, library = unix_users.place_python(base / "python")
+            runner = [*AS_NOBODY, "/usr/bin/env", f"LD_LIBRARY_PATH={library}", python]
     pytest.fail(f"no Python that uid 65534 can run: {probe.stderr.decode(errors='replace')[-200:]}")
 
 
-def test_unreadable_file(tmp_path):
-    as_root = os.geteuid() == 0
-    runner, path_extra = [sys.executable], ""
-    if as_root:
-        # The realistic setup: a data directory shared through a group (here nogroup,
-        # 65534), which the checking user belongs to; one file is mode 000.
-        base = Path(tempfile.mkdtemp(prefix="spiegel-noaccess-"))
-        os.chmod(base, 0o755)  # pytest's tmp_path is 0700 for root: nobody could not reach it
-        data_dir = base / "data"
-        runner, path_extra = _python_for_nobody(base)  # root reads any file: check as nobody
-    else:
-        base, data_dir = None, tmp_path / "data"
+def test_unreadable_file():
+    # Root reads any file and gives a directory to any group: the check runs as
+    # nobody, and only root can set that up (tests/needs.py).
+    needs.need("root")
+    # The realistic setup: a data directory shared through a group (here nogroup,
+    # 65534), which the checking user belongs to; one file is mode 000.
+    base = Path(tempfile.mkdtemp(prefix="spiegel-noaccess-"))
+    os.chmod(base, 0o755)  # pytest's tmp_path is 0700 for root: nobody could not reach it
+    data_dir = base / "data"
     try:
+        runner, path_extra = _python_for_nobody(base)
         store = Store(data_dir, user="tester")
-        if as_root:
-            os.chown(data_dir, -1, 65534)
-            os.chmod(data_dir, 0o2770)  # chown may clear setgid; new files get group 65534
+        os.chown(data_dir, -1, 65534)
+        os.chmod(data_dir, 0o2770)  # chown may clear setgid; new files get group 65534
         good = store.create_unit(Unit(name="Huisartsenpraktijk De Hoek")).id
         store.add(Action(title="goed"), good)
         store.create_unit(Unit(name=BAD))
@@ -231,8 +233,7 @@ def test_unreadable_file(tmp_path):
         assert results["units"] == {good: ["Huisartsenpraktijk De Hoek", None], BAD: [None, "NoAccess"]}
         assert results["good_titles"] == ["goed"]
     finally:
-        if base is not None:
-            shutil.rmtree(base, ignore_errors=True)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 # --- older files ---------------------------------------------------------------------

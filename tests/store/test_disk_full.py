@@ -18,6 +18,7 @@ from store.errors import WriteFailed
 from store.files import safe
 from store.records import Action, Unit
 from store.repository import Store
+from tests import needs
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.files_only  # the files themselves: modes, index, crashes, hand edits
@@ -27,6 +28,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def small_disk(tmp_path):
+    needs.need("root")
     mount = tmp_path / "klein"
     mount.mkdir()
     done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True, text=True)

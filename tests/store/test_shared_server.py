@@ -19,6 +19,7 @@ import pytest
 
 from store.records import Action, Unit
 from store.repository import Store
+from tests import needs
 from tests import unix_users as users
 from tests.unix_users import GROUP_A, GROUP_B, SHARED, USER_A, USER_B
 
@@ -206,6 +207,7 @@ def test_a_unit_file_swapped_during_a_write_is_not_written_over(store, unit):
 def protected_regular():
     """Debian 12's default: an O_CREAT open of another user's file in a sticky
     group-writable directory fails, even without O_EXCL. This machine runs with 0."""
+    needs.need("root")
     path = Path("/proc/sys/fs/protected_regular")
     before = path.read_text().strip()
     try:
