@@ -118,3 +118,28 @@ def world_readable_base() -> Path:
     base = Path(tempfile.mkdtemp(prefix="spiegel-users-"))
     os.chmod(base, 0o755)
     return base
+
+
+def add_psycopg(runner: Runner) -> None:
+    """Let the test users import psycopg (the PostgreSQL tests): a world-readable copy of
+    it and of what it imports beside spiegel's code, if their Python lacks it. The
+    copy runs psycopg's pure-Python implementation on the system's libpq (apt's
+    libpq5, installed with PostgreSQL)."""
+    if runner.run_python(USER_A, "import psycopg; psycopg.pq.version()", check=False).returncode == 0:
+        return
+    import psycopg
+
+    shutil.copytree(Path(psycopg.__file__).parent, runner.site / "psycopg", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    for optional in ("typing_extensions",):
+        try:
+            module = __import__(optional)
+        except ImportError:
+            continue
+        source = Path(module.__file__)
+        if source.name == "__init__.py":
+            shutil.copytree(source.parent, runner.site / source.parent.name, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, runner.site)
+    runner.run_python(USER_A, "import psycopg; psycopg.pq.version()")
