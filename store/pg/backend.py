@@ -423,14 +423,14 @@ def _refused(exc: BaseException, writing: bool) -> str:
 
 
 def _hide_password(text: str, url: str) -> str:
-    """A message that might quote the URL or its password (a password with `/` or
-    `@` is not what without_password() recognises), with the password masked."""
-    try:
-        from psycopg.conninfo import conninfo_to_dict
-
-        password = conninfo_to_dict(url).get("password")
-    except psycopg.Error:
-        password = None
-    if password:
-        text = text.replace(str(password), "***")
-    return text.replace(url, without_password(url))
+    """A message that might quote the URL or its password (libpq quotes a connection
+    string it cannot parse), with every password in the URL masked."""
+    head, _, query = url.partition("?")
+    rest = head.partition("://")[2]
+    userinfo = rest.rpartition("@")[0]
+    secrets = [userinfo.partition(":")[2]] + [value for key, _, value in (p.partition("=") for p in query.split("&"))
+                                              if key == "password"]
+    text = text.replace(url, without_password(url))
+    for secret in sorted((s for s in secrets if s), key=len, reverse=True):
+        text = text.replace(secret, "***")
+    return text

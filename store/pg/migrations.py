@@ -35,11 +35,13 @@ def current(conn) -> int:
     return conn.execute("SELECT coalesce(max(version), 0) FROM spiegel.schema_version").fetchone()[0]
 
 
-# Schemas of this database in which everyone (PUBLIC) may create objects: there a
-# person can plant a function under a name another's statement resolves to.
+# `public` where everyone (PUBLIC) may create objects in it (PostgreSQL 14 and older,
+# or a database upgraded from one): there a person can plant a function under a name
+# another's statement resolves to by the default search path. (spiegel pins its own;
+# psql sessions of the database's other users do not.)
 _OPEN_SCHEMAS = """
 SELECT n.nspname FROM pg_catalog.pg_namespace n, pg_catalog.aclexplode(n.nspacl) AS a
-WHERE a.grantee = 0 AND a.privilege_type = 'CREATE' ORDER BY 1
+WHERE n.nspname = 'public' AND a.grantee = 0 AND a.privilege_type = 'CREATE' ORDER BY 1
 """
 # May this role change spiegel's schema: its owner (or the database's, to make it).
 _MAY_UPGRADE = """
@@ -55,15 +57,14 @@ def open_schemas(conn) -> list[str]:
 
 def revoke_lines(schemas: list[str]) -> str:
     """What an administrator runs to close them (spiegel never does it itself: others may share the database)."""
-    return " ".join(f'REVOKE CREATE ON SCHEMA {name if name.isidentifier() and name.islower() else chr(34) + name + chr(34)} FROM PUBLIC;'
-                    for name in schemas)
+    return " ".join(f"REVOKE CREATE ON SCHEMA {name} FROM PUBLIC;" for name in schemas)
 
 
 def upgrade(conn) -> list[int]:
     """Apply every migration the database lacks; returns the versions applied.
 
-    Refuses (UpgradeRefused, one line) a database where everyone may create objects
-    in a schema, a role that does not own spiegel's schema (or may not create one),
+    Refuses (SpiegelError, one line) a database where everyone may create objects
+    in `public`, a role that does not own spiegel's schema (or may not create one),
     and a schema newer than this spiegel knows. Serialised by a lock on
     spiegel.schema_version that only its owner may take (an advisory lock any
     member could hold, and so block every upgrade): two admins upgrading at once
