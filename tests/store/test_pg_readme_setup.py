@@ -5,6 +5,7 @@ authentication over the socket (no password). Then what the README says about it
 colleagues, privacy, who may back up, which role dump needs a superuser."""
 
 import os
+import pwd
 import re
 import shlex
 import subprocess
@@ -125,8 +126,12 @@ def test_the_readme_setup_works_line_by_line_with_peer_authentication(cluster):
     dump = Path(runner.site.parent, "spiegel.dump")
     done = _as_root([f"spiegel --db 'postgresql://beheer@/spiegel?host={cluster.socket}' backup -o {dump}"], cluster.socket)
     assert done.returncode == 0 and dump.read_bytes().startswith(b"PGDMP"), done.stderr
-    refused = runner.spiegel(USER_A, "--db", url, "backup", "-o", str(dump) + ".mine", check=False)
+    mine = Path(runner.site.parent, "van-a")
+    mine.mkdir()
+    os.chown(mine, pwd.getpwnam(USER_A).pw_uid, -1)
+    refused = runner.spiegel(USER_A, "--db", url, "backup", "-o", str(mine / "spiegel.dump"), check=False)
     assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1 and "Traceback" not in refused.stderr
+    assert "beheerder" in refused.stderr
     # The roles: pg_dumpall --roles-only needs a superuser; with --no-role-passwords beheer may.
     roles = ["pg_dumpall", "-h", cluster.socket, "-U", "beheer", "--roles-only"]
     run = lambda argv: subprocess.run(argv, capture_output=True, text=True,  # noqa: E731
