@@ -194,6 +194,21 @@ def test_a_member_can_neither_lock_shared_tables_nor_plant_ids(people):
                     conn.execute(statement)
 
 
+def test_members_hold_no_write_grant_on_any_table_or_sequence_of_spiegel(people):
+    """Whatever a later version adds: a write grant would let a member lock it."""
+    with psycopg.connect(people["superuser"], autocommit=True) as conn:
+        writable = conn.execute(
+            "SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'spiegel'::regnamespace AND c.relkind IN ('r', 'p')"
+            " AND (has_table_privilege('spiegel_users', c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')"
+            "      OR has_table_privilege('public', c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')"
+            "      OR has_any_column_privilege('spiegel_users', c.oid, 'INSERT, UPDATE'))").fetchall()
+        sequences = conn.execute(
+            "SELECT sequencename FROM pg_sequences WHERE schemaname = 'spiegel'"
+            " AND has_sequence_privilege('spiegel_users', format('%I.%I', schemaname, sequencename), 'USAGE, UPDATE')"
+        ).fetchall()
+    assert writable == [] and sequences == []
+
+
 def test_what_a_member_can_hold_open_never_stops_another_units_add(people):
     """bram holds every lock he can get in an open transaction (reading every table,
     his own unit locked for writing, ids handed out and not committed): anna's add

@@ -65,6 +65,36 @@ def test_a_version_5_database_people_worked_in_upgrades_and_works_on(pg_cluster,
     pg_cluster.drop_database(name)
 
 
+def test_an_upgrade_waiting_for_a_reader_says_in_one_line_who_holds_what(pg_cluster, monkeypatch):
+    """A member's open transaction that read a table holds back the upgrade's
+    ALTER TABLE: after the lock timeout the upgrade names that member and changes nothing."""
+    import store.pg.backend as pg_backend
+    from store.errors import SpiegelError
+    from store.pg import migrations
+    from store.pg.admin import upgrade_schema
+
+    _roles(pg_cluster)
+    name = pg_cluster.new_database(schema=False)
+    shipped = migrations.available()
+    with pg_cluster.admin(name) as conn:
+        monkeypatch.setattr(migrations, "available", lambda: [m for m in shipped if m[0] <= 5])
+        migrations.upgrade(conn)
+        monkeypatch.undo()
+    monkeypatch.setattr(pg_backend, "SESSION_OPTIONS", pg_backend.SESSION_OPTIONS.replace("=10s", "=1s"))
+    with psycopg.connect(pg_cluster.url(name, user="bram")) as reader:
+        reader.execute("SELECT count(*) FROM spiegel.records")
+        with pytest.raises(SpiegelError) as caught:
+            upgrade_schema(pg_cluster.url(name))
+        pid = reader.info.backend_pid
+        reader.rollback()
+    assert f"bram (proces {pid}: AccessShareLock op spiegel.records)" in str(caught.value)
+    assert "\n" not in str(caught.value)
+    with pg_cluster.admin(name) as conn:
+        assert migrations.current(conn) == 5
+    assert upgrade_schema(pg_cluster.url(name)) == ([6], 6)
+    pg_cluster.drop_database(name)
+
+
 # Load problems ------------------------------------------------------------------------------
 
 BAD = {

@@ -240,6 +240,8 @@ REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON spiegel.ids FROM
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA spiegel FROM spiegel_users;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA spiegel FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA spiegel FROM PUBLIC;
+-- Functions made by later versions are no one's to call until granted.
+ALTER DEFAULT PRIVILEGES IN SCHEMA spiegel REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION spiegel.may_use(text), spiegel.role_may_use(name, text), spiegel.create_unit(text, json), spiegel.lock_unit(text),
     spiegel.save_unit(text, json, text[], bigint[], text[], text[], bigint[]), spiegel.next_ids(text, integer, text),
     spiegel.mark_checked(text, bigint), spiegel.keep_figures(text, text) TO spiegel_users;
