@@ -9,14 +9,13 @@ import hashlib
 import os
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import psycopg
 import pytest
 
-from store.errors import Busy, NoAccess, NotFound, SpiegelError
+from store.errors import Busy, NoAccess, SpiegelError
 from store.records import Action, Unit
 from store.repository import Store
 from tests.conftest import TODAY
@@ -355,10 +354,3 @@ def test_a_password_with_a_slash_is_never_shown(pg_cluster):
     with pytest.raises(NoAccess) as caught:  # a URL libpq cannot parse: its message quotes the bad part
         Store("postgresql://anna:ge%zzheim@/spiegel?host=/nonexistent-socket-dir")
     assert "zzheim" not in str(caught.value)
-
-
-def test_a_member_cannot_read_anothers_record_by_its_id_after_any_of_this(people):
-    bram = Store(people["urls"]["bram"], today=TODAY)
-    with pytest.raises(NotFound):
-        bram.get("A-1")
-    bram.close()
