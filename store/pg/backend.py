@@ -2,12 +2,17 @@
 
 A unit's data is read whole into the file format's dict (store/schema.py), so the
 transaction code and every rule run exactly as with files. A write locks the unit's
-row (SELECT … FOR UPDATE: other writers of that unit wait, readers never do), reads
+row (spiegel.lock_unit(): other writers of that unit wait, readers never do), reads
 its records fresh under that lock, lets Store change the dict, and writes back only
-the documents that changed, in the same database transaction: all or nothing, and
-a client killed half way leaves nothing behind (the server rolls it back). Every
-write bumps the unit's `version` (the fingerprint) and sends an empty NOTIFY on
-channel `spiegel`: a payload would reach every role that listens.
+the documents that changed (spiegel.save_unit()), in the same database transaction:
+all or nothing, and a client killed half way leaves nothing behind (the server rolls
+it back). Every write bumps the unit's `version` (the fingerprint) and sends an empty
+NOTIFY on channel `spiegel`: a payload would reach every role that listens.
+
+A person holds no write grant on spiegel's tables: every write is one of the schema's
+SECURITY DEFINER functions, which check the person's membership of the unit's role
+(store/pg/sql/006_hardening.sql), so no one can lock a table or plant an id. Only the
+administrator (the schema's owner) writes directly: `mark_ids_taken`, for a copy.
 
 One connection per Store, guarded by a lock (the app's worker threads share it), and
 a second one, opened on first use, that only waits for notifications.
