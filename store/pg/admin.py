@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from store.pg import migrations
-from store.pg.backend import connect, without_password
+from store.pg.session import connect, without_password
 
 
 def upgrade_schema(url: str) -> tuple[list[int], int]:
@@ -14,7 +14,7 @@ def upgrade_schema(url: str) -> tuple[list[int], int]:
 
     from store.errors import SpiegelError
     from store.i18n import t
-    from store.pg.backend import _first_line, busy_message
+    from store.pg.session import busy_message, first_line
 
     location = without_password(url)
     conn = connect(url, location)
@@ -25,7 +25,7 @@ def upgrade_schema(url: str) -> tuple[list[int], int]:
         except pgerrors.LockNotAvailable:
             raise SpiegelError(f"{location}: {busy_message(conn, readers_too=True)}") from None
         except psycopg.Error as exc:
-            raise SpiegelError(f"{location}: {t('db.failed', detail=_first_line(exc))}; "
+            raise SpiegelError(f"{location}: {t('db.failed', detail=first_line(exc))}; "
                                f"{t('db.unchanged')}") from None
     finally:
         conn.close()

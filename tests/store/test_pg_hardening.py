@@ -257,9 +257,9 @@ def test_a_huge_planted_id_and_the_admins_copy_leave_everyone_able_to_add(people
 
 
 def test_a_timed_out_wait_says_in_one_line_who_holds_the_unit(people, monkeypatch):
-    import store.pg.backend as pg_backend
+    import store.pg.session as pg_session
 
-    monkeypatch.setattr(pg_backend, "SESSION_OPTIONS", pg_backend.SESSION_OPTIONS.replace("=10s", "=1s"))
+    monkeypatch.setattr(pg_session, "SESSION_OPTIONS", pg_session.SESSION_OPTIONS.replace("=10s", "=1s"))
     with psycopg.connect(people["urls"]["anna"]) as other_session:
         other_session.execute("SELECT spiegel.lock_unit(%s)", (people["hoek"],))
         pid = other_session.info.backend_pid

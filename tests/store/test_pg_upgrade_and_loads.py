@@ -68,7 +68,7 @@ def test_a_version_5_database_people_worked_in_upgrades_and_works_on(pg_cluster,
 def test_an_upgrade_waiting_for_a_reader_says_in_one_line_who_holds_what(pg_cluster, monkeypatch):
     """A member's open transaction that read a table holds back the upgrade's
     ALTER TABLE: after the lock timeout the upgrade names that member and changes nothing."""
-    import store.pg.backend as pg_backend
+    import store.pg.session as pg_session
     from store.errors import SpiegelError
     from store.pg import migrations
     from store.pg.admin import upgrade_schema
@@ -80,7 +80,7 @@ def test_an_upgrade_waiting_for_a_reader_says_in_one_line_who_holds_what(pg_clus
         monkeypatch.setattr(migrations, "available", lambda: [m for m in shipped if m[0] <= 5])
         migrations.upgrade(conn)
         monkeypatch.undo()
-    monkeypatch.setattr(pg_backend, "SESSION_OPTIONS", pg_backend.SESSION_OPTIONS.replace("=10s", "=1s"))
+    monkeypatch.setattr(pg_session, "SESSION_OPTIONS", pg_session.SESSION_OPTIONS.replace("=10s", "=1s"))
     with psycopg.connect(pg_cluster.url(name, user="bram")) as reader:
         reader.execute("SELECT count(*) FROM spiegel.records")
         with pytest.raises(SpiegelError) as caught:
