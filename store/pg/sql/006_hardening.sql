@@ -15,8 +15,8 @@
 --    owner, whom row-level security does not restrain.
 -- 4. Lists and names come from columns the trigger fills, so one document no
 --    JSON operator of PostgreSQL can read (a `\u0000` escape) no longer breaks the
---    lists of everyone who may read its unit: that record alone goes to the
---    whole-unit read, whose load checks report it as with files.
+--    lists of everyone who may read its unit: its NULLs send that unit's list to
+--    the whole-unit read, whose load checks judge that record alone, as with files.
 
 -- 1. Unit roles ---------------------------------------------------------------
 CREATE SEQUENCE spiegel.unit_roles;
