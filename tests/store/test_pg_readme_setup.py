@@ -132,6 +132,21 @@ def test_the_readme_setup_works_line_by_line_with_peer_authentication(cluster):
     refused = runner.spiegel(USER_A, "--db", url, "backup", "-o", str(mine / "spiegel.dump"), check=False)
     assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1 and "Traceback" not in refused.stderr
     assert "beheerder" in refused.stderr
+    # The administrator (no superuser) copies a data directory in: every unit and id
+    # is beheer's to see, and a copy that would reuse an id is refused whole.
+    from store.records import Action, Finding, Unit
+    from store.repository import Store
+
+    files = Store(Path(runner.site.parent, "data"), user="beheer")
+    elders = files.create_unit(Unit(name="Elders")).id
+    files.add(Finding(text="uit de bestanden"), elders)
+    admin_url = f"postgresql://beheer@/spiegel?host={cluster.socket}"
+    copied = _as_root([f"spiegel db copy {files.location} '{admin_url}'"], cluster.socket)
+    assert copied.returncode == 0 and "elders" in copied.stdout, copied.stderr
+    files.add(Action(title="botst met A-1"), elders)
+    clash = _as_root([f"spiegel db copy {files.location} '{admin_url}'"], cluster.socket)
+    assert clash.returncode == 1 and "A-1" in clash.stderr and "huisartsenpraktijk-de-linde" in clash.stderr
+    files.close()
     # The roles: pg_dumpall --roles-only needs a superuser; with --no-role-passwords beheer may.
     roles = ["pg_dumpall", "-h", cluster.socket, "-U", "beheer", "--roles-only"]
     run = lambda argv: subprocess.run(argv, capture_output=True, text=True,  # noqa: E731
