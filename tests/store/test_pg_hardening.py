@@ -225,7 +225,7 @@ def test_what_a_member_can_hold_open_never_stops_another_units_add(people):
         added = anna.add(Action(title="gewoon door"), people["hoek"])
         assert added.id in [a.id for a in anna.listed_actions(people["hoek"])]
         anna.close()
-        assert time.monotonic() - started < 5
+        assert time.monotonic() - started < 8  # the lock timeout is 10 s: waiting on bram would take that
         conn.rollback()
 
 
@@ -236,7 +236,7 @@ def test_ids_come_in_bounded_time_whatever_was_planted_in_the_register(people, p
         conn.execute("INSERT INTO spiegel.ids (prefix, number, unit) SELECT 'A', n, 'geplant' FROM generate_series(2, 100001) n")
     started = time.monotonic()
     added = people["anna"].add(Action(title="na het planten"), people["hoek"])
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 8  # one round trip per planted number took 15 s
     assert added.id == "A-100002"
 
 
