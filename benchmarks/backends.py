@@ -5,8 +5,12 @@
 
 Starts a throwaway PostgreSQL 15 (tests/pg_server.py: needs /usr/lib/postgresql/15/bin),
 builds the same data in a data directory and in a database, and times `spiegel
-list --overdue`, `add` and one edit as a user runs them, plus 20 writer processes
-adding to one unit at once (and checks none was lost). Prints a Markdown table.
+list --overdue`, `add` and one edit as a user runs them (on PostgreSQL a login role
+that is a member of every unit's role, as a person is: row-level security applies, as
+it does not to the superuser who built the data), plus 20 writer processes adding to
+one unit at once (and checks none was lost), and what importing psycopg alone costs
+(in the same run: the files backend never imports it). Prints a Markdown table with
+PostgreSQL / files.
 """
 
 from __future__ import annotations
@@ -74,12 +78,41 @@ def writers(location: str, env: dict, work: Path) -> str:
     return f"{elapsed * 1000:.0f} ms, {WRITERS * ADDS} adds, {'none lost' if ok else f'LOST {lost}'}"
 
 
-def run_size(size: int, repeat: int, cluster: Cluster, work: Path) -> list[tuple[str, str, str]]:
+MEMBER = "bench_member"
+
+
+def as_member(cluster: Cluster, url: str) -> str:
+    """The database's URL for a login role that is a member of every unit's role."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (MEMBER,)).fetchone() is None:
+            conn.execute(f"CREATE ROLE {MEMBER} LOGIN IN ROLE spiegel_users")
+        for (role,) in conn.execute("SELECT role FROM spiegel.units").fetchall():
+            conn.execute(f'GRANT "{role}" TO {MEMBER}')
+        database = conn.info.dbname
+    return cluster.url(database, user=MEMBER)
+
+
+def import_cost(env: dict, repeat: int) -> str:
+    """`python -c "import psycopg"` less `python -c pass`: what a PostgreSQL command
+    pays before it says a word."""
+    bare = [timed([sys.executable, "-c", "pass"], env) for _ in range(repeat)]
+    loaded = [timed([sys.executable, "-c", "import psycopg"], env) for _ in range(repeat)]
+    return f"{(statistics.median(loaded) - statistics.median(bare)) * 1000:.0f} ms"
+
+
+def ratio(files: list[float], database: list[float]) -> str:
+    return f"{statistics.median(database) / statistics.median(files):.2f}"
+
+
+def run_size(size: int, repeat: int, cluster: Cluster, work: Path) -> list[tuple[str, ...]]:
     items = plan(size, seed=42, today=TODAY)
     data = str(work / f"files-{size}")
     url = cluster.url(cluster.new_database())
     build_spiegel(data, items, TODAY)
     build_spiegel(url, items, TODAY)
+    url = as_member(cluster, url)
     base = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "SPIEGEL_DB", "SPIEGEL_DATA")}
     base.update({"SPIEGEL_TODAY": TODAY.isoformat(), "TZ": "UTC", "PYTHONPATH": str(Path(__file__).parents[1])})
     envs = {"files": {**base, "SPIEGEL_DATA": data}, "postgresql": {**base, "SPIEGEL_DB": url}}
@@ -90,12 +123,13 @@ def run_size(size: int, repeat: int, cluster: Cluster, work: Path) -> list[tuple
     }
     rows = []
     for name, cmd in commands.items():
-        cells = []
+        samples = []
         for env in envs.values():
             timed(cmd(0), env)  # warm the page cache and .pyc files
-            cells.append(fmt([timed(cmd(n), env) for n in range(1, repeat + 1)]))
-        rows.append((f"{size} | {name}", *cells))
-    rows.append((f"{size} | {WRITERS} writers on one unit", writers(data, base, work), writers(url, base, work)))
+            samples.append([timed(cmd(n), env) for n in range(1, repeat + 1)])
+        rows.append((f"{size} | {name}", *(fmt(s) for s in samples), ratio(*samples)))
+    rows.append((f"{size} | {WRITERS} writers on one unit", writers(data, base, work), writers(url, base, work), ""))
+    rows.append((f"{size} | import psycopg alone", "—", import_cost(base, repeat), ""))
     return rows
 
 
@@ -109,7 +143,7 @@ def main() -> None:
     try:
         cluster.make_template()
         with tempfile.TemporaryDirectory() as work:
-            print("| actions | benchmark | files | PostgreSQL |\n|---:|---|---:|---:|")
+            print("| actions | benchmark | files | PostgreSQL | PostgreSQL / files |\n|---:|---|---:|---:|---:|")
             for size in args.sizes:
                 for row in run_size(size, args.repeat, cluster, Path(work)):
                     print(f"| {' | '.join(row)} |", flush=True)

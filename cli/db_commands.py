@@ -18,7 +18,9 @@ def db() -> None:
 def upgrade(ctx, url):
     """Breng het schema van de database bij (maakt het bij de eerste keer aan).
 
-    Voor de beheerder; nog eens uitvoeren verandert niets.
+    Voor de beheerder (eigenaar van de database of van schema spiegel); nog eens
+    uitvoeren verandert niets. Weigert een database waarin iedereen objecten mag
+    maken in schema public, en zegt dan welke REVOKE de beheerder uitvoert.
     """
     from cli.output import echo
     from store.errors import SpiegelError
@@ -42,7 +44,9 @@ def copy(ctx, source, target):
     (postgresql://…) of terug, record voor record gecontroleerd.
 
     Een eenheid die DOEL al heeft wordt vergeleken, nooit overschreven; nog eens
-    uitvoeren verandert niets.
+    uitvoeren verandert niets. Vooraf worden de id's van beide kanten vergeleken: een
+    id dat in DOEL al van een andere eenheid is, weigert de hele kopie. Op een
+    database kopieert alleen de beheerder (eigenaar van schema spiegel).
     """
     from cli.output import echo, fail
     from store.copy import copy_units

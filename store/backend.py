@@ -86,6 +86,11 @@ class Backend:
         that no new id repeats one (a copy or restore); returns how many were new."""
         raise NotImplementedError
 
+    def registered_holders(self, record_ids: list[str]) -> dict[str, str]:
+        """{id: unit} for those of `record_ids` the backend's id register gives to a
+        unit (a copy compares them before it writes anything)."""
+        return {}
+
     def holders(self, record_id: str) -> list[str]:
         """The units to look for `record_id` in, likeliest first (only the unit it was
         made for, when the backend knows it: a copy elsewhere is never taken for it)."""

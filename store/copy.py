@@ -6,6 +6,12 @@ the copy behaves exactly as the original. A unit the target has already is compa
 never overwritten: the same data is "already there" (running the copy twice changes
 nothing), different data is reported and left alone for an administrator to decide.
 Every copied id is registered in the target, so no new id repeats one.
+
+Before anything is written, the ids of both sides are compared: a copy that would
+make an id name two records (the target's register or one of its units gives it to
+another unit, or two source units hold it) is refused whole. On a database only its
+administrator copies (the owner of schema spiegel, who sees every unit and id): a
+member would see part of it, and a copy from part is no copy.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 import re
 
 from store import schema
-from store.errors import FileProblem
+from store.errors import FileProblem, SpiegelError
 from store.i18n import t
 from store import backup_words  # noqa: F401  (registers the words of restored groups)
 
@@ -26,17 +32,20 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
 def copy_units(source: Store, target: Store) -> tuple[list[tuple[str, str]], bool]:
     """Copy every unit; ((unit, outcome) per unit, whether every unit is in the
     target as in the source)."""
+    for store in (source, target):
+        _administered(store)
     outcomes, complete = [], True
     existing = set(target.slugs())
-    ids: dict[str, str] = {}
+    readable: dict[str, dict] = {}
     for slug in source.slugs():
         try:
-            data = source.backend.read(slug)
+            readable[slug] = source.backend.read(slug)
         except FileProblem as problem:
             outcomes.append((slug, t("copy.unreadable", problem=problem)))
             complete = False
-            continue
-        ids.update(_ids(data, slug))
+    ids = _checked_ids(readable, target, existing)
+    target.backend.mark_ids_taken(ids)  # first: no record is ever in the target without its id registered
+    for slug, data in readable.items():
         done: list[str] = []
         if slug not in existing:
             gid, done = _group(source, target, slug)
@@ -48,8 +57,40 @@ def copy_units(source: Store, target: Store) -> tuple[list[tuple[str, str]], boo
         else:
             outcomes.append((slug, "; ".join([t("copy.made", count=_count(data)) if same else t("copy.differs"),
                                               *done])))
-    target.backend.mark_ids_taken(ids)
     return outcomes, complete
+
+
+def _administered(store: Store) -> None:
+    """SpiegelError (one line) unless the store is files or a database this role administers."""
+    check = getattr(store.backend, "administers", None)
+    if check is None:
+        return
+    admin, role = check()
+    if not admin:
+        raise SpiegelError(t("db.admin_only", role=role, db=store.backend.location))
+
+
+def _checked_ids(readable: dict[str, dict], target: Store, existing: set[str]) -> dict[str, str]:
+    """Every id of the source's units ({id: unit}), once SpiegelError has not been
+    raised for one that would name two records: held by two source units, or by
+    another unit in the target (its register, or a record of one of its units)."""
+    ids: dict[str, str] = {}
+    for slug, data in readable.items():
+        for record_id in _ids(data, slug):
+            if ids.setdefault(record_id, slug) != slug:
+                raise SpiegelError(t("copy.id_twice", id=record_id, unit=ids[record_id], other=slug))
+    theirs: dict[str, str] = {}
+    for slug in sorted(existing):
+        theirs.update(_ids(target.backend.read(slug), slug))  # an unreadable unit: its problem, nothing copied
+    theirs.update(target.backend.registered_holders(list(ids)))
+    clashes = sorted((record_id, slug, theirs[record_id]) for record_id, slug in ids.items()
+                     if theirs.get(record_id, slug) != slug)
+    if clashes:
+        record_id, slug, other = clashes[0]
+        words = dict(id=record_id, unit=slug, other=other, target=target.location)
+        raise SpiegelError(t("copy.id_clash_more", more=len(clashes) - 1, **words) if len(clashes) > 1
+                           else t("copy.id_clash", **words))
+    return ids
 
 
 def _stored(data: dict) -> dict:

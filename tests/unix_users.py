@@ -215,3 +215,13 @@ def _link_or_copy(source, target) -> None:
         os.link(source, target)
     except OSError:  # another file system, or links refused (fs.protected_hardlinks)
         shutil.copy2(source, target)
+
+
+def add_psycopg(runner: Runner) -> None:
+    """Let the test users import psycopg (the PostgreSQL tests): world-readable copies of
+    its installed distribution and of what it requires, beside spiegel's code, if their
+    Python lacks it."""
+    if runner.run_python(USER_A, "import psycopg; psycopg.pq.version()", check=False).returncode == 0:
+        return
+    copy_packages(("psycopg",), runner.site)
+    runner.run_python(USER_A, "import psycopg; psycopg.pq.version()")

@@ -69,6 +69,10 @@ class FileBackend(Backend):
     def mark_ids_taken(self, holders: dict[str, str]) -> int:
         return self.ids.mark_taken(holders)
 
+    def registered_holders(self, record_ids: list[str]) -> dict[str, str]:
+        found = {record_id: self.ids.holder(record_id) for record_id in record_ids}
+        return {record_id: slug for record_id, slug in found.items() if slug is not None}
+
     def holders(self, record_id: str) -> list[str]:
         """The unit the id registry says `A-12` was made for, alone (a copy of the id
         in another unit is never taken for it); for an id from before the registry,

@@ -2,12 +2,17 @@
 
 A unit's data is read whole into the file format's dict (store/schema.py), so the
 transaction code and every rule run exactly as with files. A write locks the unit's
-row (SELECT … FOR UPDATE: other writers of that unit wait, readers never do), reads
+row (spiegel.lock_unit(): other writers of that unit wait, readers never do), reads
 its records fresh under that lock, lets Store change the dict, and writes back only
-the documents that changed, in the same database transaction: all or nothing, and
-a client killed half way leaves nothing behind (the server rolls it back). Every
-write bumps the unit's `version` (the fingerprint) and sends an empty NOTIFY on
-channel `spiegel`: a payload would reach every role that listens.
+the documents that changed (spiegel.save_unit()), in the same database transaction:
+all or nothing, and a client killed half way leaves nothing behind (the server rolls
+it back). Every write bumps the unit's `version` (the fingerprint) and sends an empty
+NOTIFY on channel `spiegel`: a payload would reach every role that listens.
+
+A person holds no write grant on spiegel's tables: every write is one of the schema's
+SECURITY DEFINER functions, which check the person's membership of the unit's role
+(store/pg/sql/006_hardening.sql), so no one can lock a table or plant an id. Only the
+administrator (the schema's owner) writes directly: `mark_ids_taken`, for a copy.
 
 One connection per Store, guarded by a lock (the app's worker threads share it), and
 a second one, opened on first use, that only waits for notifications.
@@ -15,7 +20,6 @@ a second one, opened on first use, that only waits for notifications.
 
 from __future__ import annotations
 
-import re
 import threading
 from contextlib import contextmanager
 
@@ -28,15 +32,16 @@ from store.errors import AlreadyExists, Busy, CorruptFile, FileProblem, NoAccess
 from store.i18n import t
 from store.pg import migrations
 from store.pg.listen import Listener
+from store.pg.session import busy_message, connect, first_line as _first_line, without_password
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from typing import Callable, Iterator
 
 CHANNEL = "spiegel"
-LOCK_TIMEOUT = "10s"  # as the files' flock: then Busy
 SEQUENCES = {"A": "spiegel.ids_a", "B": "spiegel.ids_b", "K": "spiegel.ids_k", "L": "spiegel.ids_l", "M": "spiegel.ids_m",
              "T": "spiegel.ids_t"}
+MAX_NUMBER = 999_999_999  # the highest number of an id (store/copy.py ID): nothing beyond it moves a sequence
 
 # One statement, one snapshot: the unit's documents as {kind: {number: doc}}, as text
 # (one JSON parse in Python instead of one per row).
@@ -45,13 +50,13 @@ SELECT coalesce(json_object_agg(kind, docs), '{}')::text FROM (
     SELECT kind, json_object_agg(number::text, doc ORDER BY number) AS docs
     FROM spiegel.records WHERE unit = %s AND kind <> 'portfolio_figures' GROUP BY kind) AS tables
 """
-_UPSERT = """
-INSERT INTO spiegel.records (unit, kind, number, doc) VALUES (%s, %s, %s, %s::json)
-ON CONFLICT (unit, kind, number) DO UPDATE SET doc = excluded.doc
-"""
-# A unit's name is its Unit record's: NULL where the user may not read the unit
-# (row-level security hides the record; store/pg/sql/002_privacy.sql).
-_NAME = ("(SELECT doc ->> 'name' FROM spiegel.records r"
+# Members write only through functions (store/pg/sql/006_hardening.sql).
+_SAVE = "SELECT spiegel.save_unit(%s, %s::json, %s::text[], %s::bigint[], %s::text[], %s::text[], %s::bigint[])"
+# A unit's name is its Unit record's, as the trigger picked it (`listed`: never a JSON
+# operator on the document itself, which one unreadable escape would make fail): NULL
+# where the user may not read the unit (row-level security hides the record;
+# store/pg/sql/002_privacy.sql), or where the name must be read from the whole unit.
+_NAME = ("(SELECT listed ->> 'name' FROM spiegel.records r"
          " WHERE r.unit = u.slug AND r.kind = 'unit' AND r.number = 1)")
 
 class PgBackend(Backend):
@@ -68,7 +73,6 @@ class PgBackend(Backend):
         self._lists: dict[str, tuple[str, str]] = {}
         self._listener = Listener(CHANNEL, lambda: connect(url, self.location))
         with self._errors(None):
-            self.conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
             check_schema(self.conn, self.location)
 
     # where and who -------------------------------------------------------------
@@ -160,10 +164,31 @@ class PgBackend(Backend):
             row = self._one("SELECT unit FROM spiegel.ids WHERE prefix = %s AND number = %s", (prefix, int(number)))
             if row is not None:
                 return [row[0]]
+            # Units with a record of that number: no JSON operator on documents (one
+            # unreadable escape would fail the query); Store checks the id itself.
             found = [r[0] for r in self._all(
-                "SELECT DISTINCT unit FROM spiegel.records WHERE number = %s AND doc ->> 'id' = %s ORDER BY unit",
-                (int(number), record_id))]
+                "SELECT DISTINCT unit FROM spiegel.records WHERE number = %s ORDER BY unit", (int(number),))]
         return found + [slug for slug in self.slugs() if slug not in found]
+
+    def registered_holders(self, record_ids: list[str]) -> dict[str, str]:
+        """{id: unit} the id register holds for `record_ids`, in one query."""
+        wanted = [(prefix, int(number)) for record_id in record_ids for prefix, _, number in [record_id.partition("-")]
+                  if prefix in SEQUENCES and number.isdigit() and len(number) <= 12]
+        if not wanted:
+            return {}
+        with self._errors(None):
+            rows = self._all("SELECT i.prefix, i.number, i.unit FROM spiegel.ids i"
+                             " JOIN unnest(%s::text[], %s::bigint[]) AS w (prefix, number)"
+                             " ON w.prefix = i.prefix AND w.number = i.number",
+                             ([p for p, _ in wanted], [n for _, n in wanted]))
+        return {f"{prefix}-{number}": unit for prefix, number, unit in rows}
+
+    def administers(self) -> tuple[bool, str]:
+        """(whether this role administers spiegel's schema, its name): store/pg/admin.py."""
+        from store.pg.admin import is_admin
+
+        with self._errors(None):
+            return is_admin(self.conn)
 
     def unit_group(self, slug: str) -> tuple[str, list[str]] | None:
         """The unit's group role and the login roles that are its members."""
@@ -180,10 +205,12 @@ class PgBackend(Backend):
     @contextmanager
     def transaction(self, slug: str) -> Iterator[dict]:
         self._lists.clear()  # prefetched for one list: never outlives a write
-        with self._lock, self._errors(slug):
+        with self._lock, self._errors(slug, writing=True):
             with self.conn.transaction():
                 self._version(slug)  # "geen toegang" for a unit the user may not write
-                if self._one("SELECT 1 FROM spiegel.units WHERE slug = %s FOR UPDATE", (slug,)) is None:
+                # The unit's row locked by the schema's function: a member holds no
+                # write grant, so no lock on anything but units they may write.
+                if self._one("SELECT spiegel.lock_unit(%s)", (slug,))[0] is None:
                     raise CorruptFile(self.where(slug), t("db.unit_missing"))
                 # Read after the lock, in a statement of its own: a fresh snapshot that
                 # holds what the writer before us committed.
@@ -200,33 +227,29 @@ class PgBackend(Backend):
     def create(self, slug: str, data: dict, group: int | None = None) -> None:
         """A new unit with its first data. (`group` is the files' OS group; on a
         database, who may use a unit is a matter of roles.)"""
-        with self._lock, self._errors(slug), self.conn.transaction():
-            # The unit, its group role, and its maker as the role's first member.
+        with self._lock, self._errors(slug, writing=True), self.conn.transaction():
+            # The unit, a group role of its own, and its maker as the role's first member.
             made = self._one("SELECT spiegel.create_unit(%s, %s::json)", (slug, _meta_text(data)))[0]
             if not made:
                 raise AlreadyExists(self.where(slug), t("file.exists"))
-            self._write_records(slug, _changed({}, data))
+            self._save(slug, None, _changed({}, data), [])
             self.conn.execute("SELECT pg_notify(%s, '')", (CHANNEL,))
 
     def next_ids(self, prefix: str, count: int, slug: str) -> list[str]:
         """Numbers from the prefix's sequence, each registered for `slug`; a number
         already registered (data copied in with its ids) is skipped."""
-        found: list[int] = []
-        with self._lock, self._errors(slug):
-            while len(found) < count:
-                rows = self._all(
-                    f"INSERT INTO spiegel.ids (prefix, number, unit) SELECT %s, nextval('{SEQUENCES[prefix]}'), %s"
-                    " FROM generate_series(1, %s) ON CONFLICT DO NOTHING RETURNING number",
-                    (prefix, slug, count - len(found)),
-                )
-                found.extend(sorted(r[0] for r in rows))
-        return [f"{prefix}-{number}" for number in found]
+        if prefix not in SEQUENCES:
+            raise ValueError(prefix)
+        with self._lock, self._errors(slug, writing=True):
+            rows = self._all("SELECT spiegel.next_ids(%s, %s, %s)", (prefix, count, slug))
+        return [f"{prefix}-{number}" for number in sorted(r[0] for r in rows)]
 
     def mark_ids_taken(self, holders: dict[str, str]) -> int:
         """Register the ids and move each prefix's sequence past the highest."""
         rows = [(prefix, int(number), slug) for record_id, slug in holders.items()
-                for prefix, _, number in [record_id.partition("-")] if prefix in SEQUENCES and number.isdigit()]
-        with self._lock, self._errors(None), self.conn.transaction():
+                for prefix, _, number in [record_id.partition("-")]
+                if prefix in SEQUENCES and number.isdigit() and 0 < int(number) <= MAX_NUMBER]
+        with self._lock, self._errors(None, writing=True), self.conn.transaction():
             made = 0
             for row in rows:
                 made += self.conn.execute(
@@ -234,8 +257,10 @@ class PgBackend(Backend):
                     row).rowcount
             for prefix, sequence in SEQUENCES.items():
                 self.conn.execute(
-                    f"SELECT setval('{sequence}', greatest((SELECT max(number) FROM spiegel.ids WHERE prefix = %s),"
-                    f" (SELECT last_value FROM {sequence}), 1))", (prefix,))
+                    # Never past the highest number an id may have (store/copy.py ID):
+                    # a number planted beyond it would leave no id to hand out.
+                    f"SELECT setval('{sequence}', greatest((SELECT max(number) FROM spiegel.ids WHERE prefix = %s"
+                    f" AND number <= %s), (SELECT last_value FROM {sequence}), 1))", (prefix, MAX_NUMBER))
         return made
 
     def wait_for_change(self, slug: str | None, seen: tuple, timeout: float, poll: float = 0.0) -> tuple:
@@ -287,48 +312,38 @@ class PgBackend(Backend):
         return data
 
     def _write_back(self, slug: str, original: dict, working: dict) -> int:
-        changed = _changed(original, working)
-        gone = [(slug, kind, int(number)) for kind, docs in original.items() if kind != schema.META
+        gone = [(kind, int(number)) for kind, docs in original.items() if kind != schema.META
                 for number in docs if number not in working.get(kind, {})]
-        self._write_records(slug, changed)
-        if gone:
-            self.conn.cursor().executemany(
-                "DELETE FROM spiegel.records WHERE unit = %s AND kind = %s AND number = %s", gone)
-        version = self._one(
-            "UPDATE spiegel.units SET version = version + 1, meta = %s::json"
-            " WHERE slug = %s RETURNING version", (_meta_text(working), slug))[0]
-        self.conn.execute("SELECT pg_notify(%s, '')", (CHANNEL,))
+        version = self._save(slug, _meta_text(working), _changed(original, working), gone)
         self._names[slug] = _name(working, slug)
         return version
 
-    def _write_records(self, slug: str, docs: list[tuple[str, str, dict]]) -> None:
-        if docs:
-            rows = [(slug, kind, int(number), jsoncodec.dumps(doc).decode()) for kind, number, doc in docs]
-            self.conn.cursor().executemany(_UPSERT, rows)
+    def _save(self, slug: str, meta: str | None, docs: list[tuple[str, str, dict]],
+              gone: list[tuple[str, int]]) -> int:
+        """One call of spiegel.save_unit: the changed documents, the deleted ones, and
+        (unless None: a new unit's first records) `_meta` with the write counter
+        bumped and a NOTIFY. Returns the write counter."""
+        return self._one(_SAVE, (slug, meta, [kind for kind, _, _ in docs], [int(number) for _, number, _ in docs],
+                                 [jsoncodec.dumps(doc).decode() for _, _, doc in docs],
+                                 [kind for kind, _ in gone], [number for _, number in gone]))[0]
 
     @contextmanager
-    def _errors(self, slug: str | None) -> Iterator[None]:
+    def _errors(self, slug: str | None, writing: bool = False) -> Iterator[None]:
         """The database's errors as the store's: each names where (the unit, or the
-        database) and what to do; nothing else is caught."""
+        database) and what to do, and says nothing was saved only where something was
+        to be (`writing`); nothing else is caught."""
         place = self.where(slug) if slug else self.location
         try:
             with self._lock:  # one statement (or transaction) on the connection at a time
                 yield
         except pgerrors.LockNotAvailable:
-            raise Busy(place, t("file.busy")) from None
+            raise Busy(place, busy_message(self.conn)) from None
         except pgerrors.InsufficientPrivilege:
             raise NoAccess(place, t("db.no_access")) from None
         except psycopg.OperationalError as exc:
-            raise NoAccess(place, t("db.failed", detail=_first_line(exc))) from None
+            raise NoAccess(place, _refused(exc, writing)) from None
         except psycopg.Error as exc:
-            raise WriteFailed(place, t("db.failed", detail=_first_line(exc))) from None
-
-
-def connect(url: str, location: str) -> psycopg.Connection:
-    try:
-        return psycopg.connect(url, autocommit=True)
-    except psycopg.Error as exc:
-        raise NoAccess(location, t("db.no_connect", detail=_first_line(exc))) from None
+            raise WriteFailed(place, _refused(exc, writing)) from None
 
 
 def check_schema(conn: psycopg.Connection, location: str) -> None:
@@ -339,12 +354,6 @@ def check_schema(conn: psycopg.Connection, location: str) -> None:
         raise CorruptFile(location, t("db.upgrade_needed", found=found, known=migrations.LATEST))
     if found > migrations.LATEST:
         raise CorruptFile(location, t("file.newer_schema", found=found, known=migrations.LATEST))
-
-
-def without_password(url: str) -> str:
-    """The URL as messages may show it: `postgresql://anna:geheim@db/spiegel` -> `postgresql://anna@db/spiegel`."""
-    url = re.sub(r"(://[^/@:]*):[^/@]*@", r"\1@", url)
-    return re.sub(r"([?&]password=)[^&]*", r"\1***", url)
 
 
 def _changed(original: dict, working: dict) -> list[tuple[str, str, dict]]:
@@ -362,5 +371,6 @@ def _meta_text(data: dict) -> str:
     return jsoncodec.dumps(data.get(schema.META, {}).get("1", {})).decode()
 
 
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+def _refused(exc: BaseException, writing: bool) -> str:
+    """The database's refusal; "nothing was saved" only where a write failed."""
+    return t("db.write_failed" if writing else "db.failed", detail=_first_line(exc))

@@ -52,7 +52,9 @@ def dump(url: str, path: str) -> None:
                               stdout=fd, stderr=subprocess.PIPE, env=env)
         if done.returncode != 0:
             detail = (done.stderr.decode("utf-8", "replace").strip().splitlines() or [str(done.returncode)])[0]
-            raise SpiegelError(t("backup.pg.failed", detail=detail))
+            # A member may read only their units' rows: pg_dump, which reads every row, is the administrator's.
+            refused = "permission denied" in detail or "row-level security" in detail
+            raise SpiegelError(t("backup.pg.not_admin" if refused else "backup.pg.failed", detail=detail))
         os.fsync(fd)
     except BaseException:
         os.close(fd)

@@ -27,10 +27,7 @@ SELECT u.version, spiegel.may_use(u.slug), (SELECT doc::text FROM spiegel.record
     WHERE r.unit = u.slug AND r.kind = '{KIND}' AND r.number = 1)
 FROM spiegel.units u WHERE u.slug = %s
 """
-_WRITE = f"""
-INSERT INTO spiegel.records (unit, kind, number, doc) VALUES (%s, '{KIND}', 1, %s::json)
-ON CONFLICT (unit, kind, number) DO UPDATE SET doc = excluded.doc
-"""
+_WRITE = "SELECT spiegel.keep_figures(%s, %s)"  # members write through the schema's functions
 
 
 def unit_figures(backend: PgBackend, slug: str, checked: Callable[[dict], tuple[str, dict | None]]) -> object:

@@ -25,17 +25,20 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
 
     from store.pg.backend import PgBackend
 
-# Every readable unit's list rows in one round trip (`prefetch_lists`).
+# Every readable unit's list rows in one round trip (`prefetch_lists`). `deleted` and
+# `listed` are filled by the trigger, NULL where PostgreSQL cannot read a document (a
+# `\u0000` escape): such an action is kept, and its NULL sends the unit to the
+# whole-unit read, whose load checks report that record alone, as with files.
 ALL_LISTS = f"""
 SELECT u.slug, {_NAME}, coalesce(r.rows, '[]')::text, u.checked IS NOT DISTINCT FROM u.version
 FROM spiegel.units u LEFT JOIN (
     SELECT unit, json_agg(listed ORDER BY number) AS rows FROM spiegel.records
-    WHERE kind = 'actions' AND doc ->> 'deleted' IS NULL GROUP BY unit) AS r ON r.unit = u.slug
+    WHERE kind = 'actions' AND deleted IS NOT TRUE GROUP BY unit) AS r ON r.unit = u.slug
 WHERE spiegel.may_use(u.slug)
 """
 ONE_LIST = f"""
 SELECT {_NAME}, (SELECT coalesce(json_agg(listed ORDER BY number), '[]')::text
-                 FROM spiegel.records WHERE unit = u.slug AND kind = 'actions' AND doc ->> 'deleted' IS NULL),
+                 FROM spiegel.records WHERE unit = u.slug AND kind = 'actions' AND deleted IS NOT TRUE),
        u.checked IS NOT DISTINCT FROM u.version
 FROM spiegel.units u WHERE u.slug = %s
 """
@@ -71,9 +74,8 @@ def checked_rows(backend: PgBackend, slug: str, blank: dict, checked: Callable[[
                 version = backend._version(slug)
                 data = backend._load(slug)
                 name = checked(data)[0]
-                conn.execute("UPDATE spiegel.units SET checked = %s WHERE slug = %s AND version = %s",
-                             (version, slug, version))
-        except (pgerrors.SerializationFailure, pgerrors.InsufficientPrivilege):
+                conn.execute("SELECT spiegel.mark_checked(%s, %s)", (slug, version))
+        except (pgerrors.SerializationFailure, pgerrors.InsufficientPrivilege, pgerrors.LockNotAvailable):
             data = backend._load(slug)  # changed meanwhile, or one who may not mark: checked, unmarked
             name = checked(data)[0]
     return name, [[doc.get(field, blank[field]) for field in FIELDS] for doc in data.get("actions", {}).values()

@@ -35,18 +35,60 @@ def current(conn) -> int:
     return conn.execute("SELECT coalesce(max(version), 0) FROM spiegel.schema_version").fetchone()[0]
 
 
+# `public` where everyone (PUBLIC) may create objects in it (PostgreSQL 14 and older,
+# or a database upgraded from one): there a person can plant a function under a name
+# another's statement resolves to by the default search path. (spiegel pins its own;
+# psql sessions of the database's other users do not.)
+_OPEN_SCHEMAS = """
+SELECT n.nspname FROM pg_catalog.pg_namespace n, pg_catalog.aclexplode(n.nspacl) AS a
+WHERE n.nspname = 'public' AND a.grantee = 0 AND a.privilege_type = 'CREATE' ORDER BY 1
+"""
+# May this role change spiegel's schema: its owner (or the database's, to make it).
+_MAY_UPGRADE = """
+SELECT current_user, coalesce((SELECT pg_catalog.pg_has_role(current_user, n.nspowner, 'USAGE')
+                               FROM pg_catalog.pg_namespace n WHERE n.nspname = 'spiegel'),
+                              pg_catalog.has_database_privilege(current_user, pg_catalog.current_database(), 'CREATE'))
+"""
+
+
+def open_schemas(conn) -> list[str]:
+    return [row[0] for row in conn.execute(_OPEN_SCHEMAS).fetchall()]
+
+
+def revoke_lines(schemas: list[str]) -> str:
+    """What an administrator runs to close them (spiegel never does it itself: others may share the database)."""
+    return " ".join(f"REVOKE CREATE ON SCHEMA {name} FROM PUBLIC;" for name in schemas)
+
+
 def upgrade(conn) -> list[int]:
     """Apply every migration the database lacks; returns the versions applied.
-    Serialised by an advisory lock: two admins upgrading at once apply each once."""
+
+    Refuses (SpiegelError, one line) a database where everyone may create objects
+    in `public`, a role that does not own spiegel's schema (or may not create one),
+    and a schema newer than this spiegel knows. Serialised by a lock on
+    spiegel.schema_version that only its owner may take (an advisory lock any
+    member could hold, and so block every upgrade): two admins upgrading at once
+    apply each migration once."""
+    from store.errors import SpiegelError
+    from store.i18n import t
+
+    schemas = open_schemas(conn)
+    if schemas:
+        raise SpiegelError(t("db.public_writable", schemas=", ".join(schemas), fix=revoke_lines(schemas)))
+    role, may = conn.execute(_MAY_UPGRADE).fetchone()
+    if not may:
+        raise SpiegelError(t("db.upgrade_role", role=role))
     applied = []
     with conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(hashtext('spiegel schema upgrade'))")
         conn.execute("CREATE SCHEMA IF NOT EXISTS spiegel")
         conn.execute(
             "CREATE TABLE IF NOT EXISTS spiegel.schema_version"
             " (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
         )
+        conn.execute("LOCK TABLE spiegel.schema_version IN EXCLUSIVE MODE")
         done = current(conn)
+        if done > LATEST:
+            raise SpiegelError(t("db.newer_schema", found=done, known=LATEST))
         for version, path in available():
             if version <= done:
                 continue
