@@ -11,6 +11,9 @@ IO_EN: dict[str, str] = {
     "cli.opt.import.kind": "What the rows are: actions (default) or findings.",
     "cli.opt.import.meeting": "Meeting new findings belong to (else spiegel makes a meeting 'imported from FILE').",
     "cli.opt.import.dry_run": "Only show what would happen; save nothing.",
+    "cli.opt.import.kolom": "Map a column by hand: \"HEADER=FIELD\", for example \"Due by=deadline\" or "
+                            "\"Remarks=ignored\". May be repeated.",
+    "cli.opt.import.tab": "Only this sheet of an Excel file (else every sheet with a table, with a line per sheet).",
     "cli.help.export": "Actions, findings, meetings or KPI measurements as CSV, XLSX or JSON.\n\n"
                        "Without --unit: every unit you may read. CSV is for Dutch Excel (; and UTF-8 with BOM); a "
                        "cell starting with =, +, -, @ gets a ' in front so Excel never runs it as a formula (import "

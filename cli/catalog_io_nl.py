@@ -12,6 +12,9 @@ IO_NL: dict[str, str] = {
     "cli.opt.import.meeting": "Bijeenkomst waar nieuwe leerpunten bij horen (anders maakt spiegel een bijeenkomst "
                               "'geïmporteerd uit BESTAND').",
     "cli.opt.import.dry_run": "Alleen laten zien wat er zou gebeuren; niets opslaan.",
+    "cli.opt.import.kolom": "Wijs een kolom met de hand toe: \"KOP=VELD\", bijvoorbeeld \"Gereed per=deadline\" of "
+                            "\"Opmerkingen=genegeerd\". Mag vaker.",
+    "cli.opt.import.tab": "Alleen dit blad van een Excel-bestand (anders elk blad met een tabel, met een regel per blad).",
     "cli.help.export": "Acties, leerpunten, bijeenkomsten of KPI-metingen naar CSV, XLSX of JSON.\n\n"
                        "Zonder --unit: alle eenheden die je mag lezen. CSV is voor Nederlandse Excel (; en UTF-8 "
                        "met BOM); een cel die met =, +, -, @ begint krijgt een ' ervoor, zodat Excel hem niet als "

@@ -63,4 +63,29 @@ INTEROP_EN: dict[str, str] = {
     "interop.sheet.actions": "actions", "interop.sheet.findings": "findings",
     "interop.sheet.meetings": "meetings", "interop.sheet.measurements": "measurements",
     "interop.unit_required": "name the unit: --unit UNIT",
+    # Columns and sheets (store/interop/column_report.py, importer.Source).
+    "interop.map.column": "column {col} '{header}' → {field}",
+    "interop.map.ignored": "ignored",
+    "interop.map.double": "column {used} and column {other} '{header}' both fill {field}: column {used} is read, "
+                          "column {other} ignored",
+    "interop.map.ignored_holds": "note: column {col} '{header}' is ignored but holds {holds}; map it with "
+                                 "--kolom \"{header_raw}=FIELD\" if it matters",
+    "interop.map.holds.dates": "dates", "interop.map.holds.statuses": "statuses", "interop.map.holds.names": "names",
+    "interop.bad_kolom": "'{spec}' is no column mapping; write HEADER=FIELD, for example \"Due by=deadline\"",
+    "interop.bad_kolom_field": "unknown field '{field}'; choose from {allowed} or ignored",
+    "interop.kolom_not_found": "no column '{header}' in the file; the columns are {headers}",
+    "interop.no_such_sheet": "no sheet '{sheet}' in the file; the sheets are {sheets}",
+    "interop.no_title_column.title": "no column with the action recognised (such as 'Action', 'Title', 'What'); "
+                                     "nothing was imported. Map it with --kolom \"HEADER=title\"",
+    "interop.no_title_column.leerpunt": "no column with the finding recognised (such as 'Finding', 'Learning point'); "
+                                        "nothing was imported. Map it with --kolom \"HEADER=leerpunt\"",
+    "interop.row_on_sheet": "{row} (sheet '{sheet}')",
+    "interop.sheet.no_table": "sheet '{sheet}': no table found, skipped",
+    "interop.sheet.no_title.title": "sheet '{sheet}': no column with the action, skipped",
+    "interop.sheet.no_title.leerpunt": "sheet '{sheet}': no column with the finding, skipped",
+    "interop.sheet.rows": "sheet '{sheet}': {count} rows",
+    "interop.sheet.rows.one": "sheet '{sheet}': 1 row",
+    "interop.conflict.fields": "{id} was also changed in spiegel since the export (revision {rev} in the file, now "
+                               "{now}, by {who}), differently on both sides: {fields}; nothing of this row saved",
+    "interop.conflict.field": "{field} in spiegel '{spiegel}', in the file '{file}'",
 }

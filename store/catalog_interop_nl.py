@@ -64,4 +64,29 @@ INTEROP_NL: dict[str, str] = {
     "interop.sheet.actions": "acties", "interop.sheet.findings": "leerpunten",
     "interop.sheet.meetings": "bijeenkomsten", "interop.sheet.measurements": "metingen",
     "interop.unit_required": "geef de eenheid: --unit EENHEID",
+    # Columns and sheets (store/interop/column_report.py, importer.Source).
+    "interop.map.column": "kolom {col} '{header}' → {field}",
+    "interop.map.ignored": "genegeerd",
+    "interop.map.double": "kolom {used} en kolom {other} '{header}' vullen allebei {field}: kolom {used} wordt gelezen, "
+                          "kolom {other} genegeerd",
+    "interop.map.ignored_holds": "let op: kolom {col} '{header}' wordt genegeerd maar bevat {holds}; wijs hem toe met "
+                                 "--kolom \"{header_raw}=VELD\" als hij meetelt",
+    "interop.map.holds.dates": "datums", "interop.map.holds.statuses": "statussen", "interop.map.holds.names": "namen",
+    "interop.bad_kolom": "'{spec}' is geen kolomtoewijzing; schrijf KOP=VELD, bijvoorbeeld \"Gereed per=deadline\"",
+    "interop.bad_kolom_field": "onbekend veld '{field}'; kies uit {allowed} of genegeerd",
+    "interop.kolom_not_found": "geen kolom '{header}' in het bestand; de kolommen zijn {headers}",
+    "interop.no_such_sheet": "geen blad '{sheet}' in het bestand; de bladen zijn {sheets}",
+    "interop.no_title_column.title": "geen kolom met de actie herkend (zoals 'Actie', 'Verbeteractie', 'Wat'); er is "
+                                     "niets geïmporteerd. Wijs hem toe met --kolom \"KOP=actie\"",
+    "interop.no_title_column.leerpunt": "geen kolom met het leerpunt herkend (zoals 'Leerpunt', 'Bevinding'); er is "
+                                        "niets geïmporteerd. Wijs hem toe met --kolom \"KOP=leerpunt\"",
+    "interop.row_on_sheet": "{row} (blad '{sheet}')",
+    "interop.sheet.no_table": "blad '{sheet}': geen tabel gevonden, overgeslagen",
+    "interop.sheet.no_title.title": "blad '{sheet}': geen kolom met de actie, overgeslagen",
+    "interop.sheet.no_title.leerpunt": "blad '{sheet}': geen kolom met het leerpunt, overgeslagen",
+    "interop.sheet.rows": "blad '{sheet}': {count} rijen",
+    "interop.sheet.rows.one": "blad '{sheet}': 1 rij",
+    "interop.conflict.fields": "{id} is sinds de export ook in spiegel gewijzigd (revisie {rev} in het bestand, nu "
+                               "{now}, door {who}), en op beide plaatsen anders: {fields}; niets van deze rij opgeslagen",
+    "interop.conflict.field": "{field} in spiegel '{spiegel}', in het bestand '{file}'",
 }

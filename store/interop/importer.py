@@ -14,7 +14,7 @@ import os
 from store.errors import InvalidValue, NotFound
 from store.i18n import t
 from store.interop.plan import KINDS, Existing, RowPlan, plan_rows
-from store.interop.read_table import Sheet, read_sheet
+from store.interop.read_table import Sheet, read_sheets
 from store.records import Action, Finding, Kpi, Meeting
 from store.vocab import FindingState
 
@@ -31,8 +31,9 @@ class ImportResult:
     """The plan of every row, what was (or would be) created, and notes."""
 
     def __init__(self, file: str, kind: str, rows: list[RowPlan], notes: list[str], meeting: str,
-                 written: bool) -> None:
+                 written: bool, head: list[str] | None = None) -> None:
         self.file, self.kind, self.rows, self.notes = file, kind, rows, notes
+        self.head = head or []  # the sheets and their columns: what is read, what is ignored
         self.meeting = meeting  # the meeting new findings belong to ("" if none; NEW_MEETING: made by the import)
         self.written = written
         self.made_meeting = ""  # the meeting the import made for its new findings
@@ -49,14 +50,16 @@ class ImportResult:
                  problems=len(self.problems()))
 
     def lines(self) -> list[str]:
-        """What a user reads: every row that does something, every problem, the notes."""
-        shown = []
+        """What a user reads: the columns first, every row that does something, every
+        problem, the notes."""
+        shown = list(self.head)
         for row in self.rows:
             if row.op == "same":
                 continue
             detail = row.message or ", ".join(row.changes)
             rid = row.record.id if row.record is not None and row.record.id else ""
-            shown.append(t("interop.row", row=row.number, op=t(f"interop.op.{row.op}"), id=rid,
+            number = t("interop.row_on_sheet", row=row.number, sheet=row.tab) if row.tab else row.number
+            shown.append(t("interop.row", row=number, op=t(f"interop.op.{row.op}"), id=rid,
                            title=row.title, detail=detail).rstrip(" :"))
         if self.made_meeting or (self.meeting == NEW_MEETING and self._needs_meeting()):
             note = t("interop.note.meeting", name=meeting_name(self.file), id=self.made_meeting)
@@ -82,26 +85,80 @@ def _check(store: Store, slug: str, kind: str, meeting: str | None) -> str:
     return found.id
 
 
+class Source:
+    """The tables of a file as an import reads them: the sheets with a table and
+    the lines that say what was read (sheets, columns, ignored columns)."""
+
+    def __init__(self, path: str, kind: str, columns: dict[str, str] | None = None, tab: str | None = None) -> None:
+        from store.interop import column_report
+
+        found = read_sheets(path, kind=kind, by_hand=columns, tab=tab)
+        self.sheets = [sheet for _title, sheet in found if sheet is not None and _readable(sheet, kind)]
+        column_report.check_headers(columns or {}, [s for _t, s in found if s is not None])
+        many = len(found) > 1
+        self.head: list[str] = []
+        for title, sheet in found:
+            if many:
+                self.head.append(_sheet_line(title, sheet, kind))
+            if sheet is not None:
+                self.head.extend(column_report.lines(sheet))
+        if not self.sheets:
+            raise InvalidValue(os.path.basename(path), t(f"interop.no_title_column.{_main(kind)}"))
+        if not many:
+            for sheet in self.sheets:
+                sheet.tab = ""  # one sheet: its rows need no sheet's name
+
+
+def _main(kind: str) -> str:
+    """The column without which a row is nothing: an action's title, a finding's text."""
+    return {"findings": "leerpunt"}.get(kind, "title")
+
+
+def _readable(sheet: Sheet, kind: str) -> bool:
+    return _main(kind) in sheet.columns.values()
+
+
+def _sheet_line(title: str, sheet: Sheet | None, kind: str) -> str:
+    if sheet is None:
+        return t("interop.sheet.no_table", sheet=title)
+    if not _readable(sheet, kind):
+        return t(f"interop.sheet.no_title.{_main(kind)}", sheet=title)
+    return t("interop.sheet.rows", sheet=title, count=len(sheet.rows))
+
+
+def _plan(source: Source, kind: str, existing: Existing, today, meeting_id: str, progress) -> tuple[list, list]:
+    rows: list[RowPlan] = []
+    notes: list[str] = []
+    seen: dict = {}
+    for sheet in source.sheets:
+        planned, said = plan_rows(sheet, kind, existing, today, meeting_id, progress, seen)
+        rows += planned
+        notes += said
+    return rows, notes
+
+
 def preview(store: Store, slug: str, path: str, kind: str = "actions", meeting: str | None = None,
-            sheet: Sheet | None = None, progress: Callable[[int, int], None] | None = None) -> ImportResult:
+            source: Source | None = None, progress: Callable[[int, int], None] | None = None,
+            columns: dict[str, str] | None = None, tab: str | None = None) -> ImportResult:
     """The dry run: what `run` would do now. Nothing is written."""
     meeting_id = _check(store, slug, kind, meeting)
-    sheet = sheet or read_sheet(path)
+    source = source or Source(path, kind, columns, tab)
     existing = Existing(*(store.records(cls, slug) for cls in (Action, Finding, Meeting, Kpi)))
-    rows, notes = plan_rows(sheet, kind, existing, store.today(), meeting_id, progress)
-    return ImportResult(path, kind, rows, notes, meeting_id, written=False)
+    rows, notes = _plan(source, kind, existing, store.today(), meeting_id, progress)
+    return ImportResult(path, kind, rows, notes, meeting_id, written=False, head=source.head)
 
 
 def run(store: Store, slug: str, path: str, kind: str = "actions", meeting: str | None = None,
-        sheet: Sheet | None = None, progress: Callable[[int, int], None] | None = None) -> ImportResult:
+        source: Source | None = None, progress: Callable[[int, int], None] | None = None,
+        columns: dict[str, str] | None = None, tab: str | None = None) -> ImportResult:
     """Import every valid row in one transaction; the rest is reported."""
     meeting_id = _check(store, slug, kind, meeting)
-    sheet = sheet or read_sheet(path)
+    source = source or Source(path, kind, columns, tab)
     try:
         with store.transaction(slug) as txn:
             existing = Existing(*(txn.all(cls) for cls in (Action, Finding, Meeting, Kpi)))
-            rows, notes = plan_rows(sheet, kind, existing, store.today(), meeting_id, progress)
-            result = ImportResult(path, kind, rows, notes, meeting_id, written=True)
+            rows, notes = _plan(source, kind, existing, store.today(), meeting_id, progress)
+            result = ImportResult(path, kind, rows, notes, meeting_id, written=True, head=source.head)
             if not any(row.op in ("create", "update") for row in rows):
                 raise _NothingToWrite  # leaves the unit's data untouched, not even rewritten
             if meeting_id == NEW_MEETING and result._needs_meeting():
