@@ -32,8 +32,8 @@ EN_IO: dict[str, str] = {
     "tui.io.reading": "Reading {file}…",
     "tui.io.planning": "row {done} of {all_rows} checked",
     "tui.io.writing": "saving…",
-    "tui.io.preview.hint": "i imports the rows without a problem (after a question); Esc goes back without saving.",
-    "tui.io.nothing.hint": "There is nothing to import. Esc goes back.",
+    "tui.io.preview.hint": "i imports the rows without a problem (after a question); k maps a column; Esc goes back without saving.",
+    "tui.io.nothing.hint": "There is nothing to import. k maps a column; Esc goes back.",
     "tui.io.done.hint": "Done. Esc goes back to the actions.",
     "tui.io.confirm": "{create} new and {update} updates in {unit}? Rows with a problem are skipped.",
     "tui.io.confirm.yes": "Import (y)",
@@ -48,4 +48,9 @@ EN_IO: dict[str, str] = {
     "tui.io.file.findings": "findings",
     "tui.io.file.meetings": "meetings",
     "tui.io.file.all": "all-units",
+    "tui.io.key.column": "Column",
+    "tui.io.tip.column": "Map a column to a field yourself (HEADER=FIELD), then the dry run again",
+    "tui.io.column.title": "Map a column: HEADER=FIELD",
+    "tui.io.column.hint": "For example Due by=deadline or Remarks=ignored. Fields: {fields}. "
+                          "Enter reads it again as a dry run; Esc cancels.",
 }

@@ -34,8 +34,8 @@ NL_IO: dict[str, str] = {
     "tui.io.reading": "{file} wordt gelezen…",
     "tui.io.planning": "rij {done} van {all_rows} bekeken",
     "tui.io.writing": "wordt opgeslagen…",
-    "tui.io.preview.hint": "i importeert de rijen zonder probleem (na een vraag); Esc gaat terug zonder iets op te slaan.",
-    "tui.io.nothing.hint": "Er is niets te importeren. Esc gaat terug.",
+    "tui.io.preview.hint": "i importeert de rijen zonder probleem (na een vraag); k koppelt een kolom; Esc gaat terug zonder iets op te slaan.",
+    "tui.io.nothing.hint": "Er is niets te importeren. k koppelt een kolom; Esc gaat terug.",
     "tui.io.done.hint": "Klaar. Esc gaat terug naar de acties.",
     "tui.io.confirm": "{create} nieuw en {update} bijwerken in {unit}? Rijen met een probleem worden overgeslagen.",
     "tui.io.confirm.yes": "Importeren (j)",
@@ -50,4 +50,9 @@ NL_IO: dict[str, str] = {
     "tui.io.file.findings": "leerpunten",
     "tui.io.file.meetings": "bijeenkomsten",
     "tui.io.file.all": "alle-eenheden",
+    "tui.io.key.column": "Kolom",
+    "tui.io.tip.column": "Een kolom zelf aan een veld koppelen (KOP=VELD), daarna opnieuw de proefimport",
+    "tui.io.column.title": "Kolom koppelen: KOP=VELD",
+    "tui.io.column.hint": "Bijvoorbeeld Gereed per=deadline of Opmerkingen=genegeerd. Velden: {fields}. "
+                          "Enter leest opnieuw in als proef; Esc annuleert.",
 }
