@@ -8,12 +8,16 @@ IO_EN: dict[str, str] = {
                        "(conflict). Rows with errors are skipped and reported with their row number; the rest goes "
                        "in at once. Exit 1 when rows were skipped.",
     "cli.opt.import.unit": "The unit to import into.",
-    "cli.opt.import.kind": "What the rows are: actions (default) or findings.",
+    "cli.opt.import.kind": "What the rows are: actions (default), findings or measurements (KPI values: a "
+                            "row per value, or a row per KPI and a column per period such as jan 2026, 2026-02, "
+                            "feb, Q1 2026).",
     "cli.opt.import.meeting": "Meeting new findings belong to (else spiegel makes a meeting 'imported from FILE').",
     "cli.opt.import.dry_run": "Only show what would happen; save nothing.",
     "cli.opt.import.kolom": "Map a column by hand: \"HEADER=FIELD\", for example \"Due by=deadline\" or "
                             "\"Remarks=ignored\". May be repeated.",
     "cli.opt.import.tab": "Only this sheet of an Excel file (else every sheet with a table, with a line per sheet).",
+    "cli.opt.import.action": "With --kind measurements: the action a new KPI belongs to (a KPI the unit does not know "
+                             "is only made this way, or with an action id column).",
     "cli.help.export": "Actions, findings, meetings or KPI measurements as CSV, XLSX or JSON.\n\n"
                        "Without --unit: every unit you may read. CSV is for Dutch Excel (; and UTF-8 with BOM); a "
                        "cell starting with =, +, -, @ gets a ' in front so Excel never runs it as a formula (import "

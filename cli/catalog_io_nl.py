@@ -8,13 +8,17 @@ IO_NL: dict[str, str] = {
                        "gewijzigd (conflict). Rijen met fouten worden overgeslagen en met hun rijnummer gemeld; de "
                        "rest gaat in één keer in. Exit 1 als er rijen zijn overgeslagen.",
     "cli.opt.import.unit": "De eenheid waarin geïmporteerd wordt.",
-    "cli.opt.import.kind": "Wat de rijen zijn: actions (verbeteracties, standaard) of findings (leerpunten).",
+    "cli.opt.import.kind": "Wat de rijen zijn: actions (verbeteracties, standaard), findings (leerpunten) of "
+                            "measurements (KPI-metingen: een rij per meting, of een rij per KPI en een kolom per "
+                            "periode zoals jan 2026, 2026-02, feb, Q1 2026).",
     "cli.opt.import.meeting": "Bijeenkomst waar nieuwe leerpunten bij horen (anders maakt spiegel een bijeenkomst "
                               "'geïmporteerd uit BESTAND').",
     "cli.opt.import.dry_run": "Alleen laten zien wat er zou gebeuren; niets opslaan.",
     "cli.opt.import.kolom": "Wijs een kolom met de hand toe: \"KOP=VELD\", bijvoorbeeld \"Gereed per=deadline\" of "
                             "\"Opmerkingen=genegeerd\". Mag vaker.",
     "cli.opt.import.tab": "Alleen dit blad van een Excel-bestand (anders elk blad met een tabel, met een regel per blad).",
+    "cli.opt.import.action": "Bij --kind measurements: de actie waar een nieuwe KPI bij hoort (een KPI die de eenheid "
+                             "nog niet kent wordt alleen zo, of met een kolom actie-id, gemaakt).",
     "cli.help.export": "Acties, leerpunten, bijeenkomsten of KPI-metingen naar CSV, XLSX of JSON.\n\n"
                        "Zonder --unit: alle eenheden die je mag lezen. CSV is voor Nederlandse Excel (; en UTF-8 "
                        "met BOM); een cel die met =, +, -, @ begint krijgt een ' ervoor, zodat Excel hem niet als "

@@ -88,4 +88,23 @@ INTEROP_EN: dict[str, str] = {
     "interop.conflict.fields": "{id} was also changed in spiegel since the export (revision {rev} in the file, now "
                                "{now}, by {who}), differently on both sides: {fields}; nothing of this row saved",
     "interop.conflict.field": "{field} in spiegel '{spiegel}', in the file '{file}'",
+    # Measurements (store/interop/plan_measurements.py, periods.py).
+    "interop.row_at_column": "{row}, column {col}",
+    "interop.measure.point": "{date}: {value}",
+    "interop.measure.new_kpi": "new KPI of {action}; {detail}",
+    "interop.measure.twice": "the same KPI and date as row {row} ({detail}); not added",
+    "interop.measure.same_day": "{kpi} already has a measurement on {date} ({value}); this one ({detail}) is not "
+                                "added. Change that measurement in spiegel if the file is right",
+    "interop.measure.no_kpi": "no KPI: the indicator column is empty",
+    "interop.measure.ambiguous": "more than one KPI is called '{name}': {kpis}; give an action column or --actie",
+    "interop.measure.needs_action": "no KPI '{name}' in this unit; a new KPI belongs to an action: give an action "
+                                    "column or --actie A-NR",
+    "interop.measure.no_date": "no date",
+    "interop.measure.no_value": "no value",
+    "interop.not_a_number": "'{value}' is not a number",
+    "interop.period.future": "period '{period}' has not begun ({date})",
+    "interop.map.period": "measurement on {date}",
+    "interop.map.period_rule": "a period (month, quarter) is stored on its last day, as the w pass dates a period "
+                               "after it ends; a running period on today; a period without a year is the last one "
+                               "that has begun",
 }

@@ -89,4 +89,23 @@ INTEROP_NL: dict[str, str] = {
     "interop.conflict.fields": "{id} is sinds de export ook in spiegel gewijzigd (revisie {rev} in het bestand, nu "
                                "{now}, door {who}), en op beide plaatsen anders: {fields}; niets van deze rij opgeslagen",
     "interop.conflict.field": "{field} in spiegel '{spiegel}', in het bestand '{file}'",
+    # Measurements (store/interop/plan_measurements.py, periods.py).
+    "interop.row_at_column": "{row}, kolom {col}",
+    "interop.measure.point": "{date}: {value}",
+    "interop.measure.new_kpi": "nieuwe KPI bij {action}; {detail}",
+    "interop.measure.twice": "dezelfde KPI en datum als rij {row} ({detail}); niet toegevoegd",
+    "interop.measure.same_day": "{kpi} heeft op {date} al een meting ({value}); deze ({detail}) is niet toegevoegd. "
+                                "Wijzig die meting in spiegel als het bestand gelijk heeft",
+    "interop.measure.no_kpi": "geen KPI: de kolom met de indicator is leeg",
+    "interop.measure.ambiguous": "meer dan één KPI heet '{name}': {kpis}; geef een kolom met de actie of --actie",
+    "interop.measure.needs_action": "geen KPI '{name}' in deze eenheid; een nieuwe KPI hoort bij een actie: geef een "
+                                    "kolom met de actie of --actie A-NR",
+    "interop.measure.no_date": "geen datum",
+    "interop.measure.no_value": "geen waarde",
+    "interop.not_a_number": "'{value}' is geen getal",
+    "interop.period.future": "periode '{period}' is nog niet begonnen ({date})",
+    "interop.map.period": "meting op {date}",
+    "interop.map.period_rule": "een periode (maand, kwartaal) wordt opgeslagen op haar laatste dag, zoals de w-ronde "
+                               "een periode na afloop dateert; een lopende periode op vandaag; een periode zonder jaar "
+                               "is de laatste die begonnen is",
 }

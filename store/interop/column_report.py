@@ -14,7 +14,7 @@ import re
 
 from store.errors import InvalidValue, SpiegelError
 from store.i18n import t
-from store.interop.columns import IGNORED, KIND_FIELDS, field_named, normal
+from store.interop.columns import IGNORED, KIND_FIELDS, PERIOD, field_named, normal
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -65,8 +65,9 @@ def field_label(name: str) -> str:
     return name if label == key else label
 
 
-def lines(sheet: Sheet) -> list[str]:
-    """The mapping, the doubles and the ignored columns that hold something."""
+def lines(sheet: Sheet, today: dt.date | None = None) -> list[str]:
+    """The mapping, the doubles and the ignored columns that hold something; a
+    period column with the day its values are stored on (`today` given)."""
     found = sheet.map
     if found is None:
         return []
@@ -76,7 +77,11 @@ def lines(sheet: Sheet) -> list[str]:
         if not header and not name:
             continue
         target = field_label(name) if name else t("interop.map.ignored")
+        if name == PERIOD:
+            target = _period_target(sheet, index, today)
         shown.append(t("interop.map.column", col=letter(index), header=header, field=target))
+    if PERIOD in found.fields:
+        shown.append(t("interop.map.period_rule"))
     for name, used, other in found.doubles:
         shown.append(t("interop.map.double", field=field_label(name), used=letter(used), other=letter(other),
                        header=found.headers[other]))
@@ -86,6 +91,18 @@ def lines(sheet: Sheet) -> list[str]:
             shown.append(t("interop.map.ignored_holds", col=letter(index), header=found.headers[index],
                            holds=t(f"interop.map.holds.{holds}"), header_raw=found.headers[index]))
     return shown
+
+
+def _period_target(sheet: Sheet, index: int, today: dt.date | None) -> str:
+    from store.interop.periods import period
+
+    found = period(sheet.map.raw[index])
+    if found is None or today is None:
+        return PERIOD
+    try:
+        return t("interop.map.period", date=found.day(today).isoformat())
+    except SpiegelError as problem:
+        return str(problem.message if hasattr(problem, "message") else problem)
 
 
 def contents(values: list[object]) -> str:

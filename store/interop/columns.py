@@ -46,7 +46,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
                  "probleem", "aanleiding", "leerpunt uit spiegel"),
     "kpi": ("kpi", "kpis", "indicator", "indicatoren", "meetbaar", "kwaliteitsindicator", "kengetal", "meetpunt"),
     "kpi_name": ("kpi naam", "kpi name", "naam kpi", "naam indicator", "indicator naam", "indicatornaam"),
-    "action": ("actie id", "action id", "bij actie", "hoort bij actie"),
+    "action": ("actie id", "action id", "bij actie", "hoort bij actie", "actie", "action", "verbeteractie", "actienummer"),
     "description": ("omschrijving", "beschrijving", "description", "toelichting", "hoe", "how", "uitwerking",
                     "aanpak", "details", "werkwijze"),
     "progress": ("voortgang", "progress", "percentage", "% gereed", "% klaar", "% af", "% done", "procent gereed",
@@ -97,6 +97,7 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
 # The export's column -> the field import fills (findings export their text as "text").
 _EXPORT_FIELD = {"text": "leerpunt"}
 IGNORED = "-"  # `--kolom "Opmerkingen=-"`: a column left out on purpose
+PERIOD = "period"  # a column of a wide KPI sheet: one period's values (store/interop/periods.py)
 
 
 def normal(header: object) -> str:
@@ -166,6 +167,7 @@ class ColumnMap:
     ignored), how that was decided, and the fields two columns claimed."""
 
     def __init__(self, headers: list[object], kind: str = "actions", by_hand: dict[str, str] | None = None) -> None:
+        self.raw = list(headers)  # as the cells hold them (a date cell of a wide KPI sheet)
         self.headers = [_header_text(h) for h in headers]
         self.kind = kind
         self.fields: list[str | None] = []
@@ -174,9 +176,11 @@ class ColumnMap:
         used: dict[str, int] = {}
         for index, header in enumerate(self.headers):
             name = hand.get(normal(header)) if normal(header) in hand else field_for(header, kind)
+            if name is None and kind == "measurements" and _is_period(headers[index]):
+                name = PERIOD  # one column per period (a wide KPI sheet): many may fill it
             if name == IGNORED:
                 name = None
-            if name and name in used:
+            if name and name != PERIOD and name in used:
                 self.doubles.append((name, used[name], index))
                 name = None
             if name:
@@ -191,9 +195,21 @@ class ColumnMap:
         return [i for i, name in enumerate(self.fields) if name is None and self.headers[i]]
 
 
+def _is_period(header: object) -> bool:
+    from store.interop.periods import period
+
+    return period(header) is not None
+
+
 def _header_text(value: object) -> str:
+    import datetime as dt
+
     from store.text import clean_line
 
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.strftime("%Y-%m") if value.day == 1 else value.isoformat()
     return clean_line(str(value)) if value is not None else ""
 
 

@@ -58,7 +58,8 @@ class ImportResult:
                 continue
             detail = row.message or ", ".join(row.changes)
             rid = row.record.id if row.record is not None and row.record.id else ""
-            number = t("interop.row_on_sheet", row=row.number, sheet=row.tab) if row.tab else row.number
+            number = t("interop.row_at_column", row=row.number, col=row.column) if row.column else row.number
+            number = t("interop.row_on_sheet", row=number, sheet=row.tab) if row.tab else number
             shown.append(t("interop.row", row=number, op=t(f"interop.op.{row.op}"), id=rid,
                            title=row.title, detail=detail).rstrip(" :"))
         if self.made_meeting or (self.meeting == NEW_MEETING and self._needs_meeting()):
@@ -89,7 +90,8 @@ class Source:
     """The tables of a file as an import reads them: the sheets with a table and
     the lines that say what was read (sheets, columns, ignored columns)."""
 
-    def __init__(self, path: str, kind: str, columns: dict[str, str] | None = None, tab: str | None = None) -> None:
+    def __init__(self, path: str, kind: str, columns: dict[str, str] | None = None, tab: str | None = None,
+                 today=None) -> None:
         from store.interop import column_report
 
         found = read_sheets(path, kind=kind, by_hand=columns, tab=tab)
@@ -101,7 +103,7 @@ class Source:
             if many:
                 self.head.append(_sheet_line(title, sheet, kind))
             if sheet is not None:
-                self.head.extend(column_report.lines(sheet))
+                self.head.extend(column_report.lines(sheet, today))
         if not self.sheets:
             raise InvalidValue(os.path.basename(path), t(f"interop.no_title_column.{_main(kind)}"))
         if not many:
@@ -110,12 +112,14 @@ class Source:
 
 
 def _main(kind: str) -> str:
-    """The column without which a row is nothing: an action's title, a finding's text."""
-    return {"findings": "leerpunt"}.get(kind, "title")
+    """The column without which a row is nothing: an action's title, a finding's
+    text, a measurement's KPI."""
+    return {"findings": "leerpunt", "measurements": "kpi"}.get(kind, "title")
 
 
 def _readable(sheet: Sheet, kind: str) -> bool:
-    return _main(kind) in sheet.columns.values()
+    found = set(sheet.columns.values())
+    return _main(kind) in found or (kind == "measurements" and "kpi_name" in found)
 
 
 def _sheet_line(title: str, sheet: Sheet | None, kind: str) -> str:
@@ -126,10 +130,16 @@ def _sheet_line(title: str, sheet: Sheet | None, kind: str) -> str:
     return t("interop.sheet.rows", sheet=title, count=len(sheet.rows))
 
 
-def _plan(source: Source, kind: str, existing: Existing, today, meeting_id: str, progress) -> tuple[list, list]:
+def _plan(source: Source, kind: str, existing: Existing, today, meeting_id: str, progress,
+          action: str = "") -> tuple[list, list]:
     rows: list[RowPlan] = []
     notes: list[str] = []
     seen: dict = {}
+    if kind == "measurements":
+        from store.interop.plan_measurements import Known, plan_measurements
+
+        known = Known(existing.kpi_list, existing.action_list, action)
+        return [row for sheet in source.sheets for row in plan_measurements(sheet, known, today)], notes
     for sheet in source.sheets:
         planned, said = plan_rows(sheet, kind, existing, today, meeting_id, progress, seen)
         rows += planned
@@ -139,28 +149,32 @@ def _plan(source: Source, kind: str, existing: Existing, today, meeting_id: str,
 
 def preview(store: Store, slug: str, path: str, kind: str = "actions", meeting: str | None = None,
             source: Source | None = None, progress: Callable[[int, int], None] | None = None,
-            columns: dict[str, str] | None = None, tab: str | None = None) -> ImportResult:
-    """The dry run: what `run` would do now. Nothing is written."""
+            columns: dict[str, str] | None = None, tab: str | None = None, action: str = "") -> ImportResult:
+    """The dry run: what `run` would do now. Nothing is written. `action`: the
+    action new KPIs of a measurements import belong to (`--actie`)."""
     meeting_id = _check(store, slug, kind, meeting)
-    source = source or Source(path, kind, columns, tab)
+    source = source or Source(path, kind, columns, tab, store.today())
     existing = Existing(*(store.records(cls, slug) for cls in (Action, Finding, Meeting, Kpi)))
-    rows, notes = _plan(source, kind, existing, store.today(), meeting_id, progress)
+    rows, notes = _plan(source, kind, existing, store.today(), meeting_id, progress, action)
     return ImportResult(path, kind, rows, notes, meeting_id, written=False, head=source.head)
 
 
 def run(store: Store, slug: str, path: str, kind: str = "actions", meeting: str | None = None,
         source: Source | None = None, progress: Callable[[int, int], None] | None = None,
-        columns: dict[str, str] | None = None, tab: str | None = None) -> ImportResult:
+        columns: dict[str, str] | None = None, tab: str | None = None, action: str = "") -> ImportResult:
     """Import every valid row in one transaction; the rest is reported."""
     meeting_id = _check(store, slug, kind, meeting)
-    source = source or Source(path, kind, columns, tab)
+    source = source or Source(path, kind, columns, tab, store.today())
     try:
         with store.transaction(slug) as txn:
             existing = Existing(*(txn.all(cls) for cls in (Action, Finding, Meeting, Kpi)))
-            rows, notes = _plan(source, kind, existing, store.today(), meeting_id, progress)
+            rows, notes = _plan(source, kind, existing, store.today(), meeting_id, progress, action)
             result = ImportResult(path, kind, rows, notes, meeting_id, written=True, head=source.head)
             if not any(row.op in ("create", "update") for row in rows):
                 raise _NothingToWrite  # leaves the unit's data untouched, not even rewritten
+            if kind == "measurements":
+                _write_measurements(store, txn, rows)
+                return result
             if meeting_id == NEW_MEETING and result._needs_meeting():
                 made = txn.add(Meeting(date=store.today(), theme=meeting_name(path)))
                 meeting_id = result.meeting = result.made_meeting = made.id
@@ -205,6 +219,26 @@ def _write(store: Store, txn, rows: list[RowPlan], meeting_id: str, existing: Ex
     _add_many(store, txn, kpis)
     _mark_answered(txn, [r.record for r in rows if r.op in ("create", "update") and isinstance(r.record, Action)],
                    existing)
+
+
+def _write_measurements(store: Store, txn, rows: list[RowPlan]) -> None:
+    """New KPIs with their values (ids reserved in one go), then each known KPI's
+    new values added to it as it is now, under the lock: one save per KPI."""
+    points: dict[int, tuple] = {}
+    for row in rows:
+        if row.op == "create":
+            points.setdefault(id(row.record), (row.record, []))[1].append(row.point)
+    new = []
+    for kpi, added in points.values():
+        if not kpi.id:
+            kpi.measurements = sorted(added, key=lambda m: m.date)
+            new.append(kpi)
+    _add_many(store, txn, new)
+    for kpi, added in points.values():
+        if kpi not in new:
+            current = txn.get(Kpi, kpi.id)
+            current.measurements = sorted([*current.measurements, *added], key=lambda m: m.date)
+            txn.save(current)
 
 
 def _mark_answered(txn, actions: list[Action], existing: Existing) -> None:

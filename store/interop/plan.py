@@ -22,7 +22,7 @@ from store.vocab import FindingKind, FindingState
 
 DATE_FIELDS = ("deadline", "review_date", "started_on", "done_on", "evaluated_on")
 IDS = re.compile(r"\s*L-\d+(\s*[,;]?\s*L-\d+)*\s*", re.IGNORECASE)
-KINDS = ("actions", "findings")
+KINDS = ("actions", "findings", "measurements")
 
 
 class RowPlan:
@@ -35,12 +35,15 @@ class RowPlan:
         self.leerpunt = ""  # a new leerpunt's text this action answers (created with it)
         self.kpi = ""  # a KPI's name to add to the action
         self.tab = ""  # the XLSX sheet the row is on, when the file has more than one
+        self.column = ""  # a wide KPI sheet's period column ("C")
+        self.point = None  # a measurement to add to `record` (a KPI)
 
 
 class Existing:
     """The unit's records an import is matched against."""
 
     def __init__(self, actions: list, findings: list, meetings: list, kpis: list) -> None:
+        self.action_list, self.kpi_list = actions, kpis
         self.actions = {a.id: a for a in actions}
         self.findings = {f.id: f for f in findings}
         self.meetings = {m.id for m in meetings}
