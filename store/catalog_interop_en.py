@@ -107,4 +107,13 @@ INTEROP_EN: dict[str, str] = {
     "interop.map.period_rule": "a period (month, quarter) is stored on its last day, as the w pass dates a period "
                                "after it ends; a running period on today; a period without a year is the last one "
                                "that has begun",
+    "interop.no_meeting_date": "no date: a meeting needs a date",
+    "interop.meeting_findings": "with {count} new findings",
+    "interop.meeting_findings.one": "with 1 new finding",
+    "interop.no_title_column.kpi": "no column with the indicator recognised (such as 'KPI', 'Indicator'); nothing "
+                                   "was imported. Map it with --kolom \"HEADER=kpi\"",
+    "interop.no_title_column.date": "no column with the meeting's date recognised (such as 'Date'); nothing was "
+                                    "imported. Map it with --kolom \"HEADER=date\"",
+    "interop.sheet.no_title.kpi": "sheet '{sheet}': no column with the indicator, skipped",
+    "interop.sheet.no_title.date": "sheet '{sheet}': no column with the date, skipped",
 }

@@ -108,4 +108,13 @@ INTEROP_NL: dict[str, str] = {
     "interop.map.period_rule": "een periode (maand, kwartaal) wordt opgeslagen op haar laatste dag, zoals de w-ronde "
                                "een periode na afloop dateert; een lopende periode op vandaag; een periode zonder jaar "
                                "is de laatste die begonnen is",
+    "interop.no_meeting_date": "geen datum: een bijeenkomst heeft een datum nodig",
+    "interop.meeting_findings": "met {count} nieuwe leerpunten",
+    "interop.meeting_findings.one": "met 1 nieuw leerpunt",
+    "interop.no_title_column.kpi": "geen kolom met de indicator herkend (zoals 'KPI', 'Indicator'); er is niets "
+                                   "geïmporteerd. Wijs hem toe met --kolom \"KOP=kpi\"",
+    "interop.no_title_column.date": "geen kolom met de datum van de bijeenkomst herkend (zoals 'Datum'); er is niets "
+                                    "geïmporteerd. Wijs hem toe met --kolom \"KOP=date\"",
+    "interop.sheet.no_title.kpi": "blad '{sheet}': geen kolom met de indicator, overgeslagen",
+    "interop.sheet.no_title.date": "blad '{sheet}': geen kolom met de datum, overgeslagen",
 }

@@ -78,6 +78,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "feedback_due": ("terugkoppeling voor", "feedback due", "terugkoppelen voor"),
     "feedback_sent": ("terugkoppeling verstuurd", "feedback sent", "teruggekoppeld op"),
     "notes": ("notities", "notes", "verslag"),
+    "questions": ("vragen", "questions", "spiegelvragen", "vraag"),
 }
 
 # Words that say too little on their own inside a longer header.
@@ -92,7 +93,7 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "findings": ("id", "rev", "unit", "meeting", "kind", "leerpunt", "theme", "quick_win", "status", "reason"),
     "measurements": ("kpi", "kpi_name", "action", "unit", "date", "value", "measure_unit", "note"),
     "meetings": ("id", "rev", "unit", "date", "format", "theme", "participants", "listeners", "facilitator",
-                 "minute_taker", "duration_min", "feedback_due", "feedback_sent", "notes", "leerpunt"),
+                 "minute_taker", "duration_min", "feedback_due", "feedback_sent", "questions", "notes", "leerpunt"),
 }
 # The export's column -> the field import fills (findings export their text as "text").
 _EXPORT_FIELD = {"text": "leerpunt"}

@@ -114,7 +114,7 @@ class Source:
 def _main(kind: str) -> str:
     """The column without which a row is nothing: an action's title, a finding's
     text, a measurement's KPI."""
-    return {"findings": "leerpunt", "measurements": "kpi"}.get(kind, "title")
+    return {"findings": "leerpunt", "measurements": "kpi", "meetings": "date"}.get(kind, "title")
 
 
 def _readable(sheet: Sheet, kind: str) -> bool:
@@ -210,11 +210,12 @@ def _write(store: Store, txn, rows: list[RowPlan], meeting_id: str, existing: Ex
             row.record.meeting = meeting_id
         if row.leerpunt:
             row.record.findings = [*row.record.findings, new_ids[row.leerpunt]]
-    for prefix in ("A", "L"):  # an import creates one kind of row: actions or findings
+    for prefix in ("A", "L", "M"):  # an import creates one kind of row: actions, findings or meetings
         _add_many(store, txn, [r.record for r in creating if r.record.PREFIX == prefix])
     for row in rows:
         if row.op == "update":
             row.record = txn.save(row.record)
+    _add_many(store, txn, [Finding(meeting=r.record.id, text=text) for r in writing for text in r.new_findings])
     kpis = [Kpi(action=r.record.id, name=r.kpi) for r in rows if r.kpi and r.op in ("create", "update")]
     _add_many(store, txn, kpis)
     _mark_answered(txn, [r.record for r in rows if r.op in ("create", "update") and isinstance(r.record, Action)],

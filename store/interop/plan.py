@@ -20,9 +20,10 @@ from store.interop.read_table import Sheet
 from store.records import Action, Finding, Record
 from store.vocab import FindingKind, FindingState
 
-DATE_FIELDS = ("deadline", "review_date", "started_on", "done_on", "evaluated_on")
+ACTION_DATES = ("deadline", "review_date", "started_on", "done_on", "evaluated_on")
+DATE_FIELDS = (*ACTION_DATES, "date", "feedback_due", "feedback_sent")  # a meeting's too
 IDS = re.compile(r"\s*L-\d+(\s*[,;]?\s*L-\d+)*\s*", re.IGNORECASE)
-KINDS = ("actions", "findings", "measurements")
+KINDS = ("actions", "findings", "meetings", "measurements")
 
 
 class RowPlan:
@@ -37,6 +38,7 @@ class RowPlan:
         self.tab = ""  # the XLSX sheet the row is on, when the file has more than one
         self.column = ""  # a wide KPI sheet's period column ("C")
         self.point = None  # a measurement to add to `record` (a KPI)
+        self.new_findings: list[str] = []  # texts of leerpunten a meeting row brings
 
 
 class Existing:
@@ -47,6 +49,8 @@ class Existing:
         self.actions = {a.id: a for a in actions}
         self.findings = {f.id: f for f in findings}
         self.meetings = {m.id for m in meetings}
+        self.meeting_by_id = {m.id: m for m in meetings}
+        self.finding_texts = {(f.meeting, _key(f.text)) for f in findings}
         self.kpis = {(k.action, k.name.casefold()) for k in kpis}
         self.finding_by_text = {_key(f.text): f.id for f in findings}
         self.action_by_key = {(_key(a.title), tuple(sorted(a.findings))): a.id for a in actions}
@@ -82,8 +86,7 @@ def plan_rows(sheet: Sheet, kind: str, existing: Existing, today: dt.date, meeti
     for index, (number, row) in enumerate(sheet.rows):
         values = sheet.values(row)
         try:
-            plan = (_action_row if kind == "actions" else _finding_row)(number, values, existing, today, year,
-                                                                          meeting, notes)
+            plan = _row_planner(kind)(number, values, existing, today, year, meeting, notes)
         except SpiegelError as problem:
             plan = RowPlan(number, "error", cells.line(values.get("title") or values.get("leerpunt")),
                            message=_said(problem))
@@ -99,6 +102,14 @@ def plan_rows(sheet: Sheet, kind: str, existing: Existing, today: dt.date, meeti
         if progress is not None and index % 200 == 0:
             progress(index, len(sheet.rows))
     return plans, notes
+
+
+def _row_planner(kind: str):
+    if kind == "meetings":
+        from store.interop.plan_meetings import meeting_row
+
+        return meeting_row
+    return _action_row if kind == "actions" else _finding_row
 
 
 def _said(problem: SpiegelError) -> str:
@@ -201,7 +212,7 @@ def _action_row(number, values, existing: Existing, today, year, meeting, notes)
     for name in ("description", "owner"):
         if name in values:
             setattr(edited, name, (cells.text if name == "description" else cells.line)(values[name]))
-    for name in DATE_FIELDS:
+    for name in ACTION_DATES:
         if name in values:
             setattr(edited, name, _date(values, name, today, year, number, notes))
     new_status = cells.status(values.get("status"))
