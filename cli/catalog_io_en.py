@@ -26,7 +26,9 @@ IO_EN: dict[str, str] = {
     "cli.opt.export.what": "What: actions (default), findings, meetings or measurements.",
     "cli.opt.export.unit": "Only this unit.",
     "cli.opt.export.output": "File to write (else standard output; xlsx needs a file).",
-    "cli.help.ical": "Deadlines, review dates and feedback due dates as a calendar file (iCalendar, .ics).\n\n"
+    "cli.help.ical": "Every duty spiegel shows as a calendar file (iCalendar, .ics): deadlines, review dates, "
+                     "the end of a pilot's year and feedback due dates (planned, or the default date after a "
+                     "meeting).\n\n"
                      "Every event has a stable UID, so importing again updates events. Events hold only the title "
                      "and the unit's name: no descriptions, findings or notes.",
     "cli.opt.ical.unit": "Only this unit.",

@@ -27,7 +27,9 @@ IO_NL: dict[str, str] = {
     "cli.opt.export.what": "Wat: actions (standaard), findings, meetings of measurements.",
     "cli.opt.export.unit": "Alleen deze eenheid.",
     "cli.opt.export.output": "Bestand om naar te schrijven (anders de standaarduitvoer; xlsx vraagt een bestand).",
-    "cli.help.ical": "Deadlines, evaluatiedatums en terugkoppeldatums als agendabestand (iCalendar, .ics).\n\n"
+    "cli.help.ical": "Elke verplichting die spiegel toont als agendabestand (iCalendar, .ics): deadlines, "
+                     "evaluatiedatums, het einde van het pilotjaar en terugkoppeldatums (gepland, of de standaarddatum "
+                     "na een bijeenkomst).\n\n"
                      "Elk agenda-item heeft een vaste UID, dus opnieuw importeren werkt items bij. Items bevatten "
                      "alleen de titel en de naam van de eenheid: geen omschrijvingen, leerpunten of notities.",
     "cli.opt.ical.unit": "Alleen deze eenheid.",

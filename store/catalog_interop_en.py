@@ -43,6 +43,7 @@ INTEROP_EN: dict[str, str] = {
     "interop.ical.deadline": "Deadline",
     "interop.ical.review": "Review",
     "interop.ical.feedback": "Feedback",
+    "interop.ical.pilot": "Evaluate pilot",
     "interop.ical.written": "{count} calendar events written to {path}",
     "interop.ical.written.one": "1 calendar event written to {path}",
     "interop.col.id": "id", "interop.col.rev": "rev", "interop.col.unit": "unit",

@@ -43,6 +43,7 @@ INTEROP_NL: dict[str, str] = {
     "interop.ical.deadline": "Deadline",
     "interop.ical.review": "Evaluatie",
     "interop.ical.feedback": "Terugkoppeling",
+    "interop.ical.pilot": "Pilot evalueren",
     "interop.ical.written": "{count} agenda-items geschreven naar {path}",
     "interop.ical.written.one": "1 agenda-item geschreven naar {path}",
     # Export column headers (import reads them back: store/interop/columns.py).
