@@ -69,8 +69,8 @@ INTEROP_EN: dict[str, str] = {
     "interop.map.ignored": "ignored",
     "interop.map.double": "column {used} and column {other} '{header}' both fill {field}: column {used} is read, "
                           "column {other} ignored",
-    "interop.map.ignored_holds": "note: column {col} '{header}' is ignored but holds {holds}; map it with "
-                                 "--kolom \"{header_raw}=FIELD\" if it matters",
+    "interop.map.ignored_holds": "note: column {col} '{header}' is ignored but holds {holds}; map it if it matters "
+                                 "(--kolom \"{header_raw}=FIELD\", in the app k)",
     "interop.map.holds.dates": "dates", "interop.map.holds.statuses": "statuses", "interop.map.holds.names": "names",
     "interop.bad_kolom": "'{spec}' is no column mapping; write HEADER=FIELD, for example \"Due by=deadline\"",
     "interop.bad_kolom_field": "unknown field '{field}'; choose from {allowed} or ignored",

@@ -70,8 +70,8 @@ INTEROP_NL: dict[str, str] = {
     "interop.map.ignored": "genegeerd",
     "interop.map.double": "kolom {used} en kolom {other} '{header}' vullen allebei {field}: kolom {used} wordt gelezen, "
                           "kolom {other} genegeerd",
-    "interop.map.ignored_holds": "let op: kolom {col} '{header}' wordt genegeerd maar bevat {holds}; wijs hem toe met "
-                                 "--kolom \"{header_raw}=VELD\" als hij meetelt",
+    "interop.map.ignored_holds": "let op: kolom {col} '{header}' wordt genegeerd maar bevat {holds}; koppel hem als hij "
+                                 "meetelt (--kolom \"{header_raw}=VELD\", in de app k)",
     "interop.map.holds.dates": "datums", "interop.map.holds.statuses": "statussen", "interop.map.holds.names": "namen",
     "interop.bad_kolom": "'{spec}' is geen kolomtoewijzing; schrijf KOP=VELD, bijvoorbeeld \"Gereed per=deadline\"",
     "interop.bad_kolom_field": "onbekend veld '{field}'; kies uit {allowed} of genegeerd",

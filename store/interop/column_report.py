@@ -34,7 +34,7 @@ def by_hand(specs: list[str] | tuple[str, ...], kind: str = "actions") -> dict[s
             raise InvalidValue("--kolom", t("interop.bad_kolom", spec=spec))
         name = field_named(word, kind)
         if name is None or (name != IGNORED and name not in KIND_FIELDS.get(kind, ())):
-            allowed = ", ".join(KIND_FIELDS.get(kind, ()))
+            allowed = ", ".join(field_label(name) for name in KIND_FIELDS.get(kind, ()))
             raise InvalidValue("--kolom", t("interop.bad_kolom_field", field=word.strip(), allowed=allowed))
         found[header.strip()] = name
     return found
@@ -85,7 +85,8 @@ def lines(sheet: Sheet, today: dt.date | None = None) -> list[str]:
     for name, used, other in found.doubles:
         shown.append(t("interop.map.double", field=field_label(name), used=letter(used), other=letter(other),
                        header=found.headers[other]))
-    for index in found.ignored():
+    doubled = {other for _name, _used, other in found.doubles}
+    for index in (i for i in found.ignored() if i not in doubled):  # a double is said above
         holds = contents([cells[index] if index < len(cells) else None for _n, cells in sheet.rows])
         if holds:
             shown.append(t("interop.map.ignored_holds", col=letter(index), header=found.headers[index],

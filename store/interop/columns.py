@@ -174,14 +174,16 @@ class ColumnMap:
         self.fields: list[str | None] = []
         self.doubles: list[tuple[str, int, int]] = []  # (field, column used, column ignored)
         hand = {normal(k): v for k, v in (by_hand or {}).items()}
-        used: dict[str, int] = {}
+        # A column mapped by hand wins its field from one matched by words.
+        used: dict[str, int] = {hand[normal(h)]: i for i, h in enumerate(self.headers)
+                                if normal(h) in hand and hand[normal(h)] != IGNORED}
         for index, header in enumerate(self.headers):
             name = hand.get(normal(header)) if normal(header) in hand else field_for(header, kind)
             if name is None and kind == "measurements" and _is_period(headers[index]):
                 name = PERIOD  # one column per period (a wide KPI sheet): many may fill it
             if name == IGNORED:
                 name = None
-            if name and name != PERIOD and name in used:
+            if name and name != PERIOD and used.get(name, index) != index:
                 self.doubles.append((name, used[name], index))
                 name = None
             if name:

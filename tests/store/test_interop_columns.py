@@ -152,3 +152,16 @@ def test_every_sheet_is_read_with_a_line_per_sheet(store, unit, tmp_path):
     assert only.count("create") == 1 and not any(line.startswith("blad") for line in only.lines())
     with pytest.raises(InvalidValue, match="geen blad 'Team C'.*'Team A', 'Toelichting', 'Team B'"):
         importer.preview(store, unit.id, str(path), tab="Team C")
+
+
+def test_a_column_mapped_by_hand_wins_its_field(store, unit, tmp_path):
+    path = tmp_path / "verbeterplan.xlsx"
+    practice_plan(path)
+    dry = importer.preview(store, unit.id, str(path), columns=by_hand(["Afgevinkt door=eigenaar"]))
+    lines = dry.lines()
+    assert "kolom H 'Afgevinkt door' → eigenaar" in lines and "kolom C 'Actiehouder / wie' → genegeerd" in lines
+    assert "kolom H en kolom C 'Actiehouder / wie' vullen allebei eigenaar: kolom H wordt gelezen, kolom C genegeerd" \
+        in lines
+    assert not any(line.startswith("let op: kolom C") for line in lines)  # said once, as a double
+    importer.run(store, unit.id, str(path), columns=by_hand(["Afgevinkt door=eigenaar"]))
+    assert {a.title: a.owner for a in store.records(Action, unit.id)} == {"Terugbelservice": "Piet", "Extra lijn": "Els"}

@@ -116,7 +116,7 @@ class ImportScreen(Screen):
     def action_map_column(self) -> None:
         """Map a column by hand ('Gereed per=deadline'), then the dry run again."""
         from store.errors import SpiegelError
-        from store.interop.column_report import by_hand
+        from store.interop.column_report import by_hand, field_label
         from store.interop.columns import KIND_FIELDS
         from tui.dialogs.line_dialog import LineDialog
 
@@ -132,7 +132,8 @@ class ImportScreen(Screen):
             self.refresh_bindings()
             self.run_import(write=False)
 
-        hint = t("tui.io.column.hint", fields=", ".join(KIND_FIELDS.get(self.kind, ())))
+        fields = ", ".join(field_label(name) for name in KIND_FIELDS.get(self.kind, ()))
+        hint = t("tui.io.column.hint", fields=fields)
         self.app.push_screen(LineDialog(t("tui.io.column.title"), "", hint), answered)
 
     def action_confirm(self) -> None:
