@@ -85,7 +85,7 @@ def lines(sheet: Sheet, today: dt.date | None = None) -> list[str]:
     for name, used, other in found.doubles:
         shown.append(t("interop.map.double", field=field_label(name), used=letter(used), other=letter(other),
                        header=found.headers[other]))
-    doubled = {other for _name, _used, other in found.doubles}
+    doubled = {other for _name, _used, other in found.doubles} | found.by_hand  # said above, or chosen
     for index in (i for i in found.ignored() if i not in doubled):  # a double is said above
         holds = contents([cells[index] if index < len(cells) else None for _n, cells in sheet.rows])
         if holds:

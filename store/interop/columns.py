@@ -174,6 +174,7 @@ class ColumnMap:
         self.fields: list[str | None] = []
         self.doubles: list[tuple[str, int, int]] = []  # (field, column used, column ignored)
         hand = {normal(k): v for k, v in (by_hand or {}).items()}
+        self.by_hand = {i for i, h in enumerate(self.headers) if normal(h) in hand}  # chosen, not guessed
         # A column mapped by hand wins its field from one matched by words.
         used: dict[str, int] = {hand[normal(h)]: i for i, h in enumerate(self.headers)
                                 if normal(h) in hand and hand[normal(h)] != IGNORED}
