@@ -62,7 +62,7 @@ def test_english(run, two_units, tmp_path):
     plan.write_bytes(csv_bytes([["Action", "Owner"], ["Callback service", "Sanne"]]))
     done = run("--lang", "en", "import", str(plan), "--unit", "hoek", "--dry-run")
     assert "row 2: new" in done.stdout and "dry run: 1 new" in done.stdout
-    assert "Put actions or findings" in run("--lang", "en", "import", "--help").stdout
+    assert "Put actions, findings, meetings or KPI measurements" in run("--lang", "en", "import", "--help").stdout
 
 
 def test_catalogs_have_the_same_keys():
