@@ -83,7 +83,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 
 # Words that say too little on their own inside a longer header.
 GENERIC = frozenset({"datum", "date", "wie", "wat", "start", "hoe", "how", "klaar", "done", "tekst", "text",
-                     "stand", "type", "soort", "kind", "id", "rev", "due", "when", "state", "unit", "review",
+                     "stand", "type", "soort", "kind", "id", "rev", "due", "when", "wanneer", "state", "unit", "review",
                      "evaluatie", "meting", "periode", "duur", "score", "aantal"})
 
 # What each import kind reads; a column naming another field is ignored.
@@ -225,5 +225,7 @@ def mapping(headers: list[object], kind: str = "actions", by_hand: dict[str, str
 
 def looks_like_header(cells: list[object], kind: str = "actions", by_hand: dict[str, str] | None = None) -> bool:
     """A row is the header when two or more of its cells name columns spiegel
-    reads: a title row ("Verbeterplan 2026") or a note above the table is not."""
-    return len(mapping(cells, kind, by_hand)) >= 2
+    reads: a title row ("Verbeterplan 2026") or a note above the table is not,
+    nor a title merged over the columns (one text in every cell: counted once)."""
+    distinct = list({normal(c): c for c in cells if normal(c)}.values())
+    return len(mapping(distinct, kind, by_hand)) >= 2
