@@ -124,8 +124,10 @@ def test_exported_measurements_import_back_unchanged(store, unit, kpis, tmp_path
 
 
 def test_a_new_kpi_needs_an_existing_action(store, unit, kpis, tmp_path):
+    store.today = lambda: TODAY
     path = tmp_path / "nieuw.csv"
     path.write_bytes(csv_bytes([["Indicator", "jan 2026"], ["Nieuwe indicator", "5"]]))
-    with pytest.raises(InvalidValue, match="A-99 bestaat niet"):
-        (row,) = importer.preview(store, unit.id, str(path), kind="measurements", action="A-99").rows
-        raise InvalidValue("x", row.message)
+    (row,) = importer.preview(store, unit.id, str(path), kind="measurements", action="A-99").rows
+    assert row.op == "error" and "A-99 bestaat niet" in row.message
+    (row,) = importer.preview(store, unit.id, str(path), kind="measurements", action="a-1").rows
+    assert row.op == "create" and "nieuwe KPI bij A-1" in row.message
