@@ -190,6 +190,8 @@ class ColumnMap:
             if name:
                 used[name] = index
             self.fields.append(name)
+        if PERIOD in self.fields:  # a wide sheet: the periods are the dates and values; one note has no period
+            self.fields = [None if name in ("date", "value", "note") else name for name in self.fields]
 
     @property
     def columns(self) -> dict[int, str]:

@@ -161,7 +161,10 @@ def _value(amount: object, kpi: Kpi) -> float:
     if isinstance(amount, (int, float)):
         number = float(amount)
     else:
-        number = parse_value(Kpi, "baseline", cells.line(amount).rstrip("%").strip())
+        try:  # the KPI number parser (a decimal comma is fine), named as this column
+            number = parse_value(Kpi, "baseline", cells.line(amount).rstrip("%").strip())
+        except InvalidValue as problem:
+            raise InvalidValue("value", problem.message) from None
         if number is None:
             raise InvalidValue("value", t("interop.measure.no_value"))
     return checked_value("value", number, kpi.measure_unit)
