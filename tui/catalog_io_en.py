@@ -16,6 +16,8 @@ EN_IO: dict[str, str] = {
     "tui.io.import.hint": "Path of a .csv or .xlsx; Enter shows a dry run first, nothing is saved yet. Esc cancels.",
     "tui.io.kind.actions": "improvement actions",
     "tui.io.kind.findings": "findings",
+    "tui.io.kind.meetings": "meetings (with their findings)",
+    "tui.io.kind.measurements": "KPI measurements",
     "tui.io.no_file": "give a file name",
     "tui.io.bad_extension": "the name must end in .csv, .xlsx or .json",
     "tui.io.no_folder": "that folder does not exist",

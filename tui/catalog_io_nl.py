@@ -18,6 +18,8 @@ NL_IO: dict[str, str] = {
                           "opgeslagen. Esc annuleert.",
     "tui.io.kind.actions": "verbeteracties",
     "tui.io.kind.findings": "leerpunten",
+    "tui.io.kind.meetings": "bijeenkomsten (met hun leerpunten)",
+    "tui.io.kind.measurements": "KPI-metingen",
     "tui.io.no_file": "geef een bestandsnaam",
     "tui.io.bad_extension": "de naam moet eindigen op .csv, .xlsx of .json",
     "tui.io.no_folder": "die map bestaat niet",

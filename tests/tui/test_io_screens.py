@@ -195,3 +195,32 @@ async def test_the_preview_shows_the_columns_and_k_maps_one_by_hand(small_dir, t
         await settle(pilot)
         (made,) = [a for a in make_store(small_dir).records(Action, "de-hoek") if a.title == "Nieuwe folder"]
         assert str(made.deadline) == "2027-02-01"
+
+
+async def test_the_app_imports_a_wide_kpi_sheet(small_dir, tmp_path):
+    from textual.widgets import Select
+
+    from store.records import Kpi
+
+    store = make_store(small_dir)
+    action = store.records(Action, "de-hoek")[0]
+    kpi = store.add(Kpi(action=action.id, name="Teruggebeld binnen een dag"), "de-hoek")
+    sheet = tmp_path / "kpi.csv"
+    sheet.write_bytes(csv_bytes([["Indicator", "okt 2026"], [kpi.id, "42"]]))
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_actions(pilot, "hoek")
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#file", Input).value = str(sheet)
+        app.screen.query_one("#kind", Select).value = "measurements"
+        await pilot.press("enter")
+        await settle(pilot)
+        text = "\n".join(screen_lines(app))
+        assert "kolom B 'okt 2026' → meting op 2026-10-31" in text and "1 nieuw" in text
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("j")
+        await settle(pilot)
+    points = make_store(small_dir).get(kpi.id).measurements
+    assert [(str(m.date), m.value) for m in points if str(m.date) == "2026-10-31"] == [("2026-10-31", 42.0)]
