@@ -165,3 +165,13 @@ def test_a_column_mapped_by_hand_wins_its_field(store, unit, tmp_path):
     assert not any(line.startswith("let op: kolom C") for line in lines)  # said once, as a double
     importer.run(store, unit.id, str(path), columns=by_hand(["Afgevinkt door=eigenaar"]))
     assert {a.title: a.owner for a in store.records(Action, unit.id)} == {"Terugbelservice": "Piet", "Extra lijn": "Els"}
+
+
+def test_a_header_is_shown_as_text_never_markup_or_control(store, unit, tmp_path):
+    path = tmp_path / "boos.csv"
+    path.write_bytes(csv_bytes([["Actie", "Eigenaar", "[b]Wie[/b] \x1b]0;gekaapt\x07[@click=app.quit]"],
+                                ["Folder", "Sanne", "1-3-2027"]]))
+    lines = importer.preview(store, unit.id, str(path)).lines()
+    shown = "\n".join(lines)
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "kolom C '[b]Wie[/b] " in shown and "[@click=app.quit]' → genegeerd" in shown
