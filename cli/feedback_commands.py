@@ -24,15 +24,19 @@ def feedback():
 @feedback.command("document")
 @click.argument("meeting_id", metavar="BIJEENKOMST")
 @click.option("--format", "fmt", type=click.Choice(("md", "html")), default="md", metavar="md|html")
-@click.option("-o", "--output", "output", required=True, metavar="BESTAND")
+@click.option("-o", "--output", "output", metavar="BESTAND")
 @data_dir_option
 @click.pass_context
 def document(ctx, meeting_id, fmt, output, data_dir):
     """Schrijf de terugkoppeling voor de deelnemers (Markdown of HTML); drukt het pad af."""
+    from store.i18n import t
     from store.reports.feedback import write_feedback
+    from store.reports.output import report_path
 
     store = make_store(settings(ctx.parent, data_dir))
-    click.echo(write_feedback(store, meeting_id, output, fmt))
+    # -o, else the reports folder (settings file `reports_dir`), else where spiegel started
+    path = report_path(f"{t('feedback.file', id=meeting_id.strip().upper())}.{fmt}", output)
+    click.echo(write_feedback(store, meeting_id, path, fmt))
 
 
 @feedback.command("sent")

@@ -25,16 +25,20 @@ register({"nl": IO_NL, "en": IO_EN})
 @cli.command("import")
 @click.argument("file", metavar="BESTAND")
 @click.option("--unit", "-u", metavar="EENHEID")
-@click.option("--kind", default="actions", metavar="actions|findings")
+@click.option("--kind", default="actions", metavar="actions|findings|meetings|measurements")
 @click.option("--meeting", metavar="M-ID")
 @click.option("--dry-run", "dry_run", is_flag=True)
+@click.option("--kolom", "kolom", multiple=True, metavar="\"KOP=VELD\"")
+@click.option("--sheet", "tab", metavar="BLAD")
+@click.option("--actie", "action", metavar="A-NR")
 @data_dir_option
 @click.pass_context
-def import_(ctx, file, unit, kind, meeting, dry_run, data_dir):
-    """`spiegel import FILE --unit U`: one line per row that does something, then the sum."""
+def import_(ctx, file, unit, kind, meeting, dry_run, kolom, tab, action, data_dir):
+    """`spiegel import FILE --unit U`: the columns, one line per row that does something, then the sum."""
     from store import interop as _interop_words  # noqa: F401  (registers its words)
     from cli.output import echo
     from store.interop import importer
+    from store.interop.column_report import by_hand
 
     from store.i18n import t
 
@@ -42,7 +46,10 @@ def import_(ctx, file, unit, kind, meeting, dry_run, data_dir):
         raise click.UsageError(t("interop.unit_required"))
     store = make_store(settings(ctx, data_dir))
     slug = store.resolve_unit(unit)
-    result = (importer.preview if dry_run else importer.run)(store, slug, file, kind.strip().lower(), meeting)
+    kind = kind.strip().lower()
+    columns = by_hand(kolom, kind) if kolom else None
+    result = (importer.preview if dry_run else importer.run)(store, slug, file, kind, meeting,
+                                                             columns=columns, tab=tab, action=action or "")
     for line in result.lines():
         echo(line)
     echo(result.summary())

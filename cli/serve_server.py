@@ -116,10 +116,12 @@ class GuardedServer(Server):
                 return _refuse(403, t("serve.refused.token"))
         elif not (path.startswith("/") and _same(path[1:].partition("/")[0], self.token)):
             return _refuse(403, t("serve.refused.token"))
-        response = await handler(request)
-        response.headers.setdefault("Referrer-Policy", "no-referrer")  # the token is in the path
-        response.headers.setdefault("Cache-Control", "no-store")
-        response.headers.setdefault("X-Frame-Options", "DENY")
+        try:
+            response = await handler(request)
+        except web.HTTPException as exc:  # the redirect from /?token=, a 404: raised, not returned
+            _protect(exc.headers)
+            raise
+        _protect(response.headers)  # a websocket's were sent with its upgrade (_run_app)
         return response
 
     async def handle_root(self, request: web.Request) -> web.StreamResponse:
@@ -158,6 +160,7 @@ class GuardedServer(Server):
     async def _run_app(self, request: web.Request) -> web.WebSocketResponse:
         """As textual-serve's handle_websocket, with our AppService."""
         websocket = web.WebSocketResponse(heartbeat=15)
+        _protect(websocket.headers)  # on the 101 that upgrades it, like every other response
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)
         app_service: AppService | None = None
@@ -221,5 +224,19 @@ def _same(given: str, token: str) -> bool:
     return hmac.compare_digest(given.encode("utf-8", "replace"), token.encode())
 
 
+# On every response, refusals and redirects included (README "spiegel serve"): the
+# token is in the path, so no Referer may carry it off and no cache may keep it;
+# no other page may frame the app.
+HEADERS = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store", "X-Frame-Options": "DENY",
+           "X-Content-Type-Options": "nosniff"}
+
+
+def _protect(headers) -> None:
+    for name, value in HEADERS.items():
+        headers.setdefault(name, value)
+
+
 def _refuse(status: int, text: str) -> web.Response:
-    return web.Response(status=status, text=text + "\n", headers={"Cache-Control": "no-store"})
+    response = web.Response(status=status, text=text + "\n")
+    _protect(response.headers)
+    return response

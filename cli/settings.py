@@ -4,7 +4,7 @@ CLI, passed on.
 Each setting comes from the command line, else the environment (SPIEGEL_DATA,
 SPIEGEL_LANG), else the user's settings file (`$XDG_CONFIG_HOME/spiegel/settings.toml`,
 by default `~/.config/spiegel/settings.toml`: `lang = "en"`, `data_dir = "/srv/spiegel"`,
-`db = "postgresql://inge@db/spiegel"`),
+`db = "postgresql://inge@db/spiegel"`, `reports_dir = "~/Documenten/spiegel"`),
 else the default (Dutch; the platform's user data directory). LANG and LC_ALL are a
 server's defaults, not the user's choice of language, so they play no part.
 """
@@ -77,7 +77,7 @@ def _read_settings(path: str) -> dict:
         from store.i18n import t
 
         raise CorruptFile(path, t("settings.unreadable")) from None
-    return {k: v for k, v in found.items() if k in ("lang", "data_dir", "db") and isinstance(v, str)}
+    return {k: v for k, v in found.items() if k in ("lang", "data_dir", "db", "reports_dir") and isinstance(v, str)}
 
 
 def demo_dir_from(option: str | None) -> str:
@@ -122,6 +122,7 @@ def settings_from(data_dir: str | None, lang: str | None, db: str | None = None)
     at each level a database beats a data directory, but --data-dir beats --db:
     --data-dir, --db, $SPIEGEL_DB, $SPIEGEL_DATA, the file's `db`, its `data_dir`."""
     lang = language_from(lang)
+    reports_dir_from()
     database = None if data_dir else db or os.environ.get("SPIEGEL_DB")
     if not database and not data_dir and not os.environ.get("SPIEGEL_DATA"):
         database = user_settings().get("db")
@@ -129,6 +130,17 @@ def settings_from(data_dir: str | None, lang: str | None, db: str | None = None)
         return Settings(database, lang, today_from_env(), True)
     directory, named = _data_dir(data_dir)
     return Settings(directory, lang, today_from_env(), named)
+
+
+def reports_dir_from() -> str:
+    """$SPIEGEL_REPORTS_DIR, else the settings file's `reports_dir`, else "" (the
+    directory spiegel was started in); made the folder reports go to without -o."""
+    folder = os.environ.get("SPIEGEL_REPORTS_DIR") or user_settings().get("reports_dir") or ""
+    if folder:  # store.reports only when a folder is set: `list` and `add` stay lean
+        from store.reports.output import set_reports_dir
+
+        set_reports_dir(folder)
+    return folder
 
 
 def with_data_dir(settings: Settings, option: str | None) -> Settings:

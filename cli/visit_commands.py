@@ -16,8 +16,9 @@ import click
 
 from cli.catalog_visit_en import CLI_VISIT_EN
 from cli.catalog_visit_nl import CLI_VISIT_NL
-from cli.group import cli, data_dir_option, settings
+from cli.group import cli, data_dir_option, options, settings
 from cli.settings import make_store
+from cli.spec import JSON
 from store.i18n import register
 
 register({"nl": CLI_VISIT_NL, "en": CLI_VISIT_EN})
@@ -57,8 +58,9 @@ def add_visit(ctx, unit, date, present, notes, agreements, phases, data_dir):
 @visit.command("list")
 @click.argument("unit", metavar="EENHEID", required=False)
 @data_dir_option
+@options((JSON,))
 @click.pass_context
-def list_visits(ctx, unit, data_dir):
+def list_visits(ctx, unit, data_dir, as_json):
     """Bezoeken, nieuwste eerst (van één eenheid of van alle)."""
     from cli.output import table
     from store.errors import SpiegelError
@@ -68,7 +70,7 @@ def list_visits(ctx, unit, data_dir):
 
     store = make_store(settings(ctx, data_dir))
     slugs = [store.resolve_unit(unit)] if unit else store.slugs()
-    rows = []
+    rows, docs = [], []
     for slug in slugs:
         try:
             found = history(store.unit(slug), store.records(Visit, slug))
@@ -78,6 +80,12 @@ def list_visits(ctx, unit, data_dir):
             continue  # `spiegel check` reports units that cannot be read
         rows += [[v.id or "-", v.date.isoformat() if v.date else "", slug, ", ".join(v.present),
                   str(len(v.agreements))] for v in found]
+        docs += [{**v.to_doc(), "unit": slug} for v in found]
+    if as_json:
+        from cli.output import print_json
+
+        print_json(docs)
+        return
     if not rows:
         click.echo(t("cli.visit.none"))
         return
@@ -88,8 +96,9 @@ def list_visits(ctx, unit, data_dir):
 @visit.command("show")
 @click.argument("visit_id", metavar="BEZOEK")
 @data_dir_option
+@options((JSON,))
 @click.pass_context
-def show_visit(ctx, visit_id, data_dir):
+def show_visit(ctx, visit_id, data_dir, as_json):
     """Een bezoek: wie er was, afspraken, en wat er veranderde sinds het vorige."""
     from cli.output import echo
     from store.i18n import t
@@ -101,6 +110,9 @@ def show_visit(ctx, visit_id, data_dir):
     visit_id, slug = locate_visit(store, visit_id)
     found = store.get(visit_id, slug)
     today = store.today()
+    if as_json:
+        _show_json(store, slug, found, today)
+        return
     echo(f"{found.id}  {found.date.isoformat() if found.date else ''}  {store.unit(slug).name}")
     echo(f"{t('vreport.present')}: {', '.join(found.present) or t('vreport.nobody')}")
     if found.notes.strip():
@@ -121,6 +133,18 @@ def show_visit(ctx, visit_id, data_dir):
             echo(f"  {line}")
 
 
+def _show_json(store, slug: str, found, today) -> None:
+    """The visit as stored, and what changed since the previous one, as the text shows it."""
+    from cli.output import print_json
+    from store.reports.visit import since_lines
+    from store.since import since_last_visit
+
+    previous, since = since_last_visit(store, slug, found)
+    print_json({**found.to_doc(), "unit": slug, "previous": previous.id if previous else None,
+                "since": since.since.isoformat() if since.since else None,
+                "changes": [{"section": name, "lines": lines} for name, lines in since_lines(since, today)]})
+
+
 @visit.command("report")
 @click.argument("visit_id", metavar="BEZOEK")
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", help="md of html.")
@@ -130,6 +154,7 @@ def show_visit(ctx, visit_id, data_dir):
 def report(ctx, visit_id, fmt, output, data_dir):
     """Het bezoekverslag voor het praktijkontwikkelplan, als Markdown of HTML (A4)."""
     from store.reports import write_report
+    from store.reports.output import report_path
     from store.reports.visit import visit_report
 
     from store.visits import locate_visit
@@ -137,8 +162,8 @@ def report(ctx, visit_id, fmt, output, data_dir):
     store = make_store(settings(ctx, data_dir))
     visit_id, slug = locate_visit(store, visit_id)
     document = visit_report(store, visit_id)
-    if not output:  # as the app suggests it: in the current directory
-        output = f"bezoekverslag-{slug}-{visit_id}.{fmt}"
+    # -o, else the reports folder (settings file `reports_dir`), else where spiegel started
+    output = report_path(f"bezoekverslag-{slug}-{visit_id}.{fmt}", output)
     click.echo(write_report(output, document.render(fmt)))
 
 

@@ -43,6 +43,7 @@ INTEROP_EN: dict[str, str] = {
     "interop.ical.deadline": "Deadline",
     "interop.ical.review": "Review",
     "interop.ical.feedback": "Feedback",
+    "interop.ical.pilot": "Evaluate pilot",
     "interop.ical.written": "{count} calendar events written to {path}",
     "interop.ical.written.one": "1 calendar event written to {path}",
     "interop.col.id": "id", "interop.col.rev": "rev", "interop.col.unit": "unit",
@@ -63,4 +64,57 @@ INTEROP_EN: dict[str, str] = {
     "interop.sheet.actions": "actions", "interop.sheet.findings": "findings",
     "interop.sheet.meetings": "meetings", "interop.sheet.measurements": "measurements",
     "interop.unit_required": "name the unit: --unit UNIT",
+    # Columns and sheets (store/interop/column_report.py, importer.Source).
+    "interop.map.column": "column {col} '{header}' → {field}",
+    "interop.map.ignored": "ignored",
+    "interop.map.double": "column {used} and column {other} '{header}' both fill {field}: column {used} is read, "
+                          "column {other} ignored",
+    "interop.map.ignored_holds": "note: column {col} '{header}' is ignored but holds {holds}; map it if it matters "
+                                 "(--kolom \"{header_raw}=FIELD\", in the app k)",
+    "interop.map.holds.dates": "dates", "interop.map.holds.statuses": "statuses", "interop.map.holds.names": "names",
+    "interop.bad_kolom": "'{spec}' is no column mapping; write HEADER=FIELD, for example \"Due by=deadline\"",
+    "interop.bad_kolom_field": "unknown field '{field}'; choose from {allowed} or ignored",
+    "interop.kolom_not_found": "no column '{header}' in the file; the columns are {headers}",
+    "interop.no_such_sheet": "no sheet '{sheet}' in the file; the sheets are {sheets}",
+    "interop.no_title_column.title": "no column with the action recognised (such as 'Action', 'Title', 'What'); "
+                                     "nothing was imported. Map it with --kolom \"HEADER=title\"",
+    "interop.no_title_column.leerpunt": "no column with the finding recognised (such as 'Finding', 'Learning point'); "
+                                        "nothing was imported. Map it with --kolom \"HEADER=leerpunt\"",
+    "interop.row_on_sheet": "{row} (sheet '{sheet}')",
+    "interop.sheet.no_table": "sheet '{sheet}': no table found, skipped",
+    "interop.sheet.no_title.title": "sheet '{sheet}': no column with the action, skipped",
+    "interop.sheet.no_title.leerpunt": "sheet '{sheet}': no column with the finding, skipped",
+    "interop.sheet.rows": "sheet '{sheet}': {count} rows",
+    "interop.sheet.rows.one": "sheet '{sheet}': 1 row",
+    "interop.conflict.fields": "{id} was also changed in spiegel since the export (revision {rev} in the file, now "
+                               "{now}, by {who}), differently on both sides: {fields}; nothing of this row saved",
+    "interop.conflict.field": "{field} in spiegel '{spiegel}', in the file '{file}'",
+    # Measurements (store/interop/plan_measurements.py, periods.py).
+    "interop.row_at_column": "{row}, column {col}",
+    "interop.measure.point": "{date}: {value}",
+    "interop.measure.new_kpi": "new KPI of {action}; {detail}",
+    "interop.measure.twice": "the same KPI and date as row {row} ({detail}); not added",
+    "interop.measure.same_day": "{kpi} already has a measurement on {date} ({value}); this one ({detail}) is not "
+                                "added. Change that measurement in spiegel if the file is right",
+    "interop.measure.no_kpi": "no KPI: the indicator column is empty",
+    "interop.measure.ambiguous": "more than one KPI is called '{name}': {kpis}; give an action column or --actie",
+    "interop.measure.needs_action": "no KPI '{name}' in this unit; a new KPI belongs to an action: give an action "
+                                    "column or --actie A-NR",
+    "interop.measure.no_date": "no date",
+    "interop.measure.no_value": "no value",
+    "interop.not_a_number": "'{value}' is not a number",
+    "interop.period.future": "period '{period}' has not begun ({date})",
+    "interop.map.period": "measurement on {date}",
+    "interop.map.period_rule": "a period (month, quarter) is stored on its last day, as the w pass dates a period "
+                               "after it ends; a running period on today; a period without a year is the last one "
+                               "that has begun",
+    "interop.no_meeting_date": "no date: a meeting needs a date",
+    "interop.meeting_findings": "with {count} new findings",
+    "interop.meeting_findings.one": "with 1 new finding",
+    "interop.no_title_column.kpi": "no column with the indicator recognised (such as 'KPI', 'Indicator'); nothing "
+                                   "was imported. Map it with --kolom \"HEADER=kpi\"",
+    "interop.no_title_column.date": "no column with the meeting's date recognised (such as 'Date'); nothing was "
+                                    "imported. Map it with --kolom \"HEADER=date\"",
+    "interop.sheet.no_title.kpi": "sheet '{sheet}': no column with the indicator, skipped",
+    "interop.sheet.no_title.date": "sheet '{sheet}': no column with the date, skipped",
 }

@@ -43,6 +43,7 @@ INTEROP_NL: dict[str, str] = {
     "interop.ical.deadline": "Deadline",
     "interop.ical.review": "Evaluatie",
     "interop.ical.feedback": "Terugkoppeling",
+    "interop.ical.pilot": "Pilot evalueren",
     "interop.ical.written": "{count} agenda-items geschreven naar {path}",
     "interop.ical.written.one": "1 agenda-item geschreven naar {path}",
     # Export column headers (import reads them back: store/interop/columns.py).
@@ -64,4 +65,57 @@ INTEROP_NL: dict[str, str] = {
     "interop.sheet.actions": "acties", "interop.sheet.findings": "leerpunten",
     "interop.sheet.meetings": "bijeenkomsten", "interop.sheet.measurements": "metingen",
     "interop.unit_required": "geef de eenheid: --unit EENHEID",
+    # Columns and sheets (store/interop/column_report.py, importer.Source).
+    "interop.map.column": "kolom {col} '{header}' → {field}",
+    "interop.map.ignored": "genegeerd",
+    "interop.map.double": "kolom {used} en kolom {other} '{header}' vullen allebei {field}: kolom {used} wordt gelezen, "
+                          "kolom {other} genegeerd",
+    "interop.map.ignored_holds": "let op: kolom {col} '{header}' wordt genegeerd maar bevat {holds}; koppel hem als hij "
+                                 "meetelt (--kolom \"{header_raw}=VELD\", in de app k)",
+    "interop.map.holds.dates": "datums", "interop.map.holds.statuses": "statussen", "interop.map.holds.names": "namen",
+    "interop.bad_kolom": "'{spec}' is geen kolomtoewijzing; schrijf KOP=VELD, bijvoorbeeld \"Gereed per=deadline\"",
+    "interop.bad_kolom_field": "onbekend veld '{field}'; kies uit {allowed} of genegeerd",
+    "interop.kolom_not_found": "geen kolom '{header}' in het bestand; de kolommen zijn {headers}",
+    "interop.no_such_sheet": "geen blad '{sheet}' in het bestand; de bladen zijn {sheets}",
+    "interop.no_title_column.title": "geen kolom met de actie herkend (zoals 'Actie', 'Verbeteractie', 'Wat'); er is "
+                                     "niets geïmporteerd. Wijs hem toe met --kolom \"KOP=actie\"",
+    "interop.no_title_column.leerpunt": "geen kolom met het leerpunt herkend (zoals 'Leerpunt', 'Bevinding'); er is "
+                                        "niets geïmporteerd. Wijs hem toe met --kolom \"KOP=leerpunt\"",
+    "interop.row_on_sheet": "{row} (blad '{sheet}')",
+    "interop.sheet.no_table": "blad '{sheet}': geen tabel gevonden, overgeslagen",
+    "interop.sheet.no_title.title": "blad '{sheet}': geen kolom met de actie, overgeslagen",
+    "interop.sheet.no_title.leerpunt": "blad '{sheet}': geen kolom met het leerpunt, overgeslagen",
+    "interop.sheet.rows": "blad '{sheet}': {count} rijen",
+    "interop.sheet.rows.one": "blad '{sheet}': 1 rij",
+    "interop.conflict.fields": "{id} is sinds de export ook in spiegel gewijzigd (revisie {rev} in het bestand, nu "
+                               "{now}, door {who}), en op beide plaatsen anders: {fields}; niets van deze rij opgeslagen",
+    "interop.conflict.field": "{field} in spiegel '{spiegel}', in het bestand '{file}'",
+    # Measurements (store/interop/plan_measurements.py, periods.py).
+    "interop.row_at_column": "{row}, kolom {col}",
+    "interop.measure.point": "{date}: {value}",
+    "interop.measure.new_kpi": "nieuwe KPI bij {action}; {detail}",
+    "interop.measure.twice": "dezelfde KPI en datum als rij {row} ({detail}); niet toegevoegd",
+    "interop.measure.same_day": "{kpi} heeft op {date} al een meting ({value}); deze ({detail}) is niet toegevoegd. "
+                                "Wijzig die meting in spiegel als het bestand gelijk heeft",
+    "interop.measure.no_kpi": "geen KPI: de kolom met de indicator is leeg",
+    "interop.measure.ambiguous": "meer dan één KPI heet '{name}': {kpis}; geef een kolom met de actie of --actie",
+    "interop.measure.needs_action": "geen KPI '{name}' in deze eenheid; een nieuwe KPI hoort bij een actie: geef een "
+                                    "kolom met de actie of --actie A-NR",
+    "interop.measure.no_date": "geen datum",
+    "interop.measure.no_value": "geen waarde",
+    "interop.not_a_number": "'{value}' is geen getal",
+    "interop.period.future": "periode '{period}' is nog niet begonnen ({date})",
+    "interop.map.period": "meting op {date}",
+    "interop.map.period_rule": "een periode (maand, kwartaal) wordt opgeslagen op haar laatste dag, zoals de w-ronde "
+                               "een periode na afloop dateert; een lopende periode op vandaag; een periode zonder jaar "
+                               "is de laatste die begonnen is",
+    "interop.no_meeting_date": "geen datum: een bijeenkomst heeft een datum nodig",
+    "interop.meeting_findings": "met {count} nieuwe leerpunten",
+    "interop.meeting_findings.one": "met 1 nieuw leerpunt",
+    "interop.no_title_column.kpi": "geen kolom met de indicator herkend (zoals 'KPI', 'Indicator'); er is niets "
+                                   "geïmporteerd. Wijs hem toe met --kolom \"KOP=kpi\"",
+    "interop.no_title_column.date": "geen kolom met de datum van de bijeenkomst herkend (zoals 'Datum'); er is niets "
+                                    "geïmporteerd. Wijs hem toe met --kolom \"KOP=date\"",
+    "interop.sheet.no_title.kpi": "blad '{sheet}': geen kolom met de indicator, overgeslagen",
+    "interop.sheet.no_title.date": "blad '{sheet}': geen kolom met de datum, overgeslagen",
 }

@@ -50,6 +50,12 @@ def find_measurement(kpi: Kpi, which: int | str, today: dt.date) -> int:
     return hits[0]
 
 
+def existing_on_day(kpi: Kpi, day: dt.date) -> Measurement | None:
+    """The measurement of `kpi` on `day` (the last one, if several), or None."""
+    found = [m for m in kpi.measurements if m.date == day]
+    return found[-1] if found else None
+
+
 def correct_measurement(store: Store, kpi_id: str, which: int | str, *, date: dt.date | None = None,
                         value: float | None = None, note: str | None = None, rev: int | None = None) -> Kpi:
     """Change the date, value or note of one measurement (what is None stays). With

@@ -94,12 +94,12 @@ def date(value: object, name: str, today: dt.date, year: int | None = None) -> d
             return EXCEL_EPOCH + dt.timedelta(days=int(value))
         raise InvalidValue(name, t("interop.not_a_date", value=text(value)))
     from store.dates import parse_date
-    from store.fields import parse_field_date
+    from store.fields import DATE_RULES, parse_field_date
 
     typed = text(value).strip()
     if typed.isdigit() and int(typed) in SERIALS:  # a date cell saved as its number
         return EXCEL_EPOCH + dt.timedelta(days=int(typed))
     if year is not None and is_yearless(typed):
         return parse_date(typed, today=dt.date(year, 6, 30), field=name, yearless="year")
-    rule_name = name if name in ("deadline", "review_date", "started_on", "done_on", "evaluated_on") else "date"
+    rule_name = name if name in DATE_RULES else "date"  # each field's own rule; "date": a day that happened
     return parse_field_date(rule_name, typed, today)

@@ -1,10 +1,13 @@
-"""`spiegel ical`: deadlines, review dates and feedback due dates as an iCalendar
-file (the `icalendar` library, imported only here) that a calendar can import
-again and again: each event's UID is stable per record and date kind
+"""`spiegel ical`: every duty spiegel shows, as an iCalendar file: deadlines,
+review dates, the end of a pilot's year, and feedback due dates (planned, or the
+default date store/feedback_duty.py gives a recent meeting without a plan),
+written with the `icalendar` library (imported only here). A calendar can import
+the file again and again: each event's UID is stable per record and date kind
 (`A-12-deadline@spiegel`), SEQUENCE is the record's revision and DTSTAMP its last
 change, so a re-import updates the event instead of adding a second one. A
 deadline of a finished action and feedback already sent stay in the file as
-CANCELLED, so the calendar drops them too.
+CANCELLED, so the calendar drops them too. A feedback event keeps its UID when
+its default date is replaced by a planned one: the calendar moves it.
 
 Calendars sync to services outside the practice: an event carries the record's
 title and the unit's name, nothing else (no descriptions, leerpunten, notes).
@@ -14,7 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store import rules
+from store import advice, rules
+from store.feedback_duty import duty
 from store.i18n import t
 from store.records import Action, Meeting
 from store.text import clean_line
@@ -36,15 +40,23 @@ def events(store: Store, unit: str | None = None, owner: str | None = None,
     for action in store.records(Action, unit, skipped=skipped):
         if wanted and wanted not in action.owner.casefold():
             continue
+        closed = not rules.is_open(action)
         for kind, day in (("deadline", action.deadline), ("review", action.review_date)):
             if day is not None:
-                found.append(_event(action, kind, day, action.title, names, not rules.is_open(action)))
+                found.append(_event(action, kind, day, action.title, names, closed))
+        if action.phase == 2:  # a pilot is evaluated within a year (seed 002), as the dashboard warns
+            open_pilot = advice.pilot_start(action)
+            start = open_pilot or action.started_on or advice.created_date(action.created_at)
+            if start is not None:  # evaluated or closed: CANCELLED, so the calendar drops it
+                day = start + dt.timedelta(days=advice.PILOT_MAX_DAYS)
+                found.append(_event(action, "pilot", day, action.title, names, open_pilot is None))
     if not wanted:  # feedback to participants has no owner: only in a unit's or everyone's calendar
+        today = store.today()
         for meeting in store.records(Meeting, unit, skipped=skipped):
-            if meeting.feedback_due is not None:
+            owed = duty(meeting, today)  # the planned date, or the default one spiegel shows
+            if owed.due is not None:
                 title = meeting.theme or meeting.format.label
-                found.append(_event(meeting, "feedback", meeting.feedback_due, title, names,
-                                    meeting.feedback_sent is not None))
+                found.append(_event(meeting, "feedback", owed.due, title, names, owed.closed))
     return sorted(found, key=lambda e: (e["date"], e["uid"]))
 
 

@@ -14,7 +14,7 @@ import os
 from store.errors import InvalidValue, NotFound
 from store.i18n import t
 from store.interop.plan import KINDS, Existing, RowPlan, plan_rows
-from store.interop.read_table import Sheet, read_sheet
+from store.interop.read_table import Sheet, read_sheets
 from store.records import Action, Finding, Kpi, Meeting
 from store.vocab import FindingState
 
@@ -31,8 +31,9 @@ class ImportResult:
     """The plan of every row, what was (or would be) created, and notes."""
 
     def __init__(self, file: str, kind: str, rows: list[RowPlan], notes: list[str], meeting: str,
-                 written: bool) -> None:
+                 written: bool, head: list[str] | None = None) -> None:
         self.file, self.kind, self.rows, self.notes = file, kind, rows, notes
+        self.head = head or []  # the sheets and their columns: what is read, what is ignored
         self.meeting = meeting  # the meeting new findings belong to ("" if none; NEW_MEETING: made by the import)
         self.written = written
         self.made_meeting = ""  # the meeting the import made for its new findings
@@ -49,14 +50,17 @@ class ImportResult:
                  problems=len(self.problems()))
 
     def lines(self) -> list[str]:
-        """What a user reads: every row that does something, every problem, the notes."""
-        shown = []
+        """What a user reads: the columns first, every row that does something, every
+        problem, the notes."""
+        shown = list(self.head)
         for row in self.rows:
             if row.op == "same":
                 continue
             detail = row.message or ", ".join(row.changes)
             rid = row.record.id if row.record is not None and row.record.id else ""
-            shown.append(t("interop.row", row=row.number, op=t(f"interop.op.{row.op}"), id=rid,
+            number = t("interop.row_at_column", row=row.number, col=row.column) if row.column else row.number
+            number = t("interop.row_on_sheet", row=number, sheet=row.tab) if row.tab else number
+            shown.append(t("interop.row", row=number, op=t(f"interop.op.{row.op}"), id=rid,
                            title=row.title, detail=detail).rstrip(" :"))
         if self.made_meeting or (self.meeting == NEW_MEETING and self._needs_meeting()):
             note = t("interop.note.meeting", name=meeting_name(self.file), id=self.made_meeting)
@@ -82,28 +86,95 @@ def _check(store: Store, slug: str, kind: str, meeting: str | None) -> str:
     return found.id
 
 
+class Source:
+    """The tables of a file as an import reads them: the sheets with a table and
+    the lines that say what was read (sheets, columns, ignored columns)."""
+
+    def __init__(self, path: str, kind: str, columns: dict[str, str] | None = None, tab: str | None = None,
+                 today=None) -> None:
+        from store.interop import column_report
+
+        found = read_sheets(path, kind=kind, by_hand=columns, tab=tab)
+        self.sheets = [sheet for _title, sheet in found if sheet is not None and _readable(sheet, kind)]
+        column_report.check_headers(columns or {}, [s for _t, s in found if s is not None])
+        many = len(found) > 1
+        self.head: list[str] = []
+        for title, sheet in found:
+            if many:
+                self.head.append(_sheet_line(title, sheet, kind))
+            if sheet is not None:
+                self.head.extend(column_report.lines(sheet, today))
+        if not self.sheets:
+            raise InvalidValue(os.path.basename(path), t(f"interop.no_title_column.{_main(kind)}"))
+        if not many:
+            for sheet in self.sheets:
+                sheet.tab = ""  # one sheet: its rows need no sheet's name
+
+
+def _main(kind: str) -> str:
+    """The column without which a row is nothing: an action's title, a finding's
+    text, a measurement's KPI."""
+    return {"findings": "leerpunt", "measurements": "kpi", "meetings": "date"}.get(kind, "title")
+
+
+def _readable(sheet: Sheet, kind: str) -> bool:
+    found = set(sheet.columns.values())
+    return _main(kind) in found or (kind == "measurements" and "kpi_name" in found)
+
+
+def _sheet_line(title: str, sheet: Sheet | None, kind: str) -> str:
+    if sheet is None:
+        return t("interop.sheet.no_table", sheet=title)
+    if not _readable(sheet, kind):
+        return t(f"interop.sheet.no_title.{_main(kind)}", sheet=title)
+    return t("interop.sheet.rows", sheet=title, count=len(sheet.rows))
+
+
+def _plan(source: Source, kind: str, existing: Existing, today, meeting_id: str, progress,
+          action: str = "") -> tuple[list, list]:
+    rows: list[RowPlan] = []
+    notes: list[str] = []
+    seen: dict = {}
+    if kind == "measurements":
+        from store.interop.plan_measurements import Known, plan_measurements
+
+        known = Known(existing.kpi_list, existing.action_list, action)
+        return [row for sheet in source.sheets for row in plan_measurements(sheet, known, today)], notes
+    for sheet in source.sheets:
+        planned, said = plan_rows(sheet, kind, existing, today, meeting_id, progress, seen)
+        rows += planned
+        notes += said
+    return rows, notes
+
+
 def preview(store: Store, slug: str, path: str, kind: str = "actions", meeting: str | None = None,
-            sheet: Sheet | None = None, progress: Callable[[int, int], None] | None = None) -> ImportResult:
-    """The dry run: what `run` would do now. Nothing is written."""
+            source: Source | None = None, progress: Callable[[int, int], None] | None = None,
+            columns: dict[str, str] | None = None, tab: str | None = None, action: str = "") -> ImportResult:
+    """The dry run: what `run` would do now. Nothing is written. `action`: the
+    action new KPIs of a measurements import belong to (`--actie`)."""
     meeting_id = _check(store, slug, kind, meeting)
-    sheet = sheet or read_sheet(path)
+    source = source or Source(path, kind, columns, tab, store.today())
     existing = Existing(*(store.records(cls, slug) for cls in (Action, Finding, Meeting, Kpi)))
-    rows, notes = plan_rows(sheet, kind, existing, store.today(), meeting_id, progress)
-    return ImportResult(path, kind, rows, notes, meeting_id, written=False)
+    rows, notes = _plan(source, kind, existing, store.today(), meeting_id, progress, action)
+    return ImportResult(path, kind, rows, notes, meeting_id, written=False, head=source.head)
 
 
 def run(store: Store, slug: str, path: str, kind: str = "actions", meeting: str | None = None,
-        sheet: Sheet | None = None, progress: Callable[[int, int], None] | None = None) -> ImportResult:
+        source: Source | None = None, progress: Callable[[int, int], None] | None = None,
+        columns: dict[str, str] | None = None, tab: str | None = None, action: str = "") -> ImportResult:
     """Import every valid row in one transaction; the rest is reported."""
     meeting_id = _check(store, slug, kind, meeting)
-    sheet = sheet or read_sheet(path)
+    source = source or Source(path, kind, columns, tab, store.today())
     try:
         with store.transaction(slug) as txn:
             existing = Existing(*(txn.all(cls) for cls in (Action, Finding, Meeting, Kpi)))
-            rows, notes = plan_rows(sheet, kind, existing, store.today(), meeting_id, progress)
-            result = ImportResult(path, kind, rows, notes, meeting_id, written=True)
+            rows, notes = _plan(source, kind, existing, store.today(), meeting_id, progress, action)
+            result = ImportResult(path, kind, rows, notes, meeting_id, written=True, head=source.head)
             if not any(row.op in ("create", "update") for row in rows):
                 raise _NothingToWrite  # leaves the unit's data untouched, not even rewritten
+            if kind == "measurements":
+                _write_measurements(store, txn, rows)
+                return result
             if meeting_id == NEW_MEETING and result._needs_meeting():
                 made = txn.add(Meeting(date=store.today(), theme=meeting_name(path)))
                 meeting_id = result.meeting = result.made_meeting = made.id
@@ -139,15 +210,36 @@ def _write(store: Store, txn, rows: list[RowPlan], meeting_id: str, existing: Ex
             row.record.meeting = meeting_id
         if row.leerpunt:
             row.record.findings = [*row.record.findings, new_ids[row.leerpunt]]
-    for prefix in ("A", "L"):  # an import creates one kind of row: actions or findings
+    for prefix in ("A", "L", "M"):  # an import creates one kind of row: actions, findings or meetings
         _add_many(store, txn, [r.record for r in creating if r.record.PREFIX == prefix])
     for row in rows:
         if row.op == "update":
             row.record = txn.save(row.record)
+    _add_many(store, txn, [Finding(meeting=r.record.id, text=text) for r in writing for text in r.new_findings])
     kpis = [Kpi(action=r.record.id, name=r.kpi) for r in rows if r.kpi and r.op in ("create", "update")]
     _add_many(store, txn, kpis)
     _mark_answered(txn, [r.record for r in rows if r.op in ("create", "update") and isinstance(r.record, Action)],
                    existing)
+
+
+def _write_measurements(store: Store, txn, rows: list[RowPlan]) -> None:
+    """New KPIs with their values (ids reserved in one go), then each known KPI's
+    new values added to it as it is now, under the lock: one save per KPI."""
+    points: dict[int, tuple] = {}
+    for row in rows:
+        if row.op == "create":
+            points.setdefault(id(row.record), (row.record, []))[1].append(row.point)
+    new = []
+    for kpi, added in points.values():
+        if not kpi.id:
+            kpi.measurements = sorted(added, key=lambda m: m.date)
+            new.append(kpi)
+    _add_many(store, txn, new)
+    for kpi, added in points.values():
+        if kpi not in new:
+            current = txn.get(Kpi, kpi.id)
+            current.measurements = sorted([*current.measurements, *added], key=lambda m: m.date)
+            txn.save(current)
 
 
 def _mark_answered(txn, actions: list[Action], existing: Existing) -> None:

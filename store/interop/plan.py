@@ -15,14 +15,15 @@ from collections import Counter
 from store import rules
 from store.errors import InvalidValue, SpiegelError
 from store.i18n import t
-from store.interop import cells
+from store.interop import cells, merge
 from store.interop.read_table import Sheet
 from store.records import Action, Finding, Record
 from store.vocab import FindingKind, FindingState
 
-DATE_FIELDS = ("deadline", "review_date", "started_on", "done_on", "evaluated_on")
+ACTION_DATES = ("deadline", "review_date", "started_on", "done_on", "evaluated_on")
+DATE_FIELDS = (*ACTION_DATES, "date", "feedback_due", "feedback_sent")  # a meeting's too
 IDS = re.compile(r"\s*L-\d+(\s*[,;]?\s*L-\d+)*\s*", re.IGNORECASE)
-KINDS = ("actions", "findings")
+KINDS = ("actions", "findings", "meetings", "measurements")
 
 
 class RowPlan:
@@ -34,15 +35,22 @@ class RowPlan:
         self.message, self.changes = message, changes
         self.leerpunt = ""  # a new leerpunt's text this action answers (created with it)
         self.kpi = ""  # a KPI's name to add to the action
+        self.tab = ""  # the XLSX sheet the row is on, when the file has more than one
+        self.column = ""  # a wide KPI sheet's period column ("C")
+        self.point = None  # a measurement to add to `record` (a KPI)
+        self.new_findings: list[str] = []  # texts of leerpunten a meeting row brings
 
 
 class Existing:
     """The unit's records an import is matched against."""
 
     def __init__(self, actions: list, findings: list, meetings: list, kpis: list) -> None:
+        self.action_list, self.kpi_list = actions, kpis
         self.actions = {a.id: a for a in actions}
         self.findings = {f.id: f for f in findings}
         self.meetings = {m.id for m in meetings}
+        self.meeting_by_id = {m.id: m for m in meetings}
+        self.finding_texts = {(f.meeting, _key(f.text)) for f in findings}
         self.kpis = {(k.action, k.name.casefold()) for k in kpis}
         self.finding_by_text = {_key(f.text): f.id for f in findings}
         self.action_by_key = {(_key(a.title), tuple(sorted(a.findings))): a.id for a in actions}
@@ -68,17 +76,17 @@ def file_year(sheet: Sheet, today: dt.date) -> int | None:
 
 
 def plan_rows(sheet: Sheet, kind: str, existing: Existing, today: dt.date, meeting: str,
-              progress=None) -> tuple[list[RowPlan], list[str]]:
-    """Every row's plan, and notes for the dry run (dates read without a year)."""
+              progress=None, seen: dict | None = None) -> tuple[list[RowPlan], list[str]]:
+    """Every row's plan, and notes for the dry run (dates read without a year).
+    `seen` carries the rows planned on earlier sheets of the same file."""
     year = file_year(sheet, today)
     notes: list[str] = []
     plans: list[RowPlan] = []
-    seen: dict[tuple, int] = {}
+    seen = {} if seen is None else seen
     for index, (number, row) in enumerate(sheet.rows):
         values = sheet.values(row)
         try:
-            plan = (_action_row if kind == "actions" else _finding_row)(number, values, existing, today, year,
-                                                                          meeting, notes)
+            plan = _row_planner(kind)(number, values, existing, today, year, meeting, notes)
         except SpiegelError as problem:
             plan = RowPlan(number, "error", cells.line(values.get("title") or values.get("leerpunt")),
                            message=_said(problem))
@@ -89,10 +97,19 @@ def plan_rows(sheet: Sheet, kind: str, existing: Existing, today: dt.date, meeti
                 plan = RowPlan(number, "error", plan.title, message=t("interop.duplicate_row", row=seen[key]))
             else:
                 seen[key] = number
+        plan.tab = sheet.tab
         plans.append(plan)
         if progress is not None and index % 200 == 0:
             progress(index, len(sheet.rows))
     return plans, notes
+
+
+def _row_planner(kind: str):
+    if kind == "meetings":
+        from store.interop.plan_meetings import meeting_row
+
+        return meeting_row
+    return _action_row if kind == "actions" else _finding_row
 
 
 def _said(problem: SpiegelError) -> str:
@@ -132,8 +149,31 @@ def _rev(values: dict) -> int | None:
     return int(typed)
 
 
-def _finish(number: int, current: Record | None, edited: Record, values: dict, title: str) -> RowPlan:
-    """Create, update or same; a stale rev is a conflict, never an overwrite."""
+def _stale(number: int, current: Record | None, edited: Record, values: dict, title: str,
+           today: dt.date) -> Record | RowPlan | None:
+    """A row from an older revision: the record merged field by field with what
+    changed in spiegel since (store/interop/merge.py), or a conflict row naming
+    the fields changed on both sides. None: the row's revision is current (or none)."""
+    rev = _rev(values)
+    if current is None or rev is None or rev == current.rev:
+        return None
+    edited.cleaned()
+    if edited.fields_doc() == current.fields_doc():
+        return None  # the row says what spiegel holds now: nothing to merge
+    merged, both = merge.merge(current, edited, rev)
+    if merged is not None:
+        return merged
+    if both:
+        message = merge.conflict_text(current, edited, rev, both, today)
+    else:
+        message = t("interop.conflict", id=current.id, rev=rev, now=current.rev, who=current.updated_by)
+    return RowPlan(number, "conflict", title, current, message)
+
+
+def _finish(number: int, current: Record | None, edited: Record, values: dict, title: str,
+            merged: bool = False) -> RowPlan:
+    """Create, update or same; a stale rev is a conflict, never an overwrite
+    (`merged`: the row was already merged with spiegel's changes since its rev)."""
     edited.cleaned()
     problems = edited.problems()
     if problems:
@@ -145,7 +185,7 @@ def _finish(number: int, current: Record | None, edited: Record, values: dict, t
     if not changes:  # the row says what spiegel holds now, whatever revision it came from
         return RowPlan(number, "same", title, current)
     rev = _rev(values)
-    if rev is not None and rev != current.rev:
+    if rev is not None and rev != current.rev and not merged:
         return RowPlan(number, "conflict", title, current, t("interop.conflict", id=current.id, rev=rev,
                                                                now=current.rev, who=current.updated_by))
     return RowPlan(number, "update", title, edited, changes=changes)
@@ -172,21 +212,27 @@ def _action_row(number, values, existing: Existing, today, year, meeting, notes)
     for name in ("description", "owner"):
         if name in values:
             setattr(edited, name, (cells.text if name == "description" else cells.line)(values[name]))
-    for name in DATE_FIELDS:
+    for name in ACTION_DATES:
         if name in values:
             setattr(edited, name, _date(values, name, today, year, number, notes))
     new_status = cells.status(values.get("status"))
     if new_status is not None:
-        if current is not None:
-            rules.check_transition(current.status, new_status)
         edited.status = new_status
     for name, low, high in (("phase", 1, 4), ("route", 1, 4), ("progress", 0, 100)):
         found = cells.integer(values.get(name), name, low, high)
         if found is not None:
             setattr(edited, name, found)
+    # The revision first: a status marked done in spiegel since the export is
+    # spiegel's change, not a transition the file asks for.
+    stale = _stale(number, current, edited, values, title or (current.title if current else ""), today)
+    if isinstance(stale, RowPlan):
+        return stale
+    edited = stale or edited
+    if current is not None and current.status != edited.status:
+        rules.check_transition(current.status, edited.status)
     if current is None or current.status != edited.status:
         rules.apply_status_effects(current, edited, today)  # as the save will: no false "update"
-    plan = _finish(number, current, edited, values, title or current.title)
+    plan = _finish(number, current, edited, values, title or current.title, merged=stale is not None)
     if plan.op in ("create", "update", "same"):
         plan.leerpunt = new_leerpunt
     if new_leerpunt and plan.op == "same":  # only a new leerpunt to answer: that is the update
@@ -239,4 +285,8 @@ def _finding_row(number, values, existing: Existing, today, year, meeting, notes
         from store.fields import parse_value
 
         edited.quick_win = parse_value(Finding, "quick_win", cells.line(values["quick_win"]))
-    return _finish(number, current, edited, values, cells.line(text or current.text))
+    title = cells.line(text or current.text)
+    stale = _stale(number, current, edited, values, title, today)
+    if isinstance(stale, RowPlan):
+        return stale
+    return _finish(number, current, stale or edited, values, title, merged=stale is not None)

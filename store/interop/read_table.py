@@ -14,7 +14,7 @@ import os
 
 from store.errors import InvalidValue
 from store.i18n import t
-from store.interop.columns import looks_like_header, mapping
+from store.interop.columns import ColumnMap, looks_like_header
 
 MAX_BYTES = 64 * 1024 * 1024  # a plan of 100k rows is a few MB; refuse a runaway file
 HEADER_SEARCH = 30  # rows above the header: a title, a date, a note; not pages of them
@@ -22,28 +22,44 @@ HEADER_SEARCH = 30  # rows above the header: a title, a date, a note; not pages 
 
 class Sheet:
     """The table in a file: `columns` maps column index -> field, `rows` holds
-    (row number as shown, cells) for every row below the header that is not empty."""
+    (row number as shown, cells) for every row below the header that is not empty;
+    `map` is the whole header row as read (store/interop/columns.py), `tab` the
+    XLSX sheet's name ("" for a CSV)."""
 
-    def __init__(self, name: str, columns: dict[int, str], rows: list[tuple[int, list]]) -> None:
-        self.name, self.columns, self.rows = name, columns, rows
+    def __init__(self, name: str, columns: dict[int, str], rows: list[tuple[int, list]],
+                 map: ColumnMap | None = None, tab: str = "") -> None:
+        self.name, self.columns, self.rows, self.map, self.tab = name, columns, rows, map, tab
 
     def values(self, cells: list) -> dict[str, object]:
         """A row's cells by field name (missing cells are None)."""
         return {name: (cells[i] if i < len(cells) else None) for i, name in self.columns.items()}
 
 
-def read_sheet(path: str, data: bytes | None = None) -> Sheet:
-    """The sheet in the CSV or XLSX file at `path` (or its bytes, `data`)."""
+def read_sheet(path: str, data: bytes | None = None, kind: str = "actions",
+               by_hand: dict[str, str] | None = None) -> Sheet:
+    """The (first) sheet in the CSV or XLSX file at `path` (or its bytes, `data`)."""
+    return read_sheets(path, data, kind, by_hand, first_only=True)[0][1]
+
+
+def read_sheets(path: str, data: bytes | None = None, kind: str = "actions", by_hand: dict[str, str] | None = None,
+                tab: str | None = None, first_only: bool = False) -> list[tuple[str, Sheet | None]]:
+    """(sheet name, its table or None: no header found) for every sheet of an XLSX
+    (or only `tab`), or the one table of a CSV. InvalidValue when no sheet has a table."""
     name = os.path.basename(path)
     if data is None:
         data = read_bytes(path)
     if data[:4] == b"PK\x03\x04":  # a zip: XLSX, whatever the file is called
-        raw = _xlsx_rows(data, name)
+        grids = _xlsx_sheets(data, name, tab)
     elif path.lower().endswith((".xlsx", ".xlsm")):
         raise InvalidValue(name, t("interop.not_xlsx"))
     else:
-        raw = _csv_rows(data)
-    return _find_table(name, raw)
+        grids = [("", _csv_rows(data))]
+    if first_only:
+        grids = grids[:1]
+    found = [(title, _find_table(name, raw, kind, by_hand, title, required=False)) for title, raw in grids]
+    if not any(sheet for _title, sheet in found):
+        raise InvalidValue(name, t("interop.no_header"))
+    return found
 
 
 def read_bytes(path: str) -> bytes:
@@ -118,9 +134,10 @@ def _sniff(text: str) -> type[csv.Dialect] | csv.Dialect:
     return Dialect
 
 
-def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list]]:
-    """The first sheet's rows. Merged cells hold their value in every cell they
-    cover: a leerpunt merged over its three actions belongs to each of them."""
+def _xlsx_sheets(data: bytes, name: str, tab: str | None) -> list[tuple[str, list[tuple[int, list]]]]:
+    """Every sheet's rows (or only the one named `tab`). Merged cells hold their
+    value in every cell they cover: a leerpunt merged over its three actions
+    belongs to each of them."""
     import openpyxl  # heavy: only an XLSX import pays for it
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -130,7 +147,16 @@ def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list]]:
         raise InvalidValue(name, t("interop.not_xlsx")) from exc
     except Exception as exc:  # zipfile.BadZipFile and friends: a broken file, not a bug of ours
         raise InvalidValue(name, t("interop.not_xlsx")) from exc
-    sheet = book.worksheets[0]
+    sheets = book.worksheets
+    if tab is not None:
+        sheets = [s for s in sheets if s.title.casefold() == tab.strip().casefold()]
+        if not sheets:
+            names = ", ".join(f"'{s.title}'" for s in book.worksheets)
+            raise InvalidValue("--sheet", t("interop.no_such_sheet", sheet=tab, sheets=names))
+    return [(sheet.title, _grid(sheet)) for sheet in sheets]
+
+
+def _grid(sheet) -> list[tuple[int, list]]:
     grid = [[cell.value for cell in row] for row in sheet.iter_rows()]
     for merged in sheet.merged_cells.ranges:
         top = grid[merged.min_row - 1][merged.min_col - 1]
@@ -144,12 +170,15 @@ def _empty(cells: list) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
-def _find_table(name: str, raw: list[tuple[int, list]]) -> Sheet:
+def _find_table(name: str, raw: list[tuple[int, list]], kind: str = "actions", by_hand: dict | None = None,
+                tab: str = "", required: bool = True) -> Sheet | None:
     """The first row that looks like a header within the first rows, and the
     non-empty rows below it."""
     for position, (_number, cells) in enumerate(raw[:HEADER_SEARCH]):
-        if looks_like_header(cells):
-            columns = mapping(cells)
+        if looks_like_header(cells, kind, by_hand):
+            found = ColumnMap(cells, kind, by_hand)
             rows = [(n, c) for n, c in raw[position + 1:] if not _empty(c)]
-            return Sheet(name, columns, rows)
-    raise InvalidValue(name, t("interop.no_header"))
+            return Sheet(name, found.columns, rows, found, tab)
+    if required:
+        raise InvalidValue(name, t("interop.no_header"))
+    return None

@@ -1,6 +1,11 @@
 """Writing a report file: born 0600 (a report names a practice's leerpunten and
 owners), never through a symlink or into a FIFO someone planted at that name, and
-whole or not at all (a temp file beside it, then rename)."""
+whole or not at all (a temp file beside it, then rename).
+
+Where a report goes when the user names no file: the reports folder
+(`reports_dir` in the settings file, or $SPIEGEL_REPORTS_DIR; cli/settings.py
+sets it at start-up), else the directory spiegel was started in. `-o` on the
+command line (or the name typed in the app) always wins."""
 
 from __future__ import annotations
 
@@ -9,6 +14,27 @@ import stat
 
 from store.errors import FileProblem
 from store.i18n import t
+
+
+_FOLDER = [""]  # set once at start-up, like the language (store.i18n.set_language)
+
+
+def set_reports_dir(folder: str) -> None:
+    _FOLDER[0] = os.path.expanduser(folder) if folder else ""
+
+
+def reports_dir() -> str:
+    """The folder reports go to when no file is named."""
+    return _FOLDER[0] or os.getcwd()
+
+
+def report_path(name: str, output: str | os.PathLike | None = None) -> str:
+    """`output` when the user named a file (a folder named: the report in it under
+    `name`), else `name` in the reports folder."""
+    if output:
+        output = os.path.expanduser(os.fspath(output))
+        return os.path.join(output, name) if os.path.isdir(output) else output
+    return os.path.join(reports_dir(), name)
 
 
 def write_report(path: str | os.PathLike, text: str) -> str:

@@ -62,7 +62,7 @@ def test_english(run, two_units, tmp_path):
     plan.write_bytes(csv_bytes([["Action", "Owner"], ["Callback service", "Sanne"]]))
     done = run("--lang", "en", "import", str(plan), "--unit", "hoek", "--dry-run")
     assert "row 2: new" in done.stdout and "dry run: 1 new" in done.stdout
-    assert "Put actions or findings" in run("--lang", "en", "import", "--help").stdout
+    assert "Put actions, findings, meetings or KPI measurements" in run("--lang", "en", "import", "--help").stdout
 
 
 def test_catalogs_have_the_same_keys():
@@ -107,3 +107,36 @@ def test_escape_sequences_in_a_spreadsheet_never_reach_the_terminal(run, two_uni
     done = run("import", str(plan), "--unit", "hoek", "--dry-run", ok=False)
     assert "\x1b" not in done.stdout + done.stderr and "\x9b" not in done.stdout + done.stderr
     assert "rij 2: FOUT" in done.stdout and "[b]x[/b]" in done.stdout
+
+
+def test_the_dry_run_begins_with_the_columns_and_kolom_maps_one(run, two_units, tmp_path):
+    plan = tmp_path / "plan.csv"
+    plan.write_bytes("Verbeteractie;Wie;Moet af zijn op\r\nFolder;Sanne;1-3-2027\r\n".encode("cp1252"))
+    dry = run("import", str(plan), "--unit", "hoek", "--dry-run")
+    lines = dry.stdout.splitlines()
+    assert lines[:3] == ["kolom A 'Verbeteractie' → actie", "kolom B 'Wie' → eigenaar",
+                         "kolom C 'Moet af zijn op' → genegeerd"]
+    assert "bevat datums" in lines[3] and "--kolom \"Moet af zijn op=VELD\"" in lines[3]
+    mapped = run("import", str(plan), "--unit", "hoek", "--dry-run", "--kolom", "Moet af zijn op=deadline")
+    assert "kolom C 'Moet af zijn op' → deadline" in mapped.stdout
+    bad = run("import", str(plan), "--unit", "hoek", "--kolom", "Gereed per=deadline", ok=False)
+    assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1 and "geen kolom 'Gereed per'" in bad.stderr
+    none = run("import", str(plan), "--unit", "hoek", "--kolom", "Verbeteractie=genegeerd", "--kolom",
+               "Moet af zijn op=deadline", ok=False)
+    assert "geen kolom met de actie herkend" in none.stderr and "Traceback" not in none.stderr
+
+
+def test_measurements_from_the_command_line_with_actie(run, two_units, tmp_path):
+    sheet = tmp_path / "kpi.csv"
+    sheet.write_bytes(csv_bytes([["Indicator", "jan 2026", "feb 2026"], ["Terugbelpercentage", "60", "70"]]))
+    refused = run("import", str(sheet), "--unit", "hoek", "--kind", "measurements", ok=False)
+    assert refused.returncode == 1 and "een nieuwe KPI hoort bij een actie" in refused.stdout
+    from store.records import Action
+
+    action = two_units.add(Action(title="Terugbelservice"), "praktijk-de-hoek")
+    done = run("import", str(sheet), "--unit", "hoek", "--kind", "measurements", "--actie", action.id)
+    assert "kolom B 'jan 2026' → meting op 2026-01-31" in done.stdout and "2 nieuw" in done.stdout
+    from store.records import Kpi
+
+    (kpi,) = two_units.records(Kpi, "praktijk-de-hoek")
+    assert kpi.name == "Terugbelpercentage" and kpi.action == action.id and len(kpi.measurements) == 2

@@ -89,6 +89,50 @@ def test_page_is_not_cached_framed_or_leaking_its_address(served):
     assert "googleapis" not in page and "frame-ancestors 'none'" in headers["Content-Security-Policy"]
 
 
+def headers_of(url: str, headers: dict[str, str] | None = None):
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=10) as response:
+            return response.status, response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers
+
+
+def test_every_response_has_the_documented_headers_redirects_and_refusals_included(served):
+    urls = [(f"{served.base}/?token={served.token}", 302), (f"{served.base}/{served.token}/", 200),
+            (f"{served.base}/{served.token}/static/js/textual.js", 200), (f"{served.base}/", 403),
+            (f"{served.base}/{served.token}/nergens", 404), (f"{served.base}/{served.token}/static/", 403)]
+    for url, code in urls:
+        got, headers = headers_of(url)
+        assert got == code or (code == 403 and got == 404), url
+        assert headers["Cache-Control"] == "no-store" and headers["Referrer-Policy"] == "no-referrer", url
+        assert headers["X-Frame-Options"] == "DENY", url
+    got, headers = headers_of(f"{served.base}/{served.token}/", {"Host": "evil.example"})
+    assert got == 403 and headers["Referrer-Policy"] == "no-referrer"
+    _code, redirect = headers_of(f"{served.base}/?token={served.token}")
+    assert redirect["Location"] == f"/{served.token}/"
+
+    def upgrade() -> str:
+        """The head of the 101 that opens the websocket, as a browser receives it."""
+        import base64
+        import os
+        import socket
+
+        key = base64.b64encode(os.urandom(16)).decode()
+        with socket.create_connection(("127.0.0.1", served.port), timeout=10) as conn:
+            conn.sendall((f"GET /{served.token}/ws?width=80&height=24 HTTP/1.1\r\nHost: 127.0.0.1:{served.port}\r\n"
+                          f"Origin: {served.base}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                          f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+            head = b""
+            while b"\r\n\r\n" not in head:
+                head += conn.recv(4096)
+        return head.decode("latin-1").partition("\r\n\r\n")[0]
+
+    sent = upgrade()
+    assert sent.startswith("HTTP/1.1 101") and "Cache-Control: no-store" in sent
+    assert "Referrer-Policy: no-referrer" in sent
+
+
 @pytest.mark.parametrize("host, name", [
     ("127.0.0.1:8000", "127.0.0.1"), ("localhost", "localhost"), ("[::1]:8000", "::1"),
     ("127.0.0.1:1; script-src *", None), ("127.0.0.1:80<x>", None), ("a b:1", None), ("", None),

@@ -49,3 +49,24 @@ def test_per_owner_and_done_actions_are_cancelled(store, unit):
     store.change(mine.id, {"status": "done"})
     (event,) = parsed(ical.calendar_bytes(ical.events(store, owner="sanne"))).values()
     assert str(event["STATUS"]) == "CANCELLED"
+
+
+def test_every_duty_spiegel_shows_default_feedback_dates_and_pilots_included(store, unit):
+    from store.feedback_duty import duty
+
+    store.today = lambda: dt.date(2026, 11, 23)
+    unplanned = store.add(Meeting(date=dt.date(2026, 11, 2), theme="Zonder plan"), unit.id)
+    old = store.add(Meeting(date=dt.date(2025, 1, 10), theme="Oud"), unit.id)  # no duty shown: no event
+    pilot = store.add(Action(title="Proef", phase=2, started_on=dt.date(2026, 3, 1)), unit.id)
+    events = {e["uid"]: e for e in ical.events(store, unit.id)}
+    feedback = events[f"{unplanned.id}-feedback@spiegel"]
+    assert feedback["date"] == duty(unplanned, store.today()).due == dt.date(2026, 11, 30)
+    assert f"{old.id}-feedback@spiegel" not in events
+    assert events[f"{pilot.id}-pilot@spiegel"]["date"] == dt.date(2027, 3, 1)
+    assert not events[f"{pilot.id}-pilot@spiegel"]["cancelled"]
+    store.change(unplanned.id, {"feedback_due": dt.date(2026, 12, 4)})  # planned now: the same event moves
+    store.change(pilot.id, {"evaluated_on": dt.date(2026, 11, 20)})
+    moved = parsed(ical.calendar_bytes(ical.events(store, unit.id)))
+    assert moved[f"{unplanned.id}-feedback@spiegel"].decoded("DTSTART") == dt.date(2026, 12, 4)
+    assert int(moved[f"{unplanned.id}-feedback@spiegel"]["SEQUENCE"]) == 2
+    assert str(moved[f"{pilot.id}-pilot@spiegel"]["STATUS"]) == "CANCELLED"

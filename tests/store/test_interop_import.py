@@ -88,16 +88,18 @@ def test_export_edit_import_updates_and_reports_a_conflict(store, unit, tmp_path
             row[owner] = edited[row[ident]]
     path = tmp_path / "bewerkt.csv"
     path.write_bytes(csv_bytes(rows))
-    store.change(made[2].id, {"title": "Intussen in spiegel gewijzigd"})  # after the export
+    store.change(made[2].id, {"title": "Intussen in spiegel gewijzigd", "owner": "Els"})  # after the export
 
     result = importer.run(store, unit.id, str(path))
     by_id = {row.record.id: row for row in result.rows}
     assert by_id[made[1].id].op == "update" and by_id[made[1].id].changes == ("owner",)
     conflict = by_id[made[2].id]
     assert conflict.op == "conflict" and "revisie 1 in het bestand, nu 2" in conflict.message
+    assert "Eigenaar in spiegel 'Els', in het bestand 'Piet'" in conflict.message  # the field, both values
+    assert "titel" not in conflict.message.casefold()  # changed only in spiegel: no conflict about it
     assert store.get(made[1].id).owner == "Sanne"
     kept = store.get(made[2].id)
-    assert kept.owner == made[2].owner and kept.title == "Intussen in spiegel gewijzigd"  # never overwritten
+    assert kept.owner == "Els" and kept.title == "Intussen in spiegel gewijzigd" and kept.rev == 2  # never overwritten
     assert result.count("same") == len(made) - 2
 
 

@@ -155,3 +155,72 @@ async def test_the_leerpunten_and_meetings_lists_export_what_they_show(small_dir
         import json
 
         assert len(json.loads(target.read_text())) == count
+
+
+async def test_the_preview_shows_the_columns_and_k_maps_one_by_hand(small_dir, tmp_path):
+    from tui.dialogs.line_dialog import LineDialog
+
+    plan = tmp_path / "plan.csv"
+    plan.write_bytes(csv_bytes([["Actie", "Eigenaar", "Moet af zijn op"], ["Nieuwe folder", "Karim", "1-2-2027"]]))
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_actions(pilot, "hoek")
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#file", Input).value = str(plan)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = "\n".join(screen_lines(app))
+        assert "kolom A 'Actie' → actie" in text and "kolom C 'Moet af zijn op' → genegeerd" in text
+        assert "wordt genegeerd maar bevat datums" in text
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, LineDialog)
+        app.screen.query_one(Input).value = "Moet af zijn op=deadline"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ImportScreen)
+        text = "\n".join(screen_lines(app))
+        assert "kolom C 'Moet af zijn op' → deadline" in text and "bevat datums" not in text
+        await pilot.press("k")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Bestaat niet=deadline"  # no such column: said, mapping kept
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "geen kolom 'Bestaat niet'" in "\n".join(screen_lines(app))
+        assert app.screen.columns == {"Moet af zijn op": "deadline"}
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("j")
+        await settle(pilot)
+        (made,) = [a for a in make_store(small_dir).records(Action, "de-hoek") if a.title == "Nieuwe folder"]
+        assert str(made.deadline) == "2027-02-01"
+
+
+async def test_the_app_imports_a_wide_kpi_sheet(small_dir, tmp_path):
+    from textual.widgets import Select
+
+    from store.records import Kpi
+
+    store = make_store(small_dir)
+    action = store.records(Action, "de-hoek")[0]
+    kpi = store.add(Kpi(action=action.id, name="Teruggebeld binnen een dag"), "de-hoek")
+    sheet = tmp_path / "kpi.csv"
+    sheet.write_bytes(csv_bytes([["Indicator", "okt 2026"], [kpi.id, "42"]]))
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_actions(pilot, "hoek")
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#file", Input).value = str(sheet)
+        app.screen.query_one("#kind", Select).value = "measurements"
+        await pilot.press("enter")
+        await settle(pilot)
+        text = "\n".join(screen_lines(app))
+        assert "kolom B 'okt 2026' → meting op 2026-10-31" in text and "1 nieuw" in text
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("j")
+        await settle(pilot)
+    points = make_store(small_dir).get(kpi.id).measurements
+    assert [(str(m.date), m.value) for m in points if str(m.date) == "2026-10-31"] == [("2026-10-31", 42.0)]

@@ -90,7 +90,7 @@ class ExportDialog(_FileDialog):
 
 
 class ImportDialog(_FileDialog):
-    """Returns (path, kind) of the spreadsheet to preview; kind is actions or findings."""
+    """Returns (path, kind) of the spreadsheet to preview; kind is actions, findings, meetings or measurements."""
 
     HINT_KEY = "tui.io.import.hint"
 
@@ -98,7 +98,7 @@ class ImportDialog(_FileDialog):
         super().__init__(t("tui.io.import.title", unit=clean_line(unit_name)), "")
 
     def extra(self) -> ComposeResult:
-        options = [(t("tui.io.kind.actions"), "actions"), (t("tui.io.kind.findings"), "findings")]
+        options = [(t(f"tui.io.kind.{kind}"), kind) for kind in ("actions", "findings", "meetings", "measurements")]
         yield Select(options, value="actions", allow_blank=False, id="kind", compact=True)
 
     def action_submit(self) -> None:

@@ -6,7 +6,6 @@ A mixin for MeetingsScreen (it has `store`, `slug`, `unit_name`, `table`)."""
 
 from __future__ import annotations
 
-import os
 
 from textual import work
 
@@ -26,10 +25,12 @@ class FeedbackKeys:
 
     # the feedback document -------------------------------------------------------
     def action_feedback_doc(self) -> None:
+        from store.reports.output import reports_dir  # the settings' reports folder, else where spiegel started
+
         meeting = self._selected_meeting()
         if meeting is not None:
             self.notify(t("tui.feedback.writing", id=meeting.id), markup=False)  # type: ignore[attr-defined]
-            self._write_feedback(meeting.id, os.getcwd())
+            self._write_feedback(meeting.id, reports_dir())
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="feedback-doc")
     def _write_feedback(self, meeting_id: str, folder: str) -> None:

@@ -30,6 +30,7 @@ class ImportScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "tui.key.back", tooltip="tui.tip.back", id="import.back"),
         Binding("i", "confirm", "tui.io.key.confirm", tooltip="tui.io.tip.confirm", id="import.confirm"),
+        Binding("k", "map_column", "tui.io.key.column", tooltip="tui.io.tip.column", id="import.column"),
     ]
 
     class Progressed(Message):
@@ -51,6 +52,8 @@ class ImportScreen(Screen):
         self.sub_title = clean_line(os.path.basename(path))
         self.result = None
         self.busy = True
+        self.columns: dict[str, str] = {}  # columns mapped by hand (k), as `--kolom` does
+        self.trying: dict[str, str] = {}  # the mapping of the dry run under way; kept once it reads
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,7 +75,8 @@ class ImportScreen(Screen):
             self.post_message(self.Progressed(done, total))
 
         step = importer.run if write else importer.preview
-        self.post_message(self.Planned(step(self.store, self.slug, self.path, self.kind, progress=progress)))
+        self.post_message(self.Planned(step(self.store, self.slug, self.path, self.kind, progress=progress,
+                                            columns=dict(self.trying) or None)))
 
     def on_import_screen_progressed(self, message: Progressed) -> None:
         bar = self.query_one(ProgressBar)
@@ -82,6 +86,7 @@ class ImportScreen(Screen):
 
     def on_import_screen_planned(self, message: Planned) -> None:
         self.result, self.busy = message.result, False
+        self.columns = dict(self.trying)
         bar = self.query_one(ProgressBar)
         bar.update(total=1, progress=1)
         self.query_one("#import-summary", Static).update(Text(message.result.summary()))
@@ -104,7 +109,32 @@ class ImportScreen(Screen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "confirm":
             return self._writable() and not self.busy
+        if action == "map_column":
+            return not self.busy and not (self.result is not None and self.result.written)
         return True
+
+    def action_map_column(self) -> None:
+        """Map a column by hand ('Gereed per=deadline'), then the dry run again."""
+        from store.errors import SpiegelError
+        from store.interop.column_report import by_hand, field_label
+        from store.interop.columns import KIND_FIELDS
+        from tui.dialogs.line_dialog import LineDialog
+
+        def answered(typed: str | None) -> None:
+            if not typed or self.busy:
+                return
+            try:
+                self.trying = {**self.columns, **by_hand([typed], self.kind)}
+            except SpiegelError as problem:
+                self.notify(describe_error(problem), severity="error", markup=False)
+                return
+            self.busy = True
+            self.refresh_bindings()
+            self.run_import(write=False)
+
+        fields = ", ".join(field_label(name) for name in KIND_FIELDS.get(self.kind, ()))
+        hint = t("tui.io.column.hint", fields=fields)
+        self.app.push_screen(LineDialog(t("tui.io.column.title"), "", hint), answered)
 
     def action_confirm(self) -> None:
         from tui.widgets.yes_no_dialog import YesNoDialog
@@ -130,6 +160,7 @@ class ImportScreen(Screen):
         busy unit): nothing was written, and the screen says why."""
         if event.state == WorkerState.ERROR:
             self.busy = False
+            self.trying = dict(self.columns)  # a mapping that did not read is dropped
             message = t("tui.io.failed", error=describe_error(event.worker.error))
             self.query_one("#import-summary", Static).update(Text(message))
             self.query_one("#import-hint", Static).update(t("tui.io.nothing.hint"))

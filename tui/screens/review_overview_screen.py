@@ -4,7 +4,6 @@ a worker, into the directory spiegel was started in, and say where."""
 
 from __future__ import annotations
 
-import os
 
 from rich.text import Text
 from textual import work
@@ -79,11 +78,12 @@ class ReviewOverviewScreen(Screen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="review-write")
     def write(self, fmt: str) -> None:
         from store.reports import write_report
+        from store.reports.output import report_path
         from store.reports.review import review_document
 
         today = self.store.today()
         doc = review_document(self.unit_name, today, self.outcomes, today)
-        path = os.path.join(os.getcwd(), f"evaluatie-{self.slug}-{today.isoformat()}.{fmt}")
+        path = report_path(f"evaluatie-{self.slug}-{today.isoformat()}.{fmt}")  # the reports folder
         self.post_message(self.Written(write_report(path, doc.render(fmt))))
 
     def action_write(self, fmt: str) -> None:

@@ -8,7 +8,6 @@ something typed is not saved (`has_unsaved_changes`)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 from rich.text import Text
 from textual import work
@@ -231,10 +230,11 @@ class VisitScreen(Screen):
         if self.visit is None or self.has_unsaved_changes():
             self.notify(t("visit.report_needs_save"), severity="warning", markup=False)
             return
+        from store.reports.output import report_path  # the settings' reports folder, else where spiegel started
         from tui.dialogs.visit_dialogs import ReportDialog
 
         name = f"bezoekverslag-{self.slug}-{self.visit.id}.html"  # as `spiegel visit report` names it
-        self.app.push_screen(ReportDialog(os.path.join(os.getcwd(), name)),
+        self.app.push_screen(ReportDialog(report_path(name)),
                              lambda path: path and self._start_report(self.visit.id, path))
 
     def _start_report(self, visit_id: str, path: str) -> None:
