@@ -25,6 +25,7 @@ EVAL_EN = {
     "review.why.deadline": "deadline {date} is within a week",
     "review.why.both": "review {review}, deadline {deadline}",
     "pass.nothing": "no values filled in; nothing was saved",
+    "report.review.file": "review",
     "report.review.title": "Evaluation meeting {unit}",
     "report.review.held": "held on {date}",
     "report.review.none": "none",

@@ -26,6 +26,7 @@ EVAL_NL = {
     "review.why.deadline": "deadline {date} valt binnen een week",
     "review.why.both": "evaluatie {review}, deadline {deadline}",
     "pass.nothing": "geen waarden ingevuld; er is niets opgeslagen",
+    "report.review.file": "evaluatie",
     "report.review.title": "Evaluatiebijeenkomst {unit}",
     "report.review.held": "gehouden op {date}",
     "report.review.none": "geen",

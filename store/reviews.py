@@ -153,6 +153,15 @@ def apply_decision(action: Action, decision: Decision, today: dt.date) -> Action
     return action
 
 
+def refresh_next_review(merged: Action, typed_next: bool, today: dt.date) -> Action:
+    """After a merge with a colleague's version: with no date typed, the next
+    review follows what is planned now (their new cycle, say) when the merge left
+    none. Changed in place and returned."""
+    if not typed_next and merged.review_date is None and rules.is_open(merged):
+        merged.review_date = planned_next(merged, today)[0]
+    return merged
+
+
 def stop(store: Store, action_id: str, rev: int, reason: str) -> Action:
     """Stop an action with a reason (a reason is required: the team owes it)."""
     if not reason.strip():
