@@ -18,4 +18,7 @@ CLI_EVAL_EN = {
     "cli.eval.measurement_deleted": "{id}: measurement deleted; now revision {rev} (spiegel undo {id} restores it)",
     "cli.eval.deleted": "{id} deleted (spiegel undo {id} restores it)",
     "cli.eval.queue_empty": "No actions to review.",
+    "kpi.measure.same_day_hint": "{question} Choose with --replace or --keep-both; nothing was saved",
+    "kpi.measure.same_day_choices": "(v: replace, b: keep both, n: don't save)",
+    "kpi.measure.same_day_none": "nothing saved",
 }

@@ -18,4 +18,7 @@ CLI_EVAL_NL = {
     "cli.eval.measurement_deleted": "{id}: meting verwijderd; nu revisie {rev} (spiegel undo {id} zet hem terug)",
     "cli.eval.deleted": "{id} verwijderd (spiegel undo {id} zet het terug)",
     "cli.eval.queue_empty": "Geen acties om te evalueren.",
+    "kpi.measure.same_day_hint": "{question} Kies met --vervang of --ook; er is niets opgeslagen",
+    "kpi.measure.same_day_choices": "(v: vervangen, b: beide houden, n: niet opslaan)",
+    "kpi.measure.same_day_none": "niets opgeslagen",
 }
