@@ -59,9 +59,13 @@ def review_document(unit_name: str, held: dt.date, outcomes: list[Outcome], made
             items = []
             if action.owner:
                 items.append(t("report.review.owner", owner=action.owner))
+            if outcome.verdict in ("continue", "adjust"):
+                items.append(t(f"report.review.verdict.{outcome.verdict}"))
             if action.status == Status.STOPPED:
                 items.append(t("report.review.stopped", reason=action.pdsa.get("act", "")))
             else:
+                if action.status in (Status.PLANNED, Status.IN_PROGRESS) and action.review_date is None:
+                    items.append(t("report.review.no_next"))
                 for part in ("study", "act"):
                     if action.pdsa.get(part):
                         items.append(t(f"report.review.{part}", text=action.pdsa[part]))
