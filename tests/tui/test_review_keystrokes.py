@@ -56,7 +56,6 @@ async def test_a_colleagues_edit_during_the_review_is_merged_field_by_field(tmp_
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_review(pilot)
         assert "A-2 · 1/" in text_of(app)
-        screen.query_one("#in-verdict", Select).value = "adjust"
         screen.query_one("#in-progress", Input).value = "90"
         await type_into(pilot, screen, "study", "minder terugbelverzoeken blijven liggen")
         await type_into(pilot, screen, "act", "ook op vrijdag terugbellen")

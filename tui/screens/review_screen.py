@@ -40,7 +40,7 @@ from tui.screens.review_values import ReviewValues
 from tui.screens.table_screen import describe_error
 from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.form_row import FormRow
-from tui.widgets.review_form import kpi_line, review_widgets
+from tui.widgets.review_form import form_decision, kpi_line, review_widgets
 from tui.widgets.run_chart import RunChart, legend
 
 FORM_FIELDS = {"progress": "progress", "review_date": "next", "deadline": "deadline", "owner": "owner",
@@ -261,29 +261,11 @@ class ReviewScreen(ReviewValues, SavesRecords, Screen):
     # actions ------------------------------------------------------------------------------
     def _decision(self) -> Decision | None:
         """The form as a Decision, or None with the problems shown beside their fields."""
-        errors: dict[str, str] = {}
-        values: dict = {}
-        today = self.store.today()
-        for name, field in (("progress", "progress"), ("next", "review_date"), ("deadline", "deadline")):
-            try:
-                values[name] = parse_value(Action, field, self.query_one(f"#in-{name}", Input).value, today)
-            except InvalidValue as problem:
-                errors[name] = problem.message
-        if values.get("progress") is not None and not 0 <= values["progress"] <= 100:
-            errors["progress"] = t("value.range", low=0, high=100)
-        verdict = str(self.query_one("#in-verdict", Select).value)
-        act = parse_value(Action, "description", self.query_one("#in-act", Input).value)
-        if verdict == "stop" and not act.strip():
-            errors["act"] = t("review.stop_reason")
+        decision, errors = form_decision(self, self.store.today())
         for row in self.query(FormRow):
             if not row.field.startswith("kpi-"):
                 row.set_error(errors.get(row.field, ""))
-        if errors:
-            return None
-        study = parse_value(Action, "description", self.query_one("#in-study", Input).value)
-        owner = parse_value(Action, "owner", self.query_one("#in-owner", Input).value)
-        return Decision(verdict=verdict, progress=values["progress"], study=study or None, act=act or None,
-                        next_review=values["next"], owner=owner or None, deadline=values["deadline"])
+        return decision
 
     def action_decide(self) -> None:
         if self.item is None or self._busy:

@@ -13,10 +13,11 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
-from store.fields import show_date
+from store.errors import InvalidValue
+from store.fields import parse_value, show_date
 from store.i18n import t
 from store.records import Action, Kpi
-from store.reviews import VERDICTS
+from store.reviews import VERDICTS, Decision
 from store.runchart import quantity
 from store.text import clean_line
 from tui.widgets.form_row import FormRow
@@ -79,6 +80,29 @@ def review_widgets(action: Action, kpis: list[Kpi], today: dt.date) -> list[Widg
         FormRow("next", t("tui.review.next"), field_input("next", "", next_hint(action, today), "rv-next-in"),
                 aside=True),
     ]
+
+
+def form_decision(root: Widget, today: dt.date) -> tuple[Decision | None, dict[str, str]]:
+    """The decision typed into the form under `root`, or None and {row: problem}."""
+    errors: dict[str, str] = {}
+    values: dict = {}
+    for name, field in (("progress", "progress"), ("next", "review_date"), ("deadline", "deadline")):
+        try:
+            values[name] = parse_value(Action, field, root.query_one(f"#in-{name}", Input).value, today)
+        except InvalidValue as problem:
+            errors[name] = problem.message
+    if values.get("progress") is not None and not 0 <= values["progress"] <= 100:
+        errors["progress"] = t("value.range", low=0, high=100)
+    verdict = str(root.query_one("#in-verdict", Select).value)
+    act = parse_value(Action, "description", root.query_one("#in-act", Input).value)
+    if verdict == "stop" and not act.strip():
+        errors["act"] = t("review.stop_reason")
+    if errors:
+        return None, errors
+    study = parse_value(Action, "description", root.query_one("#in-study", Input).value)
+    owner = parse_value(Action, "owner", root.query_one("#in-owner", Input).value)
+    return Decision(verdict=verdict, progress=values["progress"], study=study or None, act=act or None,
+                    next_review=values["next"], owner=owner or None, deadline=values["deadline"]), {}
 
 
 def field_input(name: str, value: str = "", placeholder: str = "", classes: str = "") -> Input:
