@@ -4,7 +4,7 @@ CLI_EVAL_EN = {
     "cli.help.kpi.correct": "Correct a measurement (MEASUREMENT: its number, 1 = the oldest, or its date): --date, --value or --note. Logged; spiegel undo restores it.",
     "cli.help.kpi.delete": "Delete a measurement (MEASUREMENT: its number or date). Logged; spiegel undo restores it.",
     "cli.help.delete": "Delete a record (e.g. a learning point). It is kept with its log and leaves the lists; spiegel undo restores it.",
-    "cli.help.review": "A unit's review queue: open actions whose review date has come or whose deadline is near.",
+    "cli.help.review": "A unit's review queue: open actions whose review date has come or whose deadline is near. With --format or -o: the overview of the meeting (what was decided that day, what is still open).",
     "cli.opt.kpi.correct.date": "The right date.",
     "cli.opt.kpi.correct.value": "The right value.",
     "cli.opt.kpi.correct.note": "The right note.",
@@ -21,4 +21,8 @@ CLI_EVAL_EN = {
     "kpi.measure.same_day_hint": "{question} Choose with --replace or --keep-both; nothing was saved",
     "kpi.measure.same_day_choices": "(v: replace, b: keep both, n: don't save)",
     "kpi.measure.same_day_none": "nothing saved",
+    "cli.opt.kpi.measure.same_day": "The KPI already has a measurement that day: --replace replaces it, --keep-both keeps both (without: spiegel asks).",
+    "cli.opt.review.fmt": "Write the meeting's overview: md (Markdown) or html (prints on A4).",
+    "cli.opt.review.output": "The file for the overview (default evaluatie-UNIT-DATE.md or .html here).",
+    "cli.opt.review.held": "The day of the meeting for the overview (default today).",
 }

@@ -4,7 +4,7 @@ CLI_EVAL_NL = {
     "cli.help.kpi.correct": "Een meting verbeteren (METING: haar nummer, 1 = de oudste, of haar datum): --datum, --waarde of --notitie. Gelogd; spiegel undo zet hem terug.",
     "cli.help.kpi.delete": "Een meting verwijderen (METING: haar nummer of datum). Gelogd; spiegel undo zet hem terug.",
     "cli.help.delete": "Een record verwijderen (bv. een leerpunt). Het blijft bewaard met zijn log en verdwijnt uit lijsten; spiegel undo zet het terug.",
-    "cli.help.review": "De evaluatierij van een eenheid: open acties waarvan de evaluatiedatum er is of de deadline nadert.",
+    "cli.help.review": "De evaluatierij van een eenheid: open acties waarvan de evaluatiedatum er is of de deadline nadert. Met --format of -o: het overzicht van de bijeenkomst (wat die dag besloten is, wat nog openstaat).",
     "cli.opt.kpi.correct.date": "De goede datum.",
     "cli.opt.kpi.correct.value": "De goede waarde.",
     "cli.opt.kpi.correct.note": "De goede notitie.",
@@ -21,4 +21,8 @@ CLI_EVAL_NL = {
     "kpi.measure.same_day_hint": "{question} Kies met --vervang of --ook; er is niets opgeslagen",
     "kpi.measure.same_day_choices": "(v: vervangen, b: beide houden, n: niet opslaan)",
     "kpi.measure.same_day_none": "niets opgeslagen",
+    "cli.opt.kpi.measure.same_day": "Heeft de KPI op die dag al een meting: --vervang vervangt die, --ook houdt beide (zonder: spiegel vraagt het).",
+    "cli.opt.review.fmt": "Het overzicht van de bijeenkomst schrijven: md (Markdown) of html (drukt af op A4).",
+    "cli.opt.review.output": "Het bestand voor het overzicht (standaard evaluatie-EENHEID-DATUM.md of .html hier).",
+    "cli.opt.review.held": "De dag van de bijeenkomst voor het overzicht (standaard vandaag).",
 }
