@@ -137,3 +137,20 @@ async def test_after_t_the_table_has_focus_and_c_corrects_the_highlighted_row(tm
         await pilot.press("u")
         await settle(pilot)
         assert store.get("K-1").measurements[-2].value == 60.0 and "teruggedraaid" in notes(app)
+
+
+async def test_n_on_the_chart_asks_about_a_second_value_that_day(tmp_path):
+    store = with_kpis(tmp_path / "data", [Measurement(TODAY, 55.0)])
+    app = make_app(tmp_path / "data", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(RunChartScreen(app.store, "K-1", "de-hoek"))
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*"61", "enter")  # today (the date field's default), 61
+        await settle(pilot)
+        assert isinstance(app.screen, SameDayDialog) and "al een meting op" in app.screen.question
+        await pilot.press("v")
+        await settle(pilot)
+        assert store.get("K-1").measurements == [Measurement(TODAY, 61.0)]
