@@ -65,7 +65,7 @@ CLI_EN: dict[str, str] = {
     'cli.opt.rules': 'Run-chart rules for this KPI: ihi or anhoej (default the setting, else IHI).',
     'cli.opt.baseline_end': 'Last day of the baseline period (default: the day before the action started).',
     'cli.opt.baseline_points': 'The baseline period is the first N measurements.',
-    'cli.help.kpi.measure': "Add a measurement. A date without a year ('1 nov') is the most recent such date.",
+    'cli.help.kpi.measure': "Add a measurement. A date without a year ('1 nov') is the most recent such date. A day that already has one is asked about (or choose --replace or --keep-both).",
     'cli.opt.note': 'A short note with the measurement.',
     'cli.help.kpi.edit': "Change fields of a KPI; --basis-tot or --basis-eerste sets the baseline period anew (logged), '-' sets it back to the action's start.",
     'cli.opt.kpi.edit.name': 'New name.',

@@ -131,7 +131,7 @@ CLI_NL: dict[str, str] = {
     'cli.opt.rules': 'Run-chartregels voor deze KPI: ihi of anhoej (standaard de instelling, anders IHI).',
     'cli.opt.baseline_end': 'Laatste dag van de basisperiode (standaard: de dag voor de start van de actie).',
     'cli.opt.baseline_points': 'De basisperiode is de eerste N metingen.',
-    'cli.help.kpi.measure': "Meting toevoegen. Een datum zonder jaar ('1 nov') is de laatste zo'n datum.",
+    'cli.help.kpi.measure': "Meting toevoegen. Een datum zonder jaar ('1 nov') is de laatste zo'n datum. Heeft die dag al een meting, dan vraagt spiegel wat ermee moet (of kies --vervang of --ook).",
     'cli.opt.note': 'Een korte notitie bij de meting.',
     'cli.help.kpi.edit': "Velden van een KPI wijzigen; --basis-tot of --basis-eerste legt de basisperiode opnieuw vast (gelogd), '-' zet hem terug op de start van de actie.",
     'cli.opt.kpi.edit.name': 'Nieuwe naam.',

@@ -7,6 +7,7 @@ review queue of a unit.
     spiegel kpi delete K-3 "1 nov"
     spiegel delete L-12
     spiegel review praktijk-noord --json
+    spiegel review praktijk-noord --format html -o evaluatie.html
 
 Every rule is the store's (store/measurements.py, store/reviews.py)."""
 
@@ -85,10 +86,15 @@ def delete_record(ctx, record_id, rev, data_dir):
 @cli.command("review")
 @click.argument("unit_text", metavar="EENHEID")
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), help="Het overzicht van de bijeenkomst schrijven.")
+@click.option("-o", "--output", "output", metavar="BESTAND",
+              help="Het bestand (standaard evaluatie-EENHEID-DATUM.md of .html hier).")
+@click.option("--datum", "--date", "held", metavar="DATUM", help="De dag van de bijeenkomst (standaard vandaag).")
 @data_dir_option
 @click.pass_context
-def review(ctx, unit_text, as_json, data_dir):
-    """De evaluatierij van een eenheid: open acties waarvan de evaluatiedatum er is of de deadline nadert."""
+def review(ctx, unit_text, as_json, fmt, output, held, data_dir):
+    """De evaluatierij van een eenheid: open acties waarvan de evaluatiedatum er is of de deadline nadert.
+    Met --format of -o: het overzicht van de bijeenkomst (wat die dag besloten is, en wat nog openstaat)."""
     from cli.output import echo
     from store.i18n import t
     from store.reviews import queue
@@ -96,6 +102,9 @@ def review(ctx, unit_text, as_json, data_dir):
 
     store = make_store(settings(ctx, data_dir))
     slug = store.resolve_unit(unit_text)
+    if fmt or output:
+        _write_overview(store, slug, fmt, output, held)
+        return
     items = queue(store, slug)
     if as_json:
         from cli.output import print_json
@@ -111,3 +120,20 @@ def review(ctx, unit_text, as_json, data_dir):
         echo(t("cli.eval.queue_empty"))
     for item in items:
         echo(f"{item.action.id:<7} {clean_line(item.action.title)}  ({item.why})")
+
+
+def _write_overview(store, slug: str, fmt: str | None, output: str | None, held_text: str | None) -> None:
+    """The meeting's overview as the app writes it, named as every report is."""
+    from store.i18n import t
+    from store.kpis import measurement_date
+    from store.reports import write_report
+    from store.reports.output import report_file_name, report_path
+    from store.reports.review import meeting_outcomes, review_document
+    from store.text import clean_line
+
+    today = store.today()
+    held = measurement_date(held_text, today, "date") if held_text else today
+    fmt = fmt or ("md" if output and output.lower().endswith(".md") else "html")
+    output = report_path(report_file_name(t("report.review.file"), slug, held.isoformat(), fmt), output)
+    document = review_document(store.unit(slug).name, held, meeting_outcomes(store, slug, held), today)
+    click.echo(clean_line(write_report(output, document.render(fmt))))

@@ -64,10 +64,16 @@ def add_kpi(ctx, action_id, name, data_dir, **typed):
 @click.argument("date", metavar="DATUM")
 @click.argument("value", metavar="WAARDE")
 @click.option("--notitie", "--note", "note", default="", metavar="TEKST", help="Een korte notitie bij de meting.")
+@click.option("--vervang", "--replace", "same_day", flag_value="replace",
+              help="Heeft de KPI al een meting op die dag: vervang die.")
+@click.option("--ook", "--keep-both", "same_day", flag_value="keep",
+              help="Heeft de KPI al een meting op die dag: houd beide.")
 @data_dir_option
 @click.pass_context
-def measure(ctx, kpi_id, date, value, note, data_dir):
-    """Meting toevoegen. Een datum zonder jaar ('1 nov') is de laatste zo'n datum."""
+def measure(ctx, kpi_id, date, value, note, same_day, data_dir):
+    """Meting toevoegen. Een datum zonder jaar ('1 nov') is de laatste zo'n datum. Heeft
+    de KPI op die dag al een meting, dan vraagt spiegel wat ermee moet (of kies vooraf
+    --vervang of --ook)."""
     from store.dates import describe_date
     from store.fields import parse_value
     from store.i18n import t
@@ -86,8 +92,30 @@ def measure(ctx, kpi_id, date, value, note, data_dir):
     if amount is None:
         raise InvalidValue("value", t("value.required"))
     note = parse_value(Kpi, "name", note)  # one clean line
-    saved = add_measurement(store, kpi_id, Measurement(when, amount, note))
+    saved = _add_asking(store, kpi_id, Measurement(when, amount, note), same_day)
     click.echo(t("kpi.measure.saved", value=number(amount), date=describe_date(when, store.today()), id=saved.id))
+
+
+def _add_asking(store, kpi_id, measurement, same_day):
+    """add_measurement; a day that already has a value is asked about at a terminal,
+    and without one it is one line naming the value there and the two options."""
+    import sys
+
+    from store.errors import InvalidValue
+    from store.i18n import t
+    from store.kpis import add_measurement
+    from store.measurements import SameDayValue
+
+    try:
+        return add_measurement(store, kpi_id, measurement, same_day=same_day or "ask")
+    except SameDayValue as asked:
+        if not (sys.stdin.isatty() and sys.stderr.isatty()):
+            raise InvalidValue("value", t("kpi.measure.same_day_hint", question=asked.message)) from None
+        choice = click.prompt(asked.message, type=click.Choice(["v", "b", "n"]), default="n",
+                              prompt_suffix=" " + t("kpi.measure.same_day_choices") + " ", err=True)
+        if choice == "n":
+            raise InvalidValue("value", t("kpi.measure.same_day_none")) from None
+        return add_measurement(store, kpi_id, measurement, same_day={"v": "replace", "b": "keep"}[choice])
 
 
 @kpi.command("edit")

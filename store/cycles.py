@@ -78,16 +78,23 @@ def cycle_problem(text: str) -> InvalidValue | None:
 def next_review(text: str, after: dt.date) -> dt.date | None:
     """The first review date of the cycle strictly after `after` (None: no cycle).
     A step counts from `after` (a review held on 3 March with "kwartaal" is next
-    on 3 June; 31 January plus a month is 28 or 29 February, as relativedelta says)."""
+    on 3 June; 31 January plus a month is 28 or 29 February, as relativedelta says)
+    and lands on a working day: a Saturday or Sunday moves on to the Monday (a
+    team does not meet on a Sunday)."""
     cycle = parse_cycle(text)
     if cycle is None:
         return None
     if cycle.weekday is None:
         from dateutil.relativedelta import relativedelta
 
-        return after + relativedelta(**{cycle.unit: cycle.count})
+        return working_day(after + relativedelta(**{cycle.unit: cycle.count}))
     from dateutil.rrule import MONTHLY, rrule, weekday
 
     start = dt.datetime.combine(after + dt.timedelta(days=1), dt.time())
     rule = rrule(MONTHLY, dtstart=start, byweekday=weekday(cycle.weekday, cycle.nth), count=1)
     return rule[0].date()
+
+
+def working_day(day: dt.date) -> dt.date:
+    """`day`, or the Monday after it when it falls in a weekend."""
+    return day + dt.timedelta(days=(7 - day.weekday()) % 7) if day.weekday() >= 5 else day

@@ -157,10 +157,14 @@ def measurement_date(text: str, today: dt.date, field: str = "date") -> dt.date:
 
 
 def add_measurement(store: Store, kpi_id: str, measurement: Measurement, unit: str | None = None,
-                    rev: int | None = None) -> Kpi:
+                    rev: int | None = None, same_day: str = "ask") -> Kpi:
     """Append a measurement to the KPI as it is on disk now, in one transaction of
-    its unit (so two people entering values at once both keep theirs). With
-    `rev`, a KPI changed since that revision is a Conflict instead."""
+    its unit (so two people entering values at once both keep theirs, or the second
+    is asked about). With `rev`, a KPI changed since that revision is a Conflict
+    instead. A day that already has a value: store.measurements.with_measurement
+    (`same_day` "ask" raises SameDayValue, "replace" or "keep")."""
+    from store.measurements import with_measurement
+
     kpi = store.get(kpi_id, unit)
     if not isinstance(kpi, Kpi):
         raise InvalidValue("id", t("kpi.expected", id=kpi_id))
@@ -169,5 +173,5 @@ def add_measurement(store: Store, kpi_id: str, measurement: Measurement, unit: s
         current = txn.get(Kpi, kpi.id)
         if rev is not None:
             current.rev = rev
-        current.measurements = sorted([*current.measurements, measurement], key=lambda m: m.date)
+        current.measurements = with_measurement(current, measurement, same_day, store.today())
         return txn.save(current)

@@ -10,6 +10,12 @@ run chart, the reports, the table twin) would have to learn to skip.
 
 A measurement is chosen by its number (1 = the oldest, as `spiegel kpi show` and the
 chart's table list them) or by its date when only one falls on it.
+
+A second value for a KPI on a day that already has one is asked about, never taken
+silently (two points for one period bend the run chart): `existing_on_day` finds
+the first, and every way a value comes in (the app, `kpi measure`, the one-pass
+entry, an import) passes a `same_day` choice -- "ask" (SameDayValue names the value
+there), "replace" or "keep" (both points stay).
 """
 
 from __future__ import annotations
@@ -24,6 +30,43 @@ from store.records import Kpi, Measurement
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from store.repository import Store
+
+
+SAME_DAY = ("ask", "replace", "keep")
+
+
+class SameDayValue(InvalidValue):
+    """The KPI already has a value on that day; `existing` is it. Nothing was saved."""
+
+    def __init__(self, kpi: Kpi, existing: Measurement, today: dt.date | None = None) -> None:
+        from store.dates import describe_date
+        from store.runchart import quantity
+
+        super().__init__("value", t("measurement.same_day", kpi=kpi.id, date=describe_date(existing.date, today),
+                                    value=quantity(existing.value, kpi.measure_unit)))
+        self.kpi_id, self.existing = kpi.id, existing
+
+
+def existing_on_day(kpi: Kpi, day: dt.date) -> Measurement | None:
+    """The measurement of `kpi` on `day` (the last one, if several), or None."""
+    found = [m for m in kpi.measurements if m.date == day]
+    return found[-1] if found else None
+
+
+def with_measurement(kpi: Kpi, new: Measurement, same_day: str = "ask", today: dt.date | None = None) -> list[Measurement]:
+    """The series of `kpi` with `new` in it, by the `same_day` choice: "ask" raises
+    SameDayValue when the day already has a value, "replace" puts `new` in its
+    place (a note typed with neither keeps the old one), "keep" adds it beside."""
+    if same_day not in SAME_DAY:
+        raise ValueError(same_day)
+    existing = existing_on_day(kpi, new.date)
+    series = list(kpi.measurements)
+    if existing is not None and same_day == "ask":
+        raise SameDayValue(kpi, existing, today)
+    if existing is not None and same_day == "replace":
+        series = [m for m in series if m.date != new.date]
+        new = Measurement(new.date, new.value, new.note or existing.note)
+    return sorted([*series, new], key=lambda m: m.date)
 
 
 def find_measurement(kpi: Kpi, which: int | str, today: dt.date) -> int:
@@ -46,7 +89,7 @@ def find_measurement(kpi: Kpi, which: int | str, today: dt.date) -> int:
     if not hits:
         raise InvalidValue("measurement", t("measurement.not_found", kpi=kpi.id, which=text[:40], count=count))
     if len(hits) > 1:
-        raise InvalidValue("measurement", t("measurement.ambiguous", kpi=kpi.id, date=day.isoformat()))
+        raise InvalidValue("measurement", t("measurement.ambiguous", kpi=kpi.id, date=_day(day, today)))
     return hits[0]
 
 
@@ -89,23 +132,28 @@ def delete_measurement(store: Store, kpi_id: str, which: int | str, rev: int | N
 
 
 class PassResult:
-    """What a one-pass entry saved (KPIs) and what it refused ({kpi id: why})."""
+    """What a one-pass entry saved (KPIs), what it refused ({kpi id: why}) and
+    which KPIs already had a value that day ({kpi id: that measurement}: nothing
+    saved for them; ask, then enter again with a `same_day` choice for them)."""
 
-    __slots__ = ("saved", "problems")
+    __slots__ = ("saved", "problems", "same_day")
 
     def __init__(self) -> None:
         self.saved: list[Kpi] = []
         self.problems: dict[str, str] = {}
+        self.same_day: dict[str, Measurement] = {}
 
 
 def enter_period(store: Store, slug: str, day: dt.date | str, values: dict[str, str],
-                 revs: dict[str, int] | None = None) -> PassResult:
+                 revs: dict[str, int] | None = None, same_day: dict[str, str] | None = None) -> PassResult:
     """This period's value for every KPI of a unit, in one transaction: `values` maps
     a KPI id to what was typed (empty: skipped). A value that is no valid number for
     its KPI is named in `problems` and nothing is saved for that KPI; the others are
     saved together. `day` is the date of the pass (typed text reads as a past date).
     `revs`: the revision each KPI was shown at, if a colleague's edit in between
-    should be a Conflict rather than a second value beside theirs."""
+    should be a Conflict rather than a second value beside theirs. `same_day`:
+    {kpi id: "replace" or "keep"} for a KPI that already has a value that day;
+    without it, such a KPI is listed in `result.same_day` and not saved."""
     from store.fields import parse_value
 
     result = PassResult()
@@ -132,7 +180,12 @@ def enter_period(store: Store, slug: str, day: dt.date | str, values: dict[str, 
             except InvalidValue as problem:
                 result.problems[kpi_id] = problem.message
                 continue
-            current.measurements = sorted([*current.measurements, Measurement(when, amount)], key=lambda m: m.date)
+            try:
+                choice = (same_day or {}).get(kpi_id, "ask")
+                current.measurements = with_measurement(current, Measurement(when, amount), choice, store.today())
+            except SameDayValue as asked:
+                result.same_day[kpi_id] = asked.existing
+                continue
             result.saved.append(txn.save(current))
     return result
 
@@ -142,3 +195,9 @@ def _kpi(store: Store, kpi_id: str) -> Kpi:
     if not isinstance(found, Kpi):
         raise InvalidValue("id", t("kpi.expected", id=kpi_id))
     return found
+
+
+def _day(day: dt.date, today: dt.date) -> str:
+    from store.dates import describe_date
+
+    return describe_date(day, today)

@@ -33,17 +33,26 @@ class ReviewItem:
         self.action, self.kpis, self.why = action, kpis, why
 
 
-class Decision:
-    """What the team decided about one action. None: left as it is. `stop_reason`
-    stops the action (the reason goes in the PDSA "act" note); `next_review` None
-    with a cycle on the action: the cycle's next date after today."""
+VERDICTS = ("continue", "adjust", "done", "stop")  # what the seeds ask a team to decide (PDSA act)
 
-    __slots__ = ("status", "progress", "study", "act", "next_review", "stop_reason")
+
+class Decision:
+    """What the team decided about one action. None: left as it is. `verdict`
+    (VERDICTS): continue or adjust keep the action going, done finishes it, stop
+    stops it with `stop_reason` (or else the act note) as the reason. `status`
+    sets a status directly (without a verdict). `owner` and `deadline` move the
+    action to someone else or a new date. `next_review` None: see planned_next."""
+
+    __slots__ = ("status", "progress", "study", "act", "next_review", "stop_reason", "owner", "deadline", "verdict")
 
     def __init__(self, *, status: Status | None = None, progress: int | None = None, study: str | None = None,
-                 act: str | None = None, next_review: dt.date | None = None, stop_reason: str = "") -> None:
+                 act: str | None = None, next_review: dt.date | None = None, stop_reason: str = "",
+                 owner: str | None = None, deadline: dt.date | None = None, verdict: str | None = None) -> None:
+        if verdict is not None and verdict not in VERDICTS:
+            raise InvalidValue("verdict", t("review.verdict.unknown", verdict=str(verdict)[:40]))
         self.status, self.progress, self.study, self.act = status, progress, study, act
         self.next_review, self.stop_reason = next_review, stop_reason
+        self.owner, self.deadline, self.verdict = owner, deadline, verdict
 
 
 def queue(store: Store, slug: str) -> list[ReviewItem]:
@@ -64,47 +73,93 @@ def queue(store: Store, slug: str) -> list[ReviewItem]:
 
 
 def why(action: Action, today: dt.date) -> str:
-    """'evaluatie 12 nov', 'deadline 28 nov' or both: why it is in the queue."""
+    """Why the action is in the queue, in words: 'evaluatiedatum do 12 nov is
+    bereikt', 'deadline di 10 nov is verstreken', 'deadline vr 27 nov valt binnen
+    een week', or two of them."""
     from store.fields import show_date
 
-    review = action.review_date if action.review_date is not None and action.review_date <= today else None
-    if review and action.deadline:
-        return t("review.why.both", review=show_date("review_date", review, today),
-                 deadline=show_date("deadline", action.deadline, today))
-    if review:
-        return t("review.why.review", date=show_date("review_date", review, today))
-    return t("review.why.deadline", date=show_date("deadline", action.deadline, today))
+    reasons = []
+    if action.review_date is not None and action.review_date <= today:
+        reasons.append(t("review.why.review", date=show_date("review_date", action.review_date, today)))
+    if action.deadline is not None and action.deadline <= today + dt.timedelta(days=rules.DUE_SOON_DAYS):
+        key = "review.why.overdue" if action.deadline < today else "review.why.deadline"
+        reasons.append(t(key, date=show_date("deadline", action.deadline, today)))
+    return t("review.why.and").join(reasons)
+
+
+def planned_next(action: Action, today: dt.date) -> tuple[dt.date | None, str]:
+    """The next review when the team types none, and where it comes from: the
+    review date already planned ("planned", when it lies ahead), else the cycle's
+    next date ("cycle"), else none (""): nothing planned, which the screen warns of."""
+    if action.review_date is not None and action.review_date > today:
+        return action.review_date, "planned"
+    if action.review_cycle:
+        from store.cycles import next_review
+
+        try:
+            return next_review(action.review_cycle, today), "cycle"
+        except InvalidValue:  # a hand-edited cycle: no date from it
+            pass
+    return None, ""
 
 
 def decide(store: Store, action_id: str, rev: int, decision: Decision) -> Action:
     """Record the team's decision about one action in one transaction, against the
-    revision they saw (Conflict if it changed since). The action counts as
-    evaluated today; its next review is the date chosen, else the cycle's next one,
-    else none (a review date that has passed would keep it in the queue)."""
+    revision they saw (Conflict if it changed since). See apply_decision."""
     located = store.get(action_id)
     if not isinstance(located, Action):
         raise InvalidValue("id", t("id.invalid", id=action_id))
     today = store.today()
     with store.transaction(located.unit) as txn:
         action = txn.get(Action, located.id, rev)
-        if not rules.is_open(action) and decision.status is None:
-            raise InvalidValue("status", t("review.not_open", id=action.id, status=action.status.label))
-        notes = dict(action.pdsa)
-        if decision.study is not None:
-            notes["study"] = decision.study
-        if decision.act is not None:
-            notes["act"] = decision.act
-        if decision.stop_reason is not None and decision.stop_reason.strip():
-            action.status = Status.STOPPED
-            notes["act"] = decision.stop_reason.strip()
-        elif decision.status is not None:
-            action.status = decision.status
-        if decision.progress is not None:
-            action.progress = decision.progress
-        action.pdsa = notes
-        action.evaluated_on = today
-        action.review_date = _next_review(action, decision, today)
-        return txn.save(action)
+        return txn.save(apply_decision(action, decision, today))
+
+
+def apply_decision(action: Action, decision: Decision, today: dt.date) -> Action:
+    """`action` (changed in place and returned) as the decision leaves it: it counts
+    as evaluated today; its next review is the date chosen, else planned_next (the
+    planned date kept, else the cycle's), none once it is closed. Also what the
+    screen shows a colleague's version beside when both saved (conflict_screen)."""
+    if not rules.is_open(action) and decision.status is None and decision.verdict not in ("done", "stop"):
+        raise InvalidValue("status", t("review.not_open", id=action.id, status=action.status.label))
+    notes = dict(action.pdsa)
+    if decision.study is not None:
+        notes["study"] = decision.study
+    if decision.act is not None:
+        notes["act"] = decision.act
+    reason = (decision.stop_reason or "").strip()
+    if decision.verdict == "stop" and not reason:
+        reason = (decision.act or "").strip()
+        if not reason:
+            raise InvalidValue("act", t("review.stop_reason"))
+    if decision.progress is not None:
+        action.progress = decision.progress
+    if reason:
+        action.status = Status.STOPPED
+        notes["act"] = reason
+    elif decision.status is not None:
+        action.status = decision.status
+    elif decision.verdict == "done":
+        action.status = Status.DONE
+    elif decision.verdict in ("continue", "adjust") and action.status == Status.PLANNED and action.progress > 0:
+        action.status = Status.IN_PROGRESS  # going on with work under way: it is no longer only planned
+    if decision.owner is not None and decision.owner.strip():
+        action.owner = decision.owner.strip()
+    if decision.deadline is not None:
+        action.deadline = decision.deadline
+    action.pdsa = notes
+    action.evaluated_on = today
+    action.review_date = _next_review(action, decision, today)
+    return action
+
+
+def refresh_next_review(merged: Action, typed_next: bool, today: dt.date) -> Action:
+    """After a merge with a colleague's version: with no date typed, the next
+    review follows what is planned now (their new cycle, say) when the merge left
+    none. Changed in place and returned."""
+    if not typed_next and merged.review_date is None and rules.is_open(merged):
+        merged.review_date = planned_next(merged, today)[0]
+    return merged
 
 
 def stop(store: Store, action_id: str, rev: int, reason: str) -> Action:
@@ -115,23 +170,20 @@ def stop(store: Store, action_id: str, rev: int, reason: str) -> Action:
 
 
 def _next_review(action: Action, decision: Decision, today: dt.date) -> dt.date | None:
-    if decision.next_review is not None:
-        return decision.next_review
     if not rules.is_open(action):
         return None
-    if action.review_cycle:
-        from store.cycles import next_review
-
-        return next_review(action.review_cycle, today)
-    return None
+    if decision.next_review is not None:
+        return decision.next_review
+    return planned_next(action, today)[0]
 
 
 class Outcome:
     """One action as the meeting left it, for the overview: the action as saved
-    after the decision (or as shown, if skipped), what was decided, and the KPI
-    values entered for it (name, value text)."""
+    after the decision (or as shown, if skipped), what was decided (a verdict of
+    VERDICTS, or None), and the KPI values entered for it (name, value text)."""
 
-    __slots__ = ("action", "skipped", "values")
+    __slots__ = ("action", "skipped", "values", "verdict")
 
-    def __init__(self, action: Action, skipped: bool = False, values: list[tuple[str, str]] | None = None) -> None:
-        self.action, self.skipped, self.values = action, skipped, list(values or [])
+    def __init__(self, action: Action, skipped: bool = False, values: list[tuple[str, str]] | None = None,
+                 verdict: str | None = None) -> None:
+        self.action, self.skipped, self.values, self.verdict = action, skipped, list(values or []), verdict

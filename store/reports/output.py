@@ -66,3 +66,9 @@ def write_report(path: str | os.PathLike, text: str) -> str:
             pass
         raise FileProblem(path, t("report.cannot_write", reason=exc.strerror or str(exc))) from None
     return path
+
+
+def report_file_name(kind: str, slug: str, key: str, fmt: str) -> str:
+    """The name a report is offered under, the same for every report and for the app
+    and the CLI alike: 'evaluatie-de-hoek-2026-11-23.html', 'bezoekverslag-de-hoek-B-3.md'."""
+    return f"{kind}-{slug}-{key}.{fmt}"

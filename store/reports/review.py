@@ -8,7 +8,29 @@ import datetime as dt
 from store.i18n import language, t
 from store.reports.document import Document
 from store.reviews import Outcome
+from store.runchart import quantity
 from store.vocab import Status
+
+
+def meeting_outcomes(store, slug: str, held: dt.date) -> list[Outcome]:
+    """The meeting of `held` as the store keeps it, for `spiegel review -o`: the
+    unit's actions evaluated that day (with the KPI values dated that day), then
+    those still due for review, as not yet decided."""
+    from store.queries import sort_key
+    from store.records import Action, Kpi
+    from store.reviews import queue
+
+    kpis: dict[str, list[Kpi]] = {}
+    for kpi in store.records(Kpi, slug):
+        kpis.setdefault(kpi.action, []).append(kpi)
+    outcomes = []
+    for action in sorted(store.records(Action, slug), key=sort_key):
+        if action.evaluated_on == held:
+            values = [(kpi.name, quantity(m.value, kpi.measure_unit)) for kpi in kpis.get(action.id, [])
+                      for m in kpi.measurements if m.date == held]
+            outcomes.append(Outcome(action, values=values))
+    decided = {o.action.id for o in outcomes}
+    return outcomes + [Outcome(i.action, skipped=True) for i in queue(store, slug) if i.action.id not in decided]
 
 
 def review_document(unit_name: str, held: dt.date, outcomes: list[Outcome], made_on: dt.date) -> Document:
@@ -37,9 +59,13 @@ def review_document(unit_name: str, held: dt.date, outcomes: list[Outcome], made
             items = []
             if action.owner:
                 items.append(t("report.review.owner", owner=action.owner))
+            if outcome.verdict in ("continue", "adjust"):
+                items.append(t(f"report.review.verdict.{outcome.verdict}"))
             if action.status == Status.STOPPED:
                 items.append(t("report.review.stopped", reason=action.pdsa.get("act", "")))
             else:
+                if action.status in (Status.PLANNED, Status.IN_PROGRESS) and action.review_date is None:
+                    items.append(t("report.review.no_next"))
                 for part in ("study", "act"):
                     if action.pdsa.get(part):
                         items.append(t(f"report.review.{part}", text=action.pdsa[part]))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -59,3 +61,34 @@ def test_review_lists_the_queue(run, measured):
     queue = json.loads(run("review", "de hoek", "--json").stdout)
     assert [(i["id"], i["review_cycle"], i["kpis"]) for i in queue] == [("A-1", "kwartaal", ["K-1"])]
     assert run("review", "gemeente best").stdout == "Geen acties om te evalueren.\n"
+
+
+def test_a_second_value_on_a_day_is_asked_about_then_replaced_or_kept(run, measured):
+    asked = run("kpi", "measure", "K-1", "1 okt", "60", ok=False)
+    assert asked.returncode != 0 and "Traceback" not in asked.stderr
+    assert "al een meting op" in asked.stderr and "--vervang" in asked.stderr
+    assert len(asked.stderr.strip().splitlines()) == 1
+    run("kpi", "measure", "K-1", "1 okt", "60", "--vervang")
+    shown = json.loads(run("show", "K-1", "--json").stdout)
+    assert [m["value"] for m in shown["measurements"]] == [50.0, 60.0]
+    run("kpi", "measure", "K-1", "1 okt", "61", "--ook")
+    shown = json.loads(run("show", "K-1", "--json").stdout)
+    assert [m["value"] for m in shown["measurements"]] == [50.0, 60.0, 61.0]
+
+
+def test_review_writes_the_meetings_overview_named_like_every_report(run, measured, tmp_path):
+    from store.repository import Store
+    from store.reviews import Decision, decide
+
+    meeting = Store(tmp_path / "data", user="tester", today=dt.date(2026, 11, 23))  # the day the CLI runs on
+    decide(meeting, "A-1", 1, Decision(verdict="continue", progress=30, study="minder klachten"))
+    out = tmp_path / "overzicht.md"
+    assert run("review", "de hoek", "--format", "md", "-o", str(out)).stdout.strip() == str(out)
+    text = out.read_text()
+    assert "Evaluatiebijeenkomst Praktijk De Hoek" in text and "minder klachten" in text
+    assert "A-1 Terugbellen" in text and "30%" in text
+    done = subprocess.run([sys.executable, "-m", "cli", "review", "de hoek", "--format", "html"],
+                          capture_output=True, text=True, env=run.env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "evaluatie-praktijk-de-hoek-2026-11-23.html").is_file()
+    assert run("review", "de hoek", "--format", "pdf", ok=False).returncode != 0

@@ -70,11 +70,11 @@ def test_a_correction_checks_value_revision_and_future(store, unit, kpi):
 @pytest.mark.parametrize("text, after, expected", [
     ("kwartaal", D(2026, 11, 23), D(2027, 2, 23)),
     ("6 weken", D(2026, 11, 23), D(2027, 1, 4)),
-    ("maand", D(2026, 1, 31), D(2026, 2, 28)),
+    ("maand", D(2028, 1, 31), D(2028, 2, 29)),  # month end kept (a Tuesday)
     ("eerste maandag van de maand", D(2026, 11, 23), D(2026, 12, 7)),
     ("eerste maandag van de maand", D(2026, 12, 6), D(2026, 12, 7)),
     ("laatste vrijdag van de maand", D(2026, 11, 23), D(2026, 11, 27)),
-    ("every 2 months", D(2026, 11, 23), D(2027, 1, 23)),
+    ("every 2 months", D(2026, 11, 23), D(2027, 1, 25)),  # 23 jan is a Saturday: the Monday
     ("", D(2026, 11, 23), None),
 ])
 def test_the_next_review_follows_the_cycle(text, after, expected):

@@ -149,7 +149,8 @@ def test_add_measurement_appends_in_date_order_and_checks_the_value(store):
 
 def test_two_people_adding_at_once_both_keep_theirs(store):
     other = Store(store.dir, user="collega", today=TODAY)
-    threads = [threading.Thread(target=add_measurement, args=(s, "K-1", Measurement(TODAY, v)))
+    threads = [threading.Thread(target=add_measurement, args=(s, "K-1", Measurement(TODAY, v)),
+                                kwargs={"same_day": "keep"})  # both said so; without it the second is asked
                for s, v in ((store, 50.0), (other, 60.0))]
     for thread in threads:
         thread.start()

@@ -44,3 +44,11 @@ def test_the_review_overview_in_html_keeps_user_text_as_text():
     assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "Terugbellen &amp; &quot;snel&quot;" in page
     assert not re.search(r"""(?:https?:)?//(?!www\.w3\.org)""", page)
+
+
+def test_the_overview_names_the_decision_and_warns_when_no_next_review_is_planned():
+    from store.reports.review import review_document
+
+    adjusted = Action(id="A-4", title="Folder", status=Status.IN_PROGRESS, progress=20, pdsa={"act": "kleiner"})
+    text = review_document("De Hoek", DAY, [Outcome(adjusted, verdict="adjust")], DAY).render("md")
+    assert "Besluit: bijstellen" in text and "geen volgende evaluatie gepland" in text

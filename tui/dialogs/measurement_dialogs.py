@@ -23,7 +23,9 @@ class CorrectMeasurement(NewMeasurement):
     def rows(self) -> list[FormRow]:
         m = self.measurement
         return [
-            FormRow("date", field_label("date"), _input("date", m.date.isoformat(), classes="date"), aside=True),
+            # The date as every screen shows it ('zo 1 nov'), which reads back as the same day.
+            FormRow("date", field_label("date"), _input("date", show_date("measurement", m.date, self.today),
+                                                      classes="date"), aside=True),
             FormRow("value", field_label("value"), _input("value", number(m.value), classes="number")),
             FormRow("note", field_label("note"), _input("note", m.note)),
         ]

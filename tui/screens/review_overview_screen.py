@@ -1,9 +1,9 @@
 """The end of the evaluation meeting: what was decided about each action, and what
-was skipped. `m` and `h` write it as Markdown or HTML (store/reports/review.py) in
-a worker, into the directory spiegel was started in, and say where."""
+was skipped. `m` and `h` ask for a file name (suggested as every report is named,
+in the reports folder) and write it as Markdown or HTML
+(store/reports/review.py) in a worker, and say where."""
 
 from __future__ import annotations
-
 
 from rich.text import Text
 from textual import work
@@ -34,18 +34,28 @@ def overview_lines(outcomes: list[Outcome], total: int, today) -> list[Text]:
     lines = [Text(t("tui.review.overview_head", n=sum(not o.skipped for o in outcomes), total=total), style="bold")]
     for outcome in outcomes:
         action = outcome.action
-        if outcome.skipped:
-            what = t("tui.review.was_skipped")
-        elif action.status == Status.STOPPED:
-            what = t("tui.review.was_stopped", reason=clean_line(action.pdsa.get("act", "")))
-        else:
-            nxt = show_date("review_date", action.review_date, today) if action.review_date else t("tui.review.no_next")
-            what = t("tui.review.was_decided", status=action.status.label, progress=action.progress, next=nxt)
         lines.append(Text(f"{action.id:<6} {clean_line(action.title)}", no_wrap=True, overflow="ellipsis"))
-        lines.append(Text(f"       {what}", no_wrap=True, overflow="ellipsis"))
+        lines.append(Text(f"       {outcome_words(outcome, today)}", no_wrap=True, overflow="ellipsis"))
         for name, value in outcome.values:
             lines.append(Text(f"       {name}: {value}", no_wrap=True, overflow="ellipsis"))
     return lines
+
+
+def outcome_words(outcome: Outcome, today) -> str:
+    """What became of one action: skipped, stopped (why), done, or continued or
+    adjusted with its progress and next review (none planned is said loudly)."""
+    action = outcome.action
+    if outcome.skipped:
+        return t("tui.review.was_skipped")
+    if action.status == Status.STOPPED:
+        return t("tui.review.was_stopped", reason=clean_line(action.pdsa.get("act", "")))
+    if action.status == Status.DONE:
+        return t("tui.review.was_done")
+    nxt = show_date("review_date", action.review_date, today) if action.review_date else t("tui.review.no_next")
+    what = t("tui.review.was_decided", status=action.status.label, progress=action.progress, next=nxt)
+    if outcome.verdict == "adjust" and action.pdsa.get("act"):
+        what = f"{t('tui.review.was_adjusted', act=clean_line(action.pdsa['act']))} · {what}"
+    return what
 
 
 class ReviewOverviewScreen(Screen):
@@ -76,19 +86,28 @@ class ReviewOverviewScreen(Screen):
         yield FittingFooter()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="review-write")
-    def write(self, fmt: str) -> None:
+    def write(self, path: str) -> None:
         from store.reports import write_report
-        from store.reports.output import report_path
         from store.reports.review import review_document
 
         today = self.store.today()
         doc = review_document(self.unit_name, today, self.outcomes, today)
-        path = report_path(f"evaluatie-{self.slug}-{today.isoformat()}.{fmt}")  # the reports folder
+        fmt = "md" if path.lower().endswith(".md") else "html"
         self.post_message(self.Written(write_report(path, doc.render(fmt))))
 
     def action_write(self, fmt: str) -> None:
-        self.notify(t("tui.review.writing"), markup=False)
-        self.write(fmt)
+        """Ask for the file's name first (suggested as every report is named)."""
+        from store.reports.output import report_file_name, report_path
+        from tui.dialogs.review_file_dialog import OverviewFileDialog
+
+        name = report_file_name(t("report.review.file"), self.slug, self.store.today().isoformat(), fmt)
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.notify(t("tui.review.writing"), markup=False)
+                self.write(path)
+
+        self.app.push_screen(OverviewFileDialog(report_path(name)), chosen)  # in the reports folder
 
     def on_review_overview_screen_written(self, message: Written) -> None:
         self.notify(t("tui.review.written", path=clean_line(message.path)), markup=False, timeout=10)

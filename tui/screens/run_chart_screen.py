@@ -1,10 +1,12 @@
 """One KPI: its run chart, the signals in words, and the same data as a table.
 
 `n` adds a measurement (saved in one transaction that appends to the KPI as it is
-on disk, so two people entering values at once both keep theirs), `e` edits the
-KPI's own fields (a revision check: a `Conflict` opens the conflict dialog), `t`
-hides the chart so the table is on the first screen. Every save redraws at once;
-others' saves show within about two seconds.
+on disk; a day that already has a value is asked about), `e` edits the KPI's own
+fields (a revision check: a `Conflict` opens the conflict dialog), `t` hides the
+chart so the table is on the first screen and has focus. `c` and `x` correct or
+delete the table's highlighted row; `u` undoes the last change of the KPI (the
+store's undo, at the revision shown). Every save redraws at once; others' saves
+show within about two seconds.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class RunChartScreen(LiveRefresh, Screen):
         Binding("t", "toggle_chart", "kpi.key.table", tooltip="kpi.tip.table", id="kpi.table"),
         Binding("c", "correct", "tui.measurement.key.correct", tooltip="tui.measurement.tip.correct", id="kpi.correct"),
         Binding("x", "delete", "tui.measurement.key.delete", tooltip="tui.measurement.tip.delete", id="kpi.delete"),
+        Binding("u", "undo", "tui.measurement.key.undo", tooltip="tui.measurement.tip.undo", id="kpi.undo"),
         Binding("escape", "back", "tui.key.back", tooltip="tui.tip.back", id="kpi.back"),
     ]
 
@@ -59,11 +62,17 @@ class RunChartScreen(LiveRefresh, Screen):
     class Conflicted(SaveConflicted):
         pass
 
+    class SameDay(Message):
+        def __init__(self, asked) -> None:
+            super().__init__()
+            self.asked = asked  # store.measurements.SameDayValue
+
     def __init__(self, store: Store, kpi_id: str, unit: str | None = None) -> None:
         super().__init__()
         localize_bindings(self)
         self.store, self.kpi_id, self.unit = store, kpi_id, unit
         self.kpi: Kpi | None = None
+        self._filled = False
         self.sub_title = kpi_id
 
     def compose(self) -> ComposeResult:
@@ -103,9 +112,16 @@ class RunChartScreen(LiveRefresh, Screen):
         return self.Loaded(kpi, analyse_kpi(kpi, started_on(self.store, kpi)), note)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="kpi-save")
-    def add_measurement(self, measurement: Measurement) -> None:
-        """Append to the KPI as it is on disk now: no one's measurement is lost."""
-        saved = add_measurement(self.store, self.kpi_id, measurement, self.kpi.unit)
+    def add_measurement(self, measurement: Measurement, same_day: str = "ask") -> None:
+        """Append to the KPI as it is on disk now: no one's measurement is lost; a
+        day that has a value already comes back as SameDay, to be asked about."""
+        from store.measurements import SameDayValue
+
+        try:
+            saved = add_measurement(self.store, self.kpi_id, measurement, self.kpi.unit, same_day=same_day)
+        except SameDayValue as asked:
+            self.post_message(self.SameDay((asked, measurement)))
+            return
         note = t("kpi.measure.saved", value=number(measurement.value), date=show_date("measurement", measurement.date, self.store.today()), id=saved.id)
         self.post_message(self._loaded(saved, note))
 
@@ -133,7 +149,29 @@ class RunChartScreen(LiveRefresh, Screen):
             note = t("tui.measurement.corrected", id=saved.id)
         self.post_message(self._loaded(saved, note))
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="kpi-save")
+    def undo_last(self, rev: int) -> None:
+        """The KPI's last change undone, at the revision shown (a colleague's newer
+        change is named by StaleUndo, never reverted unseen)."""
+        from store.changes import undo_message
+
+        undone = self.store.undo(self.kpi_id, rev=rev)
+        self.post_message(self._loaded(undone, undo_message(undone, self.store.today())))
+
     # handlers -------------------------------------------------------------------------
+    def on_run_chart_screen_same_day(self, message: SameDay) -> None:
+        from tui.dialogs.same_day_dialog import SameDayDialog
+
+        asked, measurement = message.asked
+
+        def answered(choice: str | None) -> None:
+            if choice:
+                self.add_measurement(measurement, choice)
+            else:
+                self.notify(t("tui.sameday.not_saved_dialog"), severity="warning", markup=False)
+
+        self.app.push_screen(SameDayDialog(f"{asked.message}"), answered)
+
     def on_run_chart_screen_loaded(self, message: Loaded) -> None:
         self.query_one("#chart-body").loading = False
         kpi, analysis = message.kpi, message.analysis
@@ -147,12 +185,27 @@ class RunChartScreen(LiveRefresh, Screen):
         self.query_one("#kpi-signals", Static).update("\n".join([*problems, *describe_all(analysis)]))
         self.query_one("#kpi-baseline", Static).update("\n".join([baseline_line(analysis), *period_lines(analysis)]))
         self.query_one("#kpi-rules", Static).update(rules_line(analysis))
-        table = self.query_one(DataTable)
-        table.clear()
-        for row in table_rows(kpi, analysis):
-            table.add_row(*(Text(cell) for cell in row))
+        self._fill_table(kpi, analysis)
         if message.note:
             self.notify(message.note, markup=False)
+
+    def _fill_table(self, kpi: Kpi, analysis: Analysis) -> None:
+        """The rows again, the cursor where it was (the newest row the first time:
+        the likeliest to need correcting) and in view, down to the last row."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row if self._filled else None
+        table.clear()
+        for cells in table_rows(kpi, analysis):
+            table.add_row(*(Text(cell) for cell in cells))
+        self._filled = True
+        if table.row_count:
+            table.move_cursor(row=min(row if row is not None else table.row_count - 1, table.row_count - 1),
+                              animate=False, scroll=True)
+        if table.has_focus:
+            self.call_after_refresh(self._table_in_view)
+
+    def _table_in_view(self) -> None:
+        self.query_one("#chart-body", VerticalScroll).scroll_end(animate=False)
 
     def on_run_chart_screen_conflicted(self, message: Conflicted) -> None:
         from tui.screens.conflict_screen import resolve_conflict
@@ -215,9 +268,26 @@ class RunChartScreen(LiveRefresh, Screen):
                 return index + 1, m
         return None
 
+    def _table_chosen(self) -> bool:
+        """`c` and `x` act on the table's highlighted row, so only while the table
+        has focus (its cursor shows); otherwise the table gets it and says so."""
+        table = self.query_one(DataTable)
+        if table.has_focus:
+            return True
+        self._show_table()
+        self.notify(t("tui.measurement.choose"), severity="warning", markup=False)
+        return False
+
+    def _show_table(self) -> None:
+        table = self.query_one(DataTable)
+        table.focus()
+        self.call_after_refresh(self._table_in_view)
+
     def action_correct(self) -> None:
         from tui.dialogs.measurement_dialogs import CorrectMeasurement
 
+        if not self._table_chosen():
+            return
         chosen = self._selected()
         if chosen is None:
             self.notify(t("tui.measurement.choose"), severity="warning", markup=False)
@@ -234,6 +304,8 @@ class RunChartScreen(LiveRefresh, Screen):
     def action_delete(self) -> None:
         from tui.widgets.yes_no_dialog import YesNoDialog
 
+        if not self._table_chosen():
+            return
         chosen = self._selected()
         if chosen is None:
             self.notify(t("tui.measurement.choose"), severity="warning", markup=False)
@@ -246,9 +318,17 @@ class RunChartScreen(LiveRefresh, Screen):
                              lambda yes: self.change_measurement(number_, rev, None) if yes else None)
 
     def action_toggle_chart(self) -> None:
+        """Hide the chart (the table moves up and takes focus, its cursor shown) or
+        show it again."""
+        hidden = self.query_one("#kpi-chart").display
         for selector in ("#kpi-chart", "#kpi-legend"):
-            widget = self.query_one(selector)
-            widget.display = not widget.display
+            self.query_one(selector).display = not hidden
+        if hidden:
+            self._show_table()
+
+    def action_undo(self) -> None:
+        if self.kpi is not None:
+            self.undo_last(self.kpi.rev)
 
     def action_back(self) -> None:
         self.app.pop_screen()

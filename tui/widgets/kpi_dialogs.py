@@ -76,6 +76,13 @@ class _Dialog(KeepsTypedWork, ModalScreen):
     def _submitted(self) -> None:
         self.action_submit()
 
+    @on(Input.Changed)
+    def _clear_stale_error(self, event: Input.Changed) -> None:
+        """A field typed in again: its old error no longer holds (ctrl+s checks anew)."""
+        row = next((a for a in event.input.ancestors if isinstance(a, FormRow)), None)
+        if row is not None and row.error:
+            row.set_error("")
+
     def action_cancel(self) -> None:
         self.cancel_keeping_work()
 
