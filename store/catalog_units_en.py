@@ -12,4 +12,11 @@ UNITS_EN = {
     "field.relatiemanager_login": "Relatiemanager's login",
     "field.hagro": "Hagro",
     "field.municipality": "Municipality",
+    "unit.ambiguous_place": "'{text}' fits more than one unit: {hits}. Type the short name or more of the name, e.g. with the place added",
+    "unit.name_unknown": "name unreadable",
+    "unit.group_of": "group {group}",
+    "unit.group_open": "group {group}: open to the whole shared group",
+    "col.group": "GROUP",
+    "units.open_mark": "(all)",
+    "units.open_mark_explained": "{mark}: everyone in the shared group can read this unit; whoever made it chose its name",
 }

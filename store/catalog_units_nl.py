@@ -12,4 +12,11 @@ UNITS_NL = {
     "field.relatiemanager_login": "Inlognaam relatiemanager",
     "field.hagro": "Hagro",
     "field.municipality": "Gemeente",
+    "unit.ambiguous_place": "'{text}' past bij meer dan een eenheid: {hits}. Typ de afkorting of meer van de naam, bv. met de plaats erbij",
+    "unit.name_unknown": "naam onleesbaar",
+    "unit.group_of": "groep {group}",
+    "unit.group_open": "groep {group}: open voor de hele gedeelde groep",
+    "col.group": "GROEP",
+    "units.open_mark": "(alle)",
+    "units.open_mark_explained": "{mark}: iedereen in de gedeelde groep kan deze eenheid lezen; wie haar maakte, bepaalt haar naam",
 }

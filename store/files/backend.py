@@ -118,12 +118,22 @@ class FileBackend(Backend):
         finally:
             os.close(top_fd)
 
+    def unit_group(self, slug: str) -> str | None:
+        """The name of the group of the unit's directory (who can read it), on a shared
+        server; None in a personal data directory (its groups tell nothing)."""
+        if not layout.is_shared(self.top_stat()):
+            return None
+        try:
+            return layout.group_name(os.stat(os.path.join(self.dir, slug), follow_symlinks=False).st_gid)
+        except OSError:
+            return None
+
     def open_to_everyone(self, slug: str) -> str | None:
         """The data directory's group, if on a shared server this unit's directory
         is in it (every member may read the unit): worth a warning, not a refusal."""
         top = self.top_stat()
         try:
-            gid = os.stat(os.path.join(self.dir, slug)).st_gid
+            gid = os.stat(os.path.join(self.dir, slug), follow_symlinks=False).st_gid
         except OSError:
             return None
         if not (layout.is_shared(top) and gid == top.st_gid and layout.has_other_members(gid, top.st_uid)):

@@ -137,6 +137,9 @@ class PortfolioScreen(TableScreen):
             hagro, municipality = (clean_line(group_column_name(names.get(v, v))) or t("tui.portfolio.no_group")
                                    for v in (unit.hagro, unit.municipality))
             text += " · " + t("tui.portfolio.belongs", hagro=hagro, municipality=municipality)
+        if facts.readers:
+            text += " · " + (t("unit.group_open", group=clean_line(facts.readers)) if facts.open_to_all
+                             else t("unit.group_of", group=clean_line(facts.readers)))
         if facts.duties:
             text += " · " + t("tui.portfolio.duties", n=facts.duties)
         if facts.bad_records:
