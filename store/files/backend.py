@@ -118,10 +118,16 @@ class FileBackend(Backend):
         finally:
             os.close(top_fd)
 
+    def on_shared_server(self) -> bool:
+        """A data directory others write to: group-writable, in a group with members
+        besides its owner (a personal data directory's group is its owner's alone)."""
+        top = self.top_stat()
+        return layout.is_shared(top) and layout.has_other_members(top.st_gid, top.st_uid)
+
     def unit_group(self, slug: str) -> str | None:
         """The name of the group of the unit's directory (who can read it), on a shared
         server; None in a personal data directory (its groups tell nothing)."""
-        if not layout.is_shared(self.top_stat()):
+        if not self.on_shared_server():
             return None
         try:
             return layout.group_name(os.stat(os.path.join(self.dir, slug), follow_symlinks=False).st_gid)

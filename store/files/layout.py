@@ -65,6 +65,7 @@ def is_member(uid: int, gid: int) -> bool:
         return False
 
 
+@cache  # asked per unit by every portfolio and unit list: pwd.getpwall() is slow with many users
 def has_other_members(gid: int, owner: int) -> bool:
     """Whether anyone but `owner` belongs to group `gid` (by membership or as their
     primary group): a personal data directory's group is its owner's alone."""
