@@ -19,4 +19,9 @@ UNITS_EN = {
     "col.group": "GROUP",
     "units.open_mark": "(all)",
     "units.open_mark_explained": "{mark}: everyone in the shared group can read this unit; whoever made it chose its name",
+    "load.date_range": "must be a date between the years {low} and {high}, but is {found}",
+    "value.date_range": "must be a date between the years {low} and {high}",
+    "file.too_deep": "not a spiegel file: the JSON is nested deeper than a spiegel file ever is",
+    "file.bad_schema": "not a spiegel file: schema version {found} does not exist",
+    "file.over_limit": "is too large ({size} bytes; a unit may be at most {limit} bytes); it was not read",
 }

@@ -19,4 +19,9 @@ UNITS_NL = {
     "col.group": "GROEP",
     "units.open_mark": "(alle)",
     "units.open_mark_explained": "{mark}: iedereen in de gedeelde groep kan deze eenheid lezen; wie haar maakte, bepaalt haar naam",
+    "load.date_range": "moet een datum tussen de jaren {low} en {high} zijn, maar is {found}",
+    "value.date_range": "moet een datum tussen de jaren {low} en {high} zijn",
+    "file.too_deep": "geen spiegel-bestand: de JSON is dieper genest dan een spiegel-bestand ooit is",
+    "file.bad_schema": "geen spiegel-bestand: schemaversie {found} bestaat niet",
+    "file.over_limit": "is te groot ({size} bytes; een eenheid mag hoogstens {limit} bytes zijn); het is niet gelezen",
 }
