@@ -24,4 +24,5 @@ UNITS_EN = {
     "file.too_deep": "not a spiegel file: the JSON is nested deeper than a spiegel file ever is",
     "file.bad_schema": "not a spiegel file: schema version {found} does not exist",
     "file.over_limit": "is too large ({size} bytes; a unit may be at most {limit} bytes); it was not read",
+    "ids.no_free": "no free id to be found; ask the administrator to run 'spiegel check --server'",
 }

@@ -24,4 +24,5 @@ UNITS_NL = {
     "file.too_deep": "geen spiegel-bestand: de JSON is dieper genest dan een spiegel-bestand ooit is",
     "file.bad_schema": "geen spiegel-bestand: schemaversie {found} bestaat niet",
     "file.over_limit": "is te groot ({size} bytes; een eenheid mag hoogstens {limit} bytes zijn); het is niet gelezen",
+    "ids.no_free": "geen vrij id te vinden; laat de beheerder 'spiegel check --server' draaien",
 }

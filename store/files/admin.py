@@ -103,9 +103,9 @@ def register_ids(backend: FileBackend, top_fd: int) -> int:
             data = backend.unit_file(slug).read()
         except FileProblem:
             continue
-        for table in ("meetings", "findings", "actions", "kpis", "visits"):
-            taken.update((doc["id"], slug) for doc in data.get(table, {}).values()
-                         if isinstance(doc.get("id"), str) and layout.ID.fullmatch(doc["id"]))
+        from store.files.backup import ids_of
+
+        taken.update(ids_of(data, slug))
     return backend.ids.mark_taken(taken)
 
 

@@ -20,6 +20,7 @@ taken for it.
 from __future__ import annotations
 
 import os
+import secrets
 import stat
 
 from store.errors import CorruptFile, NoAccess
@@ -39,10 +40,21 @@ class IdRegistry:
         try:
             found: list[str] = []
             number = _first_free(fd, prefix)
+            tries = attempts = 0
             while len(found) < count:
-                name = f"{prefix}-{number}"
-                if _claim(fd, name, slug, self.path):
-                    found.append(name)
+                attempts += 1
+                if attempts > count + 10 * MAX_TRIES:  # bounded, whatever the directory holds
+                    raise CorruptFile(self.path, t("ids.no_free"))
+                if number > MAX_NUMBER or tries > MAX_TRIES:
+                    # Planted entries pushed the run to the end of the layout's digits, or
+                    # filled a stretch: a random free number, in bounded time whatever
+                    # was planted (a member cannot plant a billion files).
+                    number = secrets.randbelow(MAX_NUMBER) + 1
+                if _claim(fd, f"{prefix}-{number}", slug, self.path):
+                    found.append(f"{prefix}-{number}")
+                    tries = 0
+                else:
+                    tries += 1
                 number += 1
             os.fsync(fd)  # an id whose entry a crash lost could be handed out again
             return found
@@ -113,22 +125,32 @@ class IdRegistry:
             os.chown(self.path, top.st_uid, top.st_gid)
 
 
+MAX_NUMBER = 10 ** 9 - 1  # ids have at most nine digits (layout.ID)
+MAX_TRIES = 1000  # taken numbers in a row before a random one is tried
+
+
 def _exists(dir_fd: int, name: str) -> bool:
+    """Whether `name` is taken; a name that cannot even be looked at (a planted
+    oddity) counts as taken: it is skipped, never a crash."""
     try:
         os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
         return True
     except FileNotFoundError:
         return False
+    except OSError:
+        return True
 
 
 def _first_free(dir_fd: int, prefix: str) -> int:
     """A number past the run of taken ones from 1 (the lowest free one while entries
-    are only ever added in order)."""
+    are only ever added in order). Galloping stops at the layout's last number:
+    entries planted at A-2, A-4, … A-2^840 made it ask for names too long to exist."""
     if not _exists(dir_fd, f"{prefix}-1"):
         return 1
     low, high = 1, 2
-    while _exists(dir_fd, f"{prefix}-{high}"):
+    while high <= MAX_NUMBER and _exists(dir_fd, f"{prefix}-{high}"):
         low, high = high, high * 2
+    high = min(high, MAX_NUMBER + 1)  # past the last: treated as free, never asked for
     while high - low > 1:
         middle = (low + high) // 2
         if _exists(dir_fd, f"{prefix}-{middle}"):
@@ -154,4 +176,7 @@ def _claim(dir_fd: int, name: str, slug: str, path: str) -> bool:
             return False
         raise NoAccess(path, t("ids.no_write")) from None
     except OSError as exc:
-        raise safe.write_failed(exc, path) from None
+        failed = safe.write_failed(exc, path)
+        if failed is exc:  # not the disk's or the permissions' problem: a planted oddity, skipped
+            return False
+        raise failed from None
