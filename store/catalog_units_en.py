@@ -25,4 +25,9 @@ UNITS_EN = {
     "file.bad_schema": "not a spiegel file: schema version {found} does not exist",
     "file.over_limit": "is too large ({size} bytes; a unit may be at most {limit} bytes); it was not read",
     "ids.no_free": "no free id to be found; ask the administrator to run 'spiegel check --server'",
+    "unit_dir.hard_link": "has {links} hard links: possibly a link to a file elsewhere; nothing changed (remove that link first)",
+    "migrate.lock_skipped": "skipped: the old lock {lock} cannot be taken ({problem}); the rest goes on, run migrate again later",
+    "migrate.lock_busy": "held by another process (the file is {owner}'s)",
+    "top.made_sticky": "the data directory is group-writable without the sticky bit: it is now set, so nobody can remove or replace another's unit",
+    "squat.line": "{unit} was made by {owner} (group {group}: open to every member); if it is no real unit, remove it with: {command}",
 }

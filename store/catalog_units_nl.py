@@ -25,4 +25,9 @@ UNITS_NL = {
     "file.bad_schema": "geen spiegel-bestand: schemaversie {found} bestaat niet",
     "file.over_limit": "is te groot ({size} bytes; een eenheid mag hoogstens {limit} bytes zijn); het is niet gelezen",
     "ids.no_free": "geen vrij id te vinden; laat de beheerder 'spiegel check --server' draaien",
+    "unit_dir.hard_link": "heeft {links} harde links: mogelijk een link naar een bestand elders; niets veranderd (verwijder die link eerst)",
+    "migrate.lock_skipped": "overgeslagen: het oude slot {lock} is niet te nemen ({problem}); de rest gaat door, draai migrate later opnieuw",
+    "migrate.lock_busy": "bezet door een ander proces (het bestand is van {owner})",
+    "top.made_sticky": "de datamap is groepsschrijfbaar zonder sticky bit: die is nu gezet, zodat niemand andermans eenheid kan verwijderen of vervangen",
+    "squat.line": "{unit} is gemaakt door {owner} (groep {group}: open voor alle leden); is het geen echte eenheid, verwijder haar dan met: {command}",
 }

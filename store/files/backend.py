@@ -31,6 +31,7 @@ class FileBackend(Backend):
         self._top: os.stat_result | None = None
         self._files: dict[str, UnitFile] = {}
         self.ids = IdRegistry(self.dir, self.top_stat)
+        self.made_sticky = False  # `create` set the top directory's sticky bit
 
     def top_stat(self) -> os.stat_result:
         if self._top is None:
@@ -114,6 +115,7 @@ class FileBackend(Backend):
         self.ids.ensure()  # the admin who makes units makes the registry too
         top_fd = safe.open_dir(self.dir)
         try:
+            self.made_sticky = make_top_sticky(top_fd)
             self.unit_file(slug).create(data, top_fd, gid)
         finally:
             os.close(top_fd)
@@ -159,6 +161,20 @@ class FileBackend(Backend):
             for name in sorted(names)
             if name.endswith(".json") and layout.SLUG.fullmatch(name[:-5]) and name[:-5] not in names
         ]
+
+
+def make_top_sticky(top_fd: int) -> bool:
+    """In a group-writable top directory, the sticky bit keeps members from removing
+    or replacing what is not theirs (an install by the round-1 README lacks it).
+    Only its owner or root may set it; True if it was set now."""
+    import stat
+
+    st = os.fstat(top_fd)
+    mode = stat.S_IMODE(st.st_mode)
+    if mode & 0o022 and not mode & stat.S_ISVTX and os.geteuid() in (0, st.st_uid):
+        os.fchmod(top_fd, mode | stat.S_ISVTX)
+        return True
+    return False
 
 
 def ensure_data_dir(path: str | os.PathLike) -> str:

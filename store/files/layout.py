@@ -7,7 +7,7 @@
         unit.json         its records
         lock              the writers' flock
         index             what `spiegel list` shows (store/files/listing.py)
-        .w<pid>-….tmp     a write in progress
+        .w<random>.tmp    a write in progress
 
 Only the operating system can keep one practice's data from another's users, and it
 can only do that per directory: a unit's directory closed to everyone outside its

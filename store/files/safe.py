@@ -17,7 +17,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import time
 
 from store.errors import CorruptFile, NoAccess, WriteFailed
 from store.i18n import t
@@ -89,12 +88,13 @@ def read_fd(fd: int, st: os.stat_result, path: str, limit: int = MAX_BYTES) -> b
 
 
 def write_new(dir_fd: int, prefix: str, payload: bytes, gid: int, durable: bool) -> str:
-    """A new file in `dir_fd` named `<prefix><pid>-<clock>.tmp` holding `payload`:
-    created 0600 with O_EXCL (a leftover or planted name is skipped, never opened),
+    """A new file in `dir_fd` named `<prefix><random>.tmp` holding `payload`:
+    created 0600 with O_EXCL (a leftover or planted name is skipped, never opened;
+    random, not pid and clock: those a colleague could guess and plant first),
     given group `gid` and mode 0660 before the content. Returns its name; the file
     is removed again if anything fails."""
-    for attempt in range(100):
-        name = f"{prefix}{os.getpid()}-{time.monotonic_ns()}-{attempt}.tmp"
+    for _ in range(100):
+        name = f"{prefix}{os.urandom(8).hex()}.tmp"  # os.urandom: `secrets` costs `add` an import
         try:
             fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600,
                          dir_fd=dir_fd)
