@@ -109,14 +109,23 @@ def add_unit(ctx, name, kind, relatiemanager, relatiemanager_login, hagro, munic
 
 
 @cli.command()
+@click.option("--server", is_flag=True)
 @data_dir_option
 @json_option
 @click.pass_context
-def check(ctx, data_dir, as_json):
-    """`spiegel check`: one line per unit file; exit 1 if one is not in order."""
+def check(ctx, server, data_dir, as_json):
+    """`spiegel check`: one line per unit file; exit 1 if one is not in order.
+    `--server`: the shared server's setup, for the administrator (exit 1 for a
+    problem, 0 when there is only advice)."""
+    store = make_store(settings(ctx, data_dir))
+    if server:
+        from cli.render import server_report
+
+        if not server_report(store, as_json):
+            ctx.exit(1)
+        return
     from cli.render import check_report
 
-    store = make_store(settings(ctx, data_dir))
     if not check_report(store, as_json):
         ctx.exit(1)
 

@@ -122,6 +122,25 @@ def unit_summaries(store, as_json: bool, mine: bool = False) -> None:
         echo(t("units.open_mark_explained", mark=t("units.open_mark")))
 
 
+def server_report(store, as_json: bool) -> bool:
+    """`check --server`: one line per finding (store/files/server_check.py); True if
+    there is no problem (advice alone is fine)."""
+    from store.errors import SpiegelError
+    from store.files.server_check import ADVICE, PROBLEM, server_findings
+
+    if store.files is None:
+        raise SpiegelError(t("db.file_only"))
+    found = server_findings(store.files)
+    if as_json:
+        print_json([{"level": level, "text": text} for level, text in found])
+    else:
+        for level, text in found:
+            echo(f"{t('server.level.' + level)}: {text}")
+        echo(t("server.summary", problems=sum(lv == PROBLEM for lv, _ in found),
+               advice=sum(lv == ADVICE for lv, _ in found)))
+    return not any(level == PROBLEM for level, _ in found)
+
+
 def check_report(store, as_json: bool) -> bool:
     """One line per file: ok with record counts, or what is wrong; then one line per
     field of every bad record (`unit, record id, field: reason`). True if all ok."""

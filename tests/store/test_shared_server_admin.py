@@ -126,3 +126,45 @@ def test_a_unit_without_a_group_is_said_to_be_writable_by_all(base):
     data = shared_dir(base)
     done = spiegel_root("--data-dir", str(data), "units", "add", "Open")
     assert "schrijfbaar" in done.stderr and SHARED in done.stderr
+
+
+def fake_proc(base: Path, hidepid: str | None, regular: int = 2, hardlinks: int = 1) -> Path:
+    """What check --server reads of /proc: the mount options and two sysctls."""
+    proc = Path(tempfile.mkdtemp(dir=base))
+    (proc / "self").mkdir()
+    (proc / "sys" / "fs").mkdir(parents=True)
+    options = "rw,nosuid" + (f",hidepid={hidepid},gid=4" if hidepid else "")
+    (proc / "self" / "mounts").write_text(f"sysfs /sys sysfs rw 0 0\nproc /proc proc {options} 0 0\n")
+    (proc / "sys" / "fs" / "protected_regular").write_text(f"{regular}\n")
+    (proc / "sys" / "fs" / "protected_hardlinks").write_text(f"{hardlinks}\n")
+    return proc
+
+
+def test_check_server_gives_advice_only_for_what_the_readme_allows(runner, base):
+    from store.files.server_check import ADVICE, PROBLEM, server_findings
+
+    data = shared_dir(base)
+    admin = Store(data, user="root")
+    admin.create_unit(Unit(name="Praktijk A"), "praktijk-a", group=users.gid(GROUP_A))
+    admin.create_unit(Unit(name="Open"), "open")  # the README allows it: advice
+    runner.spiegel(USER_B, "--data-dir", str(data), "units", "add", "Praktijk C")  # a member's: a possible squat
+    found = server_findings(Store(data).files, proc=str(fake_proc(base, "invisible")))
+    assert [text for level, text in found if level == PROBLEM] == []
+    advice = [text for level, text in found if level == ADVICE]
+    assert any("open" in text and SHARED in text for text in advice)
+    assert any(USER_B in text and f"rm -r -- {data}/praktijk-c" in text for text in advice)
+
+
+def test_check_server_names_each_problem_and_exits_1(runner, base):
+    from store.files.server_check import PROBLEM, server_findings
+
+    data = shared_dir(base, mode=0o2770)  # no sticky bit
+    Store(data, user="root").create_unit(Unit(name="Praktijk A"), "praktijk-a", group=users.gid(GROUP_A))
+    os.chmod(data, 0o2770)  # units add set it: taken away again
+    os.mkdir(data / "kapot", 0o777)
+    found = server_findings(Store(data).files, proc=str(fake_proc(base, None, regular=0, hardlinks=0)))
+    problems = " | ".join(text for level, text in found if level == PROBLEM)
+    for expected in ("sticky", "kapot", "hidepid", "protected_regular", "protected_hardlinks"):
+        assert expected in problems
+    done = spiegel_root("--data-dir", str(data), "check", "--server")
+    assert done.returncode == 1 and "PROBLEEM" in done.stdout and "Traceback" not in done.stderr
