@@ -7,5 +7,4 @@ CLI_BACKUP_EN: dict[str, str] = {
     "cli.opt.restore.replace": "Replace units the data directory already has (otherwise spiegel refuses).",
     "cli.opt.restore.units": "Only this unit (slug; repeatable); the rest of the archive is left alone.",
     "cli.opt.restore.make_groups": "Make missing groups even if the archive is not root's (by default only for root's archive). Members are only added to groups made in this run; system groups (below GID_MIN) never.",
-    "cli.opt.db.copy.make_groups": "Into a data directory, as root: make missing Unix groups (with their members). Existing groups never get members added; system groups (below GID_MIN) are never used.",
 }

@@ -7,5 +7,4 @@ CLI_BACKUP_NL: dict[str, str] = {
     "cli.opt.restore.replace": "Vervang eenheden die de datamap al heeft (anders weigert spiegel).",
     "cli.opt.restore.units": "Alleen deze eenheid (slug; herhaalbaar); de rest van het archief blijft liggen.",
     "cli.opt.restore.make_groups": "Maak ontbrekende groepen ook als het archief niet van root is (standaard alleen voor een archief van root). Leden worden alleen toegevoegd aan groepen die deze keer zijn gemaakt; systeemgroepen (onder GID_MIN) nooit.",
-    "cli.opt.db.copy.make_groups": "Naar een datamap, als root: maak ontbrekende Unix-groepen (met hun leden). Bestaande groepen krijgen nooit leden erbij; systeemgroepen (onder GID_MIN) worden nooit gebruikt.",
 }

@@ -139,6 +139,7 @@ CLI_NL: dict[str, str] = {
     'cli.help.kpi.show': 'Een KPI met metingen en run-chartanalyse (basisperiode, mediaan, runs, signalen).',
     'cli.help.db': "De PostgreSQL-database van spiegel (zie README, 'Naar PostgreSQL').",
     'cli.help.db.upgrade': 'Breng het schema van de database bij (maakt het bij de eerste keer aan). Voor de beheerder; nog eens uitvoeren verandert niets.',
+    "cli.opt.db.copy.make_groups": "Naar een datamap, als root: maak ontbrekende Unix-groepen (met hun leden). Bestaande groepen krijgen nooit leden erbij; systeemgroepen (onder GID_MIN) worden nooit gebruikt.",
     'cli.opt.db.upgrade.url': 'De database (anders --db voor de opdracht, of $SPIEGEL_DB).',
     'cli.help.db.copy': 'Kopieer alle eenheden van BRON naar DOEL: een datamap naar een database (postgresql://…) of terug, record voor record gecontroleerd. Een eenheid die DOEL al heeft wordt vergeleken, nooit overschreven; nog eens uitvoeren verandert niets.',
     'cli.metavar.ID': 'ID',
