@@ -27,14 +27,18 @@ def resolve_unit(store: Store, text: str) -> str:
     unit this user may read. A name is not an identity: any member of a shared
     group may make a unit and call it anything (issue 26), so text that fits more
     than one unit is refused with every candidate and the group that can read it.
-    One exception: an exact slug or name of a unit closed to the shared group wins
-    over units the text is only part of, since only members of that unit's own
-    group (trusted with its data anyway) or the admin can make such a unit."""
+    One exception: the exact slug of a unit closed to the shared group, or its exact
+    name when no other unit has that name, wins over units the text is only part
+    of, since only members of that unit's own group (trusted with its data anyway)
+    or the admin can make such a unit."""
     wanted = " ".join(text.split()).casefold()
     if not wanted:
         raise NotFound(t("unit.not_found", text=text))
+    slugs = store.slugs()
+    if wanted in slugs and not unit_access(store, wanted)[1]:
+        return wanted  # a slug only its own group (or the admin) could have made: no scan on `add`
     exact, partial, names = [], [], {}
-    for slug in store.slugs():
+    for slug in slugs:
         name = _readable_name(store, slug)
         names[slug] = name
         if name is False:  # no access: only its exact slug names it
