@@ -148,3 +148,14 @@ def as_root(*args: str):
 
     return subprocess.run([sys.executable, "-m", "cli", *args], capture_output=True, text=True, cwd=users.REPO,
                           env={**os.environ, "SPIEGEL_LANG": "nl"}, timeout=60)
+
+
+@pytest.mark.parametrize("plant", PLANTS)
+def test_the_portfolio_still_shows_every_unit(runner, data, plant):
+    from store.portfolio import all_facts
+
+    b_writes(runner, data, *PLANTS[plant])
+    store = Store(data, user="root")
+    facts = {f.slug: f for f in all_facts(store, store.today())}
+    assert set(facts) == {"praktijk-a", "bbb"} and facts["praktijk-a"].open_actions == 1
+    assert facts["bbb"].unit is None or facts["bbb"].bad_records >= 1  # the unit, or its record, named
