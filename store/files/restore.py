@@ -7,9 +7,12 @@ and of no newer schema than this spiegel's, every unit it lists present with its
 size and sha256, no unit it does not list, every unit file parsing as a spiegel file
 of its slug with the record counts the manifest says. A unit the data directory has
 already is refused unless `--replace`; with it, the unit's data is replaced under
-its lock in one atomic write. A new unit gets its directory (2770); as root, in its
-group from the archive (made with groupadd if missing, members added where the user
-exists). Every id in the archive is registered, so no new record repeats one.
+its lock in one atomic write (`only`: just those units). Every record passes the
+load-time check before anything is written. A new unit gets its directory (2770); as
+root, in its group from the archive as store/files/groups.py's GroupPolicy allows (a
+group made only for root's own archive or with --make-groups, members added only to a
+group made in this run, no system group). Every id in the archive is registered with
+its unit, so no new record repeats one and `show` opens the unit it was made for.
 """
 
 from __future__ import annotations
@@ -111,8 +114,9 @@ class Outcomes(list):
 def restore(backend: FileBackend, path: str, replace: bool = False, only: list[str] | None = None,
             make_groups: bool = False) -> list[tuple[str, str]]:
     """Verify, then restore every unit (or those in `only`); [(unit, what was done)].
-    The first line says whose archive it is. Groups as GroupPolicy allows: a missing
-    one is made only if the archive file is root's or `make_groups`."""
+    Its `whose` says whose archive it is (the file's owner, from fstat). Groups as
+    GroupPolicy allows: a missing one is made only if the archive file is root's or
+    `make_groups`; members are added only to groups made in this run."""
     manifest, units = verify(path)
     if only:
         missing = sorted(set(only) - set(units))
