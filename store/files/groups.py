@@ -1,7 +1,8 @@
 """Unix groups for units an administrator brings back (a restore, a copy out of a
-database): a unit's group by name, made with `groupadd` when it is missing, and its
-members added where a user of that name exists. Root only: anyone else's restore
-makes ordinary unit directories in the data directory's group.
+database): a unit's group by name, as GroupPolicy allows (made with `groupadd` only
+when the run may, members added only to a group this run made, never a system
+group). Root only: anyone else's restore makes ordinary unit directories in the data
+directory's group.
 """
 
 from __future__ import annotations
