@@ -143,13 +143,27 @@ def _exists(dir_fd: int, name: str) -> bool:
 def _first_free(dir_fd: int, prefix: str) -> int:
     """A number past the run of taken ones from 1 (the lowest free one while entries
     are only ever added in order). Galloping stops at the layout's last number:
-    entries planted at A-2, A-4, … A-2^840 made it ask for names too long to exist."""
-    if not _exists(dir_fd, f"{prefix}-1"):
+    entries planted at A-2, A-4, … A-2^840 made it ask for names too long to exist.
+    Planted entries also fool the bisection into a run that is not there (A-2^29 + 1),
+    so a run it finds is checked at a few random numbers below its end; a missing one
+    bounds a new search below it (a member cannot plant every number of a run)."""
+    ceiling = MAX_NUMBER + 1  # past the last: treated as free, never asked for
+    for _ in range(64):  # each round lowers the ceiling: bounded whatever was planted
+        found = _run_end(dir_fd, prefix, ceiling)
+        gap = _missing_below(dir_fd, prefix, found - 1)
+        if gap is None:
+            return found
+        ceiling = gap
+    return found
+
+
+def _run_end(dir_fd: int, prefix: str, ceiling: int) -> int:
+    if ceiling <= 1 or not _exists(dir_fd, f"{prefix}-1"):
         return 1
     low, high = 1, 2
-    while high <= MAX_NUMBER and _exists(dir_fd, f"{prefix}-{high}"):
+    while high < ceiling and _exists(dir_fd, f"{prefix}-{high}"):
         low, high = high, high * 2
-    high = min(high, MAX_NUMBER + 1)  # past the last: treated as free, never asked for
+    high = min(high, ceiling)
     while high - low > 1:
         middle = (low + high) // 2
         if _exists(dir_fd, f"{prefix}-{middle}"):
@@ -157,6 +171,18 @@ def _first_free(dir_fd: int, prefix: str) -> int:
         else:
             high = middle
     return high
+
+
+def _missing_below(dir_fd: int, prefix: str, last: int, samples: int = 8) -> int | None:
+    """A number in 2..last whose entry is missing, among a few random ones; None if
+    all are there (a run spiegel made is whole)."""
+    if last < 3:
+        return None
+    for _ in range(samples):
+        number = 2 + int.from_bytes(os.urandom(4), "big") % (last - 1)
+        if not _exists(dir_fd, f"{prefix}-{number}"):
+            return number
+    return None
 
 
 def _claim(dir_fd: int, name: str, slug: str, path: str) -> bool:
