@@ -101,6 +101,14 @@ class FileBackend(Backend):
 
         return indexed_figures(self.unit_file(slug), blank, checked)
 
+    def forget(self, slug: str) -> None:
+        """A unit whose list index cannot be kept (a bad record) is parsed for every
+        list; keeping each such parse for the life of the process let a colleague's
+        big units fill memory (issue 26)."""
+        found = self._files.get(slug)
+        if found is not None:
+            found.forget()
+
     def unit_name(self, slug: str) -> str | None:
         """From the header of a current list index: parsing every unit file to match
         `--unit noord` took 0.4 s with 10k actions."""

@@ -159,3 +159,11 @@ def test_the_portfolio_still_shows_every_unit(runner, data, plant):
     facts = {f.slug: f for f in all_facts(store, store.today())}
     assert set(facts) == {"praktijk-a", "bbb"} and facts["praktijk-a"].open_actions == 1
     assert facts["bbb"].unit is None or facts["bbb"].bad_records >= 1  # the unit, or its record, named
+
+
+def test_a_unit_with_a_bad_record_is_not_kept_in_memory_by_a_list(runner, data):
+    b_writes(runner, data, *PLANTS["deadline 9999-12-31"])
+    store = Store(data, user="root")
+    skipped: list = []
+    store.listed_actions(skipped=skipped)
+    assert [p.record_id for p in skipped if getattr(p, "record_id", None)] and store.files._files["bbb"]._data is None
