@@ -87,7 +87,7 @@ def unit_access(store: Store, slug: str) -> tuple[str | None, bool]:
     files = store.files
     if files is None:
         return None, False
-    return files.unit_group(slug), files.open_to_everyone(slug) is not None
+    return files.unit_readers(slug), files.open_to_everyone(slug) is not None
 
 
 def clean_line(text: str) -> str:

@@ -134,7 +134,7 @@ class FileBackend(Backend):
         top = self.top_stat()
         return layout.is_shared(top) and layout.has_other_members(top.st_gid, top.st_uid)
 
-    def unit_group(self, slug: str) -> str | None:
+    def unit_readers(self, slug: str) -> str | None:
         """The name of the group of the unit's directory (who can read it), on a shared
         server; None in a personal data directory (its groups tell nothing)."""
         if not self.on_shared_server():
