@@ -12,7 +12,7 @@ UNITS_EN = {
     "field.relatiemanager_login": "Relatiemanager's login",
     "field.hagro": "Hagro",
     "field.municipality": "Municipality",
-    "unit.ambiguous_place": "'{text}' fits several units: {hits}. Type the short name or more of the name, e.g. with the place added",
+    "unit.ambiguous_place": "'{text}' fits several units: {hits}. Type the short name (slug) or more of the name, e.g. with the place added",
     "unit.name_unknown": "name unreadable",
     "unit.group_of": "group {group}",
     "unit.group_open": "group {group}: open to the whole shared group",

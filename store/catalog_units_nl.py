@@ -12,7 +12,7 @@ UNITS_NL = {
     "field.relatiemanager_login": "Inlognaam relatiemanager",
     "field.hagro": "Hagro",
     "field.municipality": "Gemeente",
-    "unit.ambiguous_place": "'{text}' past bij meer eenheden: {hits}. Typ de afkorting of meer van de naam, bv. met de plaats erbij",
+    "unit.ambiguous_place": "'{text}' past bij meer eenheden: {hits}. Typ de korte naam (slug) of meer van de naam, bv. met de plaats erbij",
     "unit.name_unknown": "naam onleesbaar",
     "unit.group_of": "groep {group}",
     "unit.group_open": "groep {group}: open voor de hele gedeelde groep",
