@@ -57,9 +57,11 @@ def backup(ctx, output, data_dir):
 @cli.command()
 @click.argument("archive", metavar="ARCHIEF")
 @click.option("--replace", is_flag=True, help="Vervang eenheden die de datamap al heeft.")
+@click.option("--unit", "units", multiple=True, metavar="SLUG", help="Alleen deze eenheid (herhaalbaar).")
+@click.option("--make-groups", is_flag=True, help="Maak ontbrekende groepen, ook als het archief niet van root is.")
 @data_dir_option
 @click.pass_context
-def restore(ctx, archive, replace, data_dir):
+def restore(ctx, archive, replace, units, make_groups, data_dir):
     """Zet een back-up terug: eerst helemaal gecontroleerd, dan pas iets vervangen."""
     from cli.output import echo
     from store.errors import SpiegelError
@@ -72,11 +74,13 @@ def restore(ctx, archive, replace, data_dir):
             raise SpiegelError(t("restore.pg"))
         from store.files.restore import restore as restore_archive
 
-        outcomes = restore_archive(store.files, archive, replace=replace)
+        outcomes = restore_archive(store.files, archive, replace=replace, only=list(units) or None,
+                                   make_groups=make_groups)
     finally:
         store.close()
     from cli.admin_commands import warn_if_shared
 
+    echo(outcomes.whose)  # an archive a member made says so before anything else
     for slug, outcome in outcomes:
         echo(f"{slug}: {outcome}")
         warn_if_shared(store, slug)  # a unit every member of the data directory's group may read: said

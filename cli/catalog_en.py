@@ -73,6 +73,7 @@ CLI_EN: dict[str, str] = {
     'cli.help.kpi.show': 'A KPI with its measurements and run-chart analysis (baseline period, median, runs, signals).',
     'cli.help.db': "spiegel's PostgreSQL database (see README, 'Moving to PostgreSQL').",
     'cli.help.db.upgrade': "Bring the database's schema up to date (creates it the first time). For the administrator (owner of the database or of schema spiegel); running it again changes nothing. Refuses a database where everyone may create objects in schema public, and says which REVOKE the administrator runs.",
+    "cli.opt.db.copy.make_groups": "Into a data directory, as root: make missing Unix groups (with their members). Existing groups never get members added; system groups (below GID_MIN) are never used.",
     'cli.opt.db.upgrade.url': "The database (else the command's --db, or $SPIEGEL_DB).",
     'cli.help.db.copy': 'Copy every unit from SOURCE to TARGET: a data directory to a database (postgresql://…) or back, checked record by record. A unit TARGET already has is compared, never overwritten; running it again changes nothing. The ids of both sides are compared first: an id TARGET already gives to another unit refuses the whole copy. On a database only its administrator (owner of schema spiegel) copies.',
     'cli.metavar.ID': 'ID',

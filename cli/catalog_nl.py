@@ -139,6 +139,7 @@ CLI_NL: dict[str, str] = {
     'cli.help.kpi.show': 'Een KPI met metingen en run-chartanalyse (basisperiode, mediaan, runs, signalen).',
     'cli.help.db': "De PostgreSQL-database van spiegel (zie README, 'Naar PostgreSQL').",
     'cli.help.db.upgrade': 'Breng het schema van de database bij (maakt het bij de eerste keer aan). Voor de beheerder (eigenaar van de database of van schema spiegel); nog eens uitvoeren verandert niets. Weigert een database waarin iedereen objecten mag maken in schema public, en zegt dan welke REVOKE de beheerder uitvoert.',
+    "cli.opt.db.copy.make_groups": "Naar een datamap, als root: maak ontbrekende Unix-groepen (met hun leden). Bestaande groepen krijgen nooit leden erbij; systeemgroepen (onder GID_MIN) worden nooit gebruikt.",
     'cli.opt.db.upgrade.url': 'De database (anders --db voor de opdracht, of $SPIEGEL_DB).',
     'cli.help.db.copy': 'Kopieer alle eenheden van BRON naar DOEL: een datamap naar een database (postgresql://…) of terug, record voor record gecontroleerd. Een eenheid die DOEL al heeft wordt vergeleken, nooit overschreven; nog eens uitvoeren verandert niets. Vooraf worden de id\'s van beide kanten vergeleken: een id dat in DOEL al van een andere eenheid is, weigert de hele kopie. Op een database kopieert alleen de beheerder (eigenaar van schema spiegel).',
     'cli.metavar.ID': 'ID',

@@ -18,4 +18,5 @@ CLI_UNITS_EN = {
     "cli.metavar.HAGRO": "HAGRO",
     "cli.metavar.GEMEENTE": "MUNICIPALITY",
     "cli.metavar.ROUTE=FASE": "ROUTE=PHASE",
+    "cli.opt.check.server": "For the administrator: check the shared server (data directory and sticky bit, unit directories, units open to the whole group, .ids, /proc with hidepid, fs.protected_regular and protected_hardlinks). Exit 1 for a problem, 0 for advice only. hidepid needs gid= for an admin group; systemd services (e.g. logind, polkit) that must see every process misbehave otherwise: see the README.",
 }

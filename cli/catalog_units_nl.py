@@ -18,4 +18,5 @@ CLI_UNITS_NL = {
     "cli.metavar.HAGRO": "HAGRO",
     "cli.metavar.GEMEENTE": "GEMEENTE",
     "cli.metavar.ROUTE=FASE": "ROUTE=FASE",
+    "cli.opt.check.server": "Voor de beheerder: controleer de gedeelde server (datamap en sticky bit, eenheidsmappen, eenheden open voor de hele groep, .ids, /proc met hidepid, fs.protected_regular en protected_hardlinks). Exit 1 bij een probleem, 0 bij alleen advies. hidepid heeft gid= nodig voor een beheergroep; systemd-diensten (bv. logind, polkit) die alle processen moeten zien werken anders slecht: zie README.",
 }

@@ -38,8 +38,9 @@ def upgrade(ctx, url):
 @db.command("copy")
 @click.argument("source", metavar="BRON")
 @click.argument("target", metavar="DOEL")
+@click.option("--make-groups", is_flag=True, help="Maak ontbrekende Unix-groepen (als root, naar een datamap).")
 @click.pass_context
-def copy(ctx, source, target):
+def copy(ctx, source, target, make_groups):
     """Kopieer alle eenheden van BRON naar DOEL: een datamap naar een database
     (postgresql://…) of terug, record voor record gecontroleerd.
 
@@ -59,7 +60,7 @@ def copy(ctx, source, target):
     source_store = Store(os.path.expanduser(source), today=today)
     target_store = Store(os.path.expanduser(target), today=today)
     try:
-        outcomes, complete = copy_units(source_store, target_store)
+        outcomes, complete = copy_units(source_store, target_store, make_groups=make_groups)
     finally:
         source_store.close()
         target_store.close()

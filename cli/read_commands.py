@@ -55,6 +55,23 @@ def units(ctx, mine, data_dir, as_json):
     unit_summaries(store, as_json, mine)
 
 
+def _create_unit(store, unit, gid):
+    """The unit made; a name that is taken says, to the admin, who took it and how
+    to remove it if it is a member's squat (issue 26)."""
+    from store.errors import AlreadyExists
+
+    try:
+        return store.create_unit(unit, group=gid)
+    except AlreadyExists as taken:
+        from store.files.admin import squat_line
+        from store.unit_names import slugify
+
+        line = squat_line(store.files, slugify(unit.name)) if store.files is not None else None
+        if line is None:
+            raise
+        raise AlreadyExists(taken.path, f"{taken.problem}; {line}") from None
+
+
 @units.command("add")
 @click.argument("name", metavar="NAAM")
 @click.option("--kind", default="practice", metavar="SOORT")
@@ -79,7 +96,12 @@ def add_unit(ctx, name, kind, relatiemanager, relatiemanager_login, hagro, munic
                 hagro=hagro, municipality=municipality)
     if phases:
         unit.phases = parse_value(Unit, "phases", phases)
-    click.echo(store.create_unit(unit, group=group_id(group) if group else None).id)
+    click.echo(_create_unit(store, unit, group_id(group) if group else None).id)
+    if store.files is not None and store.files.made_sticky:
+        from cli.output import fail
+        from store.i18n import t
+
+        fail(t("top.made_sticky"))
     if not group:
         from cli.admin_commands import warn_if_shared
 
@@ -87,14 +109,23 @@ def add_unit(ctx, name, kind, relatiemanager, relatiemanager_login, hagro, munic
 
 
 @cli.command()
+@click.option("--server", is_flag=True)
 @data_dir_option
 @json_option
 @click.pass_context
-def check(ctx, data_dir, as_json):
-    """`spiegel check`: one line per unit file; exit 1 if one is not in order."""
+def check(ctx, server, data_dir, as_json):
+    """`spiegel check`: one line per unit file; exit 1 if one is not in order.
+    `--server`: the shared server's setup, for the administrator (exit 1 for a
+    problem, 0 when there is only advice)."""
+    store = make_store(settings(ctx, data_dir))
+    if server:
+        from cli.render import server_report
+
+        if not server_report(store, as_json):
+            ctx.exit(1)
+        return
     from cli.render import check_report
 
-    store = make_store(settings(ctx, data_dir))
     if not check_report(store, as_json):
         ctx.exit(1)
 

@@ -75,6 +75,7 @@ def unit_summaries(store, as_json: bool, mine: bool = False) -> None:
     figures where they are current); `mine`: only the units whose relatiemanager
     logs in as the user (units that cannot be read say nobody's they are)."""
     from store.portfolio import all_facts, is_mine
+    from store.unit_names import unit_access
 
     today = store.today()
     summaries = []
@@ -86,8 +87,9 @@ def unit_summaries(store, as_json: bool, mine: bool = False) -> None:
             continue
         if mine and not is_mine(unit, store.user):
             continue
+        group, open_to_all = unit_access(store, facts.slug)  # a name is no identity: who can read it is
         summaries.append({
-            "slug": facts.slug, "name": unit.name, "kind": unit.kind.value,
+            "slug": facts.slug, "name": unit.name, "group": group, "open_to_all": open_to_all, "kind": unit.kind.value,
             "relatiemanager": unit.relatiemanager, "relatiemanager_login": unit.relatiemanager_login,
             "hagro": unit.hagro, "municipality": unit.municipality, "phases": unit.phases,
             "open_leerpunten": facts.open_leerpunten,
@@ -101,15 +103,42 @@ def unit_summaries(store, as_json: bool, mine: bool = False) -> None:
         print_json(summaries)
         return
     headers = [t("col.unit"), t("col.phases"), t("col.leerpunten"), t("col.open"), t("col.overdue"), t("col.name")]
+    grouped = any(s.get("group") for s in summaries)
+    if grouped:
+        headers.append(t("col.group"))
     rows = []
     for s in summaries:
         if "problem" in s:
-            rows.append([s["slug"], "-", "-", "-", "-", s["problem"]])
+            rows.append([s["slug"], "-", "-", "-", "-", s["problem"]] + (["-"] if grouped else []))
         else:
             phases = " ".join(str(p) for _, p in sorted(s["phases"].items()))
             name = f"{s['name']} (! {t('check.bad_records', count=s['bad_records'])})" if s["bad_records"] else s["name"]
-            rows.append([s["slug"], phases, s["open_leerpunten"], s["open_actions"], s["overdue_actions"], name])
+            row = [s["slug"], phases, s["open_leerpunten"], s["open_actions"], s["overdue_actions"], name]
+            if grouped:
+                row.append(f"{s['group'] or '-'}{' ' + t('units.open_mark') if s['open_to_all'] else ''}")
+            rows.append(row)
     table(headers, rows, shrink=(0, 5))
+    if any(s.get("open_to_all") for s in summaries):
+        echo(t("units.open_mark_explained", mark=t("units.open_mark")))
+
+
+def server_report(store, as_json: bool) -> bool:
+    """`check --server`: one line per finding (store/files/server_check.py); True if
+    there is no problem (advice alone is fine)."""
+    from store.errors import SpiegelError
+    from store.files.server_check import ADVICE, PROBLEM, server_findings
+
+    if store.files is None:
+        raise SpiegelError(t("db.file_only"))
+    found = server_findings(store.files)
+    if as_json:
+        print_json([{"level": level, "text": text} for level, text in found])
+    else:
+        for level, text in found:
+            echo(f"{t('server.level.' + level)}: {text}")
+        echo(t("server.summary", problems=sum(lv == PROBLEM for lv, _ in found),
+               advice=sum(lv == ADVICE for lv, _ in found)))
+    return not any(level == PROBLEM for level, _ in found)
 
 
 def check_report(store, as_json: bool) -> bool:

@@ -123,6 +123,10 @@ class Backend:
         """The unit's name if the backend has it cheaply, else None (Store then reads it)."""
         return None
 
+    def forget(self, slug: str) -> None:
+        """Drop what is kept in memory of the unit's data (a backend with a read cache)."""
+        return None
+
     def unit_group(self, slug: str) -> tuple[str, list[str]] | None:
         """Who may use the unit, as a group's name and its members' names (a database's
         group role and its login roles), for a copy into files made as root; None if

@@ -78,6 +78,21 @@ def bad_in(build: Build, data: dict) -> list[BadRecord]:
     return found
 
 
+def first_bad_record(data: dict, slug: str) -> BadRecord | None:
+    """The first record of a unit's data, of every kind (the unit's own too), that
+    fails the load-time check; None if all load. What restore and `db copy` run
+    before writing: a matching hash or a database row says nothing about the types."""
+    from store.records import RECORD_TYPES
+
+    for cls in RECORD_TYPES.values():
+        for doc in data.get(cls.TABLE, {}).values():
+            try:
+                cls.from_doc(doc, slug)
+            except BadRecord as bad:
+                return bad
+    return None
+
+
 def _judgeable(where: DocFilter, doc: dict) -> bool:
     try:
         where(doc)

@@ -42,4 +42,11 @@ BACKUP_EN: dict[str, str] = {
     "groups.made": "group {group} created",
     "groups.member_added": "{user} added to {group}",
     "groups.failed": "{command} failed: {detail}",
+    "groups.not_made": "group {group} does not exist and was not made: the archive is not root's (make the group yourself, or give --make-groups)",
+    "groups.system": "group {group} is a system group (gid {gid}, below GID_MIN {gid_min}); spiegel never uses one",
+    "restore.bad_record": "{path}: {unit}, {id} is damaged ({detail}); nothing was changed",
+    "restore.no_such_unit": "the archive has no unit {units} (it has: {found}); nothing was changed",
+    "restore.whose": "archive of {owner}, made {made}",
+    "restore.left_out": "not restored: {problem}",
+    "copy.bad_record": "not copied: {id} is damaged ({detail})",
 }

@@ -43,4 +43,11 @@ BACKUP_NL: dict[str, str] = {
     "groups.made": "groep {group} aangemaakt",
     "groups.member_added": "{user} toegevoegd aan {group}",
     "groups.failed": "{command} mislukte: {detail}",
+    "groups.not_made": "groep {group} bestaat niet en is niet aangemaakt: het archief is niet van root (maak de groep zelf, of geef --make-groups)",
+    "groups.system": "groep {group} is een systeemgroep (gid {gid}, onder GID_MIN {gid_min}); die gebruikt spiegel nooit",
+    "restore.bad_record": "{path}: {unit}, {id} is beschadigd ({detail}); er is niets veranderd",
+    "restore.no_such_unit": "het archief heeft geen eenheid {units} (wel: {found}); er is niets veranderd",
+    "restore.whose": "archief van {owner}, gemaakt {made}",
+    "restore.left_out": "niet teruggezet: {problem}",
+    "copy.bad_record": "niet gekopieerd: {id} is beschadigd ({detail})",
 }

@@ -132,7 +132,7 @@ EN: dict[str, str] = {
     "migrate.moved": 'moved into a directory of its own (group {group}); the old file is now a marker',
     "units.group_set": '{unit}: group {group} ({count} files); only members of {group} can read this unit now',
     'units.group_set.one': '{unit}: group {group} (1 file); only members of {group} can read this unit now',
-    "units.shared_warning": 'note: {unit} is readable by everyone in group {group}; give it a group of its own with `spiegel units group {unit} GROUP` (as administrator)',
+    "units.shared_warning": 'note: {unit} is readable and writable by everyone in group {group} (every member can read, change and delete its records); give it a group of its own with `spiegel units group {unit} GROUP` (as administrator)',
     "file.busy": "another writer has held it for over 10 seconds; try again shortly",
     "Status.planned": "planned", "Status.in_progress": "in progress", "Status.done": "done", "Status.stopped": "stopped",
     "UnitKind.practice": "practice", "UnitKind.hagro": "hagro", "UnitKind.municipality": "municipality",

@@ -136,7 +136,7 @@ NL: dict[str, str] = {
     "migrate.moved": 'overgezet naar een eigen map (groep {group}); het oude bestand is nu een merkteken',
     "units.group_set": '{unit}: groep {group} ({count} bestanden); alleen leden van {group} kunnen deze eenheid nu lezen',
     'units.group_set.one': '{unit}: groep {group} (1 bestand); alleen leden van {group} kunnen deze eenheid nu lezen',
-    "units.shared_warning": 'let op: {unit} is leesbaar voor iedereen in groep {group}; geef haar een eigen groep met `spiegel units group {unit} GROEP` (als beheerder)',
+    "units.shared_warning": 'let op: {unit} is leesbaar én schrijfbaar voor iedereen in groep {group} (elk lid kan haar records lezen, wijzigen en verwijderen); geef haar een eigen groep met `spiegel units group {unit} GROEP` (als beheerder)',
     "file.busy": "een ander schrijft al meer dan 10 seconden; probeer het zo nog eens",
     # vocabularies
     "Status.planned": "gepland", "Status.in_progress": "in uitvoering", "Status.done": "afgerond", "Status.stopped": "gestopt",

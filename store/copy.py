@@ -29,12 +29,16 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
     from store.repository import Store
 
 
-def copy_units(source: Store, target: Store) -> tuple[list[tuple[str, str]], bool]:
+def copy_units(source: Store, target: Store, make_groups: bool = False) -> tuple[list[tuple[str, str]], bool]:
     """Copy every unit; ((unit, outcome) per unit, whether every unit is in the
-    target as in the source)."""
+    target as in the source). Into files as root, groups as restore treats them
+    (store/files/groups.py GroupPolicy): missing ones made only with `make_groups`."""
+    from store.bad_records import first_bad_record
+
     for store in (source, target):
         _administered(store)
     outcomes, complete = [], True
+    policy = None
     existing = set(target.slugs())
     readable: dict[str, dict] = {}
     for slug in source.slugs():
@@ -43,12 +47,28 @@ def copy_units(source: Store, target: Store) -> tuple[list[tuple[str, str]], boo
         except FileProblem as problem:
             outcomes.append((slug, t("copy.unreadable", problem=problem)))
             complete = False
+            continue
+        bad = first_bad_record(readable[slug], slug)  # checked before anything is written, as restore does
+        if bad is not None:
+            outcomes.append((slug, t("copy.bad_record", id=bad.record_id,
+                                     detail="; ".join(str(p) for p in bad.problems))))
+            complete = False
+            del readable[slug]
     ids = _checked_ids(readable, target, existing)
     target.backend.mark_ids_taken(ids)  # first: no record is ever in the target without its id registered
     for slug, data in readable.items():
         done: list[str] = []
         if slug not in existing:
-            gid, done = _group(source, target, slug)
+            if policy is None:
+                from store.files.groups import GroupPolicy
+
+                policy = GroupPolicy(may_create=make_groups, own_gid=target.files.top_stat().st_gid if target.files else None)
+            try:
+                gid, done = _group(source, target, slug, policy)
+            except FileProblem as problem:  # a group it may not make or use: left out, said
+                outcomes.append((slug, t("restore.left_out", problem=problem.problem)))
+                complete = False
+                continue
             target.backend.create(slug, _stored(data), gid)
         same = _same(data, target.backend.read(slug))
         complete = complete and same
@@ -111,26 +131,25 @@ def _count(data: dict) -> int:
 
 
 def _ids(data: dict, slug: str) -> dict[str, str]:
-    return {doc["id"]: slug for table, docs in data.items() if table not in (schema.META, "unit")
-            for doc in docs.values() if isinstance(doc, dict) and isinstance(doc.get("id"), str)
-            and ID.fullmatch(doc["id"])}
+    """Every record's id with its unit (schema.RECORD_TABLES, as restore and migrate)."""
+    return {doc["id"]: slug for table in schema.RECORD_TABLES for doc in data.get(table, {}).values()
+            if isinstance(doc, dict) and isinstance(doc.get("id"), str) and ID.fullmatch(doc["id"])}
 
 
-def _group(source: Store, target: Store, slug: str) -> tuple[int | None, list[str]]:
+def _group(source: Store, target: Store, slug: str, policy) -> tuple[int | None, list[str]]:
     """Into files, as root: the unit's directory in a Unix group named after the
     source's group for it (a database unit's group role, cut to the 32 characters
     groupadd allows: the role's hash part keeps it unique), made if missing, its
     login roles added as members where a Unix user of that name exists. Otherwise
-    the data directory's group, as `spiegel units add` without --group."""
+    the data directory's group, as `spiegel units add` without --group. Members are
+    added only to a group this run made; a system group is never used."""
     if target.files is None or not _is_root():
         return None, []
     found = source.backend.unit_group(slug)
     if found is None:
         return None, []
-    from store.files import groups
-
     name, members = found
-    gid, done = groups.ensure_group(name[:32], members)
+    gid, done = policy.group_for(name[:32], members)
     return gid, [t("copy.in_group", group=name[:32]), *done]
 
 

@@ -19,6 +19,9 @@ _read = [0]
 
 
 def loads(raw: bytes):
+    """Parsed JSON, or ValueError; also for nesting deeper than the parsers go (a
+    colleague's 10 KB of `[[[[…` raised RecursionError: a crash, not a bad file).
+    Caught here rather than scanned for beforehand: a scan would cost every `add`."""
     _read[0] += len(raw)
     if _read[0] > SWITCH_BYTES or "orjson" in sys.modules:
         import orjson
@@ -27,7 +30,14 @@ def loads(raw: bytes):
             return orjson.loads(raw)
         except orjson.JSONDecodeError:
             pass  # stdlib json decides: it also reads escaped lone surrogates, which a hand-edit may hold
-    return json.loads(raw, parse_constant=_not_a_number, parse_float=_finite)
+    try:
+        return json.loads(raw, parse_constant=_not_a_number, parse_float=_finite)
+    except RecursionError:
+        raise TooDeep("nested too deeply") from None
+
+
+class TooDeep(ValueError):
+    """JSON nested deeper than a parser can follow."""
 
 
 def _not_a_number(word: str) -> float:

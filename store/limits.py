@@ -24,6 +24,10 @@ MAX_MEASUREMENTS = 10_000  # a KPI's series (weekly for two centuries)
 MAX_NUMBER = 1e9  # KPI values, baselines and targets: larger ones are typing errors (store/kpis.py)
 MAX_COUNT = 100_000  # people, minutes, rounds
 MAX_INT = 2**53  # revisions and log references: exact in JSON everywhere
+# Dates a practice's records can hold. Python's own ends (0001-01-01, 9999-12-31) leave
+# no room for "the day before the start" or "a year later" (ical, run charts): a
+# stored date outside these is a bad value, never a crash (issue 26).
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 # Integer fields with their own range (inclusive); any other int is 0..MAX_INT.
 BOUNDS = {
@@ -35,8 +39,16 @@ PDSA_KEYS = ("plan", "do", "study", "act")
 
 
 def is_number(value: Any) -> bool:
-    """A finite int or float within ±MAX_NUMBER (a bool is no number)."""
-    return type(value) in (int, float) and math.isfinite(value) and abs(value) <= MAX_NUMBER
+    """A finite int or float within ±MAX_NUMBER (a bool is no number). An int is
+    compared as it is: math.isfinite(10**400) raises OverflowError."""
+    if type(value) is int:
+        return abs(value) <= MAX_NUMBER
+    return type(value) is float and math.isfinite(value) and abs(value) <= MAX_NUMBER
+
+
+def date_in_range(value: Any) -> bool:
+    """Whether a date lies within the years records may hold (MIN_YEAR..MAX_YEAR)."""
+    return MIN_YEAR <= value.year <= MAX_YEAR
 
 
 def input_problems(record: Any) -> list[InvalidValue]:
@@ -58,6 +70,8 @@ def _limit(name: str, kind: str, value: Any) -> str | None:
         return None if type(value) is int and low <= value <= high else t("value.range", low=low, high=high)
     # OptFloat (a KPI's baseline and target): store.kpis.kpi_problems judges them,
     # with the KPI's unit (a percentage stays within 0-100).
+    if kind == "OptDate" and value is not None and not date_in_range(value):
+        return t("value.date_range", low=MIN_YEAR, high=MAX_YEAR)
     if kind in ("Line", "Text", "Login") and len(value) > (MAX_TEXT if kind == "Text" else MAX_LINE):
         return t("value.too_long", limit=MAX_TEXT if kind == "Text" else MAX_LINE, length=len(value))
     if kind in ("Lines", "Ids"):

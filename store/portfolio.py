@@ -32,6 +32,8 @@ class UnitFacts:
     bad_records: int = 0  # records that fail the load-time check, left out of the counts
     group_name: str = ""  # the Hagro or municipality the portfolio groups it under, if it does
     last_visit: dt.date | None = None  # the newest Visit (store/visits.py: `last_visit`)
+    readers: str | None = None  # the Unix group that can read the unit (files on a server)
+    open_to_all: bool = False  # ...and that group is the whole shared group: anyone's unit
 
     @property
     def name(self) -> str:
@@ -58,7 +60,17 @@ def all_facts(store: Store, today: dt.date) -> list[UnitFacts]:
             entry.problem = problem
         found.append(portfolio_facts(store, entry, today))
     found.extend(UnitFacts(os.path.basename(p.path)[:-5], None, p) for p in store.backend.outside_units())
+    _add_readers(store, found)
     return found
+
+
+def _add_readers(store: Store, found: list[UnitFacts]) -> None:
+    """Who can read each unit: a name is no identity (any member of the shared group
+    may make a unit called "Praktijk A"), its group is."""
+    from store.unit_names import unit_access
+
+    for facts in found:
+        facts.readers, facts.open_to_all = unit_access(store, facts.slug)
 
 
 def portfolio_facts(store: Store, entry: UnitEntry, today: dt.date) -> UnitFacts:

@@ -212,7 +212,11 @@ class Store:
             try:
                 rows = self._list_index(slug)[1]
             except BadRecordsInUnit:  # no index while a bad action exists: the file itself
-                return self.records(Action, slug, where, skipped)
+                try:
+                    return self.records(Action, slug, where, skipped)
+                finally:  # parsed again by the next list anyway: not kept meanwhile
+                    self._bad.pop(slug, None)
+                    self.backend.forget(slug)
             return self._built(Action, slug, documents(rows), where, skipped)
 
         if not unit:

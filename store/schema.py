@@ -22,6 +22,9 @@ SCHEMA_VERSION = 6
 MOVED = 1000
 META = "_meta"
 TABLES = ("unit", "meetings", "findings", "actions", "kpis", "visits", "teams")
+# The one list of record kinds with ids (A-, B-, K-, L-, M-, T-) that migrate, backup,
+# restore and `db copy` walk: a kind left out of one of them lost its ids' units (issue 26).
+RECORD_TABLES = TABLES[1:]
 
 
 def tombstone(doc: object) -> bool:
@@ -128,6 +131,8 @@ def parse(path: str, raw: bytes, slug: str) -> dict:
         data = jsoncodec.loads(raw)
     except ValueError as exc:  # json's and orjson's decode errors alike
         # Where, not the parser's English words (which also differ between json and orjson).
+        if isinstance(exc, jsoncodec.TooDeep):
+            raise CorruptFile(path, t("file.too_deep")) from None
         where = t("file.json_where", line=getattr(exc, "lineno", "?"), column=getattr(exc, "colno", "?"))
         raise CorruptFile(path, t("file.not_json", detail=where)) from None
     if not isinstance(data, dict) or not all(
@@ -135,12 +140,20 @@ def parse(path: str, raw: bytes, slug: str) -> dict:
     ):
         raise CorruptFile(path, t("file.not_spiegel"))
     version = version_of(data)
-    if not isinstance(version, int) or version > SCHEMA_VERSION:
+    if type(version) is not int or version < 0:  # -1, "6", true: no schema any spiegel wrote
+        raise CorruptFile(path, t("file.bad_schema", found=_shown(version)))
+    if version > SCHEMA_VERSION:
         raise CorruptFile(path, t("file.newer_schema", found=version, known=SCHEMA_VERSION))
     data = migrate(data, slug)
     if "1" not in data.get("unit", {}):
         raise CorruptFile(path, t("file.no_unit"))
     return data
+
+
+def _shown(value: object) -> str:
+    from store.text import clean_line
+
+    return clean_line(repr(value))[:40]
 
 
 def moved_marker_bytes(moved_to: str) -> bytes:

@@ -20,7 +20,7 @@ import re
 
 from store.errors import InvalidValue
 from store.i18n import t
-from store.limits import BOUNDS, MAX_INT, MAX_NUMBER, PDSA_KEYS, is_number
+from store.limits import BOUNDS, MAX_INT, MAX_NUMBER, MAX_YEAR, MIN_YEAR, PDSA_KEYS, is_number
 from store.text import clean_line, clean_text
 from store.vocab import Direction, FindingKind, FindingState, MeetingFormat, Status, TeamKind, UnitKind
 
@@ -235,15 +235,22 @@ def _date(value: Any) -> dt.date:
     and week dates, which spiegel never writes)."""
     if type(value) is not str or len(value) != 10 or value[4] != "-" or value[7] != "-":
         raise ValueError(value)
-    return dt.date.fromisoformat(value)
+    date = dt.date.fromisoformat(value)
+    if not MIN_YEAR <= date.year <= MAX_YEAR:  # 0001-01-01 or 9999-12-31 crashed ical and charts
+        raise ValueError(value)
+    return date
 
 
 def _opt_date(name: str, value: Any) -> dt.date | None:
     if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":  # _date, inline: hot
         try:
-            return dt.date.fromisoformat(value)
+            date = dt.date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            if MIN_YEAR <= date.year <= MAX_YEAR:  # 0001-01-01 or 9999-12-31 crashed ical and charts
+                return date
+            raise Bad("load.date_range", low=MIN_YEAR, high=MAX_YEAR)
     elif value is None:
         return None
     raise Bad("load.date")

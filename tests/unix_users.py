@@ -217,11 +217,16 @@ def _link_or_copy(source, target) -> None:
         shutil.copy2(source, target)
 
 
+def add_packages(runner: Runner, *modules: str) -> None:
+    """Make more of our packages reachable for the test users (icalendar for `ical`,
+    psycopg for the PostgreSQL tests): copies of their installed distributions and of
+    what they require, when the users' Python cannot import them already."""
+    missing = tuple(m for m in modules if runner.run_python(USER_A, f"import {m}", check=False).returncode != 0)
+    if missing:
+        copy_packages(missing, runner.site)
+
+
 def add_psycopg(runner: Runner) -> None:
-    """Let the test users import psycopg (the PostgreSQL tests): world-readable copies of
-    its installed distribution and of what it requires, beside spiegel's code, if their
-    Python lacks it."""
-    if runner.run_python(USER_A, "import psycopg; psycopg.pq.version()", check=False).returncode == 0:
-        return
-    copy_packages(("psycopg",), runner.site)
+    """psycopg for the test users, checked to find the system's libpq."""
+    add_packages(runner, "psycopg")
     runner.run_python(USER_A, "import psycopg; psycopg.pq.version()")

@@ -16,4 +16,5 @@ EN_PORTFOLIO = {
     "tui.portfolio.no_group": "(none)",
     "tui.portfolio.belongs": "Hagro {hagro} · municipality {municipality}",
     "tui.portfolio.rm_login": "{rm} ({login})",
+    "tui.portfolio.same_name": "Several units with this name: choose by group",
 }

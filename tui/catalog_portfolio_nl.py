@@ -16,4 +16,5 @@ NL_PORTFOLIO = {
     "tui.portfolio.no_group": "(geen)",
     "tui.portfolio.belongs": "hagro {hagro} · gemeente {municipality}",
     "tui.portfolio.rm_login": "{rm} ({login})",
+    "tui.portfolio.same_name": "Meer eenheden met deze naam: kies op groep",
 }

@@ -45,7 +45,21 @@ class SpiegelCommands(Provider):
         self._all = [*self._screen, *self._navigation_commands()]
 
     def _readable_units(self) -> list[tuple[str, str]]:
-        return [(e.slug, clean_line(e.unit.name)) for e in self.app.store.units() if e.unit is not None]
+        """(slug, name as shown): a unit open to the whole shared group is marked and
+        every name says its group, since anyone there may call a unit anything."""
+        from store.unit_names import unit_access
+
+        found = []
+        for entry in self.app.store.units():
+            if entry.unit is None:
+                continue
+            group, open_to_all = unit_access(self.app.store, entry.slug)
+            shown = clean_line(entry.unit.name)
+            if group:
+                mark = f"{t('units.open_mark')} " if open_to_all else ""
+                shown = f"{mark}{shown} ({t('unit.group_of', group=clean_line(group))})"
+            found.append((entry.slug, shown))
+        return found
 
     def _screen_commands(self) -> list[Command]:
         """The bindings of the screen the palette was opened on, in the Footer's words."""

@@ -7,14 +7,13 @@ and leaves them alone.
 
 from __future__ import annotations
 
-import fcntl
 import os
-import stat
 from contextlib import contextmanager
 
 from store import jsoncodec, schema
 from store.errors import CorruptFile, FileProblem, NoAccess
 from store.files import layout, safe
+from store.files.backend import make_top_sticky
 from store.i18n import t
 
 TYPE_CHECKING = False
@@ -34,7 +33,7 @@ def migrate(backend: FileBackend) -> list[tuple[str, str]]:
     in the flat file's group. Running it again changes nothing."""
     top_fd = safe.open_dir(backend.dir)
     try:
-        _make_top_sticky(top_fd)
+        make_top_sticky(top_fd)
         outcomes = [
             (name[:-5], _move(backend, top_fd, name[:-5]))
             for name in sorted(os.listdir(top_fd))
@@ -47,49 +46,59 @@ def migrate(backend: FileBackend) -> list[tuple[str, str]]:
     return outcomes
 
 
-def _make_top_sticky(top_fd: int) -> None:
-    """In a group-writable top directory, the sticky bit keeps members from removing
-    or replacing what is not theirs."""
-    st = os.fstat(top_fd)
-    mode = stat.S_IMODE(st.st_mode)
-    if mode & 0o022 and not mode & stat.S_ISVTX and os.geteuid() in (0, st.st_uid):
-        os.fchmod(top_fd, mode | stat.S_ISVTX)
-
-
 def _move(backend: FileBackend, top_fd: int, slug: str) -> str:
+    """One flat unit file moved under the old layout's lock; a lock that cannot be
+    taken (held past the timeout, a planted file refused) skips this unit, said."""
     name = f"{slug}.json"
     path = os.path.join(backend.dir, name)
-    with _old_lock(top_fd, slug, path):
+    try:
+        lock_fd = _old_lock(top_fd, slug, path)
+    except (FileProblem, OSError) as problem:
+        return t("migrate.lock_skipped", lock=f"{slug}.lock", problem=getattr(problem, "problem", None) or str(problem))
+    try:
+        return _move_locked(backend, top_fd, slug, name, path)
+    finally:
+        os.close(lock_fd)  # closing releases the flock
+
+
+def _move_locked(backend: FileBackend, top_fd: int, slug: str, name: str, path: str) -> str:
+    try:
+        fd, st = safe.open_regular(name, top_fd, path=path)
         try:
-            fd, st = safe.open_regular(name, top_fd, path=path)
-            try:
-                raw = safe.read_fd(fd, st, path)
-            finally:
-                os.close(fd)
-            if schema.moved_marker(raw):
-                return t("migrate.already")
-            if os.geteuid() not in (0, st.st_uid):
-                return t("migrate.not_owner", owner=layout.user_name(st.st_uid))
-            data = schema.parse(path, raw, slug)
-            backend.unit_file(slug).create(data, top_fd, st.st_gid)
-        except FileProblem as problem:
-            return t("migrate.left", problem=problem.problem)
-        marker = schema.moved_marker_bytes(f"{slug}/{layout.UNIT_FILE}")
-        tmp = safe.write_new(top_fd, f".{slug}.", marker, st.st_gid, durable=True)
-        safe.replace(top_fd, tmp, name, st.st_ino, path, durable=True)
-        safe.unlink_quietly(f".{slug}.list", top_fd)  # the old list index: a copy of the unit's text
+            raw = safe.read_fd(fd, st, path)
+        finally:
+            os.close(fd)
+        if schema.moved_marker(raw):
+            return t("migrate.already")
+        if os.geteuid() not in (0, st.st_uid):
+            return t("migrate.not_owner", owner=layout.user_name(st.st_uid))
+        data = schema.parse(path, raw, slug)
+        backend.unit_file(slug).create(data, top_fd, st.st_gid)
+    except FileProblem as problem:
+        return t("migrate.left", problem=problem.problem)
+    marker = schema.moved_marker_bytes(f"{slug}/{layout.UNIT_FILE}")
+    tmp = safe.write_new(top_fd, f".{slug}.", marker, st.st_gid, durable=True)
+    safe.replace(top_fd, tmp, name, st.st_ino, path, durable=True)
+    safe.unlink_quietly(f".{slug}.list", top_fd)  # the old list index: a copy of the unit's text
     return t("migrate.moved", group=layout.group_name(st.st_gid))
 
 
-@contextmanager
-def _old_lock(top_fd: int, slug: str, path: str) -> Iterator[None]:
-    """The flat layout's `<slug>.lock`, as older spiegels take it."""
+def _old_lock(top_fd: int, slug: str, path: str) -> int:
+    """The flat layout's `<slug>.lock`, as older spiegels take it, waited for at most
+    LOCK_TIMEOUT (its descriptor: closing it releases the lock). A member holding
+    it made migrate wait forever; a lock file of theirs that fs.protected_regular
+    will not let root open stopped it."""
+    import time
+
+    from store.errors import Busy
+    from store.files.unitfile import LOCK_TIMEOUT, _flock_until
+
     fd, _ = safe.open_regular(f"{slug}.lock", top_fd, os.O_RDWR | os.O_CREAT, path=path)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
+    if not _flock_until(fd, time.monotonic() + LOCK_TIMEOUT):
+        owner = layout.user_name(os.fstat(fd).st_uid)
         os.close(fd)
+        raise Busy(path, t("migrate.lock_busy", owner=owner))
+    return fd
 
 
 def register_ids(backend: FileBackend, top_fd: int) -> int:
@@ -103,9 +112,9 @@ def register_ids(backend: FileBackend, top_fd: int) -> int:
             data = backend.unit_file(slug).read()
         except FileProblem:
             continue
-        for table in ("meetings", "findings", "actions", "kpis", "visits"):
-            taken.update((doc["id"], slug) for doc in data.get(table, {}).values()
-                         if isinstance(doc.get("id"), str) and layout.ID.fullmatch(doc["id"]))
+        from store.files.backup import ids_of
+
+        taken.update(ids_of(data, slug))
     return backend.ids.mark_taken(taken)
 
 
@@ -134,6 +143,46 @@ def _group_refused(path: str, gid: int) -> Iterator[None]:
         raise NoAccess(path, t("unit_dir.group_refused", group=layout.group_name(gid))) from None
 
 
+def _unit_files(dir_fd: int, dir_path: str) -> list[int]:
+    """Every regular file of a unit directory, opened; CorruptFile before anything is
+    changed if one has more than one link: a hard link a member made to a file
+    elsewhere (/etc/shadow, with protected_hardlinks=0) would be given the group."""
+    fds: list[int] = []
+    try:
+        for name in os.listdir(dir_fd):
+            path = os.path.join(dir_path, name)
+            try:
+                fd, st = safe.open_regular(name, dir_fd, path=path)
+            except CorruptFile:
+                continue  # not a regular file: nothing of ours, and never followed
+            fds.append(fd)
+            if st.st_nlink != 1:
+                raise CorruptFile(path, t("unit_dir.hard_link", links=st.st_nlink))
+    except BaseException:
+        for fd in fds:
+            os.close(fd)
+        raise
+    return fds
+
+
+def squat_line(backend: FileBackend, slug: str) -> str | None:
+    """For the admin, of a unit a member made in the data directory's own group
+    (open to every member, and a name the admin's `units add` then finds taken):
+    who made it and the line that removes it; None for a unit made by root or the
+    data directory's owner, or one in a group of its own."""
+    import shlex
+
+    top = backend.top_stat()
+    try:
+        st = os.stat(os.path.join(backend.dir, slug), follow_symlinks=False)
+    except OSError:
+        return None
+    if st.st_uid in (0, top.st_uid) or st.st_gid != top.st_gid:
+        return None
+    return t("squat.line", unit=slug, owner=layout.user_name(st.st_uid), group=layout.group_name(st.st_gid),
+             command=f"rm -r -- {shlex.quote(os.path.join(backend.dir, slug))}")
+
+
 def set_group(backend: FileBackend, slug: str, gid: int) -> int:
     """Give a unit's directory and every file in it group `gid`, the directory 2770
     and the files 0660, under the unit's lock; as root, the directory also becomes
@@ -142,20 +191,16 @@ def set_group(backend: FileBackend, slug: str, gid: int) -> int:
     dir_fd = safe.open_dir(unit_file.dir_path)
     try:
         with unit_file.locked(dir_fd), _group_refused(unit_file.dir_path, gid):
-            os.fchown(dir_fd, 0 if os.geteuid() == 0 else -1, gid)
-            os.fchmod(dir_fd, layout.DIR_MODE)
-            changed = 0
-            for name in os.listdir(dir_fd):
-                try:
-                    fd, _ = safe.open_regular(name, dir_fd, path=os.path.join(unit_file.dir_path, name))
-                except CorruptFile:
-                    continue  # not a regular file: nothing of ours, and never followed
-                try:
+            fds = _unit_files(dir_fd, unit_file.dir_path)
+            try:
+                os.fchown(dir_fd, 0 if os.geteuid() == 0 else -1, gid)
+                os.fchmod(dir_fd, layout.DIR_MODE)
+                for fd in fds:
                     os.fchown(fd, -1, gid)
                     os.fchmod(fd, safe.FILE_MODE)
-                    changed += 1
-                finally:
+                return len(fds)
+            finally:
+                for fd in fds:
                     os.close(fd)
-            return changed
     finally:
         os.close(dir_fd)

@@ -31,6 +31,7 @@ class FileBackend(Backend):
         self._top: os.stat_result | None = None
         self._files: dict[str, UnitFile] = {}
         self.ids = IdRegistry(self.dir, self.top_stat)
+        self.made_sticky = False  # `create` set the top directory's sticky bit
 
     def top_stat(self) -> os.stat_result:
         if self._top is None:
@@ -104,6 +105,14 @@ class FileBackend(Backend):
 
         return indexed_figures(self.unit_file(slug), blank, checked)
 
+    def forget(self, slug: str) -> None:
+        """A unit whose list index cannot be kept (a bad record) is parsed for every
+        list; keeping each such parse for the life of the process let a colleague's
+        big units fill memory (issue 26)."""
+        found = self._files.get(slug)
+        if found is not None:
+            found.forget()
+
     def unit_name(self, slug: str) -> str | None:
         """From the header of a current list index: parsing every unit file to match
         `--unit noord` took 0.4 s with 10k actions."""
@@ -118,16 +127,33 @@ class FileBackend(Backend):
         self.ids.ensure()  # the admin who makes units makes the registry too
         top_fd = safe.open_dir(self.dir)
         try:
+            self.made_sticky = make_top_sticky(top_fd)
             self.unit_file(slug).create(data, top_fd, gid)
         finally:
             os.close(top_fd)
+
+    def on_shared_server(self) -> bool:
+        """A data directory others write to: group-writable, in a group with members
+        besides its owner (a personal data directory's group is its owner's alone)."""
+        top = self.top_stat()
+        return layout.is_shared(top) and layout.has_other_members(top.st_gid, top.st_uid)
+
+    def unit_readers(self, slug: str) -> str | None:
+        """The name of the group of the unit's directory (who can read it), on a shared
+        server; None in a personal data directory (its groups tell nothing)."""
+        if not self.on_shared_server():
+            return None
+        try:
+            return layout.group_name(os.stat(os.path.join(self.dir, slug), follow_symlinks=False).st_gid)
+        except OSError:
+            return None
 
     def open_to_everyone(self, slug: str) -> str | None:
         """The data directory's group, if on a shared server this unit's directory
         is in it (every member may read the unit): worth a warning, not a refusal."""
         top = self.top_stat()
         try:
-            gid = os.stat(os.path.join(self.dir, slug)).st_gid
+            gid = os.stat(os.path.join(self.dir, slug), follow_symlinks=False).st_gid
         except OSError:
             return None
         if not (layout.is_shared(top) and gid == top.st_gid and layout.has_other_members(gid, top.st_uid)):
@@ -147,6 +173,20 @@ class FileBackend(Backend):
             for name in sorted(names)
             if name.endswith(".json") and layout.SLUG.fullmatch(name[:-5]) and name[:-5] not in names
         ]
+
+
+def make_top_sticky(top_fd: int) -> bool:
+    """In a group-writable top directory, the sticky bit keeps members from removing
+    or replacing what is not theirs (an install by the round-1 README lacks it).
+    Only its owner or root may set it; True if it was set now."""
+    import stat
+
+    st = os.fstat(top_fd)
+    mode = stat.S_IMODE(st.st_mode)
+    if mode & 0o022 and not mode & stat.S_ISVTX and os.geteuid() in (0, st.st_uid):
+        os.fchmod(top_fd, mode | stat.S_ISVTX)
+        return True
+    return False
 
 
 def ensure_data_dir(path: str | os.PathLike) -> str:

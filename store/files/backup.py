@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
 
 FORMAT = 1
 MANIFEST = "manifest.json"
-RECORD_TABLES = ("meetings", "findings", "actions", "kpis")
+RECORD_TABLES = schema.RECORD_TABLES
 
 
 def member_name(slug: str) -> str:
@@ -46,6 +46,14 @@ def member_name(slug: str) -> str:
 
 def counts(data: dict) -> dict[str, int]:
     return {table: len(data.get(table, {})) for table in RECORD_TABLES}
+
+
+def ids_of(data: dict, slug: str) -> dict[str, str]:
+    """{id: slug} of every record of every kind (schema.RECORD_TABLES) in a unit's
+    data: what restore, migrate and `db copy` register, so `show B-1` opens the unit
+    the visit was made for and never a colleague's copy of its id."""
+    return {doc["id"]: slug for table in RECORD_TABLES for doc in data.get(table, {}).values()
+            if isinstance(doc, dict) and isinstance(doc.get("id"), str) and layout.ID.fullmatch(doc["id"])}
 
 
 def backup(backend: FileBackend, archive: str) -> tuple[str, dict, list[tuple[str, FileProblem]]]:

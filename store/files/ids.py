@@ -39,10 +39,21 @@ class IdRegistry:
         try:
             found: list[str] = []
             number = _first_free(fd, prefix)
+            tries = attempts = 0
             while len(found) < count:
-                name = f"{prefix}-{number}"
-                if _claim(fd, name, slug, self.path):
-                    found.append(name)
+                attempts += 1
+                if attempts > count + 10 * MAX_TRIES:  # bounded, whatever the directory holds
+                    raise CorruptFile(self.path, t("ids.no_free"))
+                if number > MAX_NUMBER or tries > MAX_TRIES:
+                    # Planted entries pushed the run to the end of the layout's digits, or
+                    # filled a stretch: a random free number, in bounded time whatever
+                    # was planted (a member cannot plant a billion files).
+                    number = int.from_bytes(os.urandom(4), "big") % MAX_NUMBER + 1  # no `secrets` import on `add`
+                if _claim(fd, f"{prefix}-{number}", slug, self.path):
+                    found.append(f"{prefix}-{number}")
+                    tries = 0
+                else:
+                    tries += 1
                 number += 1
             os.fsync(fd)  # an id whose entry a crash lost could be handed out again
             return found
@@ -113,22 +124,46 @@ class IdRegistry:
             os.chown(self.path, top.st_uid, top.st_gid)
 
 
+MAX_NUMBER = 10 ** 9 - 1  # ids have at most nine digits (layout.ID)
+MAX_TRIES = 1000  # taken numbers in a row before a random one is tried
+
+
 def _exists(dir_fd: int, name: str) -> bool:
+    """Whether `name` is taken; a name that cannot even be looked at (a planted
+    oddity) counts as taken: it is skipped, never a crash."""
     try:
         os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
         return True
     except FileNotFoundError:
         return False
+    except OSError:
+        return True
 
 
 def _first_free(dir_fd: int, prefix: str) -> int:
     """A number past the run of taken ones from 1 (the lowest free one while entries
-    are only ever added in order)."""
-    if not _exists(dir_fd, f"{prefix}-1"):
+    are only ever added in order). Galloping stops at the layout's last number:
+    entries planted at A-2, A-4, … A-2^840 made it ask for names too long to exist.
+    Planted entries also fool the bisection into a run that is not there (A-2^29 + 1),
+    so a run it finds is checked at a few random numbers below its end; a missing one
+    bounds a new search below it (a member cannot plant every number of a run)."""
+    ceiling = MAX_NUMBER + 1  # past the last: treated as free, never asked for
+    for _ in range(64):  # each round lowers the ceiling: bounded whatever was planted
+        found = _run_end(dir_fd, prefix, ceiling)
+        gap = _missing_below(dir_fd, prefix, found - 1)
+        if gap is None:
+            return found
+        ceiling = gap
+    return found
+
+
+def _run_end(dir_fd: int, prefix: str, ceiling: int) -> int:
+    if ceiling <= 1 or not _exists(dir_fd, f"{prefix}-1"):
         return 1
     low, high = 1, 2
-    while _exists(dir_fd, f"{prefix}-{high}"):
+    while high < ceiling and _exists(dir_fd, f"{prefix}-{high}"):
         low, high = high, high * 2
+    high = min(high, ceiling)
     while high - low > 1:
         middle = (low + high) // 2
         if _exists(dir_fd, f"{prefix}-{middle}"):
@@ -136,6 +171,18 @@ def _first_free(dir_fd: int, prefix: str) -> int:
         else:
             high = middle
     return high
+
+
+def _missing_below(dir_fd: int, prefix: str, last: int, samples: int = 8) -> int | None:
+    """A number in 2..last whose entry is missing, among a few random ones; None if
+    all are there (a run spiegel made is whole)."""
+    if last < 3:
+        return None
+    for _ in range(samples):
+        number = 2 + int.from_bytes(os.urandom(4), "big") % (last - 1)
+        if not _exists(dir_fd, f"{prefix}-{number}"):
+            return number
+    return None
 
 
 def _claim(dir_fd: int, name: str, slug: str, path: str) -> bool:
@@ -154,4 +201,7 @@ def _claim(dir_fd: int, name: str, slug: str, path: str) -> bool:
             return False
         raise NoAccess(path, t("ids.no_write")) from None
     except OSError as exc:
-        raise safe.write_failed(exc, path) from None
+        failed = safe.write_failed(exc, path)
+        if failed is exc:  # not the disk's or the permissions' problem: a planted oddity, skipped
+            return False
+        raise failed from None

@@ -7,7 +7,7 @@
         unit.json         its records
         lock              the writers' flock
         index             what `spiegel list` shows (store/files/listing.py)
-        .w<pid>-….tmp     a write in progress
+        .w<random>.tmp    a write in progress
 
 Only the operating system can keep one practice's data from another's users, and it
 can only do that per directory: a unit's directory closed to everyone outside its
@@ -65,6 +65,7 @@ def is_member(uid: int, gid: int) -> bool:
         return False
 
 
+@cache  # asked per unit by every portfolio and unit list: pwd.getpwall() is slow with many users
 def has_other_members(gid: int, owner: int) -> bool:
     """Whether anyone but `owner` belongs to group `gid` (by membership or as their
     primary group): a personal data directory's group is its owner's alone."""

@@ -7,9 +7,12 @@ and of no newer schema than this spiegel's, every unit it lists present with its
 size and sha256, no unit it does not list, every unit file parsing as a spiegel file
 of its slug with the record counts the manifest says. A unit the data directory has
 already is refused unless `--replace`; with it, the unit's data is replaced under
-its lock in one atomic write. A new unit gets its directory (2770); as root, in its
-group from the archive (made with groupadd if missing, members added where the user
-exists). Every id in the archive is registered, so no new record repeats one.
+its lock in one atomic write (`only`: just those units). Every record passes the
+load-time check before anything is written. A new unit gets its directory (2770); as
+root, in its group from the archive as store/files/groups.py's GroupPolicy allows (a
+group made only for root's own archive or with --make-groups, members added only to a
+group made in this run, no system group). Every id in the archive is registered with
+its unit, so no new record repeats one and `show` opens the unit it was made for.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import tarfile
 from store import jsoncodec, schema
 from store.errors import AlreadyExists, FileProblem, SpiegelError
 from store.files import groups, layout, safe
-from store.files.backup import FORMAT, MANIFEST, counts, member_name
+from store.files.backup import FORMAT, MANIFEST, counts, ids_of, member_name
 from store.i18n import t
 from store import backup_words  # noqa: F401  (registers the words used here)
 
@@ -41,7 +44,8 @@ class BadArchive(SpiegelError):
 
 def verify(path: str) -> tuple[dict, dict[str, dict]]:
     """(manifest, {slug: parsed data}) of a sound archive; BadArchive naming the first
-    thing wrong otherwise."""
+    thing wrong otherwise. The manifest gains `_owner`: the archive file's owner (uid,
+    from fstat of the file read)."""
     shown = os.path.abspath(path)
     try:
         fd = os.open(path, os.O_RDONLY | safe.NOFOLLOW | os.O_NONBLOCK)
@@ -49,7 +53,8 @@ def verify(path: str) -> tuple[dict, dict[str, dict]]:
         raise BadArchive(t("restore.cannot_open", path=shown, detail=exc.strerror)) from None
     try:
         with os.fdopen(fd, "rb") as raw:
-            if not stat.S_ISREG(os.fstat(raw.fileno()).st_mode):
+            st = os.fstat(raw.fileno())
+            if not stat.S_ISREG(st.st_mode):
                 raise BadArchive(t("restore.not_a_file", path=shown))
             payloads = _members(raw, shown)
     except (tarfile.TarError, EOFError, OSError, ValueError) as exc:
@@ -70,33 +75,78 @@ def verify(path: str) -> tuple[dict, dict[str, dict]]:
             data = schema.parse(f"{shown}:{member_name(slug)}", payload, slug)
         except FileProblem as problem:
             raise BadArchive(t("restore.unit_unreadable", path=shown, unit=slug, problem=problem.problem)) from None
-        if counts(data) != entry.get("counts"):
+        if not _counts_match(counts(data), entry.get("counts")):
             raise BadArchive(t("restore.count_mismatch", path=shown, unit=slug))
+        _load_checked(data, slug, shown)
         units[slug] = data
+    manifest["_owner"] = st.st_uid
     return manifest, units
 
 
-def restore(backend: FileBackend, path: str, replace: bool = False) -> list[tuple[str, str]]:
-    """Verify, then restore every unit; [(unit, what was done)]."""
+def _counts_match(found: dict[str, int], listed: object) -> bool:
+    """The manifest's counts; an archive from before visits and teams were counted
+    lists the four older kinds only."""
+    if not isinstance(listed, dict) or not {"meetings", "findings", "actions", "kpis"} <= listed.keys():
+        return False
+    return all(table in found and found[table] == listed[table] for table in listed)
+
+
+def _load_checked(data: dict, slug: str, shown: str) -> None:
+    """Every record through the load-time check (store/validate.py), as readers do:
+    a matching hash says the archive is what its maker wrote, not that it is sound
+    (a list as a title was installed as it was)."""
+    from store.bad_records import first_bad_record
+
+    bad = first_bad_record(data, slug)
+    if bad is not None:
+        raise BadArchive(t("restore.bad_record", path=shown, unit=slug, id=bad.record_id,
+                           detail="; ".join(str(p) for p in bad.problems)))
+
+
+class Outcomes(list):
+    """[(unit, what was done)], and `whose`: whose archive it was, in words."""
+
+    def __init__(self, whose: str) -> None:
+        super().__init__()
+        self.whose = whose
+
+
+def restore(backend: FileBackend, path: str, replace: bool = False, only: list[str] | None = None,
+            make_groups: bool = False) -> list[tuple[str, str]]:
+    """Verify, then restore every unit (or those in `only`); [(unit, what was done)].
+    Its `whose` says whose archive it is (the file's owner, from fstat). Groups as
+    GroupPolicy allows: a missing one is made only if the archive file is root's or
+    `make_groups`; members are added only to groups made in this run."""
     manifest, units = verify(path)
+    if only:
+        missing = sorted(set(only) - set(units))
+        if missing:
+            raise BadArchive(t("restore.no_such_unit", units=", ".join(missing), found=", ".join(sorted(units))))
+        units = {slug: data for slug, data in units.items() if slug in only}
     existing = set(backend.slugs())
     clashes = sorted(set(units) & existing)
     if clashes and not replace:
         raise BadArchive(t("restore.exists", units=", ".join(clashes)))
+    owner = manifest["_owner"]
+    policy = groups.GroupPolicy(may_create=owner == 0 or make_groups, own_gid=backend.top_stat().st_gid)
     # The ids first: a unit restored and then a crash must not leave its ids free for
-    # a new record to take.
+    # a new record to take. Every record's id with its unit, visits and teams too.
     ids: dict[str, str] = {record_id: "" for record_id in manifest.get("taken", [])
                            if isinstance(record_id, str) and layout.ID.fullmatch(record_id)}
     for slug, data in units.items():
-        ids.update(_ids(data, slug))
+        ids.update(ids_of(data, slug))
     backend.mark_ids_taken(ids)
-    outcomes: list[tuple[str, str]] = []
+    outcomes = Outcomes(t("restore.whose", owner=layout.user_name(owner), made=_shown(str(manifest.get("made", "?")))))
     for slug, data in units.items():
         if slug in existing:
             backend.unit_file(slug).overwrite(data)
             outcomes.append((slug, t("restore.replaced", count=sum(counts(data).values()))))
             continue
-        gid, done = _group(manifest["units"][slug])
+        try:
+            gid, done = _group(manifest["units"][slug], policy)
+        except FileProblem as problem:  # a group it may not make or use: that unit left out, said
+            outcomes.append((slug, t("restore.left_out", problem=problem.problem)))
+            continue
         try:
             backend.create(slug, data, gid)
         except AlreadyExists:  # made by someone meanwhile: left alone, said
@@ -145,17 +195,18 @@ def _manifest(raw: bytes | None, shown: str) -> dict:
     return manifest
 
 
-def _group(entry: dict) -> tuple[int | None, list[str]]:
-    """The unit's group from the archive: as root made if missing (with its members);
-    as anyone else used if they belong to it, so a member's restore keeps their
-    practice's unit closed to the rest; else None (the data directory's group, as
-    `spiegel units add` without --group: the command line warns)."""
+def _group(entry: dict, policy: groups.GroupPolicy) -> tuple[int | None, list[str]]:
+    """The unit's group from the archive: as root as the policy allows (NoAccess if
+    it may not: the unit is left out rather than opened to the data directory's
+    group); as anyone else used if they belong to it, so a member's restore keeps
+    their practice's unit closed to the rest; else None (the data directory's group,
+    as `spiegel units add` without --group: the command line warns)."""
     name = entry.get("group")
     if not isinstance(name, str) or not groups.NAME.fullmatch(name):
         return None, []
     if groups.is_root():
         members = [m for m in entry.get("members", []) if isinstance(m, str)]
-        return groups.ensure_group(name, members)
+        return policy.group_for(name, members)
     try:
         import grp
 
@@ -163,12 +214,6 @@ def _group(entry: dict) -> tuple[int | None, list[str]]:
     except KeyError:
         return None, []
     return (gid, []) if gid == os.getegid() or gid in os.getgroups() else (None, [])
-
-
-def _ids(data: dict, slug: str) -> dict[str, str]:
-    return {doc["id"]: slug for table in ("meetings", "findings", "actions", "kpis")
-            for doc in data.get(table, {}).values()
-            if isinstance(doc, dict) and isinstance(doc.get("id"), str) and layout.ID.fullmatch(doc["id"])}
 
 
 def _shown(name: str) -> str:

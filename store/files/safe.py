@@ -17,7 +17,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import time
 
 from store.errors import CorruptFile, NoAccess, WriteFailed
 from store.i18n import t
@@ -26,7 +25,8 @@ FILE_MODE = 0o660
 NOFOLLOW = os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 # A unit file of 200 actions with their history is ~275 KB; nothing spiegel writes
 # comes near this, and a planted /dev/zero-like file is refused before it fills memory.
-MAX_BYTES = 256 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024  # ~48,000 actions with history; parsed, 15x that in memory
+# (a colleague's 248 MB unit file cost every member's `list` 3.4 GB and 20 s: issue 26)
 # Errors a write can meet that are the machine's, not the data's: one clear line each.
 _WRITE_ERRORS = {
     errno.ENOSPC: "file.disk_full",
@@ -75,7 +75,7 @@ def open_regular(name: str, dir_fd: int, flags: int = os.O_RDONLY, path: str = "
 def read_fd(fd: int, st: os.stat_result, path: str, limit: int = MAX_BYTES) -> bytes:
     """All of a regular file's bytes, refusing one larger than `limit`."""
     if st.st_size > limit:
-        raise CorruptFile(path, t("file.too_large", size=st.st_size))
+        raise CorruptFile(path, t("file.over_limit", size=st.st_size, limit=limit))
     chunks, total = [], 0
     while True:
         chunk = os.read(fd, max(st.st_size - total, 0) + 65536)
@@ -83,17 +83,18 @@ def read_fd(fd: int, st: os.stat_result, path: str, limit: int = MAX_BYTES) -> b
             return b"".join(chunks)
         total += len(chunk)
         if total > limit:  # grew while we read it
-            raise CorruptFile(path, t("file.too_large", size=total))
+            raise CorruptFile(path, t("file.over_limit", size=total, limit=limit))
         chunks.append(chunk)
 
 
 def write_new(dir_fd: int, prefix: str, payload: bytes, gid: int, durable: bool) -> str:
-    """A new file in `dir_fd` named `<prefix><pid>-<clock>.tmp` holding `payload`:
-    created 0600 with O_EXCL (a leftover or planted name is skipped, never opened),
+    """A new file in `dir_fd` named `<prefix><random>.tmp` holding `payload`:
+    created 0600 with O_EXCL (a leftover or planted name is skipped, never opened;
+    random, not pid and clock: those a colleague could guess and plant first),
     given group `gid` and mode 0660 before the content. Returns its name; the file
     is removed again if anything fails."""
-    for attempt in range(100):
-        name = f"{prefix}{os.getpid()}-{time.monotonic_ns()}-{attempt}.tmp"
+    for _ in range(100):
+        name = f"{prefix}{os.urandom(8).hex()}.tmp"  # os.urandom: `secrets` costs `add` an import
         try:
             fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600,
                          dir_fd=dir_fd)

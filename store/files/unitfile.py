@@ -72,6 +72,11 @@ class UnitFile:
                 self._data, self._key = self._parse(safe.read_fd(fd, st, self.path)), key
         return self._data
 
+    def forget(self) -> None:
+        """Drop the cached parse (the next read parses the file again)."""
+        if self._working is None:
+            self._data = self._key = None
+
     @contextmanager
     def _data_fd(self, dir_fd: int) -> Iterator[tuple[int, os.stat_result]]:
         fd, st = self._open_data(dir_fd)

@@ -10,6 +10,7 @@ command line (or the name typed in the app) always wins."""
 from __future__ import annotations
 
 import os
+import secrets
 import stat
 
 from store.errors import FileProblem
@@ -50,9 +51,8 @@ def write_report(path: str | os.PathLike, text: str) -> str:
         raise FileProblem(path, t("report.cannot_write", reason=exc.strerror or str(exc))) from None
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         raise FileProblem(path, t("report.not_a_file"))
-    temp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    temp, fd = _new_temp(folder, name, path)
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
         try:
             os.write(fd, text.encode("utf-8"))  # reports are small: one write
             os.fsync(fd)
@@ -72,3 +72,18 @@ def report_file_name(kind: str, slug: str, key: str, fmt: str) -> str:
     """The name a report is offered under, the same for every report and for the app
     and the CLI alike: 'evaluatie-de-hoek-2026-11-23.html', 'bezoekverslag-de-hoek-B-3.md'."""
     return f"{kind}-{slug}-{key}.{fmt}"
+
+
+def _new_temp(folder: str, name: str, path: str) -> tuple[str, int]:
+    """A temp file beside the target with a random name, made with O_EXCL: a name
+    from the pid could be guessed and planted (issue 26); a planted or leftover name
+    is skipped, never opened and never removed."""
+    for _ in range(20):
+        temp = os.path.join(folder, f".{name}.{secrets.token_hex(8)}.tmp")
+        try:
+            return temp, os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise FileProblem(path, t("report.cannot_write", reason=exc.strerror or str(exc))) from None
+    raise FileProblem(path, t("report.cannot_write", reason="no free temp name"))

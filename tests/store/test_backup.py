@@ -51,7 +51,8 @@ def test_a_round_trip_keeps_every_record_and_the_archive_is_private(filled, tmp_
     path, manifest, left_out = backup(filled.files, str(tmp_path / "b.tar.gz"))
     assert left_out == [] and sorted(manifest["units"]) == filled.slugs()
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
-    assert manifest["units"]["gemeente-best"]["counts"] == {"meetings": 1, "findings": 1, "actions": 1, "kpis": 0}
+    assert manifest["units"]["gemeente-best"]["counts"] == {"meetings": 1, "findings": 1, "actions": 1, "kpis": 0,
+                                                            "visits": 0, "teams": 0}  # every kind (issue 26)
     fresh = Store(tmp_path / "terug", user="tester", today=TODAY)
     outcomes = restore(fresh.files, path)
     assert [slug for slug, _ in outcomes] == filled.slugs()

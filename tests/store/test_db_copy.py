@@ -53,7 +53,7 @@ def test_a_data_directory_into_a_database_and_back_is_the_same_record_for_record
 
     back = Store(tmp_path / "back", user="tester", today=TODAY)
     try:
-        assert copy_units(database, back)[1]
+        assert copy_units(database, back, make_groups=True)[1]  # as root: the units' groups made (issue 26)
         assert _everything(back) == _everything(files)
         # New ids in either copy never repeat one that was copied.
         assert database.add(Action(title="nieuw"), "gemeente-best").id == "A-3"
@@ -111,7 +111,7 @@ def test_back_to_files_as_root_makes_each_units_group_from_its_role_with_its_mem
     group = role[:32]
     try:
         back = tmp_path / "back"
-        outcomes, complete = copy_units(database, Store(back, user="root", today=TODAY))
+        outcomes, complete = copy_units(database, Store(back, user="root", today=TODAY), make_groups=True)
         assert complete
         assert f"in Unix-groep {group}" in dict(outcomes)["gemeente-best"]
         assert f"{users.USER_A} toegevoegd aan {group}" in dict(outcomes)["gemeente-best"]
@@ -120,7 +120,7 @@ def test_back_to_files_as_root_makes_each_units_group_from_its_role_with_its_mem
         assert (grp.getgrgid(st.st_gid).gr_name, stat.S_IMODE(st.st_mode)) == (group, 0o2770)
         assert _everything(Store(back)) == _everything(database)
         before = {p.name: p.read_bytes() for p in back.glob("*/unit.json")}
-        outcomes, complete = copy_units(database, Store(back, user="root", today=TODAY))
+        outcomes, complete = copy_units(database, Store(back, user="root", today=TODAY), make_groups=True)
         assert complete and {o for _, o in outcomes} == {"staat er al, gelijk"}
         assert {p.name: p.read_bytes() for p in back.glob("*/unit.json")} == before
     finally:

@@ -330,5 +330,5 @@ def test_text_and_values_a_colleague_wrote_by_hand_are_cleaned_and_checked(runne
 def test_check_warns_about_a_unit_every_member_can_read(runner, data):
     Store(data, user="root").create_unit(Unit(name="Voor iedereen"), "open-eenheid")
     done = runner.spiegel(USER_A, "--data-dir", str(data), "check", check=False)
-    assert "open-eenheid is leesbaar voor iedereen in groep spgl-gedeeld" in done.stdout
+    assert "open-eenheid is leesbaar én schrijfbaar voor iedereen in groep spgl-gedeeld" in done.stdout
     assert "praktijk-a is leesbaar" not in done.stdout

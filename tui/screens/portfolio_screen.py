@@ -114,6 +114,14 @@ class PortfolioScreen(TableScreen):
         wanted = " ".join(text.casefold().split())
         if not wanted:
             return
+        named = [row.item for row in self.table.rows if isinstance(row.item, UnitFacts) and row.item.unit is not None
+                 and " ".join(row.item.unit.name.casefold().split()) == wanted]
+        if len(named) > 1:  # one name, several units: anyone may name a unit anything; say which is whose
+            from store.unit_names import describe_candidate
+
+            self.notify("; ".join(describe_candidate(self.store, f.slug, f.unit.name) for f in named[:8]),
+                        title=t("tui.portfolio.same_name"), markup=False)
+            return
         for index, row in enumerate(self.table.rows):
             unit = row.item.unit if isinstance(row.item, UnitFacts) else None
             if unit is not None and wanted in " ".join(unit.name.casefold().split()):
@@ -137,6 +145,9 @@ class PortfolioScreen(TableScreen):
             hagro, municipality = (clean_line(group_column_name(names.get(v, v))) or t("tui.portfolio.no_group")
                                    for v in (unit.hagro, unit.municipality))
             text += " · " + t("tui.portfolio.belongs", hagro=hagro, municipality=municipality)
+        if facts.readers:
+            text += " · " + (t("unit.group_open", group=clean_line(facts.readers)) if facts.open_to_all
+                             else t("unit.group_of", group=clean_line(facts.readers)))
         if facts.duties:
             text += " · " + t("tui.portfolio.duties", n=facts.duties)
         if facts.bad_records:

@@ -116,6 +116,8 @@ def _unit_row(facts: UnitFacts, today: dt.date, group: str | None = None, names:
         return Row(facts.slug, (facts.slug, text), item=facts, alert=True, span_from=1, search=_search(facts.slug, facts))
     unit = facts.unit
     name = clean_line(column_name(unit.name))
+    if facts.open_to_all:  # two rows alike: the one anyone in the shared group may have made is marked
+        name = f"{t('units.open_mark')} {name}"
     facts.group_name = clean_line(group_of(facts, group, names or {})) if group else ""
     cells = (
         f"{name}  {t('tui.bad_records_cell', n=facts.bad_records)}" if facts.bad_records else name,
