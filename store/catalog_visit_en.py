@@ -58,6 +58,7 @@ VISIT_EN: dict[str, str] = {
     "vreport.no_deadline": "no deadline",
     "field.present": "Present",
     "field.agreements": "Agreements",
+    "field.next_visit": "Next visit",
     "field.phase_moves": "Phase changes",
     "since.nothing_first": "Nothing recorded in this unit yet.",
     "since.more": "… and {n} more (the report lists them all)",

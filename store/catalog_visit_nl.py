@@ -62,6 +62,7 @@ VISIT_NL: dict[str, str] = {
     "vreport.no_deadline": "geen deadline",
     "field.present": "Aanwezig",
     "field.agreements": "Afspraken",
+    "field.next_visit": "Volgend bezoek",
     "field.phase_moves": "Faseveranderingen",
     "since.nothing_first": "Nog niets vastgelegd in deze eenheid.",
     "since.more": "… en nog {n} (het verslag noemt ze allemaal)",

@@ -53,6 +53,17 @@ class MeetingFormat(Code):
     THEMABIJEENKOMST = "themabijeenkomst"
 
 
+class Organiser(Code):
+    """Who organised a meeting (seed 001): one practice, several together, the
+    Hagro, or the municipality. Unknown for meetings stored before schema 7."""
+
+    UNKNOWN = "unknown"
+    PRACTICE = "practice"
+    PRACTICES = "practices"
+    HAGRO = "hagro"
+    MUNICIPALITY = "municipality"
+
+
 class FindingKind(Code):
     POSITIVE = "positive"
     LEERPUNT = "leerpunt"
