@@ -40,6 +40,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "reason": ("reden", "reason"),
     "unit": ("eenheid", "unit", "praktijk"),
     "meeting": ("bijeenkomst", "meeting"),
+    # a meeting's fields of schema 7
+    "organiser": ("organisator", "organiser", "organizer", "georganiseerd door", "organised by"),
+    "afspiegeling": ("afspiegeling", "afspiegeling doelgroep", "representation"),
+    "working_target": ("werkenden in doelgroep", "werkenden", "working people in target group", "working people"),
+    "start_time": ("begintijd", "aanvang", "start time"),
 }
 
 _LOOKUP = {header: name for name, headers in HEADERS.items() for header in headers}

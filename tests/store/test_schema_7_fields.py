@@ -96,3 +96,22 @@ def test_typed_start_times_are_read_as_a_person_means_them():
     assert [parse_value(Meeting, "start_time", s) for s in ("19.30", "1930", "19u30", "19", "19:30 uur", "-")] == [
         "19:30", "19:30", "19:30", "19:00", "19:30", ""]
     assert parse_value(Meeting, "organiser", "gemeente") == Organiser.MUNICIPALITY
+
+
+def test_a_meetings_export_carries_the_new_fields_under_headers_import_reads_back():
+    from store.interop.columns import field_for
+    from store.interop.exporter import export_bytes
+    from store.i18n import t
+
+    meeting = Meeting(id="M-1", unit="oud", date=dt.date(2026, 3, 1), organiser=Organiser.PRACTICES,
+                      afspiegeling="jong en oud", working_target=True, start_time="19:30")
+    data, count = export_bytes("meetings", "csv", [meeting])
+    header, row = data.decode("utf-8-sig").splitlines()[:2]
+    names = header.split(";")
+    assert {"organisator", "afspiegeling", "werkenden in doelgroep", "begintijd"} <= set(names)
+    assert [field_for(n) for n in ("organisator", "afspiegeling", "werkenden in doelgroep", "begintijd")] == [
+        "organiser", "afspiegeling", "working_target", "start_time"]
+    cells = dict(zip(names, row.split(";")))
+    assert (cells["organisator"], cells["afspiegeling"], cells["begintijd"]) == (
+        Organiser.PRACTICES.label, "jong en oud", "19:30")
+    assert cells["werkenden in doelgroep"] == t("value.yes")
