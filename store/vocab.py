@@ -103,6 +103,11 @@ def route_label(route: int) -> str:
     return t(f"route.{route}")
 
 
+def route_short_label(route: int) -> str:
+    """The route in a word or two, for a narrow column ('Ander gesprek', 'E-health')."""
+    return t(f"route_short.{route}")
+
+
 def _register_after_words() -> None:
     """The words of the feedback duty, teams and comparing meetings (their own catalogs,
     registered here because every record's labels pass through this module)."""

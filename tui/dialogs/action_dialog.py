@@ -56,14 +56,29 @@ def deadline_aside(text: str, today: dt.date) -> str:
 
 
 class ActionDialog(FormDialog):
-    """Title, owner, deadline, route, phase -> ActionDraft."""
+    """Title, owner, deadline, route, phase -> ActionDraft.
+
+    As a visit's agreement (`phases` given: the unit's phase per route) it also
+    offers the open leerpunten it may answer, its phase follows the chosen route's
+    phase until the phase is chosen by hand, Enter moves on to the next field (the
+    last one saves), and an agreement without an owner or a deadline is saved only
+    when ctrl+s is pressed again after the dialog said so: it then says plainly that
+    it has none, never silently."""
 
     def __init__(self, title: str, today: dt.date, owners: list[str], route: int = 1, phase: int = 1,
-                 store: Store | None = None, slug: str = "") -> None:
+                 store: Store | None = None, slug: str = "", *, phases: dict[int, int] | None = None,
+                 findings: list[Finding] = ()) -> None:
         """`store` and `slug`: load the unit's known owners for completion (in a worker)."""
         super().__init__(title)
         self.today, self.owners, self.route, self.phase = today, owners, route, phase
         self.store, self.slug = store, slug
+        self.phases, self.findings = phases, list(findings)
+        self.agreement = phases is not None
+        if self.agreement:
+            self.phase = phases.get(route, phase)
+            self.HINT = "dialog.agreement_hint"
+        self._phase_chosen = False
+        self._warned_missing: tuple[bool, bool] | None = None  # what was missing when the dialog said so
 
     class OwnersLoaded(Message):
         def __init__(self, owners: list[str]) -> None:
@@ -88,6 +103,34 @@ class ActionDialog(FormDialog):
         yield FormRow("phase", field_label("phase"), Select(
             [(Text(f"{p}. {phase_label(p)}"), p) for p in (1, 2, 3, 4)], value=self.phase, allow_blank=False,
             id="in-phase", compact=True))
+        if self.agreement:
+            options = [(Text(t("dialog.no_leerpunt")), "")] + [
+                (Text(_one_line(f"{f.id} {clean_line(f.text)}", 46)), f.id) for f in self.findings]
+            yield FormRow("finding", t("dialog.leerpunt"), Select(options, value="", allow_blank=False, id="in-finding",
+                                                                 compact=True))
+
+    @on(Select.Changed, "#in-route")
+    def _route_changed(self, event: Select.Changed) -> None:
+        """The phase follows the route's phase in the unit until chosen by hand."""
+        if self.agreement and not self._phase_chosen and isinstance(event.value, int):
+            phase = self.query_one("#in-phase", Select)
+            self._following = self.phases.get(event.value, 1)
+            phase.value = self._following
+
+    @on(Select.Changed, "#in-phase")
+    def _phase_changed(self, event: Select.Changed) -> None:
+        if event.value != getattr(self, "_following", self.phase):
+            self._phase_chosen = True
+
+    @on(Input.Submitted)
+    def _enter_moves_on(self, event: Input.Submitted) -> None:
+        """An agreement: Enter moves on to the next field; in the deadline it saves
+        (asking first when the owner or deadline is empty). Elsewhere: saves."""
+        event.prevent_default()  # not FormDialog's Enter-saves as well
+        if self.agreement and event.input.id != "in-deadline":
+            self.focus_next()
+            return
+        self.action_submit()
 
     def on_mount(self) -> None:
         self.query_one("#in-title", Input).focus()
@@ -97,6 +140,13 @@ class ActionDialog(FormDialog):
     @on(Input.Changed, "#in-deadline")
     def _deadline_changed(self, event: Input.Changed) -> None:
         self.query_one("#row-deadline", FormRow).set_aside(deadline_aside(event.value, self.today))
+
+    @on(Input.Changed, "#in-owner")
+    @on(Input.Changed, "#in-deadline")
+    def _filled_in(self, event: Input.Changed) -> None:
+        """A field typed into since the dialog said it was empty: that line goes."""
+        if self.agreement and event.value.strip():
+            self.query_one(f"#row-{event.input.id.removeprefix('in-')}", FormRow).set_error("")
 
     def parsed(self) -> tuple[ActionDraft | None, dict[str, str]]:
         errors: dict[str, str] = {}
@@ -108,10 +158,34 @@ class ActionDialog(FormDialog):
             deadline = parse_deadline(self.text("deadline"), self.today)
         except InvalidValue as problem:
             errors["deadline"] = problem.message
+        owner = clean_line(self.text("owner")).strip()
+        if not errors and self.agreement:
+            errors = self._missing(owner, deadline)
         if errors:
             return None, errors
-        return ActionDraft(title, clean_line(self.text("owner")).strip(), deadline,
-                           self.query_one("#in-route", Select).value, self.query_one("#in-phase", Select).value), {}
+        finding = self.query_one("#in-finding", Select).value if self.agreement else ""
+        return ActionDraft(title, owner, deadline, self.query_one("#in-route", Select).value,
+                           self.query_one("#in-phase", Select).value, finding or ""), {}
+
+    def _missing(self, owner: str, deadline: dt.date | None) -> dict[str, str]:
+        """An agreement needs an owner and a deadline: the first save without them
+        says so beside the field; saving again keeps it without (a warning, never a
+        wall), and the visit then says plainly that it has none."""
+        missing = (not owner, deadline is None)
+        if not any(missing) or self._warned_missing == missing:
+            return {}
+        self._warned_missing = missing
+        found = {}
+        if missing[0]:
+            found["owner"] = t("dialog.agreement_no_owner")
+        if missing[1]:
+            found["deadline"] = t("dialog.agreement_no_deadline")
+        return found
+
+
+def _one_line(text: str, width: int) -> str:
+    """Cut to fit one line of a compact Select (which wraps rather than cuts)."""
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 class FindingActionsDialog(TitlesDialog):
