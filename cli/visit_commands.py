@@ -144,18 +144,9 @@ def report(ctx, visit_id, fmt, output, data_dir):
 
 def _agreement(text: str, today):
     """'titel;eigenaar;deadline' (owner and deadline may be left out) as a draft action."""
-    from store.errors import InvalidValue
-    from store.fields import parse_field_date
-    from store.i18n import t
-    from store.text import clean_line
-    from store.visits import ActionDraft
+    from store.workflows import parse_action_line
 
-    parts = [clean_line(p).strip() for p in text.split(";")]
-    if not parts[0] or len(parts) > 3:
-        raise InvalidValue("afspraak", t("visit.agreement_format", text=clean_line(text)))
-    owner = parts[1] if len(parts) > 1 else ""
-    deadline = parse_field_date("deadline", parts[2], today) if len(parts) > 2 and parts[2] else None
-    return ActionDraft(parts[0], owner, deadline)
+    return parse_action_line(text, today)
 
 
 def _phase(text: str) -> tuple[int, int]:

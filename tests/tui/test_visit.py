@@ -278,3 +278,34 @@ async def test_the_next_visit_date_is_typed_shown_and_saved_and_the_notes_hint_s
         await settle(pilot)
     saved = unit_visits(store, "huisartsen-maasoever")[0]
     assert saved.next_visit == dt.date(2027, 2, 23) and saved.notes == "regel een\nregel twee"
+
+
+async def test_actions_from_a_leerpunt_share_route_and_phase_but_each_has_its_owner_and_deadline(small_dir):
+    """A telephone-access leerpunt's actions are route 4, in the unit's phase for route 4
+    (chosen once); each line may name its own owner and deadline."""
+    from store.units import change_unit
+    from tests.tui.test_inbox import open_inbox, select
+    from tui.dialogs.action_dialog import FindingActionsDialog
+
+    change_unit(make_store(small_dir), "de-hoek", route_phases={4: 3})
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_inbox(pilot)
+        await select(pilot, table, "L-2")
+        await pilot.press("a")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FindingActionsDialog)
+        dialog.query_one("#titles").text = "Terugbelservice; Anouk; 15 jan\nKeuzemenu korter; Piet\nWachtrij-melding"
+        await pilot.press("tab", *"Karim", "tab", *"1 feb")
+        dialog.query_one("#in-route").value = 4
+        await settle(pilot)
+        assert dialog.query_one("#in-phase").value == 3  # the unit's phase for route 4
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    made = sorted((a for a in make_store(small_dir).records(Action, "de-hoek") if "L-2" in a.findings),
+                  key=lambda a: a.title)
+    assert [(a.title, a.owner, a.deadline, a.route, a.phase) for a in made] == [
+        ("Keuzemenu korter", "Piet", dt.date(2027, 2, 1), 4, 3),
+        ("Terugbelservice", "Anouk", dt.date(2027, 1, 15), 4, 3),
+        ("Wachtrij-melding", "Karim", dt.date(2027, 2, 1), 4, 3)]

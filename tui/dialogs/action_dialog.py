@@ -189,30 +189,47 @@ def _one_line(text: str, width: int) -> str:
 
 
 class FindingActionsDialog(TitlesDialog):
-    """The inbox's `a`: one action title per line, each with the owner and deadline
-    typed below; returns a list of ActionDraft, or None."""
+    """The inbox's `a`: one action per line, 'titel; eigenaar; deadline' (a line
+    without its own owner or deadline takes the ones typed below); the route and
+    phase are chosen once for the batch, the phase following the unit's phase for
+    the route until chosen by hand. Returns (drafts, route, phase), or None."""
 
     HINT = "dialog.finding_actions_hint"
     # Tab as a priority binding: typed in a burst, the owner's letters must not reach
     # the titles (tui/form_keys.py says why).
     BINDINGS = [*FIELD_KEYS]
 
+    class UnitLoaded(Message):
+        def __init__(self, owners: list[str], phases: dict[int, int]) -> None:
+            super().__init__()
+            self.owners, self.phases = owners, phases
+
     def __init__(self, title: str, finding: Finding, today: dt.date, owners: list[str] = (),
                  store: Store | None = None) -> None:
-        """`store`: load the unit's known owners for completion (in a worker)."""
+        """`store`: load the unit's known owners and phases (in a worker)."""
         super().__init__(title, finding)
         self.today, self.owners, self.store = today, list(owners), store
+        self.phases: dict[int, int] = {}
+        self._phase_chosen = False
 
-    def on_mount(self) -> None:
+    def on_mount(self) -> None:  # TitlesDialog's on_mount runs as well (focus in the titles)
+        area = self.query_one(TextArea)
+        if ";" in area.text:  # the leerpunt's own words start the first line: a ';' there is no owner
+            area.text = area.text.replace(";", ",")
+            area.move_cursor(area.document.end)
         if self.store is not None:
             self._load_owners()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="finding-actions-owners")
     def _load_owners(self) -> None:
-        self.post_message(ActionDialog.OwnersLoaded(known_owners(self.store, self.finding.unit)))
+        unit = self.store.unit(self.finding.unit)
+        self.post_message(self.UnitLoaded(known_owners(self.store, self.finding.unit),
+                                          {r: unit.phase(r) for r in (1, 2, 3, 4)}))
 
-    def on_action_dialog_owners_loaded(self, message: ActionDialog.OwnersLoaded) -> None:
+    def on_finding_actions_dialog_unit_loaded(self, message: UnitLoaded) -> None:
         self.query_one("#in-owner", Input).suggester = SuggestFromList(message.owners, case_sensitive=False)
+        self.phases = message.phases
+        self._follow_route(self.query_one("#in-route", Select).value)
 
     def editor(self) -> ComposeResult:
         yield from super().editor()
@@ -223,6 +240,28 @@ class FindingActionsDialog(TitlesDialog):
             yield Static(field_label("deadline"), classes="finding-actions-label", markup=False)
             yield line_input("deadline", "", t("dialog.deadline_placeholder"), "date")
             yield Static("", id="deadline-aside", markup=False)
+        with Horizontal(classes="finding-actions-line"):
+            yield Static(field_label("route"), classes="finding-actions-label", markup=False)
+            yield Select([(Text(f"{r}. {route_label(r)}"), r) for r in (1, 2, 3, 4)], value=1, allow_blank=False,
+                         id="in-route", compact=True)
+        with Horizontal(classes="finding-actions-line"):
+            yield Static(field_label("phase"), classes="finding-actions-label", markup=False)
+            yield Select([(Text(f"{p}. {phase_label(p)}"), p) for p in (1, 2, 3, 4)], value=1, allow_blank=False,
+                         id="in-phase", compact=True)
+
+    @on(Select.Changed, "#in-route")
+    def _route_changed(self, event: Select.Changed) -> None:
+        self._follow_route(event.value)
+
+    def _follow_route(self, route: object) -> None:
+        if not self._phase_chosen and isinstance(route, int) and route in self.phases:
+            self._following = self.phases[route]
+            self.query_one("#in-phase", Select).value = self._following
+
+    @on(Select.Changed, "#in-phase")
+    def _phase_changed(self, event: Select.Changed) -> None:
+        if event.value != getattr(self, "_following", 1) and event.control.has_focus:
+            self._phase_chosen = True
 
     @on(Input.Changed, "#in-deadline")
     def _deadline_changed(self, event: Input.Changed) -> None:
@@ -233,8 +272,10 @@ class FindingActionsDialog(TitlesDialog):
         self.action_confirm()
 
     def action_confirm(self) -> None:
-        titles = [line for line in (clean_line(x) for x in self.query_one(TextArea).text.splitlines()) if line]
-        if not titles:
+        from store.workflows import parse_action_line
+
+        lines = [line for line in (clean_line(x) for x in self.query_one(TextArea).text.splitlines()) if line.strip()]
+        if not lines:
             self.show_error(t("tui.dialog.titles_required"))
             return
         try:
@@ -243,4 +284,14 @@ class FindingActionsDialog(TitlesDialog):
             self.show_error(f"{field_label('deadline')}: {problem.message}")
             return
         owner = clean_line(self.query_one("#in-owner", Input).value).strip()
-        self.dismiss([ActionDraft(title, owner, deadline) for title in titles])
+        drafts = []
+        for number, line in enumerate(lines, 1):
+            try:
+                draft = parse_action_line(line, self.today)
+            except InvalidValue as problem:
+                self.show_error(t("dialog.finding_actions_line", n=number, error=problem.message))
+                return
+            draft.owner = draft.owner or owner
+            draft.deadline = draft.deadline or deadline
+            drafts.append(draft)
+        self.dismiss((drafts, self.query_one("#in-route", Select).value, self.query_one("#in-phase", Select).value))
