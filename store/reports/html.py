@@ -59,9 +59,9 @@ def render(doc: Document) -> str:
         parts.append(f'<p class="subtitle">{escape(doc.subtitle)}</p>')
     parts += [_block(block) for block in doc.blocks]
     if doc.made_on:
-        from store.dates import format_date
+        from store.reports.document import long_date
 
-        parts.append(f"<footer>{escape(t('report.made_on', date=format_date(doc.made_on)))}</footer>")
+        parts.append(f"<footer>{escape(t('report.made_on', date=long_date(doc.made_on)))}</footer>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
 
