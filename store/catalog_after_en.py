@@ -44,6 +44,7 @@ AFTER_EN = {
     "compare.earlier": "Earlier: {meeting}",
     "compare.later": "Later:   {meeting}",
     "compare.returned": "Themes that came back ({n})",
+    "compare.matched": "      in common: {words}",
     "compare.was": "      earlier: {point}",
     "compare.solved": "Solved since, every action done ({n})",
     "compare.done_by": "      done: {actions}",

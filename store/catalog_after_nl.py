@@ -48,6 +48,7 @@ AFTER_NL = {
     "compare.earlier": "Eerder: {meeting}",
     "compare.later": "Later:  {meeting}",
     "compare.returned": "Thema's die terugkwamen ({n})",
+    "compare.matched": "      gemeenschappelijk: {words}",
     "compare.was": "      eerder: {point}",
     "compare.solved": "Sindsdien opgelost, alle acties afgerond ({n})",
     "compare.done_by": "      afgerond: {actions}",
