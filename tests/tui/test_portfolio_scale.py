@@ -42,7 +42,7 @@ async def test_names_keep_what_tells_them_apart_at_80_columns(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         shown = text(app)
-        for short in ("Hap. De Linde", "Hap. Het Kastanjehof", "GC Veldhoven-Zuid", "Ha. Maasoever"):
+        for short in ("Praktijk De Linde", "Praktijk Het Kastanjehof", "GC Veldhoven-Zuid", "Ha. Maasoever"):
             assert short in shown
         assert "Huisartsenpraktijk …" not in shown
         await pilot.press("slash", *"huisartsenpraktijk het k")  # the filter knows the whole name

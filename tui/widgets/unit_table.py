@@ -30,14 +30,15 @@ def unit_columns(group: str | None = None) -> list[Column]:
     second = (Column(t("tui.col.kind"), max_width=9, sortable=True, drop_order=1) if group is None
               else Column(t(_GROUP_LABEL[group]), max_width=12, min_width=6))
     return [
-        Column(t("tui.col.name"), min_width=14, sortable=True),
+        Column(t("tui.col.name"), min_width=24, sortable=True),  # "Praktijk Het Kastanjehof" whole at 80 columns
         second,
         Column(t("tui.col.phases"), max_width=11, sortable=True),
-        Column(t("tui.col.leerpunten"), max_width=7, align="right", sortable=True),
+        # narrow fixed columns (their values are short): the name gets the room
+        Column(t("tui.col.leerpunten"), max_width=6, align="right", sortable=True),
         Column(t("tui.col.open_actions"), max_width=7, align="right", sortable=True),
         Column(t("tui.col.overdue"), max_width=10, sortable=True),
-        Column(t("tui.col.last_meeting"), max_width=9, sortable=True, drop_order=1 if group else 0),
-        Column(t("tui.col.last_visit"), max_width=9, sortable=True),
+        Column(t("tui.col.last_meeting"), max_width=8, sortable=True, drop_order=1 if group else 0),
+        Column(t("tui.col.last_visit"), max_width=8, sortable=True),
     ]
 
 
