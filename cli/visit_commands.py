@@ -35,9 +35,10 @@ def visit():
 @click.option("--notities", "--notes", "notes", default="", metavar="TEKST", help="Notities.")
 @click.option("--afspraak", "--agreement", "agreements", multiple=True, metavar="TEKST", help="Afspraak.")
 @click.option("--fase", "--phase", "phases", multiple=True, metavar="ROUTE=FASE", help="Fase per route.")
+@click.option("--volgend-bezoek", "--next-visit", "next_visit", default=None, metavar="DATUM", help="Volgend bezoek.")
 @data_dir_option
 @click.pass_context
-def add_visit(ctx, unit, date, present, notes, agreements, phases, data_dir):
+def add_visit(ctx, unit, date, present, notes, agreements, phases, next_visit, data_dir):
     """Nieuw bezoek; elke afspraak wordt een actie. Drukt het id af (bv. B-3)."""
     from store.fields import parse_field_date
     from store.records import Visit
@@ -48,8 +49,10 @@ def add_visit(ctx, unit, date, present, notes, agreements, phases, data_dir):
     slug = store.resolve_unit(unit)
     today = store.today()
     drafts = [_agreement(text, today) for text in agreements]
+    upcoming = parse_field_date("next_visit", next_visit, today) if next_visit else None
     made = record_visit(store, slug, Visit(date=parse_field_date("date", date, today),
-                                           present=[clean_line(p) for p in present if clean_line(p)], notes=notes),
+                                           present=[clean_line(p) for p in present if clean_line(p)], notes=notes,
+                                           next_visit=upcoming),
                         drafts, dict(_phase(text) for text in phases))
     click.echo(made.id)
 
@@ -105,8 +108,10 @@ def show_visit(ctx, visit_id, data_dir):
     echo(f"{t('vreport.present')}: {', '.join(found.present) or t('vreport.nobody')}")
     if found.notes.strip():
         echo(f"{t('vreport.notes')}: {found.notes}")
+    echo(t("vreport.next_visit", date=found.next_visit.isoformat()) if found.next_visit else t("vreport.next_visit_none"))
     for agreement in found.agreements:
-        echo(f"{t('vreport.agreements')}: {agreement['text']}" + (f" → {agreement['action']}" if agreement["action"] else ""))
+        echo(f"{t('vreport.agreements')}: {agreement['text']}" + (f" → {agreement['action']}" if agreement["action"] else "")
+             + (t("vreport.for_leerpunt", id=agreement["finding"]) if agreement.get("finding") else ""))
     for move in found.phase_moves:
         echo(t("cli.visit.move", route=move["route"], old=move["from"], new=move["to"]))
     _previous, since = since_last_visit(store, slug, found)
