@@ -1,6 +1,10 @@
 """English words of `spiegel meetings`, `spiegel findings` and `spiegel serve` (see catalog_work_nl)."""
 
 _MEETING_FIELDS = {
+    "organiser": "Who organised it: 'one practice', 'several practices', hagro or municipality.",
+    "afspiegeling": "How well the participants mirror the target group.",
+    "working_target": "yes when working people belong to the target group (then: an evening), no when not.",
+    "start_time": "Start time, e.g. 19:30 (19.30, 1930 and 19u30 work too).",
     "date": "Date of the meeting: 12 nov (the most recent such date), gisteren, 2026-11-12.",
     "format": "Format: spiegelgesprek, focusgroep, inloopavond or themabijeenkomst.",
     "theme": "Theme or question of the meeting.",

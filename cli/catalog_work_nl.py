@@ -3,6 +3,10 @@ option help and output. Registered by cli.group with the other CLI catalogs."""
 
 # Meeting fields as options; the same words for `meetings add` and `meetings edit`.
 _MEETING_FIELDS = {
+    "organiser": "Wie organiseerde: 'één praktijk', 'meerdere praktijken', hagro of gemeente.",
+    "afspiegeling": "Hoe goed de deelnemers de doelgroep spiegelen (afspiegeling).",
+    "working_target": "ja als werkenden tot de doelgroep horen (dan: een avond), nee als niet.",
+    "start_time": "Begintijd, bv. 19:30 (19.30, 1930 en 19u30 mag ook).",
     "date": "Datum van de bijeenkomst: 12 nov (de laatste zo'n datum), gisteren, 2026-11-12.",
     "format": "Vorm: spiegelgesprek, focusgroep, inloopavond of themabijeenkomst.",
     "theme": "Thema of vraag van de bijeenkomst.",

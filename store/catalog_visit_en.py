@@ -53,6 +53,7 @@ VISIT_EN: dict[str, str] = {
     "agenda.reached": "target reached",
     "agenda.serves": "for learning point {id} {text}",
     "agenda.serves_more": " (and {n} more)",
+    "agenda.serves_more.one": " (and 1 more)",
     "agenda.credit": "improved: from {first} (first measurement) to {value}, with a shift or trend that way; the whole series is still its baseline period, so the run chart cannot yet count it as a signal after the start (baseline {baseline})",
     "agenda.nothing": "No open agreements, pilots, overdue actions or open learning points.",
     "agenda.title": "To discuss",

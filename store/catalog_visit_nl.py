@@ -56,6 +56,7 @@ VISIT_NL: dict[str, str] = {
     "agenda.reached": "doel gehaald",
     "agenda.serves": "voor leerpunt {id} {text}",
     "agenda.serves_more": " (en nog {n})",
+    "agenda.serves_more.one": " (en nog 1)",
     "agenda.credit": "verbeterd: van {first} (eerste meting) naar {value}, met een verschuiving of trend die kant op; de hele reeks is nog basisperiode, dus de run chart telt dit nog niet als signaal na de start (nulmeting {baseline})",
     "agenda.nothing": "Geen open afspraken, pilots, te late acties of open leerpunten.",
     "agenda.title": "Te bespreken",
