@@ -16,6 +16,6 @@ EN_PORTFOLIO = {
     "tui.portfolio.no_group": "(none)",
     "tui.portfolio.belongs": "Hagro {hagro} · municipality {municipality}",
     "tui.portfolio.rm_login": "{rm} ({login})",
-    "tui.portfolio.group_head": "{name} ({n})",
-    "tui.portfolio.no_group_head": "none ({n})",
+    "tui.portfolio.group_head": "({n}) {name}",
+    "tui.portfolio.no_group_head": "({n}) none",
 }

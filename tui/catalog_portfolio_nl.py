@@ -16,6 +16,6 @@ NL_PORTFOLIO = {
     "tui.portfolio.no_group": "(geen)",
     "tui.portfolio.belongs": "hagro {hagro} · gemeente {municipality}",
     "tui.portfolio.rm_login": "{rm} ({login})",
-    "tui.portfolio.group_head": "{name} ({n})",
-    "tui.portfolio.no_group_head": "geen ({n})",
+    "tui.portfolio.group_head": "({n}) {name}",
+    "tui.portfolio.no_group_head": "({n}) geen",
 }

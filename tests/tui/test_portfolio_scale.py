@@ -84,16 +84,16 @@ async def test_g_groups_by_hagro_then_municipality_then_not(tmp_path):
         groups = [row.cells[1] for row in table.rows]
         # The Hagro named by its slug shows its unit's name; units in no Hagro last; each
         # group's first row is its head with its count, the meetings column stays.
-        assert groups == ["Noord (2)", "", "Zuid (2)", "", "geen (2)", ""]
+        assert groups == ["(2) Noord", "", "(2) Zuid", "", "(2) geen", ""]  # the count first: never cut
         assert [c.label for c in table.columns][-2:] == ["Bijeenk.", "Bezoek"] and "Bijeenk." in text(app)
         await pilot.press("G")
         assert table.columns[1].label == "Gemeente"
-        assert [row.cells[1] for row in table.rows][:3] == ["Best (2)", "", "Eindhoven (2)"]
+        assert [row.cells[1] for row in table.rows][:3] == ["(2) Best", "", "(2) Eindhoven"]
         await pilot.press("S")  # another order keeps the groups together
-        assert [row.cells[1] for row in table.rows][:2] == ["Best (2)", ""]
+        assert [row.cells[1] for row in table.rows][:2] == ["(2) Best", ""]
         await pilot.press("slash", *"linde")  # a filter: the head follows what is shown
         await settle(pilot)
-        assert [row.cells[1] for row in table.rows] == ["Eindhoven (1)"]
+        assert [row.cells[1] for row in table.rows] == ["(1) Eindhoven"]
         await pilot.press("escape")
         await pilot.press("G")
         assert table.columns[1].label == "Soort" and "per " not in text(app).split("eenheden")[1][:5]

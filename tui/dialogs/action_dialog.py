@@ -25,6 +25,7 @@ from store.visits import ActionDraft
 from store.vocab import phase_label, route_label
 from tui.dialogs.form_dialog import FormDialog, line_input
 from tui.form_keys import FIELD_KEYS
+from tui.widgets.discard_dialog import field_values
 from tui.widgets.field_text import field_label
 from tui.widgets.finding_dialogs import TitlesDialog
 from tui.widgets.form_row import FormRow
@@ -217,6 +218,7 @@ class FindingActionsDialog(TitlesDialog):
         if ";" in area.text:  # the leerpunt's own words start the first line: a ';' there is no owner
             area.text = area.text.replace(";", ",")
             area.move_cursor(area.document.end)
+            self._shown = field_values(self)  # what the dialog opened with is nothing typed
         if self.store is not None:
             self._load_owners()
 
@@ -229,7 +231,10 @@ class FindingActionsDialog(TitlesDialog):
     def on_finding_actions_dialog_unit_loaded(self, message: UnitLoaded) -> None:
         self.query_one("#in-owner", Input).suggester = SuggestFromList(message.owners, case_sensitive=False)
         self.phases = message.phases
+        untouched = not self.has_unsaved_changes()
         self._follow_route(self.query_one("#in-route", Select).value)
+        if untouched:  # the phase the unit is in is no typed work to ask about
+            self._shown = field_values(self)
 
     def editor(self) -> ComposeResult:
         yield from super().editor()

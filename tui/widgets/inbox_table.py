@@ -28,11 +28,12 @@ def inbox_columns(all_units: bool) -> list[Column]:
     columns = [
         Column(t("tui.col.id"), max_width=6),
         Column(t("tui.col.quick_win"), max_width=9, hide_empty=True),
-        Column(t("tui.col.meeting"), max_width=20, drop_order=2),
+        Column(t("tui.col.meeting"), max_width=16, drop_order=2),
         Column(t("tui.col.leerpunt"), min_width=20),
     ]
     if all_units:
-        columns.insert(1, Column(t("tui.col.unit"), max_width=15, drop_order=1))  # short names (store.portfolio)
+        # the portfolio's column names, the kind's opening kept (store.portfolio.column_name)
+        columns.insert(1, Column(t("tui.col.unit"), max_width=22, drop_order=1))
     return columns
 
 

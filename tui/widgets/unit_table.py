@@ -26,7 +26,8 @@ _GROUP_LABEL = {"hagro": "tui.col.hagro", "municipality": "tui.col.municipality"
 
 def unit_columns(group: str | None = None) -> list[Column]:
     """Grouped, the group takes the kind's place, its first row saying the group's
-    name and count ('Noord (3)') as a header would; the name then gives up width so
+    count and name ('(3) Noord': the count first, a narrow column never cuts it) as
+    a header would; the name then gives up width so
     the last meeting stays (the detail line has the whole name)."""
     second = (Column(t("tui.col.kind"), max_width=9, sortable=True, drop_order=1) if group is None
               else Column(t(_GROUP_LABEL[group]), max_width=12, min_width=6))
@@ -46,7 +47,7 @@ def unit_columns(group: str | None = None) -> list[Column]:
 
 def with_group_heads(rows: list[Row]) -> list[Row]:
     """Rows already in group order: the first of each group says the group's name
-    and its count ('Noord (3)'), the others leave that cell empty, so a group reads
+    and its count ('(3) Noord'), the others leave that cell empty, so a group reads
     as a block under its head without colour."""
     counts: dict[str, int] = {}
     for row in rows:
