@@ -28,7 +28,7 @@ def inbox_columns(all_units: bool) -> list[Column]:
     columns = [
         Column(t("tui.col.id"), max_width=6),
         Column(t("tui.col.quick_win"), max_width=9, hide_empty=True),
-        Column(t("tui.col.meeting"), max_width=16, drop_order=2),
+        Column(t("tui.col.meeting"), max_width=16 if all_units else 20, drop_order=2),  # all: the unit gets room
         Column(t("tui.col.leerpunt"), min_width=20),
     ]
     if all_units:
