@@ -55,6 +55,13 @@ def add_visit(ctx, unit, date, present, notes, agreements, phases, next_visit, d
                                            next_visit=upcoming),
                         drafts, dict(_phase(text) for text in phases))
     click.echo(made.id)
+    from cli.output import fail
+    from store.i18n import t
+
+    for draft in drafts:  # saved all the same (a warning, never a wall), but said plainly
+        if not draft.owner or draft.deadline is None:
+            missing = [t("vreport.no_owner")] * (not draft.owner) + [t("vreport.no_deadline")] * (draft.deadline is None)
+            fail(t("cli.visit.agreement_missing", title=clean_line(draft.title), missing=", ".join(missing)))
 
 
 @visit.command("list")

@@ -74,3 +74,10 @@ def test_a_next_visit_date_is_kept_and_shown_in_words_and_in_json(run, two_units
     assert doc["next_visit"] == "2027-03-15"
     bad = run("visit", "add", "hoek", "--volgend-bezoek", "ooit", ok=False)
     assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1 and "ooit" in bad.stderr
+
+
+def test_an_agreement_without_owner_or_deadline_is_saved_and_said_plainly(run, two_units):
+    done = run("visit", "add", "hoek", "--afspraak", "Folder maken", "--afspraak", "Scherm;Els;1-2")
+    assert done.stdout.startswith("B-")
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Folder maken" in lines[0] and "zonder eigenaar" in lines[0] and "geen deadline" in lines[0]
