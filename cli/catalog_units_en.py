@@ -9,6 +9,7 @@ CLI_UNITS_EN = {
     "cli.opt.units.edit.new_name": "New name to show (the slug stays).",
     "cli.opt.units.edit.relatiemanager": "The relatiemanager (name to show).",
     "cli.opt.relatiemanager_login": "The relatiemanager's login name (for 'my units').",
+    "cli.opt.units.edit.contact": "Contact line under the feedback document, e.g. 'Questions? Call the practice: 040-123 45 67'.",
     "cli.opt.hagro": "The Hagro the practice belongs to (name or slug).",
     "cli.opt.municipality": "The municipality the practice belongs to (name or slug).",
     "cli.opt.units.edit.phases": "Phase per route 1–4, e.g. 2,1,1,3 (logged).",

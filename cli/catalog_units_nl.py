@@ -9,6 +9,7 @@ CLI_UNITS_NL = {
     "cli.opt.units.edit.new_name": "Nieuwe naam om te tonen (de slug blijft).",
     "cli.opt.units.edit.relatiemanager": "De relatiemanager (naam om te tonen).",
     "cli.opt.relatiemanager_login": "De inlognaam van de relatiemanager (voor 'mijn eenheden').",
+    "cli.opt.units.edit.contact": "Contactregel onder de terugkoppeling, bv. 'Vragen? Bel de praktijk: 040-123 45 67'.",
     "cli.opt.hagro": "De hagro waar de praktijk bij hoort (naam of slug).",
     "cli.opt.municipality": "De gemeente waar de praktijk bij hoort (naam of slug).",
     "cli.opt.units.edit.phases": "Fase per route 1–4, bv. 2,1,1,3 (gelogd).",

@@ -5,6 +5,8 @@ CLI_VISIT_EN: dict[str, str] = {
     "cli.help.visit.add": "A new visit; each agreement becomes an action with owner and deadline. Prints its id (e.g. B-3).",
     "cli.opt.visit.add.date": "Date of the visit (default today; without a year: the most recent such date).",
     "cli.opt.visit.add.present": "Who was there (staff, relatiemanager; no patients). Repeatable.",
+    "cli.opt.visit.add.next_visit": "Date of the next visit (without a year: the next such date).",
+    "cli.visit.agreement_missing": "advice: agreement '{title}' was saved {missing}; give it an owner and a deadline (spiegel edit)",
     "cli.opt.visit.add.notes": "Notes on the visit.",
     "cli.opt.visit.add.agreements": "An agreement as 'title;owner;deadline'; becomes an action. Repeatable.",
     "cli.opt.visit.add.phases": "Change a route's phase, e.g. 1=2 (route 1 to phase 2). Repeatable.",

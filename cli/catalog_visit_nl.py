@@ -6,6 +6,8 @@ CLI_VISIT_NL: dict[str, str] = {
     "cli.help.visit.add": "Nieuw bezoek; elke afspraak wordt een actie met eigenaar en deadline. Drukt het id af (bv. B-3).",
     "cli.opt.visit.add.date": "Datum van het bezoek (standaard vandaag; zonder jaar: de laatste zo'n datum).",
     "cli.opt.visit.add.present": "Wie er was (medewerkers, relatiemanager; geen patiënten). Herhaalbaar.",
+    "cli.opt.visit.add.next_visit": "Datum van het volgende bezoek (zonder jaar: de eerstvolgende zo'n datum).",
+    "cli.visit.agreement_missing": "advies: afspraak '{title}' is opgeslagen {missing}; geef een eigenaar en een deadline (spiegel edit)",
     "cli.opt.visit.add.notes": "Notities bij het bezoek.",
     "cli.opt.visit.add.agreements": "Afspraak als 'titel;eigenaar;deadline'; wordt een actie. Herhaalbaar.",
     "cli.opt.visit.add.phases": "Fase van een route veranderen, bv. 1=2 (route 1 naar fase 2). Herhaalbaar.",

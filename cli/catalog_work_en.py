@@ -1,6 +1,10 @@
 """English words of `spiegel meetings`, `spiegel findings` and `spiegel serve` (see catalog_work_nl)."""
 
 _MEETING_FIELDS = {
+    "organiser": "Who organised it: 'one practice', 'several practices', hagro or municipality.",
+    "afspiegeling": "How well the participants mirror the target group.",
+    "working_target": "yes when working people belong to the target group (then: an evening), no when not.",
+    "start_time": "Start time, e.g. 19:30 (19.30, 1930 and 19u30 work too).",
     "date": "Date of the meeting: 12 nov (the most recent such date), gisteren, 2026-11-12.",
     "format": "Format: spiegelgesprek, focusgroep, inloopavond or themabijeenkomst.",
     "theme": "Theme or question of the meeting.",
@@ -37,7 +41,9 @@ CLI_WORK_EN: dict[str, str] = {
     "cli.opt.findings.list.meeting_id": "Only the findings of this meeting (M-3).",
     "cli.help.findings.act": "Turn a leerpunt into improvement actions: one per --title (without --title: the "
                              "leerpunt's text). Prints the new ids.",
-    "cli.opt.findings.act.titles": "Title of an action (repeatable).",
+    "cli.opt.findings.act.titles": "An action as 'title;owner;deadline' (owner and deadline may be left out; repeatable).",
+    "cli.opt.findings.act.route": "Route 1–4 of every new action (e.g. 4 for telephone access).",
+    "cli.opt.findings.act.phase": "Phase 1–4 of every new action (without: the unit's phase for that route).",
     "cli.opt.findings.act.owner": "Owner of the new actions: a person or team.",
     "cli.help.findings.link": "Link a leerpunt to an existing action of the same unit.",
     "cli.help.findings.park": "Park a leerpunt, with the reason the participants hear.",

@@ -3,6 +3,10 @@ option help and output. Registered by cli.group with the other CLI catalogs."""
 
 # Meeting fields as options; the same words for `meetings add` and `meetings edit`.
 _MEETING_FIELDS = {
+    "organiser": "Wie organiseerde: 'één praktijk', 'meerdere praktijken', hagro of gemeente.",
+    "afspiegeling": "Hoe goed de deelnemers de doelgroep spiegelen (afspiegeling).",
+    "working_target": "ja als werkenden tot de doelgroep horen (dan: een avond), nee als niet.",
+    "start_time": "Begintijd, bv. 19:30 (19.30, 1930 en 19u30 mag ook).",
     "date": "Datum van de bijeenkomst: 12 nov (de laatste zo'n datum), gisteren, 2026-11-12.",
     "format": "Vorm: spiegelgesprek, focusgroep, inloopavond of themabijeenkomst.",
     "theme": "Thema of vraag van de bijeenkomst.",
@@ -40,7 +44,9 @@ CLI_WORK_NL: dict[str, str] = {
     "cli.opt.findings.list.meeting_id": "Alleen de bevindingen van deze bijeenkomst (M-3).",
     "cli.help.findings.act": "Zet een leerpunt om in verbeteracties: één per --title (zonder --title: de tekst van het "
                              "leerpunt). Drukt de nieuwe ids af.",
-    "cli.opt.findings.act.titles": "Titel van een actie (herhaalbaar).",
+    "cli.opt.findings.act.titles": "Een actie als 'titel;eigenaar;deadline' (eigenaar en deadline mogen weg; herhaalbaar).",
+    "cli.opt.findings.act.route": "Route 1–4 van alle nieuwe acties (bv. 4 voor bereikbaarheid).",
+    "cli.opt.findings.act.phase": "Fase 1–4 van alle nieuwe acties (zonder: de fase van de eenheid voor die route).",
     "cli.opt.findings.act.owner": "Eigenaar van de nieuwe acties: persoon of team.",
     "cli.help.findings.link": "Koppel een leerpunt aan een bestaande actie van dezelfde eenheid.",
     "cli.help.findings.park": "Parkeer een leerpunt, met de reden die de deelnemers horen.",

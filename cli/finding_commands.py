@@ -122,22 +122,27 @@ def list_findings(ctx, unit, states, kinds, meeting_id, data_dir, as_json):
 @click.option("--title", "--titel", "titles", multiple=True, metavar="TITEL")
 @click.option("--owner", "--eigenaar", "owner", default=None, metavar="NAAM")
 @click.option("--due", "--deadline", "due", default=None, metavar="DATUM")
+@click.option("--route", type=click.IntRange(1, 4), default=None, metavar="1-4")
+@click.option("--fase", "--phase", "phase", type=click.IntRange(1, 4), default=None, metavar="1-4")
 @rev_option
 @data_dir_option
 @click.pass_context
-def act(ctx, finding_id, titles, owner, due, rev, data_dir):
-    """Turn a leerpunt into actions (one per --title; without: its own text)."""
+def act(ctx, finding_id, titles, owner, due, route, phase, rev, data_dir):
+    """Turn a leerpunt into actions (one per --title 'titel;eigenaar;deadline'; without:
+    its own text). --route and --fase for all of them; the phase defaults to the
+    unit's phase for the route."""
     from store.fields import parse_value
     from store.records import Action, Finding, record_type
-    from store.workflows import actions_from_finding
+    from store.workflows import actions_from_finding, parse_action_line
 
     store = make_store(settings(ctx, data_dir))
     deadline = parse_value(Action, "deadline", due, store.today()) if due else None
     owner = parse_value(Action, "owner", owner) if owner else None
-    if not titles and record_type(finding_id) is Finding:
-        titles = (store.get(finding_id).text,)  # as the app's dialog starts: the leerpunt itself
-    actions = [Action(title=parse_value(Action, "title", title)) for title in titles]
-    created = actions_from_finding(store, finding_id, actions, rev=rev, owner=owner, deadline=deadline)
+    actions = [parse_action_line(title, store.today()).action() for title in titles]
+    if not titles and record_type(finding_id) is Finding:  # as the app's dialog starts: the leerpunt itself
+        actions = [Action(title=parse_value(Action, "title", store.get(finding_id).text))]
+    created = actions_from_finding(store, finding_id, actions, rev=rev, owner=owner, deadline=deadline, route=route,
+                                   phase=phase)
     click.echo(" ".join(action.id for action in created))
 
 

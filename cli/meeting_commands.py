@@ -33,6 +33,10 @@ MEETING_OPTIONS = (
     (("--terugkoppeling", "--feedback-due"), "feedback_due"),
     (("--terugkoppeling-verstuurd", "--feedback-sent"), "feedback_sent"),
     (("--notities", "--notes"), "notes"),
+    (("--organisator", "--organiser"), "organiser"),
+    (("--afspiegeling", "--representation"), "afspiegeling"),
+    (("--werkenden", "--working-target"), "working_target"),
+    (("--begintijd", "--start-time"), "start_time"),
 )
 
 
@@ -45,7 +49,8 @@ def meeting_options(func):
 
 
 _METAVARS = {"date": "DATUM", "feedback_due": "DATUM", "feedback_sent": "DATUM", "participants": "N",
-             "listeners": "N", "duration_min": "MIN", "rounds": "N", "format": "VORM"}
+             "listeners": "N", "duration_min": "MIN", "rounds": "N", "format": "VORM",
+             "organiser": "WIE", "working_target": "JA|NEE", "start_time": "UU:MM"}
 
 
 @cli.group()

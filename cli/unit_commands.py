@@ -1,5 +1,6 @@
 """`spiegel units edit NAME …`: a unit's display name, relatiemanager (name and
-login), Hagro, municipality and phase per route. The rules (the slug stays, a phase
+login), Hagro, municipality, contact line (under the feedback document) and phase
+per route. The rules (the slug stays, a phase
 change is logged) are store/units.py's, which the app's visit mode calls too."""
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from cli.settings import make_store
 @click.option("--rm-login", "relatiemanager_login", metavar="LOGIN")
 @click.option("--hagro", metavar="HAGRO")
 @click.option("--gemeente", "--municipality", "municipality", metavar="GEMEENTE")
+@click.option("--contact", metavar="TEKST")
 @click.option("--fase", "--phases", "phases", metavar="F,F,F,F")
 @click.option("--fase-route", "--route-phase", "route_phase", multiple=True, metavar="ROUTE=FASE")
 @click.option("--rev", type=int, metavar="N")
 @data_dir_option
 @click.pass_context
-def edit_unit(ctx, name, new_name, relatiemanager, relatiemanager_login, hagro, municipality, phases, route_phase,
-              rev, data_dir):
+def edit_unit(ctx, name, new_name, relatiemanager, relatiemanager_login, hagro, municipality, contact, phases,
+              route_phase, rev, data_dir):
     """`spiegel units edit NAME --naam … --fase-route 2=3`: prints the unit's slug
     and revision, and each route whose phase changed."""
     from cli.output import echo
@@ -36,7 +38,7 @@ def edit_unit(ctx, name, new_name, relatiemanager, relatiemanager_login, hagro, 
     store = make_store(settings(ctx.parent, data_dir))
     slug = store.resolve_unit(name)
     typed = {"name": new_name, "relatiemanager": relatiemanager, "relatiemanager_login": relatiemanager_login,
-             "hagro": hagro, "municipality": municipality, "phases": phases}
+             "hagro": hagro, "municipality": municipality, "contact": contact, "phases": phases}
     values = {field: parse_value(Unit, field, text) for field, text in typed.items() if text is not None}
     before = store.unit(slug).phases
     saved = change_unit(store, slug, rev, route_phases=parse_route_phases(route_phase), **values)

@@ -36,9 +36,10 @@ def visit():
 @click.option("--notities", "--notes", "notes", default="", metavar="TEKST", help="Notities.")
 @click.option("--afspraak", "--agreement", "agreements", multiple=True, metavar="TEKST", help="Afspraak.")
 @click.option("--fase", "--phase", "phases", multiple=True, metavar="ROUTE=FASE", help="Fase per route.")
+@click.option("--volgend-bezoek", "--next-visit", "next_visit", default=None, metavar="DATUM", help="Volgend bezoek.")
 @data_dir_option
 @click.pass_context
-def add_visit(ctx, unit, date, present, notes, agreements, phases, data_dir):
+def add_visit(ctx, unit, date, present, notes, agreements, phases, next_visit, data_dir):
     """Nieuw bezoek; elke afspraak wordt een actie. Drukt het id af (bv. B-3)."""
     from store.fields import parse_field_date
     from store.records import Visit
@@ -49,10 +50,19 @@ def add_visit(ctx, unit, date, present, notes, agreements, phases, data_dir):
     slug = store.resolve_unit(unit)
     today = store.today()
     drafts = [_agreement(text, today) for text in agreements]
+    upcoming = parse_field_date("next_visit", next_visit, today) if next_visit else None
     made = record_visit(store, slug, Visit(date=parse_field_date("date", date, today),
-                                           present=[clean_line(p) for p in present if clean_line(p)], notes=notes),
+                                           present=[clean_line(p) for p in present if clean_line(p)], notes=notes,
+                                           next_visit=upcoming),
                         drafts, dict(_phase(text) for text in phases))
     click.echo(made.id)
+    from cli.output import fail
+    from store.i18n import t
+
+    for draft in drafts:  # saved all the same (a warning, never a wall), but said plainly
+        if not draft.owner or draft.deadline is None:
+            missing = [t("vreport.no_owner")] * (not draft.owner) + [t("vreport.no_deadline")] * (draft.deadline is None)
+            fail(t("cli.visit.agreement_missing", title=clean_line(draft.title), missing=", ".join(missing)))
 
 
 @visit.command("list")
@@ -117,8 +127,10 @@ def show_visit(ctx, visit_id, data_dir, as_json):
     echo(f"{t('vreport.present')}: {', '.join(found.present) or t('vreport.nobody')}")
     if found.notes.strip():
         echo(f"{t('vreport.notes')}: {found.notes}")
+    echo(t("vreport.next_visit", date=found.next_visit.isoformat()) if found.next_visit else t("vreport.next_visit_none"))
     for agreement in found.agreements:
-        echo(f"{t('vreport.agreements')}: {agreement['text']}" + (f" → {agreement['action']}" if agreement["action"] else ""))
+        echo(f"{t('vreport.agreements')}: {agreement['text']}" + (f" → {agreement['action']}" if agreement["action"] else "")
+             + (t("vreport.for_leerpunt", id=agreement["finding"]) if agreement.get("finding") else ""))
     for move in found.phase_moves:
         echo(t("cli.visit.move", route=move["route"], old=move["from"], new=move["to"]))
     _previous, since = since_last_visit(store, slug, found)
@@ -169,18 +181,9 @@ def report(ctx, visit_id, fmt, output, data_dir):
 
 def _agreement(text: str, today):
     """'titel;eigenaar;deadline' (owner and deadline may be left out) as a draft action."""
-    from store.errors import InvalidValue
-    from store.fields import parse_field_date
-    from store.i18n import t
-    from store.text import clean_line
-    from store.visits import ActionDraft
+    from store.workflows import parse_action_line
 
-    parts = [clean_line(p).strip() for p in text.split(";")]
-    if not parts[0] or len(parts) > 3:
-        raise InvalidValue("afspraak", t("visit.agreement_format", text=clean_line(text)))
-    owner = parts[1] if len(parts) > 1 else ""
-    deadline = parse_field_date("deadline", parts[2], today) if len(parts) > 2 and parts[2] else None
-    return ActionDraft(parts[0], owner, deadline)
+    return parse_action_line(text, today)
 
 
 def _phase(text: str) -> tuple[int, int]:

@@ -23,7 +23,10 @@ MIN_PARTICIPANTS = 5
 IDEAL_PARTICIPANTS = (8, 12)
 MAX_LISTENERS = 20
 GOOD_LISTENERS = (15, 20)
-DURATION_MIN = (60, 120)  # minutes; about 1.5 hours is recommended
+# Minutes: "about 1.5 hours" (seed 001), so a quarter of an hour either way is about;
+# two hours is no longer about 1.5 (advised, never refused).
+DURATION_MIN = (60, 105)
+EVENING_FROM = "18:00"  # working people in the target group: an evening slot (seed 001)
 PILOT_MAX_DAYS = 365
 PILOT_WARN_DAYS = 30  # warn a month before a pilot's year is up
 
@@ -105,7 +108,17 @@ def meeting_advice(meeting: Meeting, today: dt.date) -> list[Advice]:
         found.append(_advice("duration_too_long", "duration_min", n=duration))
     elif duration is not None and duration < DURATION_MIN[0]:
         found.append(_advice("duration_too_short", "duration_min", n=duration))
+    found.extend(_target_group_advice(meeting))
     found.extend(_feedback_advice(meeting, today))
+    return found
+
+
+def _target_group_advice(meeting: Meeting) -> list[Advice]:
+    """Seed 001: when working people belong to the target group, meet in the
+    evening. A start time not yet known is advised too: the advice says what to plan."""
+    found = []
+    if meeting.working_target is True and not (isinstance(meeting.start_time, str) and meeting.start_time >= EVENING_FROM):
+        found.append(_advice("evening_slot", "start_time"))
     return found
 
 

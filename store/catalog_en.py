@@ -147,6 +147,8 @@ EN: dict[str, str] = {
     "phase.4": "Build-out",
     "route.1": "The other conversation", "route.2": "Use of e-health",
     "route.3": "Referral to partners", "route.4": "Organising differently",
+    "route_short.1": "Conversation", "route_short.2": "E-health", "route_short.3": "Referral",
+    "route_short.4": "Organising differently",
     "mark.overdue": "overdue", "mark.due_soon": "due soon",
     "list.empty": "no actions found",
     "col.id": "ID", "col.unit": "UNIT", "col.status": "STATUS", "col.phase_route": "P/R",

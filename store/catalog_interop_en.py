@@ -46,6 +46,8 @@ INTEROP_EN: dict[str, str] = {
     "interop.ical.pilot": "Evaluate pilot",
     "interop.ical.written": "{count} calendar events written to {path}",
     "interop.ical.written.one": "1 calendar event written to {path}",
+    "interop.col.organiser": "organiser", "interop.col.afspiegeling": "representation",
+    "interop.col.working_target": "working people in target group", "interop.col.start_time": "start time",
     "interop.col.id": "id", "interop.col.rev": "rev", "interop.col.unit": "unit",
     "interop.col.title": "action", "interop.col.description": "description", "interop.col.owner": "owner",
     "interop.col.deadline": "deadline", "interop.col.status": "status", "interop.col.phase": "phase",

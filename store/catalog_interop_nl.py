@@ -47,6 +47,8 @@ INTEROP_NL: dict[str, str] = {
     "interop.ical.written": "{count} agenda-items geschreven naar {path}",
     "interop.ical.written.one": "1 agenda-item geschreven naar {path}",
     # Export column headers (import reads them back: store/interop/columns.py).
+    "interop.col.organiser": "organisator", "interop.col.afspiegeling": "afspiegeling",
+    "interop.col.working_target": "werkenden in doelgroep", "interop.col.start_time": "begintijd",
     "interop.col.id": "id", "interop.col.rev": "rev", "interop.col.unit": "eenheid",
     "interop.col.title": "actie", "interop.col.description": "omschrijving", "interop.col.owner": "eigenaar",
     "interop.col.deadline": "deadline", "interop.col.status": "status", "interop.col.phase": "fase",

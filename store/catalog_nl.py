@@ -152,6 +152,8 @@ NL: dict[str, str] = {
     "phase.4": "Uitbouw",
     "route.1": "Het andere gesprek", "route.2": "Inzet van e-health",
     "route.3": "Verwijzen naar samenwerkingspartners", "route.4": "Anders organiseren",
+    "route_short.1": "Ander gesprek", "route_short.2": "E-health", "route_short.3": "Verwijzen",
+    "route_short.4": "Anders organiseren",
     # CLI
     "mark.overdue": "te laat", "mark.due_soon": "binnenkort",
     "list.empty": "geen acties gevonden",

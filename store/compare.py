@@ -5,7 +5,11 @@ themes came back, which leerpunten of the earlier meeting have since been solved
 Matching is by theme words, not by exact text: a finding's `theme` and its text are
 cut into words, folded (case, accents), short and common words dropped and simple
 Dutch plural endings taken off. Two leerpunten match when their themes share a word,
-or, when one has no theme, when their texts share at least two words.
+or, when one has no theme, when their texts share at least two words, or one rare
+content word: long (RARE_MIN_LENGTH letters or more) and found in few of the unit's
+findings (RARE_SHARE), as 'keuzemenu' in "Het keuzemenu is onduidelijk" and
+"Keuzemenu korter maken". Every match says which words it rests on (`Returned.words`),
+so a reader can judge it.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from store.records import Action, Finding, Meeting
 from store.vocab import FindingKind, Status
 
 MIN_TEXT_OVERLAP = 2
+RARE_MIN_LENGTH = 7  # 'keuzemenu', 'wachttijd', 'uitslagen'; not 'balie' or 'arts'
+RARE_SHARE = 0.2  # rare: in at most a fifth of the unit's findings (and at most 3 when there are few)
 
 # Words that say nothing about a theme (Dutch first, a few English ones).
 STOPWORDS = frozenset("""
@@ -61,14 +67,38 @@ def own_theme(finding: Finding, meeting: Meeting) -> str:
     return "" if words(finding.theme) == words(meeting.theme) else finding.theme
 
 
-def similar(a: Finding, b: Finding, theme_a: str | None = None, theme_b: str | None = None) -> bool:
-    """Whether two leerpunten are about the same thing: their own themes share a word,
-    or their texts (with those themes) share at least two words."""
+def similar(a: Finding, b: Finding, theme_a: str | None = None, theme_b: str | None = None,
+            common: frozenset[str] | None = None) -> bool:
+    """Whether two leerpunten are about the same thing (`shared_words` says why)."""
+    return bool(shared_words(a, b, theme_a, theme_b, common))
+
+
+def shared_words(a: Finding, b: Finding, theme_a: str | None = None, theme_b: str | None = None,
+                 common: frozenset[str] | None = None) -> list[str]:
+    """The words two leerpunten match on, sorted; [] when they do not: their own
+    themes share a word, or their texts (with those themes) share at least two
+    words, or one rare content word (long, and not in `common`: the words found in
+    many of the unit's findings, `common_words`; None: no rare-word matching)."""
     theme_a = a.theme if theme_a is None else theme_a
     theme_b = b.theme if theme_b is None else theme_b
     if theme_a.strip() and theme_b.strip() and words(theme_a) & words(theme_b):
-        return True
-    return len(words(f"{theme_a} {a.text}") & words(f"{theme_b} {b.text}")) >= MIN_TEXT_OVERLAP
+        return sorted(words(theme_a) & words(theme_b))
+    both = words(f"{theme_a} {a.text}") & words(f"{theme_b} {b.text}")
+    if len(both) >= MIN_TEXT_OVERLAP:
+        return sorted(both)
+    rare = [w for w in both if len(w) >= RARE_MIN_LENGTH and common is not None and w not in common]
+    return sorted(rare)
+
+
+def common_words(findings: list[Finding]) -> frozenset[str]:
+    """The words too common in the unit's findings to match on alone: found in more
+    than RARE_SHARE of them (at least 3 findings, so a small unit's words still can)."""
+    counts: dict[str, int] = {}
+    for finding in findings:
+        for word in words(f"{finding.theme} {finding.text}"):
+            counts[word] = counts.get(word, 0) + 1
+    limit = max(3, RARE_SHARE * len(findings))
+    return frozenset(w for w, n in counts.items() if n > limit)
 
 
 @dataclass
@@ -77,6 +107,7 @@ class Returned:
 
     later: Finding
     earlier: list[Finding]
+    words: list[str] = field(default_factory=list)  # what they matched on (store/compare.py's doc)
 
     @property
     def theme(self) -> str:
@@ -106,12 +137,15 @@ def compare(first: Meeting, second: Meeting, findings: list[Finding], actions: l
         for finding_id in action.findings:
             answered.setdefault(finding_id, []).append(action)
     result = Comparison(first, second, actions=answered)
+    common = common_words([f for f in findings if f.kind == FindingKind.LEERPUNT])
     came_back: set[str] = set()
     for point in later:
         mine = own_theme(point, second)
-        matches = [f for f in earlier if similar(f, point, own_theme(f, first), mine)]
+        why = {f.id: shared_words(f, point, own_theme(f, first), mine, common) for f in earlier}
+        matches = [f for f in earlier if why[f.id]]
         if matches:
-            result.returned.append(Returned(point, matches))
+            matched = sorted({w for f in matches for w in why[f.id]})
+            result.returned.append(Returned(point, matches, matched))
             came_back.update(f.id for f in matches)
         else:
             result.new.append(point)
@@ -176,6 +210,8 @@ def comparison_lines(found: Comparison, today: dt.date) -> list[str]:
     for item in found.returned:
         shown = item.theme and words(item.theme) != words(found.second.theme)  # only a theme of its own
         lines.append(point(item.later) + (f"  [{clean_line(item.theme)}]" if shown else ""))
+        if item.words:
+            lines.append(t("compare.matched", words=", ".join(item.words)))
         lines.extend(t("compare.was", point=point(f, "")) for f in item.earlier)
     sections = (("compare.solved", found.solved), ("compare.still_open", found.still_open), ("compare.new", found.new))
     for key, points in sections:

@@ -33,7 +33,9 @@ ALIASES = {
     "quick-win": "quick_win", "toestand": "state", "reden": "reason", "richting": "direction",
     "eenheid": "measure_unit", "nulmeting": "baseline", "doel": "target", "streefwaarde": "target",
     "gestart": "started_on", "klaar": "done_on", "geevalueerd": "evaluated_on", "laatste_bezoek": "last_visit",
-    "notities": "notes", "basis_tot": "baseline_end", "basisperiode_tot": "baseline_end",
+    "notities": "notes", "organisator": "organiser", "organizer": "organiser", "doelgroep_werkenden": "working_target",
+    "werkenden": "working_target", "begintijd": "start_time", "aanvang": "start_time", "contactregel": "contact",
+    "volgend_bezoek": "next_visit", "basis_tot": "baseline_end", "basisperiode_tot": "baseline_end",
     "basis_punten": "baseline_points", "basis_eerste": "baseline_points", "regels": "rules",
     "rm": "relatiemanager", "rm_login": "relatiemanager_login", "relatiemanager_login": "relatiemanager_login",
     "gemeente": "municipality", "fasen": "phases",
@@ -48,7 +50,7 @@ ALIASES = {
 DATE_RULES = {
     "deadline": "ahead", "review_date": "ahead", "feedback_due": "ahead",
     "date": "past", "feedback_sent": "past", "started_on": "past", "done_on": "past",
-    "evaluated_on": "past", "last_visit": "past", "measurement": "past", "baseline_end": "past",
+    "evaluated_on": "past", "last_visit": "past", "next_visit": "ahead", "measurement": "past", "baseline_end": "past",
 }
 
 _YES = {"ja", "j", "yes", "y", "true", "1", "waar", "x"}
@@ -73,6 +75,8 @@ def parse_value(cls: type[Record], name: str, text: str, today: dt.date | None =
     """Parse user text for field `name` of `cls`; InvalidValue says what is wrong."""
     kind = field_kinds(cls)[name]
     text = clean_text(text).strip() if isinstance(text, str) else text
+    if name == "start_time":
+        return start_time(text)
     parser = _PARSERS.get(kind)
     if parser is not None:
         return parser(name, text, today)
@@ -82,6 +86,20 @@ def parse_value(cls: type[Record], name: str, text: str, today: dt.date | None =
     if isinstance(code, type) and issubclass(code, Code):
         return code.parse(text, name)
     raise InvalidValue(name, t("field.not_editable", name=name))
+
+
+def start_time(text: str) -> str:
+    """A meeting's start as typed ('19.30', '1930', '19u30', '19', '19:30 uur') ->
+    '19:30'; '' or '-' is none. Anything else is left as typed, for the record's
+    check to name."""
+    import re
+
+    if text in ("", "-", "geen", "none"):
+        return ""
+    found = re.fullmatch(r"([0-9]{1,2})(?:[:.u h]?([0-9]{2}))?\s*(?:u|uur|h)?", text.strip().lower())
+    if not found:
+        return text
+    return f"{int(found.group(1)):02d}:{found.group(2) or '00'}"
 
 
 def _opt_date(name: str, text: str, today: dt.date | None) -> dt.date | None:

@@ -115,30 +115,16 @@ def facts_from(slug: str, unit: Unit, figures: Figures, today: dt.date) -> UnitF
     )
 
 
-# Words that open many units' names and so tell them apart least ("Huisartsenpraktijk
-# De Linde", "Huisartsenpraktijk Het Kastanjehof"): a narrow column leaves them out.
-_GENERIC_WORDS = {"huisartsenpraktijk", "huisartsen", "huisartsenpraktijken", "gezondheidscentrum",
-                  "praktijk", "hagro", "gemeente", "zorggroep", "medisch", "centrum"}
-
-
-def short_unit_name(name: str) -> str:
-    """The part of a unit's name that tells it apart, for a narrow column ("Het
-    Kastanjehof", "Best"); the whole name when nothing would be left."""
-    words = name.split()
-    start = 0
-    while start < len(words) - 1 and words[start].casefold() in _GENERIC_WORDS:
-        start += 1
-    return " ".join(words[start:]) or name
-
-
 # The openings of many practices' names, shortened for the portfolio's name column
-# at 80 columns, longest first ("Huisartsenpraktijk De Linde" -> "Hap. De Linde"):
+# at 80 columns, longest first ("Huisartsenpraktijk De Linde" -> "Praktijk De Linde"):
 # what tells units apart comes after them. The words stay recognisable, and a kind
 # stays told apart from another (a Gezondheidscentrum is no Huisartsenpraktijk).
+# Not "Hap.": in Dutch GP care that is the huisartsenpost (seed 002's "HAP
+# dashboard"); not "Hag.": that reads as Hagro.
 _SHORTER = (
-    ("huisartsenpraktijken ", "Hap. "), ("huisartsenpraktijk ", "Hap. "), ("huisartsengroep ", "Hag. "),
-    ("huisartsen ", "Ha. "), ("gezondheidscentrum ", "GC "), ("medisch centrum ", "MC "),
-    ("gemeente ", "Gem. "),
+    ("huisartsenpraktijken ", "Praktijken "), ("huisartsenpraktijk ", "Praktijk "),
+    ("huisartsengroep ", "HA-groep "), ("huisartsen ", "Ha. "), ("gezondheidscentrum ", "GC "),
+    ("medisch centrum ", "MC "), ("gemeente ", "Gem. "),
 )
 
 

@@ -17,7 +17,7 @@ from store.recordtype import field, record_class, record_fields
 from store.text import clean_line, clean_text
 from store.limits import PDSA_KEYS, input_problems
 from store.validate import CODES as _CODES, loaded_values
-from store.vocab import Code, Direction, FindingKind, FindingState, MeetingFormat, Status, TeamKind, UnitKind
+from store.vocab import Code, Direction, FindingKind, FindingState, MeetingFormat, Organiser, Status, TeamKind, UnitKind
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -35,7 +35,7 @@ Phases = dict  # route number (as str) -> phase 1..4
 Login = str  # a login name (Unix user or database role), as Store.user knows it
 Pdsa = dict  # plan/do/study/act -> text
 Measurements = list  # list[Measurement]
-Agreements = list  # list of {"text": line, "action": id or ""}: a visit's agreements (store/visits.py)
+Agreements = list  # list of {"text": line, "action": id or "", "finding"?: L-id}: a visit's agreements (store/visits.py)
 PhaseMoves = list  # list of {"route": 1..4, "from": 1..4, "to": 1..4}: phase changes made during a visit
 
 
@@ -152,6 +152,9 @@ class Unit(Record):
     relatiemanager_login: Login = ""
     hagro: Line = ""
     municipality: Line = ""
+    # Schema 7: who participants and the practice reach with questions ("Vragen? Bel
+    # Anja Smit, 040-123 45 67"), printed under the feedback document.
+    contact: Line = ""
 
     def _extra_problems(self) -> list[InvalidValue]:
         from store.validate import login_problem
@@ -187,6 +190,19 @@ class Meeting(Record):
     # for older meetings (store/feedback_duty.py).
     feedback_given_unknown: bool = False
     notes: Text = ""
+    # Schema 7 (seed 001): who organised it, how well the participants mirror the
+    # target group (afspiegeling), whether working people belong to it, and when it
+    # starts ("19:30"): working people need an evening slot (store/advice.py).
+    organiser: Organiser = Organiser.UNKNOWN
+    afspiegeling: Line = ""
+    working_target: bool = False
+    start_time: Line = ""
+
+    def _extra_problems(self) -> list[InvalidValue]:
+        from store.validate import start_time_problem
+
+        problem = start_time_problem(self.start_time)
+        return [InvalidValue("start_time", problem)] if problem else []
 
 
 @record_class
@@ -275,6 +291,7 @@ class Visit(Record):
     notes: Text = ""
     agreements: Agreements = field(default_factory=list)
     phase_moves: PhaseMoves = field(default_factory=list)
+    next_visit: OptDate = None  # schema 7: the date agreed for the next visit
 
 
 @record_class
@@ -360,6 +377,7 @@ _CLEAN = {
     "Text": clean_text,
     "Lines": lambda items: [clean_line(str(i)) for i in items],
     "Pdsa": lambda notes: {k: clean_text(str(v)) for k, v in notes.items()},
-    "Agreements": lambda items: [{"text": clean_line(str(i.get("text", ""))), "action": clean_line(str(i.get("action", "")))}
+    "Agreements": lambda items: [{"text": clean_line(str(i.get("text", ""))), "action": clean_line(str(i.get("action", ""))),
+                                  **({"finding": clean_line(str(i["finding"]))} if i.get("finding") else {})}
                                  for i in items],
 }

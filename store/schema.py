@@ -15,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from typing import Callable
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # A flat-layout file whose unit `spiegel migrate` moved into its own directory: any
 # spiegel reads this as a newer schema and refuses to write it, so a client of the
 # old version left running cannot write to the old place.
@@ -107,10 +107,21 @@ def _tombstones_and_review_cycles(data: dict, slug: str) -> dict:
     return data
 
 
+def _meeting_visit_contact_fields(data: dict, slug: str) -> dict:
+    """Version 6 -> 7: meetings gained `organiser` (unknown for older ones),
+    `afspiegeling`, `working_target` and `start_time`; visits `next_visit`; a
+    visit's agreement may name the leerpunt it answers (`finding`); units gained
+    `contact` (the line under the feedback document). Older records meant the
+    defaults (unknown, empty, none), which compact documents leave out, so nothing
+    stored changes; an older spiegel must refuse a file whose new fields it would
+    drop on its next write."""
+    return data
+
+
 # version n -> function that upgrades data from n to n + 1
 MIGRATIONS: dict[int, Callable[[dict, str], dict]] = {
     0: _from_plain_tinydb, 1: _kpi_baseline_fields, 2: _unit_login_hagro_municipality, 3: _visits_table,
-    4: _feedback_given_and_teams, 5: _tombstones_and_review_cycles,
+    4: _feedback_given_and_teams, 5: _tombstones_and_review_cycles, 6: _meeting_visit_contact_fields,
 }
 
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 # What may be changed of a unit here; its kind and slug are what it is.
-EDITABLE = ("name", "relatiemanager", "relatiemanager_login", "hagro", "municipality", "phases", "last_visit")
+EDITABLE = ("name", "relatiemanager", "relatiemanager_login", "hagro", "municipality", "contact", "phases", "last_visit")
 
 
 def change_unit(store: Store, slug: str, rev: int | None = None, *, route_phases: dict[int, int] | None = None,

@@ -22,14 +22,15 @@ from store.errors import InvalidValue
 from store.i18n import t
 from store.limits import BOUNDS, MAX_INT, MAX_NUMBER, MAX_YEAR, MIN_YEAR, PDSA_KEYS, is_number
 from store.text import clean_line, clean_text
-from store.vocab import Direction, FindingKind, FindingState, MeetingFormat, Status, TeamKind, UnitKind
+from store.vocab import Direction, FindingKind, FindingState, MeetingFormat, Organiser, Status, TeamKind, UnitKind
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from typing import Any, Callable
 
 LOG_OPS = ("create", "update", "undo", "delete")
-CODES = {c.__name__: c for c in (Status, UnitKind, MeetingFormat, FindingKind, FindingState, Direction, TeamKind)}
+CODES = {c.__name__: c for c in (Status, UnitKind, MeetingFormat, FindingKind, FindingState, Direction, TeamKind,
+                                 Organiser)}
 
 
 class Bad(Exception):
@@ -197,6 +198,16 @@ def login_problem(value: object) -> str | None:
     if type(value) is not str:
         return t("load.text", found=_shown(value))
     return None if not value or LOGIN.fullmatch(value) else t("value.login", found=_shown(value))
+
+
+START_TIME = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]", re.ASCII)
+
+
+def start_time_problem(value: object) -> str | None:
+    """Why `value` is no start time 'HH:MM' (words for the user), or None ("" is none)."""
+    if type(value) is not str:
+        return t("load.text", found=_shown(value))
+    return None if not value or START_TIME.fullmatch(value) else t("value.start_time", found=_shown(value))
 
 
 def _login(name: str, value: Any) -> str:
@@ -379,14 +390,22 @@ def _cleaned(value: Any) -> Any:
 def _agreements(name: str, value: Any) -> list[dict]:
     """A visit's agreements: [{"text": line, "action": "" or an action id}]."""
     if type(value) is not list or any(
-            type(item) is not dict or set(item) - {"text", "action"} or type(item.get("text")) is not str
+            type(item) is not dict or set(item) - {"text", "action", "finding"} or type(item.get("text")) is not str
             or type(item.get("action", "")) is not str or not _AGREED.fullmatch(item.get("action", ""))
+            or type(item.get("finding", "")) is not str or not _ANSWERED.fullmatch(item.get("finding", ""))
             for item in value):
         raise Bad("load.agreements")
-    return [{"text": clean_line(item["text"]), "action": item.get("action", "")} for item in value]
+    return [_agreement(clean_line(item["text"]), item.get("action", ""), item.get("finding", "")) for item in value]
+
+
+def _agreement(text: str, action: str, finding: str) -> dict:
+    """An agreement as stored: the leerpunt it answers (schema 7) only when it names one,
+    so an older agreement stays as it was."""
+    return {"text": text, "action": action, **({"finding": finding} if finding else {})}
 
 
 _AGREED = re.compile(r"(?:A-[0-9]+)?", re.ASCII)
+_ANSWERED = re.compile(r"(?:L-[0-9]+)?", re.ASCII)
 
 
 def _phase_moves(name: str, value: Any) -> list[dict]:

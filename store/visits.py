@@ -34,14 +34,15 @@ class ActionDraft:
     dataclass: `spiegel add` and `list` import this module (a unit's last visit is a
     portfolio figure), and dataclasses brings inspect and typing, ~8 ms of their start."""
 
-    __slots__ = ("title", "owner", "deadline", "route", "phase")
+    __slots__ = ("title", "owner", "deadline", "route", "phase", "finding")
 
     def __init__(self, title: str, owner: str = "", deadline: dt.date | None = None, route: int = 1,
-                 phase: int = 1) -> None:
+                 phase: int = 1, finding: str = "") -> None:
         self.title, self.owner, self.deadline, self.route, self.phase = title, owner, deadline, route, phase
+        self.finding = finding  # the leerpunt it answers (an agreement may name one; schema 7)
 
     def _fields(self) -> tuple:
-        return self.title, self.owner, self.deadline, self.route, self.phase
+        return self.title, self.owner, self.deadline, self.route, self.phase, self.finding
 
     def __eq__(self, other: object) -> bool:
         return self._fields() == other._fields() if type(other) is ActionDraft else NotImplemented
@@ -49,11 +50,22 @@ class ActionDraft:
     __hash__ = None  # mutable, as the dataclass was
 
     def __repr__(self) -> str:
-        return "ActionDraft(title={!r}, owner={!r}, deadline={!r}, route={!r}, phase={!r})".format(*self._fields())
+        return ("ActionDraft(title={!r}, owner={!r}, deadline={!r}, route={!r}, phase={!r}, finding={!r})"
+                .format(*self._fields()))
 
     def action(self) -> Action:
         return Action(title=self.title, owner=self.owner, deadline=self.deadline, route=self.route,
-                      phase=self.phase)
+                      phase=self.phase, findings=[self.finding] if self.finding else [])
+
+    def agreement(self, action: Action) -> dict:
+        """The visit's record of it: its text, the action it became, and its leerpunt."""
+        return {"text": action.title, "action": action.id, **({"finding": self.finding} if self.finding else {})}
+
+
+def default_phase(unit: Unit, route: int) -> int:
+    """An agreement's phase when nobody chose one: the unit's phase for its route
+    (a practice in phase 3 of e-health makes phase-3 e-health actions)."""
+    return unit.phase(route)
 
 
 # reading ------------------------------------------------------------------------
@@ -92,8 +104,8 @@ def describe_items(kind: str, items: list[dict]) -> str:
     """A visit's agreements ('Terugbelservice → A-12') or phase changes ('route 1:
     fase 1 → 2') on one line, for `show` and the change log."""
     if kind == "Agreements":
-        return "; ".join(f"{i.get('text', '')} → {i['action']}" if i.get("action") else str(i.get("text", ""))
-                         for i in items)
+        return "; ".join((f"{i.get('text', '')} → {i['action']}" if i.get("action") else str(i.get("text", "")))
+                         + (f" ({i['finding']})" if i.get("finding") else "") for i in items)
     return "; ".join(f"{t('value.route')} {i.get('route')}: {t('value.phase')} {i.get('from')} → {i.get('to')}"
                      for i in items)
 
@@ -123,7 +135,8 @@ def record_visit(store: Store, slug: str, visit: Visit, agreements: list[ActionD
         _carry_over(txn)
         visit.phase_moves = _set_phases(txn, phases or {})
         made = txn.add_many([draft.action() for draft in agreements]) if agreements else []
-        visit.agreements = [*visit.agreements, *({"text": a.title, "action": a.id} for a in made)]
+        _answered(txn, agreements)
+        visit.agreements = [*visit.agreements, *(d.agreement(a) for d, a in zip(agreements, made))]
         return txn.add(visit)
 
 
@@ -139,7 +152,8 @@ def update_visit(store: Store, visit_id: str, values: dict, agreements: list[Act
             setattr(visit, name, value)
         visit.phase_moves = [*visit.phase_moves, *_set_phases(txn, phases or {})]
         made = txn.add_many([draft.action() for draft in agreements]) if agreements else []
-        visit.agreements = [*visit.agreements, *({"text": a.title, "action": a.id} for a in made)]
+        _answered(txn, agreements)
+        visit.agreements = [*visit.agreements, *(d.agreement(a) for d, a in zip(agreements, made))]
         return txn.save(visit)
 
 
@@ -150,7 +164,8 @@ def agreement_to_action(store: Store, visit_id: str, draft: ActionDraft, *, rev:
     with store.transaction(slug) as txn:
         visit = txn.get(Visit, visit_id, rev)
         action = txn.add(draft.action())
-        visit.agreements = [*visit.agreements, {"text": action.title, "action": action.id}]
+        _answered(txn, [draft])
+        visit.agreements = [*visit.agreements, draft.agreement(action)]
         return txn.save(visit), action
 
 
@@ -172,6 +187,19 @@ def new_action(store: Store, slug: str, draft: ActionDraft) -> Action:
     """A new action with owner and deadline (the dashboard's and the list's `n`)."""
     with store.transaction(slug) as txn:
         return txn.add(draft.action())
+
+
+def _answered(txn: Transaction, drafts: list[ActionDraft]) -> None:
+    """A leerpunt an agreement answers is 'turned into actions' (as store/workflows.py
+    marks one), in the same transaction; a parked or declined one keeps its state."""
+    from store.records import Finding
+    from store.vocab import FindingState
+
+    for finding_id in sorted({d.finding for d in drafts if d.finding}):
+        finding = txn.get(Finding, finding_id)
+        if finding.state == FindingState.OPEN:
+            finding.state = FindingState.ACTIONS
+            txn.save(finding)
 
 
 def _set_phases(txn: Transaction, phases: dict[int, int]) -> list[dict]:

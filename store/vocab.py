@@ -53,6 +53,17 @@ class MeetingFormat(Code):
     THEMABIJEENKOMST = "themabijeenkomst"
 
 
+class Organiser(Code):
+    """Who organised a meeting (seed 001): one practice, several together, the
+    Hagro, or the municipality. Unknown for meetings stored before schema 7."""
+
+    UNKNOWN = "unknown"
+    PRACTICE = "practice"
+    PRACTICES = "practices"
+    HAGRO = "hagro"
+    MUNICIPALITY = "municipality"
+
+
 class FindingKind(Code):
     POSITIVE = "positive"
     LEERPUNT = "leerpunt"
@@ -90,6 +101,11 @@ def phase_label(phase: int) -> str:
 
 def route_label(route: int) -> str:
     return t(f"route.{route}")
+
+
+def route_short_label(route: int) -> str:
+    """The route in a word or two, for a narrow column ('Ander gesprek', 'E-health')."""
+    return t(f"route_short.{route}")
 
 
 def _register_after_words() -> None:

@@ -23,21 +23,47 @@ if TYPE_CHECKING:
 
 
 def actions_from_finding(store: Store, finding_id: str, actions: list[Action], *, rev: int | None = None,
-                         owner: str | None = None, deadline: dt.date | None = None) -> list[Action]:
+                         owner: str | None = None, deadline: dt.date | None = None, route: int | None = None,
+                         phase: int | None = None) -> list[Action]:
     """Create actions that answer a finding and mark it 'turned into actions'.
-    `owner` and `deadline`, when given, go to every action that has none of its own."""
+    `owner` and `deadline`, when given, go to every action that has none of its own
+    (each action may have its own). `route` and `phase` are chosen once for the
+    batch: a telephone-access leerpunt's actions are all route 4; the phase, when
+    not given, is the unit's phase for that route (read under the lock)."""
+    from store.records import Unit
+
     finding_id, slug = _locate_finding(store, finding_id)
     with store.transaction(slug) as txn:
         finding = txn.get(Finding, finding_id, rev)
+        if route is not None and phase is None:
+            phase = txn.get(Unit, slug).phase(route)
         for action in actions:
             action.findings = sorted({*action.findings, finding_id})
             if owner and not action.owner:
                 action.owner = owner
             if deadline is not None and action.deadline is None:
                 action.deadline = deadline
+            if route is not None:
+                action.route, action.phase = route, phase
         created = txn.add_many(actions)
         _mark_answered(txn, finding)
     return created
+
+
+def parse_action_line(text: str, today: dt.date):
+    """'titel; eigenaar; deadline' (owner and deadline may be left out) as an
+    ActionDraft: one line per action, for a visit's agreements on the command line
+    and the actions made from a leerpunt. InvalidValue names a line that is none."""
+    from store.fields import parse_field_date
+    from store.text import clean_line
+    from store.visits import ActionDraft
+
+    parts = [clean_line(p).strip() for p in text.split(";")]
+    if not parts[0] or len(parts) > 3:
+        raise InvalidValue("afspraak", t("visit.agreement_format", text=clean_line(text)))
+    owner = parts[1] if len(parts) > 1 else ""
+    deadline = parse_field_date("deadline", parts[2], today) if len(parts) > 2 and parts[2] else None
+    return ActionDraft(parts[0], owner, deadline)
 
 
 def link_finding(store: Store, finding_id: str, action_id: str, *, rev: int | None = None) -> Action:

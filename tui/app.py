@@ -42,6 +42,10 @@ class SpiegelApp(App[None]):
     def on_mount(self) -> None:
         from tui.screens.portfolio_screen import PortfolioScreen
 
+        # NO_COLOR: Textual draws in shades of grey, so a highlight that is only a
+        # background colour vanishes on a projector; app.tcss marks focus by style.
+        self.set_class(self.no_color, "-no-color")
+
         self.push_screen(PortfolioScreen(self.store))
 
     def push_screen(self, screen, *args, **kwargs):

@@ -2,6 +2,13 @@
 
 AFTER_TUI_EN = {
     "tui.feedback.given": "given",
+    "tui.meeting.organiser": "Organiser",
+    "tui.meeting.start_time": "Start time",
+    "tui.meeting.start_time.placeholder": "19:30",
+    "tui.meeting.working_target": "Target group",
+    "tui.meeting.working_target_box": "working people belong to it",
+    "tui.meeting.afspiegeling": "Representation",
+    "tui.meeting.afspiegeling.placeholder": "how well do participants mirror the target group?",
     "tui.meeting.feedback_given_unknown": "Feedback given",
     "tui.meeting.given_unknown_box": "given, date unknown",
     "tui.meeting.duty": "Feedback",

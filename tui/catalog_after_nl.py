@@ -3,6 +3,13 @@ meetings, teams. English in catalog_after_en.py; registered by tui/__init__.py."
 
 AFTER_TUI_NL = {
     "tui.feedback.given": "gegeven",
+    "tui.meeting.organiser": "Organisator",
+    "tui.meeting.start_time": "Begintijd",
+    "tui.meeting.start_time.placeholder": "19:30",
+    "tui.meeting.working_target": "Doelgroep",
+    "tui.meeting.working_target_box": "werkenden horen tot de doelgroep",
+    "tui.meeting.afspiegeling": "Afspiegeling",
+    "tui.meeting.afspiegeling.placeholder": "hoe spiegelen de deelnemers de doelgroep?",
     "tui.meeting.feedback_given_unknown": "Terugk. gegeven",
     "tui.meeting.given_unknown_box": "gegeven, datum onbekend",
     "tui.meeting.duty": "Terugkoppeling",

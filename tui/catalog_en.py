@@ -19,7 +19,7 @@ EN_TUI: dict[str, str] = {
     "tui.col.name": "Name",
     "tui.col.kind": "Kind",
     "tui.col.phases": "Phase r1-4",
-    "tui.col.leerpunten": "Lrn.pts",
+    "tui.col.leerpunten": "Points",
     "tui.col.open_actions": "Actions",
     "tui.col.overdue": "Overdue",
     "tui.overdue_count": "{n} overdue",

@@ -17,4 +17,6 @@ EN_PORTFOLIO = {
     "tui.portfolio.belongs": "Hagro {hagro} · municipality {municipality}",
     "tui.portfolio.rm_login": "{rm} ({login})",
     "tui.portfolio.same_name": "Several units with this name: choose by group",
+    "tui.portfolio.group_head": "({n}) {name}",
+    "tui.portfolio.no_group_head": "({n}) none",
 }

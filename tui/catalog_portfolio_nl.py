@@ -17,4 +17,6 @@ NL_PORTFOLIO = {
     "tui.portfolio.belongs": "hagro {hagro} · gemeente {municipality}",
     "tui.portfolio.rm_login": "{rm} ({login})",
     "tui.portfolio.same_name": "Meer eenheden met deze naam: kies op groep",
+    "tui.portfolio.group_head": "({n}) {name}",
+    "tui.portfolio.no_group_head": "({n}) geen",
 }

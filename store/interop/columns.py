@@ -79,6 +79,11 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "feedback_sent": ("terugkoppeling verstuurd", "feedback sent", "teruggekoppeld op"),
     "notes": ("notities", "notes", "verslag"),
     "questions": ("vragen", "questions", "spiegelvragen", "vraag"),
+    # a meeting's fields of schema 7
+    "organiser": ("organisator", "organiser", "organizer", "georganiseerd door", "organised by"),
+    "afspiegeling": ("afspiegeling", "afspiegeling doelgroep", "representation"),
+    "working_target": ("werkenden in doelgroep", "werkenden", "working people in target group", "working people"),
+    "start_time": ("begintijd", "aanvang", "start time"),
 }
 
 # Words that say too little on their own inside a longer header.
@@ -93,7 +98,8 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "findings": ("id", "rev", "unit", "meeting", "kind", "leerpunt", "theme", "quick_win", "status", "reason"),
     "measurements": ("kpi", "kpi_name", "action", "unit", "date", "value", "measure_unit", "note"),
     "meetings": ("id", "rev", "unit", "date", "format", "theme", "participants", "listeners", "facilitator",
-                 "minute_taker", "duration_min", "feedback_due", "feedback_sent", "questions", "notes", "leerpunt"),
+                 "minute_taker", "duration_min", "feedback_due", "feedback_sent", "questions", "notes", "leerpunt",
+                 "organiser", "afspiegeling", "working_target", "start_time"),
 }
 # The export's column -> the field import fills (findings export their text as "text").
 _EXPORT_FIELD = {"text": "leerpunt"}

@@ -30,7 +30,8 @@ COLUMNS = {
                 "progress", "review_date", "leerpunt", "started_on", "done_on", "evaluated_on"),
     "findings": ("id", "rev", "unit", "meeting", "kind", "text", "theme", "quick_win", "status", "reason"),
     "meetings": ("id", "rev", "unit", "date", "format", "theme", "participants", "listeners", "facilitator",
-                 "minute_taker", "duration_min", "feedback_due", "feedback_sent", "questions", "notes"),
+                 "minute_taker", "duration_min", "feedback_due", "feedback_sent", "questions", "notes", "organiser",
+                 "afspiegeling", "working_target", "start_time"),
     "measurements": ("kpi", "kpi_name", "action", "unit", "date", "value", "measure_unit", "note"),
 }
 WHATS = tuple(COLUMNS)

@@ -25,10 +25,10 @@ _MON = "|".join(sorted(MONTH, key=len, reverse=True))
 _YEAR = r"(?P<year>\d{4}|'\d{2})"
 _SHAPES = (
     re.compile(rf"(?P<mon>{_MON})\.?(?:[\s/-]*{_YEAR})?"),  # jan 2026, januari, feb-2026, mrt '26
-    re.compile(rf"(?P<year>\d{{4}})\s*[-/.]\s*(?P<num>\d{{1,2}})"),  # 2026-02
-    re.compile(rf"(?P<num>\d{{1,2}})\s*[-/.]\s*(?P<year>\d{{4}})"),  # 02-2026
+    re.compile(r"(?P<year>\d{4})\s*[-/.]\s*(?P<num>\d{1,2})"),  # 2026-02
+    re.compile(r"(?P<num>\d{1,2})\s*[-/.]\s*(?P<year>\d{4})"),  # 02-2026
     re.compile(rf"[qk](?:wartaal|uarter)?\s*(?P<q>[1-4])(?:[\s/-]*{_YEAR})?"),  # Q1 2026, K2, kwartaal 3
-    re.compile(rf"(?P<year>\d{{4}})\s*[-/]?\s*[qk](?P<q>[1-4])"),  # 2026-Q1, 2026 K1
+    re.compile(r"(?P<year>\d{4})\s*[-/]?\s*[qk](?P<q>[1-4])"),  # 2026-Q1, 2026 K1
 )
 
 

@@ -15,6 +15,8 @@ from store.records import Meeting
 from store.vocab import MeetingFormat
 
 COUNTS = ("participants", "listeners", "duration_min")
+# Parsed as the form and `meetings edit` parse them (store/fields.py), schema 7's fields among them.
+PARSED = (*COUNTS, "organiser", "afspiegeling", "working_target", "start_time")
 LINES = ("theme", "facilitator", "minute_taker")
 _SPLIT = re.compile(r"\s*(?:\n|;|•)\s*")
 
@@ -43,7 +45,7 @@ def meeting_row(number, values, existing, today, year, _meeting, notes) -> RowPl
         edited.notes = cells.text(values["notes"])
     if cells.line(values.get("questions")):
         edited.questions = [q for q in _SPLIT.split(cells.text(values["questions"])) if q]
-    for name in COUNTS:
+    for name in PARSED:
         if cells.line(values.get(name)):
             from store.fields import parse_value
 

@@ -26,5 +26,6 @@ FEEDBACK_EN = {
     "feedback.parked": "{text} (not for now: {reason})",
     "feedback.declined": "{text} (we will not do this: {reason})",
     "feedback.closing": "Do you have questions or additions? Let us know. Thank you for your openness and your time.",
+    "feedback.contact": "Contact: {contact}",
     "feedback.file": "feedback-{id}",
 }

@@ -27,5 +27,6 @@ FEEDBACK_NL = {
     "feedback.parked": "{text} (voorlopig niet: {reason})",
     "feedback.declined": "{text} (dit doen we niet: {reason})",
     "feedback.closing": "Heeft u vragen of aanvullingen? Laat het ons weten. Bedankt voor uw openheid en uw tijd.",
+    "feedback.contact": "Contact: {contact}",
     "feedback.file": "terugkoppeling-{id}",
 }

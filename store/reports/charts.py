@@ -25,10 +25,12 @@ _POINT, _MEDIAN, _TARGET, _BASELINE = "#1f4e79", "#555555", "#2e7d32", "#999999"
 _SIGNAL_STYLE = {SHIFT: ("s", "#c62828"), TREND: ("^", "#ef6c00"), ASTRONOMICAL: ("D", "#6a1b9a")}
 
 
-def run_chart_svg(kpi: Kpi, analysis: Analysis, width_mm: float = 170, height_mm: float = 70) -> str:
+def run_chart_svg(kpi: Kpi, analysis: Analysis, width_mm: float = 170, height_mm: float = 70,
+                  legend: bool = True) -> str:
     """The KPI's run chart: points in date order, the median of the baseline period
     (solid over the baseline, dashed where later periods are judged against it), the
-    target, the baseline's end, and each signal's points marked by kind."""
+    target, the baseline's end, and each signal's points marked by kind; with a
+    legend (catalog words, no user text) right of the plot naming what is drawn."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
@@ -40,6 +42,8 @@ def run_chart_svg(kpi: Kpi, analysis: Analysis, width_mm: float = 170, height_mm
         fig = Figure(figsize=(width_mm / 25.4, height_mm / 25.4))
         ax = fig.add_subplot()
         _draw(ax, kpi, analysis)
+        if legend and analysis.values:
+            _legend(ax)
         fig.tight_layout(pad=0.4)
         out = io.StringIO()
         fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
@@ -52,26 +56,40 @@ def _draw(ax, kpi: Kpi, analysis: Analysis) -> None:
     if not xs:
         ax.set_xticks([])
         return
-    ax.plot(xs, values, color=_POINT, linewidth=1, marker="o", markersize=3)
+    ax.plot(xs, values, color=_POINT, linewidth=1, marker="o", markersize=3, label="points")
     if analysis.median is not None:
         end = analysis.split if analysis.split is not None else len(xs)
-        ax.plot([-0.3, end - 0.7], [analysis.median] * 2, color=_MEDIAN, linewidth=1.2)
+        ax.plot([-0.3, end - 0.7], [analysis.median] * 2, color=_MEDIAN, linewidth=1.2, label="median")
         if analysis.split is not None:
-            ax.plot([end - 0.7, len(xs) - 0.7], [analysis.median] * 2, color=_MEDIAN, linewidth=1.2, linestyle="--")
-            ax.axvline(analysis.split - 0.5, color=_BASELINE, linewidth=0.8, linestyle=":")
+            ax.plot([end - 0.7, len(xs) - 0.7], [analysis.median] * 2, color=_MEDIAN, linewidth=1.2, linestyle="--",
+                    label="median_later")
+            ax.axvline(analysis.split - 0.5, color=_BASELINE, linewidth=0.8, linestyle=":", label="baseline_end")
     if kpi.target is not None:
-        ax.axhline(kpi.target, color=_TARGET, linewidth=0.9, linestyle="-.")
+        ax.axhline(kpi.target, color=_TARGET, linewidth=0.9, linestyle="-.", label="target")
     for i, kinds in enumerate(point_marks(analysis)):
         for kind in (ASTRONOMICAL, SHIFT, TREND):  # the strongest mark wins, as on screen
             if kind in kinds:
                 marker, colour = _SIGNAL_STYLE[kind]
-                ax.plot([i], [values[i]], marker=marker, color=colour, markersize=6, linestyle="none")
+                ax.plot([i], [values[i]], marker=marker, color=colour, markersize=6, linestyle="none", label=kind)
                 break
     ticks = _ticks(len(xs))
     ax.set_xticks(ticks, [month_year(analysis.dates[i], short=True) for i in ticks])
     ax.yaxis.set_major_formatter(lambda value, _pos: number(round(value, 6)))
     ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
     ax.set_xlim(-0.6, len(xs) - 0.4)
+
+
+def _legend(ax) -> None:
+    """What each line and marker means, beside the plot (it never hides a point)."""
+    from store.i18n import t
+
+    handles, labels = ax.get_legend_handles_labels()
+    seen: dict[str, object] = {}
+    for handle, label in zip(handles, labels):
+        seen.setdefault(label, handle)
+    if seen:
+        ax.legend(list(seen.values()), [t(f"chart.legend.{key}") for key in seen], loc="upper left",
+                  bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False, borderaxespad=0.0, handlelength=1.8)
 
 
 def _ticks(count: int, most: int = 8) -> list[int]:

@@ -47,6 +47,12 @@ def feedback_document(meeting: Meeting, unit: Unit, findings: list[Finding], act
         for finding_id in action.findings:
             by_finding.setdefault(finding_id, []).append(action)
 
+    # Quick wins first, of every kind (a tip can be one as well as a leerpunt): what
+    # participants see changing soonest (domain.md: "the first quick wins").
+    quick = [f.text for f in own if f.quick_win and f.state not in _NOT_NOW]
+    if quick:
+        doc.heading(t("feedback.quick_wins")).bullets(quick)
+
     positive = [f.text for f in own if f.kind == FindingKind.POSITIVE]
     doc.heading(t("feedback.positive"))
     doc.bullets(positive) if positive else doc.paragraph(t("feedback.positive_none"), quiet=True)
@@ -63,9 +69,6 @@ def feedback_document(meeting: Meeting, unit: Unit, findings: list[Finding], act
         answered = [_action_line(a, today) for a in by_finding.get(point.id, [])]
         doc.bullets(answered) if answered else doc.paragraph(t("feedback.no_action_yet"), quiet=True)
 
-    quick = [f.text for f in points if f.quick_win]
-    if quick:
-        doc.heading(t("feedback.quick_wins")).bullets(quick)
     tips = [f.text for f in own if f.kind in (FindingKind.TIP, FindingKind.RECOMMENDATION)]
     if tips:
         doc.heading(t("feedback.tips")).bullets(tips)
@@ -73,9 +76,21 @@ def feedback_document(meeting: Meeting, unit: Unit, findings: list[Finding], act
     if not_now:
         doc.heading(t("feedback.not_now")).bullets([
             t("feedback.parked" if f.state == FindingState.PARKED else "feedback.declined",
-              text=f.text, reason=f.reason.strip()) for f in not_now])
+              text=f.text, reason=mid_sentence(f.reason.strip())) for f in not_now])
     doc.paragraph(t("feedback.closing"))
+    if unit.contact.strip():
+        doc.paragraph(t("feedback.contact", contact=unit.contact.strip()))
     return doc
+
+
+def mid_sentence(text: str) -> str:
+    """A reason typed as a sentence ('Eerst de telefoon') continues one ('voorlopig
+    niet: eerst de telefoon'): its capital goes, unless the word is all capitals or
+    a name-like word with more capitals ('NPA', 'PoZoB')."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        return text[0].lower() + text[1:]
+    return text
 
 
 _NOT_NOW = (FindingState.PARKED, FindingState.DECLINED)
@@ -90,9 +105,9 @@ def _action_line(action: Action, today: dt.date) -> str:
 
 def _long_date(day: dt.date) -> str:
     """'12 november 2026': a letter to patients names the year (store.dates' months)."""
-    from store.dates import month_name
+    from store.reports.document import long_date
 
-    return f"{day.day} {month_name(day.month, short=False)} {day.year}"
+    return long_date(day)
 
 
 def document_for(store, meeting_id: str) -> Document:

@@ -16,7 +16,7 @@ from store.reports.document import Bullets, Chart, Document, Heading, Paragraph,
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 STYLE = """
-@page { size: A4; margin: 18mm 16mm; }
+@page { size: A4; margin: 14mm 15mm; }
 body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 11pt;
        line-height: 1.4; color: #1a1a1a; max-width: 178mm; margin: 1.5em auto; padding: 0 1em; }
 h1 { font-size: 18pt; margin: 0 0 .2em; }
@@ -28,11 +28,12 @@ table { border-collapse: collapse; width: 100%; margin: .4em 0 .8em; font-size: 
 th, td { border: 1px solid #ccc; padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; }
 tr, figure, li { break-inside: avoid; }
-figure { margin: .5em 0 1em; }
+figure { margin: .3em 0 .4em; }
 figure svg { width: 100%; height: auto; max-height: 80mm; }
-figcaption { font-size: 9.5pt; color: #444; }
+figcaption { font-size: 9pt; color: #444; }
+figure + ul { font-size: 9.5pt; margin: .2em 0 .6em; }
 p, li { white-space: pre-wrap; }
-footer { margin-top: 2em; font-size: 9pt; color: #777; }
+footer { margin-top: 1em; font-size: 9pt; color: #777; }
 """
 
 
@@ -58,9 +59,9 @@ def render(doc: Document) -> str:
         parts.append(f'<p class="subtitle">{escape(doc.subtitle)}</p>')
     parts += [_block(block) for block in doc.blocks]
     if doc.made_on:
-        from store.dates import format_date
+        from store.reports.document import long_date
 
-        parts.append(f"<footer>{escape(t('report.made_on', date=format_date(doc.made_on)))}</footer>")
+        parts.append(f"<footer>{escape(t('report.made_on', date=long_date(doc.made_on)))}</footer>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
 

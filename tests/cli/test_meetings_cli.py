@@ -114,3 +114,22 @@ def test_help_in_dutch_and_english(run, two_units):
     assert "Nieuwe bijeenkomst" in run("meetings", "add", "--help").stdout
     english = run("--lang", "en", "meetings", "add", "--help").stdout
     assert "A new meeting" in english and "Number of participants" in english
+
+
+def test_organiser_afspiegeling_and_start_time_are_kept_shown_and_advised(run, two_units):
+    """Seed 001: who organised it, how the participants mirror the target group, about
+    1.5 hours, and an evening slot when working people belong to the target group."""
+    done = run("meetings", "add", "--unit", "hoek", "--datum", "12-11", "--organisator", "hagro", "--duur", "120",
+               "--afspiegeling", "jong en oud; weinig werkenden", "--werkenden", "ja", "--begintijd", "14.00",
+               "--gespreksleider", "Els", "--notulist", "Bram")
+    assert done.stdout == "M-1\n"
+    advice = done.stderr.splitlines()
+    assert any("120 minuten" in line and "1,5 uur" in line for line in advice)
+    assert any("avonduren" in line for line in advice)
+    shown = json.loads(run("meetings", "show", "M-1", "--json").stdout)
+    assert (shown["organiser"], shown["afspiegeling"], shown["working_target"], shown["start_time"]) == (
+        "hagro", "jong en oud; weinig werkenden", True, "14:00")
+    plain = run("show", "M-1").stdout
+    assert "Organisator: Hagro" in plain and "Afspiegeling: jong en oud; weinig werkenden" in plain
+    evening = run("meetings", "edit", "M-1", "--begintijd", "19:30", "--duur", "90")
+    assert "avond" not in evening.stderr and "1,5 uur" not in evening.stderr

@@ -61,3 +61,23 @@ def test_mistakes_are_one_line_and_write_nothing(run, two_units):
         assert len(done.stderr.strip().splitlines()) == 1
     assert two_units.records(Visit, "praktijk-de-hoek") == []
     assert run("visit", "list", "hoek").stdout == "Geen bezoeken.\n"
+
+
+def test_a_next_visit_date_is_kept_and_shown_in_words_and_in_json(run, two_units):
+    import json
+
+    made = run("visit", "add", "hoek", "--aanwezig", "Els", "--volgend-bezoek", "15-3", "--afspraak", "Folder;Sanne;1-2")
+    visit_id = made.stdout.strip()
+    shown = run("visit", "show", visit_id).stdout
+    assert "Volgend bezoek: 2027-03-15." in shown
+    doc = json.loads(run("show", visit_id, "--json").stdout)
+    assert doc["next_visit"] == "2027-03-15"
+    bad = run("visit", "add", "hoek", "--volgend-bezoek", "ooit", ok=False)
+    assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1 and "ooit" in bad.stderr
+
+
+def test_an_agreement_without_owner_or_deadline_is_saved_and_said_plainly(run, two_units):
+    done = run("visit", "add", "hoek", "--afspraak", "Folder maken", "--afspraak", "Scherm;Els;1-2")
+    assert done.stdout.startswith("B-")
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Folder maken" in lines[0] and "zonder eigenaar" in lines[0] and "geen deadline" in lines[0]

@@ -64,12 +64,29 @@ def test_listeners_boundary(listeners, expected):
 
 @pytest.mark.parametrize(
     ("minutes", "expected"),
-    [(59, ["duration_too_short"]), (60, []), (120, []), (121, ["duration_too_long"]), (None, [])],
+    [(59, ["duration_too_short"]), (60, []), (90, []), (105, []), (106, ["duration_too_long"]),
+     (120, ["duration_too_long"]), (None, [])],
 )
 def test_duration_boundaries(minutes, expected):
     advice = meeting_advice(good_meeting(duration_min=minutes), TODAY)
     assert codes(advice) == expected
     assert all("1,5 uur" in a.message for a in advice)
+
+
+def test_two_hours_is_advised_against_as_seed_001_says_about_one_and_a_half():
+    """Seed 001: 'De duur van een bijeenkomst is ongeveer 1,5 uur': 120 minutes is advised (a warning only)."""
+    assert [a.code for a in meeting_advice(good_meeting(duration_min=120), TODAY)] == ["duration_too_long"]
+    assert "1,5 uur" in meeting_advice(good_meeting(duration_min=120), TODAY)[0].message
+
+
+@pytest.mark.parametrize("working, start, expected", [
+    (False, "", []), (False, "14:00", []), (True, "", ["evening_slot"]), (True, "14:00", ["evening_slot"]),
+    (True, "17:59", ["evening_slot"]), (True, "18:00", []), (True, "19:30", []),
+])
+def test_working_people_in_the_target_group_are_advised_an_evening_slot(working, start, expected):
+    advice = meeting_advice(good_meeting(working_target=working, start_time=start), TODAY)
+    assert [a.code for a in advice] == expected
+    assert all("avond" in a.message for a in advice)
 
 
 @pytest.mark.parametrize("blank", ["", "   "])
@@ -182,8 +199,9 @@ def test_english_messages():
 def test_every_message_in_both_languages_and_formats():
     for lang in ("nl", "en"):
         templates = {k: v for k, v in i18n.CATALOGS[lang].items() if k.startswith("advice.")}
-        # 12, one for a default feedback date, five for teams, two for pilots ending soon; and singulars (".one")
-        assert len([k for k in templates if not k.endswith(".one")]) == 20
+        # 12, one for a default feedback date, five for teams, two for pilots ending soon, one for an
+        # evening slot; and singulars (".one")
+        assert len([k for k in templates if not k.endswith(".one")]) == 21
         for template in templates.values():
             template.format(n=1, min=5, low=8, high=12, due="2026-01-01", days=400, weeks=4, providers=2,
                             wanted=4, points=3)

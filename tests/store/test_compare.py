@@ -81,3 +81,22 @@ def test_compare_meetings_reads_the_store_and_refuses_what_cannot_be_compared(st
                           ((first.id, "A-1"), "geen bijeenkomst")):
         with pytest.raises(InvalidValue, match=message):
             compare_meetings(store, *args)
+
+
+def test_one_shared_rare_word_is_enough_and_the_lines_say_which():
+    """Issue 28: 'Keuzemenu korter maken' was new while 'Het keuzemenu is onduidelijk'
+    stayed open: without a theme of their own they share one word, a long and rare one."""
+    later = point("L-13", "M-4", "Keuzemenu korter maken")
+    found = compare(FIRST, SECOND, [*FINDINGS, later], [])
+    back = next(r for r in found.returned if r.later.id == "L-13")
+    assert [f.id for f in back.earlier] == ["L-3"] and back.words == ["keuzemenu"]
+    assert "      gemeenschappelijk: keuzemenu" in "\n".join(comparison_lines(found, TODAY))
+    assert "L-13" not in [f.id for f in found.new]
+
+
+def test_a_common_or_short_shared_word_alone_does_not_match():
+    # 'telefoon' is long but in most of this unit's findings: it tells nothing apart
+    earlier = [point(f"L-{i}", "M-1", f"Telefoon {w}") for i, w in enumerate(("bezet", "stuk", "traag", "kwijt"), 1)]
+    later = [point("L-9", "M-4", "Telefoon onvriendelijk"), point("L-10", "M-4", "Balie rommelig")]
+    found = compare(FIRST, SECOND, [*earlier, *later, point("L-8", "M-1", "Balie vol")], [])
+    assert [f.id for f in found.new] == ["L-9", "L-10"]  # 'balie' is short, 'telefoon' common

@@ -24,7 +24,7 @@ SCRIPT = "<script>alert(1)</script>"
 def sample() -> tuple[Meeting, Unit, list[Finding], list[Action]]:
     meeting = Meeting(id="M-3", date=dt.date(2026, 10, 9), format=MeetingFormat.SPIEGELGESPREK,
                       theme='Bereikbaarheid & "terugbellen"', participants=9, notes="INTERN: Karim was te laat")
-    unit = Unit(name='Huisartsenpraktijk De Hoek & "Zn"')
+    unit = Unit(name='Huisartsenpraktijk De Hoek & "Zn"', contact="Vragen? Bel Anja Smit, 040-123 45 67")
     findings = [
         Finding(id="L-1", meeting="M-3", kind=FindingKind.POSITIVE, text="De assistentes zijn vriendelijk."),
         Finding(id="L-2", meeting="M-3", text=SCRIPT, quick_win=True, state=FindingState.ACTIONS),
@@ -34,6 +34,7 @@ def sample() -> tuple[Meeting, Unit, list[Finding], list[Action]]:
         Finding(id="L-5", meeting="M-3", text="Een eigen parkeerplaats.", state=FindingState.DECLINED,
                 reason="De gemeente gaat over de straat."),
         Finding(id="L-6", meeting="M-3", kind=FindingKind.TIP, text="Een aparte toets voor uitslagen."),
+        Finding(id="L-7", meeting="M-3", kind=FindingKind.TIP, text="Zet de openingstijden op de deur.", quick_win=True),
         Finding(id="L-9", meeting="M-1", text="Van een andere bijeenkomst."),
     ]
     actions = [
@@ -61,12 +62,32 @@ def test_golden(fmt):
 def test_plain_words_for_patients_and_nothing_internal():
     text = rendered("md")
     for shown in ("Wat goed gaat", "we zijn ermee bezig, klaar uiterlijk 15 januari 2027", "Terugbelservice op de website: gedaan",
-                  "Hier beginnen we als eerste mee", "voorlopig niet: Eerst de telefoon beter regelen.",
-                  "dit doen we niet: De gemeente gaat over de straat.", "Een aparte toets voor uitslagen.",
+                  "Hier beginnen we als eerste mee", "voorlopig niet: eerst de telefoon beter regelen.",
+                  "dit doen we niet: de gemeente gaat over de straat.", "Een aparte toets voor uitslagen.",
                   "Er deden 9 mensen mee.", "Punt 2: uitslagen", "We bekijken nog wat we hieraan gaan doen."):
         assert shown in text, shown
     for hidden in ("INTERN", "PDSA", "Team balie", "A-1", "L-2", "M-3", "Van een andere bijeenkomst"):
         assert hidden not in text, hidden
+
+
+def test_quick_wins_of_every_kind_come_first_and_the_contact_line_last():
+    text = rendered("md")
+    quick = text.split("## Hier beginnen we als eerste mee")[1].split("##")[0]
+    assert "Zet de openingstijden op de deur." in quick and "alert(1)" in quick  # a tip and a leerpunt
+    assert text.index("Hier beginnen we als eerste mee") < text.index("Wat goed gaat")
+    assert text.rstrip().endswith("Contact: Vragen? Bel Anja Smit, 040-123 45 67")
+
+
+def test_a_reason_continues_the_sentence_but_capitals_of_names_stay():
+    from store.reports.feedback import mid_sentence
+
+    assert [mid_sentence(x) for x in ("Eerst de telefoon", "NPA eerst", "PoZoB beslist", "E", "")] == [
+        "eerst de telefoon", "NPA eerst", "PoZoB beslist", "E", ""]
+
+
+def test_the_html_footer_writes_its_date_in_dutch():
+    page = rendered("html")
+    assert "Gemaakt met spiegel op 29 november 2026." in page and "2026-11-29" not in page
 
 
 def test_html_keeps_user_text_as_text_and_reaches_nothing_outside():

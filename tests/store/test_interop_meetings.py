@@ -48,3 +48,17 @@ def test_exported_meetings_import_back_unchanged(store, unit, tmp_path):
         result = importer.run(store, unit.id, str(path), kind="meetings")
         assert result.count("same") == count == 2 and not result.problems(), result.lines()
         assert stored(store, unit.id) == before
+
+
+def test_schema_7_meeting_fields_import_from_a_sheet(store, unit, tmp_path):
+    from store.vocab import Organiser
+
+    path = tmp_path / "bijeenkomsten-7.csv"
+    path.write_bytes(csv_bytes([
+        ["Datum", "Thema", "Organisator", "Afspiegeling", "Werkenden in doelgroep", "Begintijd"],
+        ["3-10-2026", "Bereikbaarheid", "gemeente", "jong en oud", "ja", "19.30"],
+    ]))
+    importer.run(store, unit.id, str(path), kind="meetings")
+    meeting, = store.records(Meeting, unit.id)
+    assert (meeting.organiser, meeting.afspiegeling, meeting.working_target, meeting.start_time) == (
+        Organiser.MUNICIPALITY, "jong en oud", True, "19:30")

@@ -88,6 +88,7 @@ def records(store, unit):
 # (record: M/L/A/K, field, hand-edited value): every kind, and the meta fields.
 CASES = [
     ("A", "deleted", 5), ("A", "review_cycle", ["kwartaal"]), ("M", "deleted", []), ("L", "deleted", None),
+    ("M", "organiser", "de buurman"), ("M", "afspiegeling", 3), ("M", "working_target", "ja"), ("M", "start_time", 1930),
     ("K", "deleted", {"x": 1}), ("T", "deleted", 7),
     # Action: Line, Text, OptDate, code, int, Ids, Pdsa
     ("A", "title", 123), ("A", "title", None), ("A", "description", ["x"]), ("A", "owner", {"naam": "x"}),

@@ -9,10 +9,10 @@ from store.records import Unit
 
 
 @pytest.mark.parametrize("name, shown", [
-    ("Huisartsenpraktijk De Linde", "Hap. De Linde"),
-    ("huisartsenpraktijk  Het Kastanjehof", "Hap. Het Kastanjehof"),
-    ("Huisartsenpraktijken Noord", "Hap. Noord"),
-    ("Huisartsengroep De Molen", "Hag. De Molen"),
+    ("Huisartsenpraktijk De Linde", "Praktijk De Linde"),  # never "Hap.": that is a huisartsenpost
+    ("huisartsenpraktijk  Het Kastanjehof", "Praktijk Het Kastanjehof"),
+    ("Huisartsenpraktijken Noord", "Praktijken Noord"),
+    ("Huisartsengroep De Molen", "HA-groep De Molen"),  # never "Hag.": that reads as Hagro
     ("Huisartsen Maasoever", "Ha. Maasoever"),
     ("Gezondheidscentrum Veldhoven-Zuid", "GC Veldhoven-Zuid"),
     ("Medisch Centrum De Eik", "MC De Eik"),

@@ -49,17 +49,31 @@ def dataset():
               measurements=[Measurement(start + dt.timedelta(days=14 * i), 40 + (i % 3) if i < 11 else 70 + (i % 4))
                             for i in range(20)])
     visit = Visit(id="B-2", date=TODAY, present=["Els", "dr. Jansen", SCRIPT], notes='Afspraak: "alles" & meer',
-                  agreements=[{"text": "Terugbelservice uitbreiden", "action": "A-1"}, {"text": SCRIPT, "action": ""}],
-                  phase_moves=[{"route": 1, "from": 1, "to": 2}])
+                  agreements=[{"text": "Terugbelservice uitbreiden", "action": "A-1", "finding": "L-1"},
+                              {"text": SCRIPT, "action": ""}],
+                  phase_moves=[{"route": 1, "from": 1, "to": 2}], next_visit=dt.date(2027, 2, 22))
     since = changes_since(SINCE, unit, meetings, findings, actions, [kpi], TODAY)
     return unit, visit, since, actions, [kpi]
+
+
+def agenda_of(actions, kpis):
+    """What there was to discuss: the previous visit (B-1) agreed A-3 (done since) and A-4."""
+    from store.visit_agenda import visit_agenda
+
+    previous = Visit(id="B-1", date=SINCE, agreements=[{"text": "Wachtkamerscherm plaatsen", "action": "A-3"},
+                                                      {"text": "Folder maken", "action": "A-4", "finding": "L-1"},
+                                                      {"text": "Nog uitzoeken", "action": ""}])
+    actions[0].findings = ["L-1"]
+    findings = [stamped(Finding(id="L-1", text=SCRIPT), AFTER)]
+    return visit_agenda(previous, actions, findings, kpis, TODAY)
 
 
 def rendered(fmt: str, lang: str = "nl", charts: bool = False) -> str:
     set_language(lang)
     try:
         unit, visit, since, actions, kpis = dataset()
-        return visit_document(unit, visit, since, actions, kpis, TODAY, charts=charts).render(fmt)
+        return visit_document(unit, visit, since, actions, kpis, TODAY, charts=charts,
+                              agenda=agenda_of(actions, kpis)).render(fmt)
     finally:
         set_language("nl")
 
@@ -91,10 +105,46 @@ def test_html_keeps_user_text_as_text_and_reaches_no_network():
 def test_summary_says_what_a_relatiemanager_hands_over():
     text = rendered("md")
     assert "van fase 1 naar 2" in text  # the phase changed during this visit
-    assert "Terugbelservice uitbreiden (actie A-1, Sanne, 1 november 2026)" in text
+    assert "Terugbelservice uitbreiden (actie A-1, Sanne, 1 november 2026) (voor leerpunt L-1)" in text
     assert "1 november 2026 (te laat)" in text  # overdue, by owner
-    assert "nieuw signaal: verschuiving" in text  # the run chart's new signal in words
+    assert "- verschuiving: " in text  # the run chart's signal in words, under its chart
     assert "M-1" in text and "terugkoppeling te laat" in text
+    assert "Volgend bezoek: 22 februari 2027." in text
+
+
+def test_the_summary_says_what_became_of_the_previous_visits_agreements():
+    text = rendered("md")
+    part = text.split("### Afspraken van het vorige bezoek (14 september 2026)")[1].split("###")[0]
+    assert "Wachtkamerscherm plaatsen: A-3 afgerond (Els)" in part
+    assert "Folder maken (L-1): A-4 loopt (zonder eigenaar)" in part
+    assert "Nog uitzoeken: geen actie van gemaakt" in part
+
+
+def test_the_summary_lists_every_overdue_action_and_open_leerpunt_not_only_the_new_ones():
+    text = rendered("md")
+    overdue = text.split("### Alle acties over de deadline")[1].split("##")[0]
+    assert "A-1 Terugbelservice (Sanne, 1 november 2026)" in overdue
+    assert "### Open leerpunten" in text and "L-1 " in text.split("### Open leerpunten")[1]
+
+
+def test_each_kpi_has_its_latest_value_baseline_target_and_leerpunt_in_one_table():
+    text = rendered("md")
+    table = text.split("## Indicatoren")[1].split("###")[0]
+    assert "| Indicator | Laatste | Nulmeting | Doel | Stand | Leerpunt |" in table
+    assert "| K-1 Teruggebeld binnen een dag | 73% (25 okt 2026) | 42% | 80% | beter dan de nulmeting | L-1 |" in table
+
+
+def test_the_rules_text_is_printed_once_in_an_appendix():
+    from store.runchart import rules_line
+    from store.kpis import analyse_kpi
+
+    set_language("nl")
+    unit, visit, since, actions, kpis = dataset()
+    twins = [kpis[0], Kpi(**{**{n: getattr(kpis[0], n) for n in ("action", "name", "measure_unit", "target",
+                                                                  "measurements")}, "id": "K-2"})]
+    text = visit_document(unit, visit, since, actions, twins, TODAY, charts=False).render("md")
+    rules = rules_line(analyse_kpi(kpis[0]))
+    assert text.count(rules) == 1 and text.index("## Bijlage: zo lees je een run chart") < text.index(rules)
 
 
 def test_visit_report_reads_a_saved_visit(store, unit):

@@ -240,3 +240,25 @@ def test_since_last_visit_on_a_store(store, unit):
     assert previous.date == dt.date(2026, 11, 1)
     # stamped by the real clock: created after the visit day
     assert [a.title for a in found.new_actions] == ["Na het bezoek"]
+
+
+def test_an_agreement_may_name_its_leerpunt_which_is_then_answered(store, unit):
+    from store.records import Finding
+    from store.vocab import FindingState
+
+    finding = store.add(Finding(text="Ik wist niet dat er een terugbelservice was."), unit.id)
+    visit = record_visit(store, unit.id, Visit(date=dt.date(2026, 11, 20), next_visit=dt.date(2027, 2, 1)),
+                         [ActionDraft("Terugbelservice bekendmaken", "Sanne", dt.date(2027, 1, 10), 4, 2, finding.id)])
+    agreement = visit.agreements[0]
+    assert agreement["finding"] == finding.id and visit.next_visit == dt.date(2027, 2, 1)
+    action = store.get(agreement["action"], unit.id)
+    assert (action.findings, action.route, action.phase, action.owner) == ([finding.id], 4, 2, "Sanne")
+    assert store.get(finding.id, unit.id).state == FindingState.ACTIONS
+
+
+def test_an_agreements_phase_defaults_to_the_units_phase_for_its_route(store, unit):
+    from store.units import change_unit
+    from store.visits import default_phase
+
+    changed = change_unit(store, unit.id, route_phases={2: 3})
+    assert [default_phase(changed, r) for r in (1, 2, 3, 4)] == [1, 3, 1, 1]

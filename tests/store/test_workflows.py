@@ -114,3 +114,17 @@ def test_park_and_decline_at_a_stale_revision_write_nothing(store, unit, leerpun
     assert (caught.value.mine.rev, caught.value.theirs.rev) == (leerpunt.rev, leerpunt.rev + 1)
     assert file_bytes(store, unit.id) == before
     assert store.get(leerpunt.id).reason == "al besproken"
+
+
+def test_a_batch_of_actions_from_a_leerpunt_gets_one_route_and_the_units_phase_for_it(store, unit):
+    from store.records import Finding
+    from store.units import change_unit
+    from store.workflows import actions_from_finding, parse_action_line
+
+    change_unit(store, unit.id, route_phases={4: 2})
+    finding = store.add(Finding(text="Telefonisch slecht bereikbaar"), unit.id)
+    drafts = [parse_action_line(line, store.today()) for line in ("Terugbelservice; Anouk; 15 jan", "Keuzemenu")]
+    made = actions_from_finding(store, finding.id, [d.action() for d in drafts], owner="Karim", route=4)
+    assert [(a.title, a.owner, a.route, a.phase) for a in made] == [
+        ("Terugbelservice", "Anouk", 4, 2), ("Keuzemenu", "Karim", 4, 2)]
+    assert made[0].deadline is not None and made[1].deadline is None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
-from tests.tui.helpers import HOSTILE, TODAY, open_actions, screen_lines, settle
+from tests.tui.helpers import HOSTILE, TODAY, make_store, open_actions, screen_lines, settle
 from tui.app import make_app
 from tui.screens.actions_screen import ActionsScreen
 from tui.widgets.action_table import ActionTable
@@ -21,10 +21,34 @@ async def test_overdue_and_due_soon_are_said_in_words(small_dir):
         assert lines[0].split()[:4] == ["Id", "Status", "F/R", "Deadline↓"]  # the arrow: sorted by deadline
         overdue = next(line for line in lines if "A-2" in line)
         # Overdue, so with its year: '10 nov' alone is next year's 10 November for a deadline.
-        assert "! te laat" in overdue and "10 nov 2026" in overdue and "in uitvoering" in overdue
+        assert "! te laat" in overdue and "10 nov 2026" in overdue and "bezig" in overdue  # short: the title's room
         assert "binnenkort" in next(line for line in lines if "A-3" in line)
         assert " 1 mrt " in next(line for line in lines if "A-4" in line)  # next March: no year needed
         assert "4 van 4 acties" in "\n".join(screen_lines(app))
+
+
+async def test_open_actions_come_before_done_ones_and_titles_get_the_room(small_dir):
+    from store.records import Action
+    from store.vocab import Status
+
+    store = make_store(small_dir)
+    store.add(Action(title="Al lang klaar, vroege deadline", status=Status.DONE, deadline=TODAY.replace(year=2025),
+                     owner="praktijkmanager Ruud"), "de-hoek")
+    store.add(Action(title="Wachtkamerscherm met uitleg over het portaal", owner="doktersassistente Fleur",
+                     deadline=TODAY.replace(year=2027)), "de-hoek")
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_actions(pilot, "hoek")
+        lines = [line for line in row_text(table)[1:] if line.strip()]
+        first_done = next(n for n, line in enumerate(lines) if " klaar " in line)
+        assert all(" klaar " in line or " gestopt " in line for line in lines[first_done:])  # closed ones last
+        assert any("Al lang klaar" in line for line in lines[first_done:])  # though its deadline is the earliest
+        wanted = next(line for line in lines if "Wachtkamerscherm" in line)
+        assert "DA Fleur" in wanted and "Wachtkamerscherm met" in wanted  # the role abbreviated first
+        await pilot.press("slash", *"in uitvoering")  # the filter still knows the whole status word
+        await settle(pilot)
+        assert [line for line in row_text(table)[1:] if line.strip()] and all(
+            "bezig" in line for line in row_text(table)[1:] if line.strip())
 
 
 async def test_hostile_title_is_literal_and_harmless(small_dir):

@@ -136,3 +136,12 @@ async def test_empty_unit(tmp_path):
         assert isinstance(app.screen, BoardScreen) and board.current is None
         text = text_of(app)
         assert "Nog geen acties in deze eenheid" in text and "0 acties" in text
+
+
+def test_a_card_gives_its_title_a_second_line_before_cutting_it():
+    from store.records import Action
+    from tui.widgets.phase_board import Card
+
+    card = Card(Action(id="A-1", title="Extra bezetting balie tussen 8 en 10 uur"), ("te laat",))
+    assert card.lines(19, "> ") == ["> A-1 Extra        ", "   bezetting balie…", "   ! te laat       "]
+    assert card.height(19) == 3 and Card(Action(id="A-2", title="Kort"), ()).lines(19) == ["  A-2 Kort         "]

@@ -183,3 +183,13 @@ def test_inbox_snapshot(snap_compare, tmp_path):
         await open_inbox(pilot)
 
     assert snap_compare(make_app(data_dir, today=TODAY), terminal_size=(80, 24), run_before=open_it)
+
+
+def test_the_all_units_list_keeps_the_kind_of_each_unit():
+    """Four units of one place ('Meerhoven') are not one: the opening stays, shortened."""
+    from store.records import Finding
+    from tui.widgets.inbox_table import _row, InboxItem
+
+    names = ["Huisartsenpraktijk Meerhoven", "Gezondheidscentrum Meerhoven", "Hagro Meerhoven", "Gemeente Meerhoven"]
+    cells = [_row(InboxItem(Finding(id=f"L-{i}", text="x"), "-", n), all_units=True).cells[1] for i, n in enumerate(names)]
+    assert cells == ["Praktijk Meerhoven", "GC Meerhoven", "Hagro Meerhoven", "Gem. Meerhoven"]

@@ -42,7 +42,7 @@ async def test_names_keep_what_tells_them_apart_at_80_columns(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         shown = text(app)
-        for short in ("Hap. De Linde", "Hap. Het Kastanjehof", "GC Veldhoven-Zuid", "Ha. Maasoever"):
+        for short in ("Praktijk De Linde", "Praktijk Het Kastanjehof", "GC Veldhoven-Zuid", "Ha. Maasoever"):
             assert short in shown
         assert "Huisartsenpraktijk …" not in shown
         await pilot.press("slash", *"huisartsenpraktijk het k")  # the filter knows the whole name
@@ -82,13 +82,19 @@ async def test_g_groups_by_hagro_then_municipality_then_not(tmp_path):
         table = app.screen.query_one(RowTable)
         assert table.columns[1].label == "Hagro" and "per hagro" in text(app)
         groups = [row.cells[1] for row in table.rows]
-        # The Hagro named by its slug shows its unit's name; units in no Hagro last.
-        assert groups == ["Noord", "Noord", "Zuid", "Zuid", "(geen)", "(geen)"]
+        # The Hagro named by its slug shows its unit's name; units in no Hagro last; each
+        # group's first row is its head with its count, the meetings column stays.
+        assert groups == ["(2) Noord", "", "(2) Zuid", "", "(2) geen", ""]  # the count first: never cut
+        assert [c.label for c in table.columns][-2:] == ["Bijeenk.", "Bezoek"] and "Bijeenk." in text(app)
         await pilot.press("G")
         assert table.columns[1].label == "Gemeente"
-        assert [row.cells[1] for row in table.rows][:2] == ["Best", "Best"]
+        assert [row.cells[1] for row in table.rows][:3] == ["(2) Best", "", "(2) Eindhoven"]
         await pilot.press("S")  # another order keeps the groups together
-        assert [row.cells[1] for row in table.rows][:2] == ["Best", "Best"]
+        assert [row.cells[1] for row in table.rows][:2] == ["(2) Best", ""]
+        await pilot.press("slash", *"linde")  # a filter: the head follows what is shown
+        await settle(pilot)
+        assert [row.cells[1] for row in table.rows] == ["(1) Eindhoven"]
+        await pilot.press("escape")
         await pilot.press("G")
         assert table.columns[1].label == "Soort" and "per " not in text(app).split("eenheden")[1][:5]
 

@@ -221,3 +221,91 @@ async def test_a_colleague_changing_the_unit_first_is_said_and_the_visit_kept(sm
         assert not screen.has_unsaved_changes()
     store = make_store(small_dir)
     assert store.unit("de-hoek").phase(3) == 2 and store.unit("de-hoek").relatiemanager == "Karim"
+
+
+async def test_an_agreement_asks_for_owner_and_deadline_follows_the_units_phase_and_names_a_leerpunt(demo_dir):
+    """Enter in the title no longer saves a title-only agreement; the first save
+    without owner and deadline says so beside them; the phase is the unit's phase
+    for the chosen route; the leerpunt chosen is recorded with the agreement."""
+    store = make_store(demo_dir)
+    slug = "huisartsenpraktijk-het-kastanjehof"
+    unit = store.unit(slug)
+    app = make_app(demo_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_visit(pilot, "kastanje")
+        assert "Te bespreken" in body(app) and "Open leerpunten" in body(app)
+        await pilot.press("a")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ActionDialog)
+        await pilot.press(*"Folder terugbelservice", "enter")
+        await settle(pilot)
+        assert app.screen is dialog and dialog.focused.id == "in-owner"  # Enter moved on, saved nothing
+        await pilot.press("enter", "enter")  # past the owner, then Enter in the deadline: asked, not saved
+        await settle(pilot)
+        assert app.screen is dialog
+        shown = text(app)
+        assert "nog geen eigenaar" in shown and "nog geen deadline" in shown
+        dialog.query_one("#in-route").value = 4
+        await settle(pilot)
+        assert dialog.query_one("#in-phase").value == unit.phase(4)
+        leerpunt = dialog.findings[0].id
+        dialog.query_one("#in-finding").value = leerpunt
+        await pilot.press("ctrl+s")  # the second save keeps it without owner and deadline
+        await settle(pilot)
+        assert app.screen is screen
+        line = next(line for line in body(app).splitlines() if "Folder terugbelservice" in line)
+        assert "zonder eigenaar" in line and "geen deadline" in line and leerpunt in line
+        draft = screen.drafts[0]
+        assert (draft.route, draft.phase, draft.finding, draft.owner, draft.deadline) == (4, unit.phase(4), leerpunt, "", None)
+
+
+async def test_the_next_visit_date_is_typed_shown_and_saved_and_the_notes_hint_says_what_enter_does(demo_dir):
+    store = make_store(demo_dir)
+    app = make_app(demo_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_visit(pilot, "maasoever")
+        await pilot.press("w")
+        await settle(pilot)
+        assert "in Notities een nieuwe regel" in text(app)
+        await pilot.press(*"Els", "tab", *"regel een", "enter", *"regel twee", "tab", *"over 3 maanden")
+        await settle(pilot)
+        assert isinstance(app.screen, WhoDialog) and "regel een\nregel twee" == app.screen.query_one("#in-notes").text
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen and "Volgend bezoek: di 23 feb" in body(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = unit_visits(store, "huisartsen-maasoever")[0]
+    assert saved.next_visit == dt.date(2027, 2, 23) and saved.notes == "regel een\nregel twee"
+
+
+async def test_actions_from_a_leerpunt_share_route_and_phase_but_each_has_its_owner_and_deadline(small_dir):
+    """A telephone-access leerpunt's actions are route 4, in the unit's phase for route 4
+    (chosen once); each line may name its own owner and deadline."""
+    from store.units import change_unit
+    from tests.tui.test_inbox import open_inbox, select
+    from tui.dialogs.action_dialog import FindingActionsDialog
+
+    change_unit(make_store(small_dir), "de-hoek", route_phases={4: 3})
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await open_inbox(pilot)
+        await select(pilot, table, "L-2")
+        await pilot.press("a")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FindingActionsDialog)
+        dialog.query_one("#titles").text = "Terugbelservice; Anouk; 15 jan\nKeuzemenu korter; Piet\nWachtrij-melding"
+        await pilot.press("tab", *"Karim", "tab", *"1 feb")
+        dialog.query_one("#in-route").value = 4
+        await settle(pilot)
+        assert dialog.query_one("#in-phase").value == 3  # the unit's phase for route 4
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    made = sorted((a for a in make_store(small_dir).records(Action, "de-hoek") if "L-2" in a.findings),
+                  key=lambda a: a.title)
+    assert [(a.title, a.owner, a.deadline, a.route, a.phase) for a in made] == [
+        ("Keuzemenu korter", "Piet", dt.date(2027, 2, 1), 4, 3),
+        ("Terugbelservice", "Anouk", dt.date(2027, 1, 15), 4, 3),
+        ("Wachtrij-melding", "Karim", dt.date(2027, 2, 1), 4, 3)]

@@ -119,8 +119,8 @@ class InboxScreen(ListExportImport, TableScreen):
             from tui.dialogs.action_dialog import FindingActionsDialog  # owner and deadline with the titles
 
             dialog = FindingActionsDialog(title, finding, self.store.today(), store=self.store)
-            self.app.push_screen(dialog, lambda drafts: drafts and self._write(
-                lambda: make_actions(self.store, finding, drafts)))
+            self.app.push_screen(dialog, lambda chosen: chosen and self._write(
+                lambda: make_actions(self.store, finding, *chosen)))
 
     def action_link(self) -> None:
         if (finding := self._selected()) is not None:
@@ -162,9 +162,11 @@ class InboxScreen(ListExportImport, TableScreen):
 
 # The writes (store/workflows.py: each one transaction, the revision the inbox showed
 # checked inside it); they run in the worker thread and return what to tell the user.
-def make_actions(store: Store, finding: Finding, drafts: list) -> str:
-    """`drafts`: store.visits.ActionDraft (title, owner, deadline) per action."""
-    created = actions_from_finding(store, finding.id, [d.action() for d in drafts], rev=finding.rev)
+def make_actions(store: Store, finding: Finding, drafts: list, route: int | None = None, phase: int | None = None) -> str:
+    """`drafts`: store.visits.ActionDraft (title, owner, deadline) per action; the
+    route and phase of them all."""
+    created = actions_from_finding(store, finding.id, [d.action() for d in drafts], rev=finding.rev, route=route,
+                                   phase=phase)
     return t("tui.inbox.made", n=len(created), id=finding.id, ids=", ".join(a.id for a in created))
 
 

@@ -21,7 +21,7 @@ from store.i18n import t
 from store.records import Meeting
 from store.repository import Store
 from store.text import clean_line, clean_text
-from store.vocab import INPUTS, MeetingFormat
+from store.vocab import INPUTS, MeetingFormat, Organiser
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
 from tui.screens.live_refresh import LiveRefresh
@@ -112,6 +112,10 @@ class MeetingFormScreen(LiveRefresh, Screen):
         elif name == "format":
             options = [(fmt.label, fmt) for fmt in MeetingFormat]
             yield Select(options, value=initial.format, allow_blank=False, id="mf-format")
+        elif name == "organiser":
+            yield Select([(o.label, o) for o in Organiser], value=initial.organiser, allow_blank=False, id="mf-organiser")
+        elif name == "working_target":
+            yield MarkCheckbox(t("tui.meeting.working_target_box"), initial.working_target, id="mf-working")
         elif name in ("questions", "notes"):
             text = initial.questions if name == "questions" else initial.notes
             yield TextArea(text, id=f"mf-{name}", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
@@ -164,6 +168,8 @@ class MeetingFormScreen(LiveRefresh, Screen):
         for code in INPUTS:
             self.query_one(f"#mf-input-{code}", Checkbox).value = code in values.inputs
         self.query_one("#mf-given", Checkbox).value = values.given_unknown
+        self.query_one("#mf-organiser", Select).value = values.organiser
+        self.query_one("#mf-working", Checkbox).value = values.working_target
         self.meeting, self._saved_key = meeting, values.key()
         self._set_title()
 
@@ -176,6 +182,8 @@ class MeetingFormScreen(LiveRefresh, Screen):
             inputs=tuple(c for c in INPUTS if self.query_one(f"#mf-input-{c}", Checkbox).value),
             notes=self.query_one("#mf-notes", TextArea).text,
             given_unknown=self.query_one("#mf-given", Checkbox).value,
+            organiser=self.query_one("#mf-organiser", Select).value,  # type: ignore[arg-type]
+            working_target=self.query_one("#mf-working", Checkbox).value,
         )
 
     def has_unsaved_changes(self) -> bool:

@@ -16,7 +16,8 @@ from store.text import clean_line
 from tui.screens.table_screen import TableScreen
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
-from tui.widgets.unit_table import ORDERS as UNIT_ORDERS, GROUPINGS, UnitTable, group_key, rows_of, unit_columns
+from tui.widgets.unit_table import (ORDERS as UNIT_ORDERS, GROUPINGS, UnitTable, group_key, rows_of, unit_columns,
+                                   with_group_heads)
 
 
 class PortfolioScreen(TableScreen):
@@ -75,6 +76,7 @@ class PortfolioScreen(TableScreen):
         self._apply_order(status=False)
         rows = rows_of([row.item for row in self._loaded_rows], self.store.today(), self.group)
         self._loaded_rows = rows
+        self.table.decorate = with_group_heads if self.group is not None else None
         self.table.set_columns(unit_columns(self.group), self._shown(rows))
         self._update_status()
 

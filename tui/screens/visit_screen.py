@@ -1,6 +1,9 @@
 """A practice visit (the portfolio's `b`): it opens on what changed since the last
-visit, then records this one. Keys: `w` date, who was there and notes; `a` an
-agreement (it becomes an action with owner and deadline); `f` the phase per
+visit and what there is to discuss (store/visit_agenda.py: the previous visit's
+agreements, pilots, every overdue action, open leerpunten, each KPI against its
+baseline and target), then records this one. Keys: `w` date, who was there, notes
+and the next visit; `a` an agreement (it becomes an action with owner and deadline,
+its phase the unit's for its route, maybe answering a leerpunt); `f` the phase per
 route; `v` the summary for the practice's development plan (in a worker); ctrl+s
 saves. Nothing is written before ctrl+s, and Escape or ctrl+q ask first while
 something typed is not saved (`has_unsaved_changes`)."""
@@ -22,11 +25,12 @@ from textual.worker import Worker, WorkerState
 from store.errors import SpiegelError
 from store.fields import show_date
 from store.i18n import t
-from store.records import Action, Unit, Visit
+from store.records import Action, Finding, Kpi, Unit, Visit
 from store.reports.visit import since_lines, since_title
 from store.repository import Store
 from store.since import Since, since_last_visit
 from store.text import clean_line, clean_text
+from store.visit_agenda import Agenda, agenda_lines, visit_agenda
 from store.visits import ActionDraft, record_visit, update_visit
 from tui.bindings import localize_bindings
 from tui.screens.table_screen import describe_error
@@ -48,9 +52,9 @@ class VisitScreen(Screen):
     AUTO_FOCUS = "#visit-body"
 
     class Loaded(Message):
-        def __init__(self, unit: Unit, since: Since, owners: list[str]) -> None:
+        def __init__(self, unit: Unit, since: Since, owners: list[str], agenda: Agenda) -> None:
             super().__init__()
-            self.unit, self.since, self.owners = unit, since, owners
+            self.unit, self.since, self.owners, self.agenda = unit, since, owners, agenda
 
     class Saved(Message):
         def __init__(self, visit: Visit, unit: Unit, actions: dict[str, Action]) -> None:
@@ -71,9 +75,10 @@ class VisitScreen(Screen):
         self.unit: Unit | None = None
         self.since: Since | None = None
         self.owners: list[str] = []
+        self.agenda: Agenda | None = None
         self.visit: Visit | None = None  # once saved
         self.actions: dict[str, Action] = {}  # the saved agreements' actions
-        self.values = {"date": self.today, "present": [], "notes": ""}
+        self.values = {"date": self.today, "present": [], "notes": "", "next_visit": None}
         self.saved_values = dict(self.values)
         self.drafts: list[ActionDraft] = []
         self.phase_changes: dict[int, int] = {}
@@ -83,6 +88,7 @@ class VisitScreen(Screen):
         with VerticalScroll(id="visit-body"):
             yield Static("", id="visit-head", markup=False)
             yield Static(t("visit.loading"), id="visit-since", markup=False)
+            yield Static("", id="visit-agenda", markup=False)
             yield Static(t("visit.record"), classes="visit-heading", markup=False)
             yield Static("", id="visit-record", markup=False)
             yield Static(t("visit.keys"), id="visit-keys", classes="visit-heading", markup=False)
@@ -97,16 +103,34 @@ class VisitScreen(Screen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="visit-load")
     def load(self) -> None:
         unit = self.store.unit(self.slug)
-        _previous, since = since_last_visit(self.store, self.slug)
+        previous, since = since_last_visit(self.store, self.slug)
         actions = self.store.records(Action, self.slug)
         owners = sorted({a.owner for a in actions if a.owner} | {unit.relatiemanager} - {""}, key=str.casefold)
-        self.post_message(self.Loaded(unit, since, owners))
+        agenda = visit_agenda(previous, actions, self.store.records(Finding, self.slug), self.store.records(Kpi, self.slug),
+                              self.today)
+        self.post_message(self.Loaded(unit, since, owners, agenda))
 
     def on_visit_screen_loaded(self, message: Loaded) -> None:
         self.query_one("#visit-body").loading = False
-        self.unit, self.since, self.owners = message.unit, message.since, message.owners
+        self.unit, self.since, self.owners, self.agenda = message.unit, message.since, message.owners, message.agenda
         self.query_one("#visit-since", Static).update(self._since_text(message.since))
+        self.query_one("#visit-agenda", Static).update(self._agenda_text(message.agenda))
         self._show_record()
+
+    def _agenda_text(self, agenda: Agenda) -> Text:
+        """What there is to discuss, every line (the screen scrolls): a relatiemanager
+        needs all overdue actions and open leerpunten, not the first few."""
+        from store.dates import describe_date
+
+        text = Text(t("agenda.title"), style="bold")
+        sections = agenda_lines(agenda, lambda day: describe_date(day, self.today, weekday=False))
+        if not sections:
+            text.append("\n" + t("agenda.nothing"))
+        for name, lines in sections:
+            text.append(f"\n{name}", style="underline")
+            for line in lines:
+                text.append(f"\n  {line}")
+        return text
 
     def _since_text(self, since: Since) -> Text:
         text = Text(since_title(since, self.today), style="bold")
@@ -128,10 +152,12 @@ class VisitScreen(Screen):
             head = t("visit.head_changed" if self.has_unsaved_changes() else "visit.head_saved", id=self.visit.id, date=date)
         self.query_one("#visit-head", Static).update(Text(head))
         lines = [t("visit.present", names=", ".join(self.values["present"]) or t("visit.nobody"))]
+        upcoming = self.values.get("next_visit")
+        lines.append(t("visit.next", date=show_date("next_visit", upcoming, self.today)) if upcoming else t("visit.next_none"))
         if self.values["notes"].strip():
             lines.append(t("visit.notes", notes=" ".join(self.values["notes"].split())))
-        agreements = [*self._saved_agreements(), *(self._agreement_line(d.title, d.owner, d.deadline, t("visit.agreement_new"))
-                                                   for d in self.drafts)]
+        agreements = [*self._saved_agreements(), *(self._agreement_line(d.title, d.owner, d.deadline, t("visit.agreement_new"),
+                                                                        d.finding) for d in self.drafts)]
         lines += [t("visit.agreements"), *agreements] if agreements else [t("visit.no_agreements")]
         lines.append(t("visit.phases", phases=self._phases_text()))
         self.query_one("#visit-record", Static).update(Text(clean_text("\n".join(lines))))
@@ -142,12 +168,13 @@ class VisitScreen(Screen):
             action = self.actions.get(agreement.get("action", ""))
             state = t("visit.agreement_saved", id=action.id) if action else ""
             found.append(self._agreement_line(agreement["text"], action.owner if action else "",
-                                              action.deadline if action else None, state))
+                                              action.deadline if action else None, state, agreement.get("finding", "")))
         return found
 
-    def _agreement_line(self, title: str, owner: str, deadline: dt.date | None, state: str) -> str:
-        return t("visit.agreement_line", title=clean_line(title), owner=clean_line(owner) or t("tui.no_owner"),
-                 deadline=show_date("deadline", deadline, self.today) if deadline else t("tui.no_deadline"), state=state)
+    def _agreement_line(self, title: str, owner: str, deadline: dt.date | None, state: str, finding: str = "") -> str:
+        line = t("visit.agreement_line", title=clean_line(title), owner=clean_line(owner) or t("vreport.no_owner"),
+                 deadline=show_date("deadline", deadline, self.today) if deadline else t("vreport.no_deadline"), state=state)
+        return line + (t("visit.for_leerpunt", id=finding) if finding else "")
 
     def _phases_text(self) -> str:
         if self.unit is None:
@@ -167,7 +194,8 @@ class VisitScreen(Screen):
         from tui.dialogs.visit_dialogs import WhoDialog
 
         v = self.values
-        self.app.push_screen(WhoDialog(self.today, v["date"], v["present"], v["notes"]), self._who_chosen)
+        self.app.push_screen(WhoDialog(self.today, v["date"], v["present"], v["notes"], v.get("next_visit")),
+                             self._who_chosen)
 
     def _who_chosen(self, values: dict | None) -> None:
         if values:
@@ -177,7 +205,12 @@ class VisitScreen(Screen):
     def action_agreement(self) -> None:
         from tui.dialogs.action_dialog import ActionDialog
 
-        self.app.push_screen(ActionDialog(t("dialog.agreement_title"), self.today, self.owners), self._agreed)
+        if self.unit is None:
+            return
+        phases = {r: self.phase_changes.get(r, self.unit.phase(r)) for r in (1, 2, 3, 4)}  # as agreed in this visit
+        findings = self.agenda.leerpunten if self.agenda else []
+        self.app.push_screen(ActionDialog(t("dialog.agreement_title"), self.today, self.owners, phases=phases,
+                                          findings=findings), self._agreed)
 
     def _agreed(self, draft: ActionDraft | None) -> None:
         if draft is not None:
@@ -220,7 +253,8 @@ class VisitScreen(Screen):
 
     def on_visit_screen_saved(self, message: Saved) -> None:
         self.visit, self.unit, self.actions = message.visit, message.unit, message.actions
-        self.values = {"date": message.visit.date, "present": list(message.visit.present), "notes": message.visit.notes}
+        self.values = {"date": message.visit.date, "present": list(message.visit.present), "notes": message.visit.notes,
+                       "next_visit": message.visit.next_visit}
         self.saved_values = dict(self.values)
         self.drafts, self.phase_changes = [], {}
         self._show_record()

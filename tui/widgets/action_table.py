@@ -11,7 +11,8 @@ from store.fields import show_date
 from store.i18n import t
 from store.queries import ActionFilter, search_text, select, sort_key
 from store.records import Action, id_number
-from store.rules import is_due_soon, is_overdue
+from store.owner_names import short_owner
+from store.rules import is_due_soon, is_open, is_overdue
 from store.text import clean_line
 from store.vocab import Status
 from tui.widgets.row_table import RowTable
@@ -19,9 +20,11 @@ from tui.widgets.table_model import Column, Row
 
 
 def action_columns() -> list[Column]:
+    """Narrow fixed columns (a short status word, owners with their role abbreviated):
+    the title gets the room at 80 columns; the detail line below says everything whole."""
     return [
         Column(t("tui.col.id"), max_width=8),
-        Column(t("tui.col.status"), max_width=13),
+        Column(t("tui.col.status"), max_width=8),
         Column(t("tui.col.phase_route"), max_width=5, drop_order=1),
         Column(t("tui.col.deadline"), max_width=11),  # '16 mrt 2026': no weekday, so F/R and % fit at 80
         Column(t("tui.col.signal"), max_width=10, hide_empty=True),
@@ -39,8 +42,10 @@ class ActionTable(RowTable):
 
 
 def action_rows(actions: list[Action], today: dt.date) -> list[Row]:
-    """Rows in the CLI's order (deadline, then id); runs in a worker thread."""
-    return [action_row(action, today) for action in select(actions, ActionFilter(), today)]
+    """Open actions first, each part in the CLI's order (deadline, then id): what is
+    still to do comes before what is done. Runs in a worker thread."""
+    ordered = sorted(select(actions, ActionFilter(), today), key=lambda a: not is_open(a))  # stable
+    return [action_row(action, today) for action in ordered]
 
 
 def action_row(action: Action, today: dt.date) -> Row:
@@ -48,16 +53,17 @@ def action_row(action: Action, today: dt.date) -> Row:
     signal = t("tui.overdue") if overdue else t("tui.due_soon") if is_due_soon(action, today) else ""
     cells = (
         action.id,
-        action.status.label,
+        t(f"tui.status_short.{action.status.value}"),
         f"F{action.phase} R{action.route}",
         show_date("deadline", action.deadline, today, weekday=False) if action.deadline else "",
         signal,
-        clean_line(action.owner),
+        clean_line(short_owner(action.owner)),
         f"{action.progress}%",
         clean_line(action.title),
     )
     # The filter also finds what the row shows: "te laat", "gepland", "F2", "R4", "di 10 nov".
-    return Row(action.id, cells, item=action, alert=overdue, search=search_text(action, *cells[1:5]))
+    return Row(action.id, cells, item=action, alert=overdue,
+               search=search_text(action, action.status.label, *cells[1:5]))
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ class ActionOrder:
 _STATUS_ORDER = {status: n for n, status in enumerate(Status)}
 
 ACTION_ORDERS = [
-    ActionOrder("tui.col.deadline", 3, lambda row: 0),  # the default
+    ActionOrder("tui.col.deadline", 3, lambda row: not is_open(row.item)),  # the default: open ones first
     ActionOrder("tui.col.id", 0, lambda row: id_number(row.key)),
     ActionOrder("tui.col.status", 1, lambda row: _STATUS_ORDER[row.item.status]),
     ActionOrder("tui.col.phase_route", 2, lambda row: (row.item.phase, row.item.route)),

@@ -12,6 +12,7 @@ from rich.text import Text
 from store.dashboard import UnitSummary
 from store.fields import show_date
 from store.i18n import t
+from store.owner_names import short_owner
 from store.records import Action, Meeting
 from store.text import clean_line
 from store.vocab import PHASES, ROUTES, FindingState, Status, phase_label, route_label
@@ -48,8 +49,8 @@ def counts_block(summary: UnitSummary) -> Text:
 
 def _action_line(action: Action, today: dt.date) -> Text:
     deadline = show_date("deadline", action.deadline, today) if action.deadline else t("tui.no_deadline")
-    owner = clean_line(action.owner) or t("tui.no_owner")
-    return Text(f"  {action.id:<6} {deadline:<14} {fit(owner, 12, 'left')} {clean_line(action.title)}",
+    owner = clean_line(short_owner(action.owner)) or t("tui.no_owner")  # its role abbreviated: the title keeps room
+    return Text(f"  {action.id:<6} {deadline:<14} {fit(owner, 10, 'left')} {clean_line(action.title)}",
                 no_wrap=True, overflow="ellipsis")
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from store.i18n import t
-from store.portfolio import short_unit_name
+from store.portfolio import column_name
 from store.records import Finding, Meeting, id_number
 from store.text import clean_line
 from store.vocab import FindingKind, FindingState
@@ -28,11 +28,12 @@ def inbox_columns(all_units: bool) -> list[Column]:
     columns = [
         Column(t("tui.col.id"), max_width=6),
         Column(t("tui.col.quick_win"), max_width=9, hide_empty=True),
-        Column(t("tui.col.meeting"), max_width=20, drop_order=2),
+        Column(t("tui.col.meeting"), max_width=16 if all_units else 20, drop_order=2),  # all: the unit gets room
         Column(t("tui.col.leerpunt"), min_width=20),
     ]
     if all_units:
-        columns.insert(1, Column(t("tui.col.unit"), max_width=15, drop_order=1))  # short names (store.portfolio)
+        # the portfolio's column names, the kind's opening kept (store.portfolio.column_name)
+        columns.insert(1, Column(t("tui.col.unit"), max_width=22, drop_order=1))
     return columns
 
 
@@ -68,6 +69,8 @@ def _row(item: InboxItem, all_units: bool) -> Row:
     f = item.finding
     cells = [f.id, t("tui.quick_win") if f.quick_win else "", item.meeting, clean_line(f.text)]
     if all_units:
-        cells.insert(1, clean_line(short_unit_name(item.unit_name)))  # the detail line has it whole
+        # the kind's opening stays ('Praktijk Meerhoven', 'GC Meerhoven'): four units of one
+        # place are not one; the detail line has the name whole
+        cells.insert(1, clean_line(column_name(item.unit_name)))
     search = f"{f.id} {f.text} {item.meeting} {item.unit_name} {f.theme}".casefold()
     return Row(f.id, tuple(cells), item=item, search=search)

@@ -15,7 +15,7 @@ from store.fields import parse_value
 from store.i18n import t
 from store.records import Meeting
 from store.text import clean_line
-from store.vocab import INPUTS, MeetingFormat
+from store.vocab import INPUTS, MeetingFormat, Organiser
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ TYPED = {
         TypedField("facilitator", "line"),
         TypedField("minute_taker", "line"),
         TypedField("duration_min", "int"),
+        TypedField("start_time", "line"),
+        TypedField("afspiegeling", "line"),
         TypedField("rounds", "int"),
         TypedField("feedback_due", "date"),
         TypedField("feedback_sent", "date"),
@@ -42,8 +44,8 @@ TYPED = {
 }
 ORDER = (
     "date", "format", "theme", "questions", "participants", "listeners", "facilitator",
-    "minute_taker", "duration_min", "rounds", "inputs", "feedback_due", "feedback_sent", "feedback_given_unknown",
-    "notes",
+    "minute_taker", "organiser", "duration_min", "start_time", "working_target", "afspiegeling", "rounds", "inputs",
+    "feedback_due", "feedback_sent", "feedback_given_unknown", "notes",
 )
 
 
@@ -57,11 +59,13 @@ class FormValues:
     inputs: tuple[str, ...]
     notes: str
     given_unknown: bool = False  # feedback given, date unknown (closes the duty)
+    organiser: Organiser = Organiser.UNKNOWN
+    working_target: bool = False  # working people belong to the target group
 
     def key(self) -> tuple:
         """Comparable snapshot, to tell whether anything changed since the last save."""
         return (tuple(sorted(self.typed.items())), self.format, self.questions, self.inputs, self.notes,
-                self.given_unknown)
+                self.given_unknown, self.organiser, self.working_target)
 
 
 def values_of(meeting: Meeting) -> FormValues:
@@ -82,6 +86,8 @@ def values_of(meeting: Meeting) -> FormValues:
         inputs=tuple(i for i in INPUTS if i in meeting.inputs),
         notes=meeting.notes,
         given_unknown=meeting.feedback_given_unknown,
+        organiser=meeting.organiser,
+        working_target=meeting.working_target,
     )
 
 
@@ -102,6 +108,8 @@ def parse_form(values: FormValues, today: dt.date) -> tuple[dict[str, Any], dict
         errors["date"] = t("value.required")
         del parsed["date"]
     parsed["format"] = values.format
+    parsed["organiser"] = values.organiser
+    parsed["working_target"] = values.working_target
     parsed["questions"] = [q for q in (clean_line(line) for line in values.questions.splitlines()) if q]
     parsed["inputs"] = list(values.inputs)
     parsed["notes"] = values.notes.strip()

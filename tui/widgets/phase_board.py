@@ -2,10 +2,11 @@
 as one- or two-line cards. Keyboard only: arrows move the cursor, `<`/`>` (or
 shift+left/right) ask to move the highlighted action one phase; the screen saves.
 
-At 80 columns a column is about 19 cells, so titles are cut (with an ellipsis) and
-the screen shows the highlighted action whole below the board. Every signal is a
-marker plus a word on the card's second line ("! te laat", "! evalueren"), never
-colour alone. Drawn as one `Text` per frame: only the visible cards are built.
+At 80 columns a column is about 19 cells: a title that does not fit goes on over a
+second line (then cut with an ellipsis), and the screen shows the highlighted action
+whole below the board. Every signal is a marker plus a word on the card's last line
+("! te laat", "! evalueren"), never colour alone. Drawn as one `Text` per frame:
+only the visible cards are built.
 """
 
 from __future__ import annotations
@@ -39,9 +40,24 @@ class Card:
     action: Action
     flags: tuple[str, ...]  # words, e.g. ("te laat", "evalueren")
 
-    @property
-    def height(self) -> int:
-        return 2 if self.flags else 1
+    def head(self, gutter: str) -> str:
+        return f"{gutter}{STATUS_MARK.get(self.action.status, '')}{self.action.id} {clean_line(self.action.title)}"
+
+    def lines(self, width: int, gutter: str = "  ") -> list[str]:
+        """The card in a column `width` wide: its title over at most two lines, then
+        its signals in words."""
+        head = self.head(gutter)
+        found = [fit(head, width, "left")]
+        if len(head) > width:  # the rest of the title on a second line, indented
+            cut = head.rfind(" ", len(gutter) + 1, width + 1)  # between words: read, not puzzled out
+            cut = cut if cut > len(gutter) + len(self.action.id) + 1 else width
+            found = [fit(head[:cut], width, "left"), fit("   " + head[cut:].lstrip(), width, "left")]
+        if self.flags:
+            found.append(fit("   ! " + ", ".join(self.flags), width, "left"))
+        return found
+
+    def height(self, width: int) -> int:
+        return len(self.lines(width))
 
 
 def make_card(action: Action, today: dt.date) -> Card:
@@ -143,17 +159,12 @@ class PhaseBoard(Widget, can_focus=True):
             self.tops[index] = row
         # Every card takes at least one line: jump close first, so End on 10k cards is not quadratic.
         self.tops[index] = max(self.tops[index], row - self._body_height + 1)
-        while sum(c.height for c in cards[self.tops[index]:row + 1]) > self._body_height:
+        while sum(c.height(width) for c in cards[self.tops[index]:row + 1]) > self._body_height:
             self.tops[index] += 1
         lines: list[tuple[str, bool]] = []
         for n in range(self.tops[index], len(cards)):
             card, chosen = cards[n], n == row and index == self.column
-            gutter = "> " if chosen else "  "
-            mark = STATUS_MARK.get(card.action.status, "")
-            title = f"{gutter}{mark}{card.action.id} {clean_line(card.action.title)}"
-            lines.append((fit(title, width, "left"), chosen))
-            if card.flags:
-                lines.append((fit("   ! " + ", ".join(card.flags), width, "left"), chosen))
+            lines.extend((line, chosen) for line in card.lines(width, "> " if chosen else "  "))
             if len(lines) >= self._body_height:
                 break
         return lines[: self._body_height]

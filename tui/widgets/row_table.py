@@ -79,6 +79,9 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._seen_filters: dict[str, list[Row]] = {}
         self._rows: list[Row] = []
         self._keep: Callable[[Row], bool] | None = None
+        # The rows as shown -> the rows to draw (same keys, same order): for cells that
+        # depend on the neighbours shown, such as the portfolio's group heads.
+        self.decorate: Callable[[list[Row]], list[Row]] | None = None
         self._order: Callable[[Row], Any] | None = None
         self._reverse = False
         self._sorted_column: int | None = None
@@ -107,7 +110,8 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
         filtered ones, so columns do not jump while someone types a filter."""
         self._all = self._sorted(rows)
         self._seen_filters: dict[str, list[Row]] = {}  # filter text -> its rows, for these rows only
-        self._natural = [self._measure(i, col) for i, col in enumerate(self.columns)]
+        measured = self.decorate(self._all) if self.decorate is not None else self._all  # as drawn
+        self._natural = [self._measure(i, col, measured) for i, col in enumerate(self.columns)]
         self._layout()
         self._apply(keep_key=self.current.key if self.current else None)
         self.loaded = True
@@ -151,13 +155,16 @@ class RowTable(ScrollView, can_focus=True, inherit_bindings=False):
             self._rows = [r for r in candidates if self._keep(r)]
             if text:
                 self._seen_filters[text] = self._rows
+        if self.decorate is not None:  # e.g. group heads, which depend on what is shown and in which order
+            self._rows = self.decorate(self._rows)
+            self._cache.clear()
         self.virtual_size = Size(self.virtual_size.width, len(self._rows) + 1)  # + 1: the header
         self.refresh()
         keys = [r.key for r in self._rows] if keep_key is not None else []
         self.cursor = keys.index(keep_key) if keep_key in keys else 0
 
-    def _measure(self, index: int, column: Column) -> int:
-        widest = max((cell_len(r.cells[index]) for r in self._all if r.span_from is None or index < r.span_from), default=0)
+    def _measure(self, index: int, column: Column, rows: list[Row]) -> int:
+        widest = max((cell_len(r.cells[index]) for r in rows if r.span_from is None or index < r.span_from), default=0)
         if column.hide_empty and widest == 0:
             return 0
         widest = max(widest, cell_len(column.label) + (1 if column.sortable else 0))  # room for the arrow

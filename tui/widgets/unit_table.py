@@ -6,7 +6,7 @@ group stand together (store/portfolio.py decides names and filter words)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from store.dates import short_date
@@ -25,20 +25,50 @@ _GROUP_LABEL = {"hagro": "tui.col.hagro", "municipality": "tui.col.municipality"
 
 
 def unit_columns(group: str | None = None) -> list[Column]:
-    """Grouped, the group takes the kind's place and stays; the last meeting then
-    gives way first at 80 columns (the detail line still says it)."""
+    """Grouped, the group takes the kind's place, its first row saying the group's
+    count and name ('(3) Noord': the count first, a narrow column never cuts it) as
+    a header would; the name then gives up width so
+    the last meeting stays (the detail line has the whole name)."""
     second = (Column(t("tui.col.kind"), max_width=9, sortable=True, drop_order=1) if group is None
               else Column(t(_GROUP_LABEL[group]), max_width=12, min_width=6))
     return [
-        Column(t("tui.col.name"), min_width=14, sortable=True),
+        # "Praktijk Het Kastanjehof" whole at 80 columns; grouped, the meetings column keeps its place
+        Column(t("tui.col.name"), min_width=24 if group is None else 12, sortable=True),
         second,
         Column(t("tui.col.phases"), max_width=11, sortable=True),
-        Column(t("tui.col.leerpunten"), max_width=7, align="right", sortable=True),
-        Column(t("tui.col.open_actions"), max_width=7, align="right", sortable=True),
-        Column(t("tui.col.overdue"), max_width=10, sortable=True),
-        Column(t("tui.col.last_meeting"), max_width=9, sortable=True, drop_order=1 if group else 0),
-        Column(t("tui.col.last_visit"), max_width=9, sortable=True),
+        # narrow fixed columns (their values are short): the name gets the room
+        Column(t("tui.col.leerpunten"), max_width=6, align="right", sortable=True),
+        Column(t("tui.col.open_actions"), max_width=6, align="right", sortable=True),
+        Column(t("tui.col.overdue"), max_width=9, sortable=True),
+        Column(t("tui.col.last_meeting"), max_width=8, sortable=True),
+        Column(t("tui.col.last_visit"), max_width=7, sortable=True),
     ]
+
+
+def with_group_heads(rows: list[Row]) -> list[Row]:
+    """Rows already in group order: the first of each group says the group's name
+    and its count ('(3) Noord'), the others leave that cell empty, so a group reads
+    as a block under its head without colour."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[_group_of_row(row)] = counts.get(_group_of_row(row), 0) + 1
+    found, seen = [], set()
+    for row in rows:
+        group = _group_of_row(row)
+        if row.item.unit is None or len(row.cells) < 2:
+            found.append(row)
+            continue
+        name = group_column_name(group)
+        head = t("tui.portfolio.group_head", name=name, n=counts[group]) if name else t(
+            "tui.portfolio.no_group_head", n=counts[group])
+        cell = "" if group in seen else head
+        seen.add(group)
+        found.append(replace(row, cells=(row.cells[0], cell, *row.cells[2:])))
+    return found
+
+
+def _group_of_row(row: Row) -> str:
+    return row.item.group_name if row.item.unit is not None else ""
 
 
 class UnitTable(RowTable):
