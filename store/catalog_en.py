@@ -5,6 +5,9 @@ test checks)."""
 
 EN: dict[str, str] = {
     "date.invalid": "'{text}' is not a date; try e.g. 'fri', 'next week', '+2w', 'wk 12', '15-3', '15 March 2027' or '2027-03-15'",
+    "date.invalid.past": "'{text}' is not a date; try e.g. 'today', 'yesterday', 'fri' (the last one), 'last week', 'wk 12', '3 days ago', '15-3' (the last one) or '2026-03-15'",
+    "date.future": "'{text}' reads as {date}; that is in the future, and a measurement has already been made",
+    "date.ahead_needs_year": "'{text}' reads as {date}, after today; type the full date with its year (e.g. {example}) to enter something ahead",
     "date.nonexistent": "'{text}' does not exist in the calendar",
     "value.required": "required; fill in a value",
     "value.choice": "'{value}' is not possible; choose from: {allowed}",
@@ -337,5 +340,11 @@ EN: dict[str, str] = {
     "field.state": "State",
     "field.reason": "Reason",
     "field.action": "Action",
+    "field.measurement": "Measurement date",
+    "field.baseline_points": "Baseline: first N",
+    "field.baseline_end": "Baseline to",
+    "field.rules": "Rules",
+    "field.login": "Login",
+    "date.ahead": "lies ahead",
     "check.counts": "meetings {meetings}, findings {findings}, actions {actions}, KPIs {kpis}",
 }

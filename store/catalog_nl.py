@@ -8,6 +8,9 @@ NL: dict[str, str] = {
     # dates
     "date.invalid": "'{text}' is geen datum; probeer bv. 'vr', 'volgende week', '+2w', 'wk 12', '15-3', '15 maart 2027' of '2027-03-15'",
     "date.nonexistent": "'{text}' bestaat niet in de kalender",
+    "date.invalid.past": "'{text}' is geen datum; probeer bv. 'vandaag', 'gisteren', 'vr' (de afgelopen), 'vorige week', 'wk 12', '3 dagen geleden', '15-3' (de laatste) of '2026-03-15'",
+    "date.future": "'{text}' is gelezen als {date}; dat ligt in de toekomst, en een meting is al gedaan",
+    "date.ahead_needs_year": "'{text}' is gelezen als {date}, na vandaag; typ de volledige datum met jaar (bv. {example}) om iets vooruit in te voeren",
     # values and fields
     "value.required": "verplicht; vul een waarde in",
     "value.choice": "'{value}' kan niet; kies uit: {allowed}",
@@ -343,5 +346,11 @@ NL: dict[str, str] = {
     "field.state": "Toestand",
     "field.reason": "Reden",
     "field.action": "Actie",
+    "field.measurement": "Meetdatum",
+    "field.baseline_points": "Basis: eerste N",
+    "field.baseline_end": "Basis t/m",
+    "field.rules": "Regels",
+    "field.login": "Login",
+    "date.ahead": "ligt vooruit",
     "check.counts": "bijeenkomsten {meetings}, bevindingen {findings}, acties {actions}, kpi's {kpis}",
 }

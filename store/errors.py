@@ -20,9 +20,18 @@ class InvalidValue(SpiegelError, ValueError):
     """A field got a value it cannot hold."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
+        super().__init__(f"{field_label(field)}: {message}")
+        self.field = field  # the field's own name, for code; the text names it as screens do
         self.message = message
+
+
+def field_label(name: str) -> str:
+    """A field as the screens name it ('date' -> 'Datum'), in the UI language; a
+    name without a label stays as it is."""
+    from store.i18n import CATALOGS, language
+
+    key = f"field.{name}"
+    return CATALOGS[language()].get(key) or CATALOGS["nl"].get(key) or name
 
 
 class InvalidDate(InvalidValue):

@@ -145,15 +145,13 @@ def point_rows(kpi: Kpi, analysis: Analysis) -> list[tuple[str, str, str, str]]:
 
 
 # measurements -------------------------------------------------------------------------
-def measurement_date(text: str, today: dt.date, field: str = "date") -> dt.date:
-    """A measurement happened: a date typed without a year ('1 dec', '15-3') is the
-    most recent such date (store.fields.DATE_RULES), and a date after today is refused."""
+def measurement_date(text: str, today: dt.date, field: str = "measurement") -> dt.date:
+    """A measurement happened: a date typed without a year ('1 dec', '15-3'), a
+    weekday or a week is the most recent such day (store.fields.DATE_RULES), and a
+    date after today is refused, saying what was read."""
     from store.fields import parse_field_date
 
-    found = parse_field_date("measurement", text, today)
-    if found > today:
-        raise InvalidValue(field, t("kpi.date.future", date=found.isoformat()))
-    return found
+    return parse_field_date("measurement", text, today)
 
 
 def add_measurement(store: Store, kpi_id: str, measurement: Measurement, unit: str | None = None,

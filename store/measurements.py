@@ -59,7 +59,7 @@ def correct_measurement(store: Store, kpi_id: str, which: int | str, *, date: dt
         raise InvalidValue("measurement", t("measurement.nothing"))
     located = _kpi(store, kpi_id)
     if date is not None and date > store.today():
-        raise InvalidValue("date", t("kpi.date.future", date=date.isoformat()))
+        raise InvalidValue("measurement", t("kpi.date.future", date=date.isoformat()))
     with store.transaction(located.unit) as txn:
         current = txn.get(Kpi, located.id, rev)
         index = find_measurement(current, which, store.today())
@@ -105,7 +105,7 @@ def enter_period(store: Store, slug: str, day: dt.date | str, values: dict[str, 
     result = PassResult()
     when = day if isinstance(day, dt.date) else measurement_date(day, store.today())
     if when > store.today():
-        raise InvalidValue("date", t("kpi.date.future", date=when.isoformat()))
+        raise InvalidValue("measurement", t("kpi.date.future", date=when.isoformat()))
     parsed: dict[str, float] = {}
     for kpi_id, text in values.items():
         if not str(text).strip():

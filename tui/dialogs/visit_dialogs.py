@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, TextArea
 
 from store.errors import InvalidValue
-from store.fields import parse_field_date, show_date
+from store.fields import parse_field_date, read_back, show_date
 from store.i18n import t
 from store.text import clean_line, clean_text
 from store.vocab import phase_label, route_label
@@ -43,7 +43,7 @@ class WhoDialog(FormDialog):
     @on(Input.Changed, "#in-date")
     def _date_changed(self, event: Input.Changed) -> None:
         try:
-            aside = f"→ {show_date('date', parse_field_date('date', event.value, self.today), self.today)}"
+            aside = f"→ {read_back('date', parse_field_date('date', event.value, self.today), self.today)}"
         except InvalidValue:
             aside = "?"
         self.query_one("#row-date", FormRow).set_aside(aside)

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from store.fields import show_date
+from store.fields import read_back, show_date
 from store.errors import InvalidValue
 from store.fields import parse_value
 from store.i18n import t
@@ -126,7 +126,7 @@ def hint(name: str, text: str, parsed: dict[str, Any], errors: dict[str, str], a
     if name in errors:
         return f"! {errors[name]}"
     if TYPED[name].kind == "date" and parsed.get(name) is not None and text.strip():
-        return t("tui.form.date_hint", date=show_date(name, parsed[name], today))
+        return t("tui.form.date_hint", date=read_back(name, parsed[name], today))
     if name in advised:
         return t("tui.form.advice_mark")
     return ""
