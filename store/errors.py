@@ -126,7 +126,9 @@ class BadRecord(SpiegelError, ValueError):
                  repair: str = "") -> None:
         from store.i18n import t
 
-        detail = "; ".join(str(p) for p in problems)
+        # The stored key ('progress'), not the screen's label: the message says to
+        # fix that field in the file, where the key is what one finds.
+        detail = "; ".join(f"{p.field}: {p.message}" for p in problems)
         repair = repair or t("repair.file", path=path or unit)
         super().__init__(t("record.bad", id=record_id, unit=unit, detail=detail, repair=repair))
         self.unit, self.record_id, self.problems, self.path = unit, record_id, problems, path

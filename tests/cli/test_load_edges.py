@@ -116,11 +116,11 @@ def test_a_huge_count_is_refused_at_input_and_show_still_works(run, two_units):
     assert two_units.add(Meeting(date=TODAY, participants=8), "praktijk-de-hoek").id == "M-1"
     done = run("edit", "M-1", "--deelnemers", "99999999999999999999999", ok=False)
     assert done.returncode == 1 and done.stderr.count("\n") == 1
-    assert "participants: moet tussen 0 en 100000 liggen" in done.stderr
+    assert "Deelnemers: moet tussen 0 en 100000 liggen" in done.stderr
     assert json.loads(run("show", "M-1", "--json").stdout)["participants"] == 8
     run("add", "Kort", "--unit", "hoek")
     done = run("edit", "A-1", "--titel", "x" * 301, ok=False)
-    assert "title: te lang (301 tekens); het maximum is 300" in done.stderr
+    assert "Titel: te lang (301 tekens); het maximum is 300" in done.stderr  # the field as the screen names it
 
 
 def test_a_unit_is_not_edited_as_u_1(run, two_units):
@@ -138,7 +138,7 @@ def test_linking_a_finding_that_is_not_in_the_unit_is_refused(run, two_units):
     for missing in ("L-999", "L-2"):
         done = run("edit", "A-1", "--findings", missing, ok=False)
         assert done.returncode == 1
-        assert f"findings: leerpunt {missing} bestaat niet in eenheid praktijk-de-hoek" in done.stderr
+        assert f"Leerpunten: leerpunt {missing} bestaat niet in eenheid praktijk-de-hoek" in done.stderr
     run("edit", "A-1", "--leerpunten", "L-1")
     assert json.loads(run("show", "A-1", "--json").stdout)["findings"] == ["L-1"]
 

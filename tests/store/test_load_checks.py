@@ -296,7 +296,7 @@ def test_an_action_links_only_findings_of_its_own_unit(store, unit, records):
     elsewhere = store.create_unit(Unit(name="Gemeente Best"))
     foreign = store.add(Finding(text="Elders"), elsewhere.id)
     for missing in ("L-999", foreign.id):
-        with pytest.raises(InvalidRecord, match=f"findings: leerpunt {missing} bestaat niet in eenheid {unit.id}"):
+        with pytest.raises(InvalidRecord, match=f"Leerpunten: leerpunt {missing} bestaat niet in eenheid {unit.id}"):
             store.change(records["other"].id, {"findings": [missing]})
         with pytest.raises(InvalidRecord, match=missing):
             store.add(Action(title="Nieuw", findings=[missing]), unit.id)

@@ -163,7 +163,7 @@ def test_parse_value_for_actions(name, text, expected):
 
 
 def test_parse_value_errors_name_the_field():
-    with pytest.raises(InvalidValue, match="status.*kies uit"):
+    with pytest.raises(InvalidValue, match="Status.*kies uit"):
         parse_value(Action, "status", "misschien", TODAY)
     with pytest.raises(InvalidValue, match="progress"):
         parse_value(Action, "progress", "veel", TODAY)
