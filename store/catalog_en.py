@@ -205,6 +205,8 @@ EN: dict[str, str] = {
     'kpi.show.measurements': 'Measurements:',
     'kpi.show.points': '[points {first}–{last}: {start} to {end}]',
     'kpi.value.too_big': '{value} is too large: a value lies between -1,000,000,000 and 1,000,000,000',
+    'kpi.value.too_small': '{value} is too small: a value lies between -1,000,000,000 and 1,000,000,000',
+    'value.at_least': 'must be at least {low}, but is {value}',
     'kpi.value.percent': '{value} is not a percentage: choose 0 to 100',
     'kpi.value.stored': 'measurement of {date} unusable: {problem}',
     'kpi.date.future': '{date} is in the future; a measurement has already been made',

@@ -211,6 +211,8 @@ NL: dict[str, str] = {
     'kpi.show.measurements': 'Metingen:',
     'kpi.show.points': '[punten {first}–{last}: {start} t/m {end}]',
     'kpi.value.too_big': '{value} is te groot: een waarde ligt tussen -1.000.000.000 en 1.000.000.000',
+    'kpi.value.too_small': '{value} is te klein: een waarde ligt tussen -1.000.000.000 en 1.000.000.000',
+    'value.at_least': 'moet minstens {low} zijn, maar is {value}',
     'kpi.value.percent': '{value} is geen percentage: kies 0 tot 100',
     'kpi.value.stored': 'meting van {date} onbruikbaar: {problem}',
     'kpi.date.future': '{date} ligt in de toekomst; een meting is al gedaan',

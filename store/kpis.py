@@ -32,8 +32,9 @@ def value_problem(value: object, measure_unit: str = "") -> str | None:
     this unit, or None when it can."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         return t("value.number", value=value)
-    if abs(value) > MAX_ABS:
-        return t("kpi.value.too_big", value=number(value))
+    if abs(value) > MAX_ABS:  # repr: every digit typed, so 1000000000.0000001 is not shown as the bound itself
+        shown = repr(float(value)).removesuffix(".0").replace(".", t("kpi.decimal"))
+        return t("kpi.value.too_big" if value > 0 else "kpi.value.too_small", value=shown)
     if is_percentage(measure_unit) and not 0 <= value <= 100:
         return t("kpi.value.percent", value=number(value))
     return None
@@ -62,7 +63,7 @@ def kpi_problems(kpi: Kpi) -> list[InvalidValue]:
         if problem:
             found.append(InvalidValue(name, problem))
     if kpi.baseline_points is not None and kpi.baseline_points < 1:
-        found.append(InvalidValue("baseline_points", t("value.range", low=1, high="…")))
+        found.append(InvalidValue("baseline_points", t("value.at_least", low=1, value=kpi.baseline_points)))
     if kpi.rules not in ("", *RULE_SETS):
         found.append(InvalidValue("rules", t("value.choice", value=kpi.rules, allowed=", ".join(RULE_SETS))))
     return found

@@ -44,7 +44,9 @@ def number(value: float | None) -> str:
     if not math.isfinite(value) or abs(value) >= 1e15:  # no 300-digit integers
         text = f"{value:.6g}"
     else:
-        text = f"{value:.10g}" if value != int(value) else str(int(value))
+        # 15 significant digits: 999999999.99 stays itself (10 would show 1000000000),
+        # while float noise in a computed median (0.30000000000000004) does not show
+        text = f"{value:.15g}" if value != int(value) else str(int(value))
     return text.replace(".", ",") if t("kpi.decimal") == "," else text
 
 
