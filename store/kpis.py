@@ -131,11 +131,11 @@ def point_rows(kpi: Kpi, analysis: Analysis) -> list[tuple[str, str, str, str]]:
     """The chart as text, one row per usable measurement: date, value with its
     side of the median (+, -, =), the signals it is part of, the note."""
     from store.dates import month_name
-    from store.text import clean_line
+    from store.text import visible_line
 
     notes: dict = {}
     for m in kpi.measurements:
-        notes.setdefault((m.date, m.value), clean_line(m.note))  # 5 == 5.0: the same key
+        notes.setdefault((m.date, m.value), visible_line(m.note))  # 5 == 5.0: the same key
     rows = []
     for date, value, kinds in zip(analysis.dates, analysis.values, point_marks(analysis)):
         signal = ", ".join(t(f"kpi.kind.{kind}") for kind in kinds)

@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from store.i18n import t
-from store.text import clean_line
+from store.text import visible_line
 from tui.navigation import UNIT_SCREENS, open_all_inbox, open_portfolio, open_unit_screen
 
 SKIP_ACTIONS = {"command_palette", "app.command_palette"}
@@ -45,7 +45,7 @@ class SpiegelCommands(Provider):
         self._all = [*self._screen, *self._navigation_commands()]
 
     def _readable_units(self) -> list[tuple[str, str]]:
-        return [(e.slug, clean_line(e.unit.name)) for e in self.app.store.units() if e.unit is not None]
+        return [(e.slug, visible_line(e.unit.name)) for e in self.app.store.units() if e.unit is not None]
 
     def _screen_commands(self) -> list[Command]:
         """The bindings of the screen the palette was opened on, in the Footer's words."""

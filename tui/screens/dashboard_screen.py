@@ -20,7 +20,7 @@ from store.dashboard import UnitSummary, unit_summary
 from store.i18n import t
 from store.records import Action
 from store.repository import Store
-from store.text import clean_line
+from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.navigation import OpensUnitScreens
 from tui.screens.live_refresh import LiveRefresh
@@ -169,7 +169,7 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
         start_new_action(self, self.store, self.slug, self._action_made)
 
     def _action_made(self, action: Action) -> None:
-        self.notify(t("visit.action_made", id=action.id, title=clean_line(action.title)), markup=False)
+        self.notify(t("visit.action_made", id=action.id, title=visible_line(action.title)), markup=False)
         self.reload()
 
     def action_toggle_table(self) -> None:

@@ -21,7 +21,7 @@ from store.fields import show_date
 from store.i18n import t
 from store.repository import Store
 from store.reviews import Outcome
-from store.text import clean_line
+from store.text import visible_line
 from store.vocab import Status
 from tui.bindings import localize_bindings
 from tui.screens.table_screen import describe_error
@@ -38,11 +38,11 @@ def overview_lines(outcomes: list[Outcome], total: int, today) -> list[Text]:
         if outcome.skipped:
             what = t("tui.review.was_skipped")
         elif action.status == Status.STOPPED:
-            what = t("tui.review.was_stopped", reason=clean_line(action.pdsa.get("act", "")))
+            what = t("tui.review.was_stopped", reason=visible_line(action.pdsa.get("act", "")))
         else:
             nxt = show_date("review_date", action.review_date, today) if action.review_date else t("tui.review.no_next")
             what = t("tui.review.was_decided", status=action.status.label, progress=action.progress, next=nxt)
-        lines.append(Text(f"{action.id:<6} {clean_line(action.title)}", no_wrap=True, overflow="ellipsis"))
+        lines.append(Text(f"{action.id:<6} {visible_line(action.title)}", no_wrap=True, overflow="ellipsis"))
         lines.append(Text(f"       {what}", no_wrap=True, overflow="ellipsis"))
         for name, value in outcome.values:
             lines.append(Text(f"       {name}: {value}", no_wrap=True, overflow="ellipsis"))
@@ -91,7 +91,7 @@ class ReviewOverviewScreen(Screen):
         self.write(fmt)
 
     def on_review_overview_screen_written(self, message: Written) -> None:
-        self.notify(t("tui.review.written", path=clean_line(message.path)), markup=False, timeout=10)
+        self.notify(t("tui.review.written", path=visible_line(message.path)), markup=False, timeout=10)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:

@@ -30,7 +30,7 @@ from store.records import Action, Kpi
 from store.repository import Store
 from store.reviews import Decision, Outcome, ReviewItem, decide, queue
 from store.runchart import Analysis, quantity
-from store.text import clean_line
+from store.text import visible_line
 from store.vocab import Status
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
@@ -116,10 +116,10 @@ class ReviewScreen(Screen):
         done = self.total - len(self.pending)  # this one is already taken from `pending`
         self.query_one("#rv-title", Static).update(Text.assemble(
             (f"{action.id} · {t('tui.review.position', n=done, total=self.total)} · ", "bold"),
-            (clean_line(action.title), "bold")))
-        facts = [action.status.label, f"{action.progress}%", clean_line(action.owner) or t("tui.no_owner"), item.why]
+            (visible_line(action.title), "bold")))
+        facts = [action.status.label, f"{action.progress}%", visible_line(action.owner) or t("tui.no_owner"), item.why]
         if action.review_cycle:
-            facts.append(t("tui.review.cycle", cycle=clean_line(action.review_cycle)))
+            facts.append(t("tui.review.cycle", cycle=visible_line(action.review_cycle)))
         self.query_one("#rv-facts", Static).update(Text(" · ".join(facts)))
         body = self.query_one("#rv-body", VerticalScroll)
         await body.remove_children()
@@ -166,7 +166,7 @@ class ReviewScreen(Screen):
             row.set_aside(kpi_line(kpi, self.store.today()))
             field = self.query_one(f"#in-kpi-{kpi.id}", Input)
             outcome = self.outcomes.setdefault(self.item.action.id, Outcome(self.item.action, skipped=True))
-            outcome.values.append((clean_line(kpi.name), quantity(kpi.measurements[-1].value if kpi.measurements else None, kpi.measure_unit)))
+            outcome.values.append((visible_line(kpi.name), quantity(kpi.measurements[-1].value if kpi.measurements else None, kpi.measure_unit)))
             field.value = ""
             self._show_chart(kpi)
             self.notify(t("tui.review.value_saved", id=kpi.id), markup=False)

@@ -14,7 +14,7 @@ from store.errors import InvalidValue
 from store.fields import parse_value
 from store.i18n import t
 from store.records import Meeting
-from store.text import clean_line
+from store.text import visible_line
 from store.vocab import INPUTS, MeetingFormat
 
 
@@ -74,11 +74,11 @@ def values_of(meeting: Meeting) -> FormValues:
         elif spec.kind == "date":
             typed[name] = f"{value.day}-{value.month}-{value.year}"
         else:
-            typed[name] = clean_line(str(value))
+            typed[name] = visible_line(str(value))
     return FormValues(
         typed=typed,
         format=meeting.format,
-        questions="\n".join(clean_line(q) for q in meeting.questions),
+        questions="\n".join(visible_line(q) for q in meeting.questions),
         inputs=tuple(i for i in INPUTS if i in meeting.inputs),
         notes=meeting.notes,
         given_unknown=meeting.feedback_given_unknown,
@@ -102,7 +102,7 @@ def parse_form(values: FormValues, today: dt.date) -> tuple[dict[str, Any], dict
         errors["date"] = t("value.required")
         del parsed["date"]
     parsed["format"] = values.format
-    parsed["questions"] = [q for q in (clean_line(line) for line in values.questions.splitlines()) if q]
+    parsed["questions"] = [q for q in (visible_line(line) for line in values.questions.splitlines()) if q]
     parsed["inputs"] = list(values.inputs)
     parsed["notes"] = values.notes.strip()
     # A sent date says more than "given, date unknown": typing one clears the box's meaning.

@@ -24,7 +24,7 @@ from store.i18n import t
 from store.queries import sort_key
 from store.records import Action
 from store.rules import is_overdue
-from store.text import clean_line
+from store.text import visible_line
 from store.vocab import PHASES, Status, phase_label
 from tui.bindings import localize_bindings
 from tui.widgets.table_model import fit
@@ -150,7 +150,7 @@ class PhaseBoard(Widget, can_focus=True):
             card, chosen = cards[n], n == row and index == self.column
             gutter = "> " if chosen else "  "
             mark = STATUS_MARK.get(card.action.status, "")
-            title = f"{gutter}{mark}{card.action.id} {clean_line(card.action.title)}"
+            title = f"{gutter}{mark}{card.action.id} {visible_line(card.action.title)}"
             lines.append((fit(title, width, "left"), chosen))
             if card.flags:
                 lines.append((fit("   ! " + ", ".join(card.flags), width, "left"), chosen))

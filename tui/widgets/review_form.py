@@ -15,7 +15,7 @@ from store.fields import show_date
 from store.i18n import t
 from store.records import Action, Kpi
 from store.runchart import quantity
-from store.text import clean_line
+from store.text import visible_line
 from store.vocab import Status
 from tui.widgets.form_row import FormRow
 from tui.widgets.run_chart import RunChart
@@ -30,7 +30,7 @@ def kpi_line(kpi: Kpi, today: dt.date) -> Text:
     seen = (t("tui.review.last", value=quantity(last.value, kpi.measure_unit),
               date=show_date("measurement", last.date, today)) if last else t("tui.review.no_last"))
     target = t("tui.review.target", target=quantity(kpi.target, kpi.measure_unit))
-    return Text(f"{seen} · {target} · {clean_line(kpi.name)}", no_wrap=True, overflow="ellipsis")
+    return Text(f"{seen} · {target} · {visible_line(kpi.name)}", no_wrap=True, overflow="ellipsis")
 
 
 def cycle_hint(action: Action, today: dt.date) -> str:
