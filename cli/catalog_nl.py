@@ -127,7 +127,7 @@ CLI_NL: dict[str, str] = {
     "click:Error: invalid input": "Fout: ongeldige invoer",
     # spiegel kpi, spiegel db, --db
     'cli.opt.spiegel.db': 'PostgreSQL-database in plaats van een datamap (anders $SPIEGEL_DB).',
-    'cli.help.kpi': "Indicatoren (KPI's) van een actie: toevoegen, meten, wijzigen, run chart tonen.",
+    'cli.help.kpi': "Indicatoren (KPI's) van een actie: toevoegen, meten, wijzigen, runchart tonen.",
     'cli.help.kpi.add': 'Nieuwe KPI bij een actie; drukt het id af (bv. K-12).',
     'cli.opt.measure_unit': 'Meeteenheid, bv. %, min of aantal.',
     'cli.opt.direction': 'Is hoger of lager beter? (standaard hoger)',
