@@ -32,7 +32,7 @@ EVAL_NL = {
     "report.review.owner": "Eigenaar: {owner}",
     "report.review.stopped": "Gestopt. Reden: {reason}",
     "report.review.study": "Wat we zagen (bestuderen): {text}",
-    "report.review.act": "Wat we doen (bijstellen): {text}",
+    "report.review.act": "Wat we doen (aanpassen): {text}",
     "report.review.value": "{kpi}: {value}",
     "report.review.unchanged": "Geen aantekeningen.",
     "report.review.skipped": "Overgeslagen",

@@ -56,6 +56,6 @@ def test_run_chart_and_pdsa_terms_are_dutch(word):
 def test_pdsa_steps_and_chart_titles_in_dutch():
     nl = CATALOGS["nl"]
     assert [nl[f"field.pdsa.{s}"] for s in ("plan", "do", "study", "act")] == [
-        "PDSA: plannen", "PDSA: uitvoeren", "PDSA: bestuderen", "PDSA: bijstellen"]
+        "Plannen (P)", "Doen (D)", "Bestuderen (S)", "Aanpassen (A)"]
     assert nl["tui.dash.burnup_chart"].startswith("Verloop:")
     assert nl["vreport.chart_caption"].startswith("Runchart van")
