@@ -275,6 +275,7 @@ NL_TUI: dict[str, str] = {
     'tui.board.conflict_kept': 'Niet verplaatst; het bord toont nu de opgeslagen versie.',
     # keys, dialogs and unsaved work
     'tui.keys.filter_hint': '/ om te filteren · ? toont de toetsen',
+    'tui.keys.dash_hint': "'{letter}' doet hier niets · ? toont de toetsen",
     'tui.board.filter': '/ filtert de kaarten op titel, eigenaar of id…',
     'tui.board.no_phase_before': '{id} staat al in de eerste fase (F{phase} {label}): niets om terug te zetten.',
     'tui.board.no_phase_after': '{id} staat al in de laatste fase (F{phase} {label}): niets om verder te zetten.',

@@ -129,3 +129,14 @@ async def test_hostile_titles_are_literal(small_dir):
         assert "[@click=app.quit]x [b]y[/b] [/oops" in text_of(app)  # in the next deadlines
         assert isinstance(app.screen, DashboardScreen)
 
+
+async def test_an_unbound_letter_on_the_dashboard_says_so(demo_dir):
+    # Issue 29: elsewhere a letter that is no command shows the hint; here it did nothing
+    app = make_app(demo_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_unit(pilot, "kastanjehof")
+        await pilot.press("z")
+        await settle(pilot)
+        assert app.screen is screen
+        shown = [str(n.message) for n in app._notifications]
+        assert any("'z' doet hier niets" in m and "?" in m for m in shown), shown

@@ -7,7 +7,7 @@ on a line of the lists opens the action or meeting it names."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -97,6 +97,16 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
             yield Static(status_legend(), id="dash-status-legend", markup=False)
             yield Static("", id="dash-status-table", markup=False)
         yield FittingFooter()
+
+    def on_key(self, event: events.Key) -> None:
+        """The key rule of every screen (tui/screens/key_rule.py): a letter that is
+        no command here says so, instead of doing nothing. The dashboard has no
+        filter, so its hint names the keys only."""
+        bound = self.active_bindings
+        if event.is_printable and not any(name in bound for name in (event.key, *event.aliases)):
+            event.stop()
+            event.prevent_default()
+            self.notify(t("tui.keys.dash_hint", letter=event.character or event.key), markup=False, timeout=4)
 
     def on_mount(self) -> None:
         self.query_one("#dash-body").loading = True
