@@ -17,7 +17,7 @@
   (I-chart, XmR) limits: the baseline mean +/- 2.66 x its average moving range,
   moving ranges above 3.27 x the average screened out first (Provost & Murray,
   The Health Care Data Guide, 2011; Wheeler & Chambers), and not part of a shift
-  or trend (nor tied to one's end point): a sustained change is reported as a
+  or trend (nor within its span, nor tied to its end point): a sustained change is reported as a
   shift, a trend or too few runs, never as a string of outliers. A baseline
   without any spread has no limits and so no astronomical point.
 - **Verdicts**: a signal whose points all lie after the baseline is good or bad
@@ -172,7 +172,10 @@ def _signals(values, dates, period: Period, mid: float, limits, rule_set: str) -
     elif period.useful and period.crossings < period.crossings_limit:
         found.append(Signal(FEW_CROSSINGS, (), "", None, "", period.crossings, low=period.crossings_limit,
                             useful=period.useful))
-    explained = _explained(part, {i - at for s in found for i in s.indices})
+    # Every point within a shift's or trend's span: a point on the median between
+    # a shift's points is part of that level, not an outlier from it.
+    explained = _explained(part, {i - at for s in found if s.indices
+                                  for i in range(min(s.indices), max(s.indices) + 1)})
     for i in rules.beyond_limits(part, limits):
         if i not in explained:
             found.append(Signal(ASTRONOMICAL, (at + i,), _side(1 if part[i] > mid else -1), dates[at + i], "", 1,

@@ -141,7 +141,7 @@ def test_signals_in_the_baseline_are_never_news():
 def test_too_few_measurements_in_all():
     analysis = analyse(series([1, 9, 1, 9, 1, 9, 1, 9, 1]))
     assert not analysis.enough and analysis.signals == ()
-    assert describe_all(analysis) == ["Nog te weinig metingen voor de run-chartregels: 9 van de 10."]
+    assert describe_all(analysis) == ["Nog te weinig metingen voor de runchartregels: 9 van de 10."]
     assert analyse([]).median is None and describe_all(analyse([]))[0].startswith("Nog geen metingen")
 
 
