@@ -4,7 +4,7 @@ are English already: each `click:` key maps to the text itself."""
 from cli.catalog_nl import CLI_NL
 
 CLI_EN: dict[str, str] = {
-    'cli.help.spiegel': 'spiegel: from mirror meeting to learning point to improvement action.\n\nWithout a command spiegel opens the dashboard on the data directory. Language and default data directory can also be set in ~/.config/spiegel/settings.toml (lang = "en", data_dir = "/path").',
+    'cli.help.spiegel': 'spiegel: from mirror meeting to learning point to improvement action.\n\nWithout a command spiegel opens the dashboard on the data directory. Language and default data directory can also be set in ~/.config/spiegel/settings.toml (lang = "en", data_dir = "/path").\n\nDates: for what lies ahead (deadline, review date) \'15-3\' or \'fri\' is the next one; for what already happened (meeting, visit, measurement) \'15-3\', \'fri\', \'last fri\', \'wk 49\' is the most recent, today included; also \'yesterday\', \'last week\', \'3 days ago\'. A meeting or visit ahead only with its year (11-12-2026); a measurement never. Negative numbers need no \'--\': spiegel kpi measure K-3 today -5.',
     'cli.help.list': 'Improvement actions, by deadline.',
     'cli.help.show': 'Everything about one record (action, finding, meeting, indicator), with its change log.',
     'cli.help.units': "The units (practice, hagro, municipality) with their phase per route and open/overdue actions.\n\n'spiegel units add NAME' makes a new unit.",
@@ -65,7 +65,7 @@ CLI_EN: dict[str, str] = {
     'cli.opt.rules': 'Run-chart rules for this KPI: ihi or anhoej (default the setting, else IHI).',
     'cli.opt.baseline_end': 'Last day of the baseline period (default: the day before the action started).',
     'cli.opt.baseline_points': 'The baseline period is the first N measurements.',
-    'cli.help.kpi.measure': "Add a measurement. A date without a year ('1 nov') is the most recent such date. A day that already has one is asked about (or choose --replace or --keep-both).",
+    'cli.help.kpi.measure': "Add a measurement. A date without a year ('1 nov'), a weekday ('fri') or a week ('wk 49') is the most recent such day, today included; also 'yesterday', 'last week', '3 days ago'. A date after today is refused. A day that already has one is asked about (or choose --replace or --keep-both). A negative value needs no '--' (-5).",
     'cli.opt.note': 'A short note with the measurement.',
     'cli.help.kpi.edit': "Change fields of a KPI; --basis-tot or --basis-eerste sets the baseline period anew (logged), '-' sets it back to the action's start.",
     'cli.opt.kpi.edit.name': 'New name.',

@@ -7,7 +7,12 @@ never loads them."""
 CLI_NL: dict[str, str] = {
     "cli.help.spiegel": "spiegel: van spiegelgesprek naar leerpunt naar verbeteractie.\n\n"
                         "Zonder opdracht opent spiegel het dashboard op de datamap. Taal en standaard-datamap "
-                        "kunnen ook in ~/.config/spiegel/settings.toml (lang = \"en\", data_dir = \"/pad\").",
+                        "kunnen ook in ~/.config/spiegel/settings.toml (lang = \"en\", data_dir = \"/pad\").\n\n"
+                        "Datums: voor wat nog komt (deadline, evaluatiedatum) is '15-3' of 'vr' de eerstvolgende; "
+                        "voor wat al gebeurd is (bijeenkomst, bezoek, meting) is '15-3', 'vr', 'vorige vr', "
+                        "'wk 49' de laatste, vandaag meegerekend; ook 'gisteren', 'vorige week', '3 dagen geleden'. "
+                        "Een bijeenkomst of bezoek vooruit alleen met jaar (11-12-2026); een meting nooit. "
+                        "Negatieve getallen mogen zonder '--': spiegel kpi measure K-3 vandaag -5.",
     "cli.help.list": "Verbeteracties, op deadline gesorteerd.",
     "cli.help.show": "Alles van één record (actie, bevinding, bijeenkomst, indicator), met wijzigingslog.",
     "cli.help.units": "De eenheden (praktijk, hagro, gemeente) met fase per route en open/te late acties.\n\n"
@@ -122,7 +127,7 @@ CLI_NL: dict[str, str] = {
     "click:Error: invalid input": "Fout: ongeldige invoer",
     # spiegel kpi, spiegel db, --db
     'cli.opt.spiegel.db': 'PostgreSQL-database in plaats van een datamap (anders $SPIEGEL_DB).',
-    'cli.help.kpi': "Indicatoren (KPI's) van een actie: toevoegen, meten, wijzigen, run chart tonen.",
+    'cli.help.kpi': "Indicatoren (KPI's) van een actie: toevoegen, meten, wijzigen, runchart tonen.",
     'cli.help.kpi.add': 'Nieuwe KPI bij een actie; drukt het id af (bv. K-12).',
     'cli.opt.measure_unit': 'Meeteenheid, bv. %, min of aantal.',
     'cli.opt.direction': 'Is hoger of lager beter? (standaard hoger)',
@@ -131,7 +136,7 @@ CLI_NL: dict[str, str] = {
     'cli.opt.rules': 'Run-chartregels voor deze KPI: ihi of anhoej (standaard de instelling, anders IHI).',
     'cli.opt.baseline_end': 'Laatste dag van de basisperiode (standaard: de dag voor de start van de actie).',
     'cli.opt.baseline_points': 'De basisperiode is de eerste N metingen.',
-    'cli.help.kpi.measure': "Meting toevoegen. Een datum zonder jaar ('1 nov') is de laatste zo'n datum. Heeft die dag al een meting, dan vraagt spiegel wat ermee moet (of kies --vervang of --ook).",
+    'cli.help.kpi.measure': "Meting toevoegen. Een datum zonder jaar ('1 nov'), een weekdag ('vr') of week ('wk 49') is de laatste zo'n dag, vandaag meegerekend; ook 'gisteren', 'vorige week', '3 dagen geleden'. Een datum na vandaag wordt geweigerd. Heeft die dag al een meting, dan vraagt spiegel wat ermee moet (of kies --vervang of --ook). Een negatieve waarde mag zonder '--' (-5).",
     'cli.opt.note': 'Een korte notitie bij de meting.',
     'cli.help.kpi.edit': "Velden van een KPI wijzigen; --basis-tot of --basis-eerste legt de basisperiode opnieuw vast (gelogd), '-' zet hem terug op de start van de actie.",
     'cli.opt.kpi.edit.name': 'Nieuwe naam.',

@@ -3,7 +3,7 @@
 CLI_VISIT_EN: dict[str, str] = {
     "cli.help.visit": "Practice visits: record, view, write the report.",
     "cli.help.visit.add": "A new visit; each agreement becomes an action with owner and deadline. Prints its id (e.g. B-3).",
-    "cli.opt.visit.add.date": "Date of the visit (default today; without a year: the most recent such date).",
+    "cli.opt.visit.add.date": "Date of the visit (default today). Without a year ('15-3', 'fri', 'wk 49'): the most recent such day, today included; ahead only with its year (11-12-2026).",
     "cli.opt.visit.add.present": "Who was there (staff, relatiemanager; no patients). Repeatable.",
     "cli.opt.visit.add.next_visit": "Date of the next visit (without a year: the next such date).",
     "cli.visit.agreement_missing": "advice: agreement '{title}' was saved {missing}; give it an owner and a deadline (spiegel edit)",

@@ -4,7 +4,7 @@ match cli/catalog_visit_en.py."""
 CLI_VISIT_NL: dict[str, str] = {
     "cli.help.visit": "Praktijkbezoeken: vastleggen, bekijken, verslag maken.",
     "cli.help.visit.add": "Nieuw bezoek; elke afspraak wordt een actie met eigenaar en deadline. Drukt het id af (bv. B-3).",
-    "cli.opt.visit.add.date": "Datum van het bezoek (standaard vandaag; zonder jaar: de laatste zo'n datum).",
+    "cli.opt.visit.add.date": "Datum van het bezoek (standaard vandaag). Zonder jaar ('15-3', 'vr', 'wk 49'): de laatste zo'n dag, vandaag meegerekend; vooruit alleen met jaar (11-12-2026).",
     "cli.opt.visit.add.present": "Wie er was (medewerkers, relatiemanager; geen patiënten). Herhaalbaar.",
     "cli.opt.visit.add.next_visit": "Datum van het volgende bezoek (zonder jaar: de eerstvolgende zo'n datum).",
     "cli.visit.agreement_missing": "advies: afspraak '{title}' is opgeslagen {missing}; geef een eigenaar en een deadline (spiegel edit)",

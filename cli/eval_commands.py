@@ -129,11 +129,11 @@ def _write_overview(store, slug: str, fmt: str | None, output: str | None, held_
     from store.reports import write_report
     from store.reports.output import report_file_name, report_path
     from store.reports.review import meeting_outcomes, review_document
-    from store.text import clean_line
+    from store.text import visible_line
 
     today = store.today()
     held = measurement_date(held_text, today, "date") if held_text else today
     fmt = fmt or ("md" if output and output.lower().endswith(".md") else "html")
     output = report_path(report_file_name(t("report.review.file"), slug, held.isoformat(), fmt), output)
     document = review_document(store.unit(slug).name, held, meeting_outcomes(store, slug, held), today)
-    click.echo(clean_line(write_report(output, document.render(fmt))))
+    click.echo(visible_line(write_report(output, document.render(fmt))))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import click
 
 from cli.group import cli, data_dir_option, options, settings
+from cli.numbers import NumberArguments
 from cli.settings import make_store
 from cli.spec import JSON
 
@@ -59,7 +60,7 @@ def add_kpi(ctx, action_id, name, data_dir, **typed):
     click.echo(store.add(Kpi(action=action.id, name=name, **values), action.unit).id)
 
 
-@kpi.command("measure")
+@kpi.command("measure", cls=NumberArguments)
 @click.argument("kpi_id", metavar="KPI")
 @click.argument("date", metavar="DATUM")
 @click.argument("value", metavar="WAARDE")
@@ -77,7 +78,7 @@ def measure(ctx, kpi_id, date, value, note, same_day, data_dir):
     from store.dates import describe_date
     from store.fields import parse_value
     from store.i18n import t
-    from store.kpis import add_measurement, measurement_date
+    from store.kpis import measurement_date
     from store.records import Kpi, Measurement
     from store.runchart import number
 

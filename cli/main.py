@@ -12,6 +12,10 @@ def main() -> None:
 
 
 def run(argv: list[str]) -> int:
+    from cli.typeahead import hold, opens_app
+
+    if opens_app(argv):  # before anything slow: keys typed while spiegel loads are kept (cli/typeahead.py)
+        hold()
     from cli import fast
     from cli.hot import UsageProblem
 

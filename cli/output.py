@@ -1,11 +1,12 @@
-"""Plain and JSON output. Everything printed passes `clean_line`/`clean_text`
-(no escape sequence from the data reaches the terminal)."""
+"""Plain and JSON output. Everything printed passes `visible_line`/`visible`
+(no escape sequence from the data reaches the terminal, and hidden or look-alike
+characters are marked); JSON carries the stored text as it is."""
 
 from __future__ import annotations
 
 import sys
 
-from store.text import clean_line, clean_text
+from store.text import visible, visible_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -13,7 +14,7 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
 
 
 def echo(text: str = "") -> None:
-    sys.stdout.write(clean_text(text) + "\n")
+    sys.stdout.write(visible(text) + "\n")
 
 
 def print_json(value: object) -> None:
@@ -27,7 +28,7 @@ def table(headers: list[str], rows: Iterable[list[str]], shrink: tuple[int, ...]
     in `shrink` (free text: names, titles) give way, widest first, cut with …; the
     others (ids, status, dates with their 'te laat' mark) are never cut. Piped
     output is never cut."""
-    rows = [[clean_line(c if isinstance(c, str) else str(c)) for c in row] for row in rows]
+    rows = [[visible_line(c if isinstance(c, str) else str(c)) for c in row] for row in rows]
     natural = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     widths = list(natural)
     if sys.stdout.isatty():  # shutil only then: its import (bz2, lzma) costs a piped list
@@ -56,7 +57,7 @@ def _fit(widths: list[int], columns: int, shrink: tuple[int, ...], floor: int = 
 
 def fail(message: str) -> None:
     """One line on stderr."""
-    sys.stderr.write(f"spiegel: {clean_line(message)}\n")
+    sys.stderr.write(f"spiegel: {visible_line(message)}\n")
 
 
 def fail_usage(message: str, command: str) -> None:

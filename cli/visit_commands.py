@@ -43,7 +43,7 @@ def add_visit(ctx, unit, date, present, notes, agreements, phases, next_visit, d
     """Nieuw bezoek; elke afspraak wordt een actie. Drukt het id af (bv. B-3)."""
     from store.fields import parse_field_date
     from store.records import Visit
-    from store.text import clean_line
+    from store.text import clean_line, visible_line
     from store.visits import record_visit
 
     store = make_store(settings(ctx, data_dir))
@@ -62,7 +62,7 @@ def add_visit(ctx, unit, date, present, notes, agreements, phases, next_visit, d
     for draft in drafts:  # saved all the same (a warning, never a wall), but said plainly
         if not draft.owner or draft.deadline is None:
             missing = [t("vreport.no_owner")] * (not draft.owner) + [t("vreport.no_deadline")] * (draft.deadline is None)
-            fail(t("cli.visit.agreement_missing", title=clean_line(draft.title), missing=", ".join(missing)))
+            fail(t("cli.visit.agreement_missing", title=visible_line(draft.title), missing=", ".join(missing)))
 
 
 @visit.command("list")

@@ -9,7 +9,7 @@ import datetime as dt
 from store import vocab
 from store.dates import describe_date
 from store.i18n import NL, t
-from store.text import clean_line
+from store.text import visible_line
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def when_text(at: str, today: dt.date) -> str:
     try:
         moment = dt.datetime.fromisoformat(at).astimezone()
     except (TypeError, ValueError):
-        return clean_line(str(at))
+        return visible_line(str(at))
     return f"{describe_date(moment.date(), today)} {moment:%H:%M}"
 
 
@@ -42,9 +42,9 @@ def change_facts(entry: dict, today: dt.date) -> dict[str, str]:
     changes = entry.get("changes")
     names = changes if isinstance(changes, dict) else {}
     return {
-        "who": clean_line(str(entry.get("by", ""))) or "?",
+        "who": visible_line(str(entry.get("by", ""))) or "?",
         "when": when_text(entry.get("at", ""), today),
-        "fields": ", ".join(field_label(clean_line(str(name))) for name in names) or "-",
+        "fields": ", ".join(field_label(visible_line(str(name))) for name in names) or "-",
     }
 
 
@@ -73,7 +73,7 @@ def value_text(cls: type[Record], name: str, value: Any, today: dt.date, limit: 
     if name in ("phase", "route") and isinstance(value, int):
         label = vocab.phase_label(value) if name == "phase" else vocab.route_label(value)
         return f"{value} {label}"
-    text = clean_line(_describe(name, kind, value, today))  # from the store, so clean; cheap insurance
+    text = visible_line(_describe(name, kind, value, today))  # from the store, so clean; cheap insurance
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

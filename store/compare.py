@@ -196,20 +196,20 @@ def comparison_lines(found: Comparison, today: dt.date) -> list[str]:
     sections): each section a heading with its count, then one line per leerpunt."""
     from store.fields import show_date
     from store.i18n import t
-    from store.text import clean_line
+    from store.text import visible_line
 
     def meeting(m: Meeting) -> str:
         when = show_date("date", m.date, today, weekday=False) if m.date else ""
-        return t("compare.meeting", id=m.id, date=when, theme=clean_line(m.theme) or "-")
+        return t("compare.meeting", id=m.id, date=when, theme=visible_line(m.theme) or "-")
 
     def point(f: Finding, indent: str = "  ") -> str:
-        return f"{indent}{f.id}  {clean_line(f.text)}"
+        return f"{indent}{f.id}  {visible_line(f.text)}"
 
     lines = [t("compare.earlier", meeting=meeting(found.first)), t("compare.later", meeting=meeting(found.second)), ""]
     lines.append(t("compare.returned", n=len(found.returned)))
     for item in found.returned:
         shown = item.theme and words(item.theme) != words(found.second.theme)  # only a theme of its own
-        lines.append(point(item.later) + (f"  [{clean_line(item.theme)}]" if shown else ""))
+        lines.append(point(item.later) + (f"  [{visible_line(item.theme)}]" if shown else ""))
         if item.words:
             lines.append(t("compare.matched", words=", ".join(item.words)))
         lines.extend(t("compare.was", point=point(f, "")) for f in item.earlier)
@@ -219,6 +219,6 @@ def comparison_lines(found: Comparison, today: dt.date) -> list[str]:
         for f in points:
             lines.append(point(f))
             if key == "compare.solved":
-                done = ", ".join(clean_line(a.title) for a in found.actions.get(f.id, []) if a.status == Status.DONE)
+                done = ", ".join(visible_line(a.title) for a in found.actions.get(f.id, []) if a.status == Status.DONE)
                 lines.append(t("compare.done_by", actions=done))
     return lines

@@ -72,7 +72,11 @@ _RE = {
     "isoweek": r"(?P<year>\d{4})-?w(?P<week>\d{1,2})(?:-?(?P<wd>[1-7]))?",
     "week": r"(?:week|wk|w)\s*(?P<week>\d{1,2})(?:\s+(?P<year>\d{4}))?",
     "offset": rf"(?:(?:over|in)\s+|(?P<sign>[+-])\s*)?(?P<n>\d{{1,6}})\s*(?P<unit>{_WORD_ALT(_UNITS)})",
-    "weekday": rf"(?:(?:volgende|komende|aanstaande|next)\s+)?(?P<wd>{_WORD_ALT(WEEKDAY)})\.?",
+    "ago": rf"(?P<n>\d{{1,6}})\s*(?P<unit>{_WORD_ALT(_UNITS)})\s+(?:geleden|ago)",
+    "weekday": rf"(?:(?P<ahead>volgende|komende|aanstaande|next)\s+)?(?P<wd>{_WORD_ALT(WEEKDAY)})\.?",
+    "last_weekday": rf"(?:vorige|afgelopen|laatste|last|previous|past)\s+(?P<wd>{_WORD_ALT(WEEKDAY)})\.?",
+    "previous": r"(?:vorige|afgelopen|last|previous)\s+(?P<what>week|maand|month)",
+    "this": r"(?:deze|this)\s+week",
     "end": r"(?:einde?(?:\s+van)?(?:\s+de)?|end\s+of(?:\s+the)?)\s+(?P<what>week|maand|month)|eow|eom",
     "next": r"(?:volgende|next)\s+(?P<what>week|maand|month)",
     # 'vr 27 nov' as describe_date writes it: a weekday in front of an absolute date.
@@ -80,18 +84,23 @@ _RE = {
 }
 
 
-_NEEDS_DIGIT = {"iso", "dmy", "d_mon", "mon_d", "isoweek", "week", "offset", "prefixed"}
+_NEEDS_DIGIT = {"iso", "dmy", "d_mon", "mon_d", "isoweek", "week", "offset", "ago", "prefixed"}
 
 
 class _Nonexistent(Exception):
     """Well-formed but not in the calendar (31-2, wk 60); turned into InvalidDate."""
 
 
-# How a day and month without a year are read (`yearless`): "ahead" takes the
-# next such date from today on (a deadline typed in November as '15-3' is next
-# March), "past" the most recent one up to today (a meeting held on '20-12', typed
-# in January, was last December), "year" this calendar year. Which field uses
-# which is decided in store/fields.py (DATE_RULES).
+# Which way a phrase without a year or a direction points (`yearless`). "ahead":
+# what lies ahead -- a day and month is the next such date from today on (a
+# deadline typed in November as '15-3' is next March), a weekday the next one
+# strictly after today. "past": what already happened -- a day and month, a
+# weekday ('vr', 'vrijdag') and a week number ('wk 49') are the most recent such
+# day, today included; a week gives its Monday, or today for the current week.
+# "year": a day and month in this calendar year, weekdays and weeks ahead.
+# Which field uses which is decided in store/fields.py (DATE_RULES). Phrases that
+# say their direction ('vorige vr', 'afgelopen vrijdag', 'vorige week',
+# '3 dagen geleden', 'gisteren', 'volgende week', '+2w') mean the same everywhere.
 YEARLESS = ("ahead", "past", "year")
 
 
@@ -100,15 +109,17 @@ def parse_date(text: str, today: _dt.date | None = None, field: str = "datum",
     """Turn a Dutch or English date phrase into a date, relative to `today`.
 
     Accepts ISO dates, day-month(-year) with - / or ., day + month name (either
-    order), today/tomorrow words, weekdays (always the next one strictly after
-    today), 'volgende week/maand', 'eind van de week/maand', offsets like '+2w',
-    'over 3 dagen', '-1m', and ISO weeks ('wk 12', '2027-W12' -> that Monday).
+    order), today/yesterday/tomorrow words, weekdays, 'vorige vr'/'afgelopen
+    vrijdag' (the most recent one, today included), 'volgende/vorige week/maand',
+    'deze week', 'eind van de week/maand', offsets like '+2w', 'over 3 dagen',
+    '-1m', '3 dagen geleden', and ISO weeks ('wk 12', '2027-W12' -> that Monday).
 
-    Ambiguity rules: a day and month without a year ('15-3', '15 maart') follow
-    `yearless` (see YEARLESS; "year" = this year even when it has passed); a
-    two-digit year is 20xx;
-    a week without a year is this ISO year's week unless that week has ended,
-    then next year's. Month offsets clamp the day ('31-1' + 1m -> 28/29 feb).
+    Ambiguity rules follow `yearless` (see YEARLESS): a day and month without a
+    year ('15-3', '15 maart'), a bare weekday and a week without a year. Ahead
+    (and "year"), a weekday is strictly after today and a week is this ISO
+    year's unless it has ended, then next year's; in the past both are the most
+    recent one, today included. A two-digit year is 20xx. Month offsets clamp
+    the day ('31-1' + 1m -> 28/29 feb).
 
     Raises InvalidDate (and nothing else) for anything else, naming the text.
     """
@@ -122,8 +133,24 @@ def parse_date(text: str, today: _dt.date | None = None, field: str = "datum",
     except (_Nonexistent, ValueError, OverflowError):
         raise InvalidDate(field, t("date.nonexistent", text=_shown(raw))) from None
     if found is None:
-        raise InvalidDate(field, t("date.invalid", text=_shown(raw)))
+        raise InvalidDate(field, t("date.invalid.past" if yearless == "past" else "date.invalid",
+                                   text=_shown(raw)))
     return found
+
+
+def names_its_year(text: str) -> bool:
+    """Whether a date phrase says its year ('15-3-2027', '2027-W12', '15 maart
+    2027'): only such a full date may put something that already happened, like a
+    meeting, ahead of today (store/fields.py)."""
+    phrase = " ".join(str(text).replace(",", " ").split()).casefold()
+    m = re.fullmatch(_RE["prefixed"], phrase, re.A)
+    if m:
+        phrase = m["rest"]
+    for name in ("iso", "dmy", "d_mon", "mon_d", "isoweek", "week"):
+        m = re.fullmatch(_RE[name], phrase, re.A)
+        if m:
+            return m["year"] is not None
+    return False
 
 
 def _parse(s: str, today: _dt.date, families: tuple[str, ...] | None = None,
@@ -183,6 +210,8 @@ def _prefixed(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date 
 
 def _iso_week(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date:
     week, year = int(m["week"]), m["year"]
+    if year is None and yearless == "past":
+        return _week_gone_by(week, today)
     if year is None:
         year = today.isocalendar().year
         if week > _weeks_in(year) or _dt.date.fromisocalendar(year, week, 7) < today:
@@ -190,6 +219,21 @@ def _iso_week(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date:
     if not 1 <= week <= _weeks_in(int(year)):
         raise _Nonexistent
     return _dt.date.fromisocalendar(int(year), week, int(m.groupdict().get("wd") or 1))
+
+
+def _week_gone_by(week: int, today: _dt.date) -> _dt.date:
+    """Week `week` as something that already happened: the most recent one that has
+    begun (a week 53 may be years back), its Monday, or today for the current week."""
+    if not 1 <= week <= 53:
+        raise _Nonexistent
+    year = today.isocalendar().year
+    for _ in range(8):  # a year with an ISO week 53 comes at least every 7 years
+        if week <= _weeks_in(year):
+            monday = _dt.date.fromisocalendar(year, week, 1)
+            if monday <= today:
+                return today if today - monday < _dt.timedelta(days=7) else monday
+        year -= 1
+    raise _Nonexistent
 
 
 def _weeks_in(year: int) -> int:
@@ -217,10 +261,36 @@ def _days_in(year: int, month: int) -> int:
 
 
 def _weekday(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date:
-    # Strictly after today: on a Friday 'vr' means next week's, since nobody
-    # types a weekday to mean today.
+    if yearless == "past" and not m["ahead"]:
+        return _last_weekday(m, today)
+    # Ahead strictly after today: on a Friday 'vr' for a deadline means next
+    # week's, since nobody types a weekday to mean today.
     ahead = (WEEKDAY[m["wd"]] - today.weekday() - 1) % 7 + 1
     return today + _dt.timedelta(days=ahead)
+
+
+def _last_weekday(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date:
+    """The most recent such weekday, today included: a meeting held 'vr', typed on
+    that Friday evening, was today."""
+    return today - _dt.timedelta(days=(today.weekday() - WEEKDAY[m["wd"]]) % 7)
+
+
+def _ago(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date:
+    days, months = _UNITS[m["unit"]]
+    n = -int(m["n"])
+    return add_months(today, n * months) if months else today + _dt.timedelta(days=n * days)
+
+
+def _previous(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date:
+    """'vorige week': that week's Monday; 'vorige maand': its first day."""
+    if m["what"] == "week":
+        return today - _dt.timedelta(days=today.weekday() + 7)
+    return add_months(today.replace(day=1), -1)
+
+
+def _this_week(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date:
+    """'deze week': today when it already happened, else the end of the week."""
+    return today if yearless == "past" else max(today, today + _dt.timedelta(days=4 - today.weekday()))
 
 
 def _end_of(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date:
@@ -237,8 +307,9 @@ def _next(m: re.Match, today: _dt.date, yearless: str = "year") -> _dt.date:
 
 _BUILDERS = [
     ("iso", _absolute), ("dmy", _absolute), ("d_mon", _absolute), ("mon_d", _absolute),
-    ("isoweek", _iso_week), ("week", _iso_week), ("offset", _offset),
-    ("weekday", _weekday), ("end", _end_of), ("next", _next), ("prefixed", _prefixed),
+    ("isoweek", _iso_week), ("week", _iso_week), ("offset", _offset), ("ago", _ago),
+    ("weekday", _weekday), ("last_weekday", _last_weekday), ("previous", _previous), ("this", _this_week),
+    ("end", _end_of), ("next", _next), ("prefixed", _prefixed),
 ]
 
 
@@ -255,10 +326,17 @@ def format_date(d: _dt.date | None) -> str:
     return "" if d is None else d.isoformat()
 
 
+# A date shown without its year lies within this many days of today (about four
+# months either way): further off, '15 dec' alone leaves a reader guessing which
+# December, even when the field's rule would read it back right.
+NEAR_DAYS = 122
+
+
 def describe_date(d: _dt.date, today: _dt.date | None = None, yearless: str = "year", weekday: bool = True) -> str:
-    """Short text for screens: 'vr 27 nov', with the year only when the day and
-    month alone would be read (under the same `yearless` rule) as another date
-    ('vr 27 nov 2026'). parse_date with that rule reads it back to the same date."""
+    """Short text for screens: 'vr 27 nov', with the year ('vr 27 nov 2026') when
+    the date is not within a few months of today (NEAR_DAYS) or the day and month
+    alone would be read (under the same `yearless` rule) as another date. parse_date
+    with that rule reads it back to the same date."""
     _check_rule(yearless)
     today = today or _dt.date.today()
     days, months = _SHORT.get(language(), _SHORT["nl"])
@@ -269,7 +347,8 @@ def describe_date(d: _dt.date, today: _dt.date | None = None, yearless: str = "y
         same = day_month(d.day, d.month, today, yearless) == d
     except ValueError:
         same = False
-    return text if same else f"{text} {d.year:04d}"
+    near = abs((d - today).days) <= NEAR_DAYS
+    return text if same and near else f"{text} {d.year:04d}"
 
 
 _LONG_MONTHS = {

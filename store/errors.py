@@ -20,9 +20,18 @@ class InvalidValue(SpiegelError, ValueError):
     """A field got a value it cannot hold."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
+        super().__init__(f"{field_label(field)}: {message}")
+        self.field = field  # the field's own name, for code; the text names it as screens do
         self.message = message
+
+
+def field_label(name: str) -> str:
+    """A field as the screens name it ('date' -> 'Datum'), in the UI language; a
+    name without a label stays as it is."""
+    from store.i18n import CATALOGS, language
+
+    key = f"field.{name}"
+    return CATALOGS[language()].get(key) or CATALOGS["nl"].get(key) or name
 
 
 class InvalidDate(InvalidValue):
@@ -117,7 +126,9 @@ class BadRecord(SpiegelError, ValueError):
                  repair: str = "") -> None:
         from store.i18n import t
 
-        detail = "; ".join(str(p) for p in problems)
+        # The stored key ('progress'), not the screen's label: the message says to
+        # fix that field in the file, where the key is what one finds.
+        detail = "; ".join(f"{p.field}: {p.message}" for p in problems)
         repair = repair or t("repair.file", path=path or unit)
         super().__init__(t("record.bad", id=record_id, unit=unit, detail=detail, repair=repair))
         self.unit, self.record_id, self.problems, self.path = unit, record_id, problems, path

@@ -10,7 +10,7 @@ import math
 
 import datetime as dt
 
-from store.errors import InvalidValue
+from store.errors import InvalidDate, InvalidValue
 from store.i18n import t
 from store.records import META_FIELDS, STATE_FIELDS, Record, field_kinds
 from store.text import clean_line, clean_text
@@ -52,6 +52,8 @@ DATE_RULES = {
     "date": "past", "feedback_sent": "past", "started_on": "past", "done_on": "past",
     "evaluated_on": "past", "last_visit": "past", "next_visit": "ahead", "measurement": "past", "baseline_end": "past",
 }
+# What already happened and can never lie ahead: a measurement is taken, not planned.
+NEVER_AHEAD = {"measurement"}
 
 _YES = {"ja", "j", "yes", "y", "true", "1", "waar", "x"}
 _NO = {"nee", "n", "no", "false", "0", "onwaar", ""}
@@ -109,16 +111,51 @@ def _opt_date(name: str, text: str, today: dt.date | None) -> dt.date | None:
 
 
 def parse_field_date(name: str, text: str, today: dt.date | None = None) -> dt.date:
-    """A date typed into field `name`, a day and month without a year read by the
-    field's rule (DATE_RULES). InvalidDate names the text."""
+    """A date typed into field `name`, read by the field's rule (DATE_RULES): ahead,
+    a weekday or '15-3' is the next one; for what already happened the most recent
+    one, today included. What already happened lies after today only when typed
+    as a full date with its year (a meeting planned ahead, '11-12-2026'); a
+    measurement never does. InvalidDate names the field and what was read."""
     from store.dates import parse_date
 
-    return parse_date(text, today=today, field=name, yearless=DATE_RULES[name])
+    today = today or dt.date.today()
+    found = parse_date(text, today=today, field=name, yearless=DATE_RULES[name])
+    if DATE_RULES[name] != "past" or found <= today:
+        return found
+    read = show_date(name, found, today)
+    if name in NEVER_AHEAD:
+        raise InvalidDate(name, t("date.future", text=_typed(text), date=read))
+    from store.dates import names_its_year
+
+    if not names_its_year(text):
+        raise InvalidDate(name, t("date.ahead_needs_year", text=_typed(text), date=read,
+                                  example=f"{found.day}-{found.month}-{found.year}"))
+    return found
+
+
+def is_ahead(name: str, value: dt.date | None, today: dt.date) -> bool:
+    """Whether a date of something that already happens lies ahead (a meeting
+    planned): screens say so beside it."""
+    return value is not None and DATE_RULES.get(name) == "past" and value > today
+
+
+def read_back(name: str, value: dt.date, today: dt.date) -> str:
+    """What a form shows beside a date typed into field `name`: the day understood,
+    and, for something that happens (a meeting) entered ahead, that it lies ahead."""
+    shown = show_date(name, value, today)
+    return f"{shown} ({t('date.ahead')})" if is_ahead(name, value, today) else shown
+
+
+def _typed(text: str) -> str:
+    from store.dates import _shown
+
+    return _shown(str(text))
 
 
 def show_date(name: str, value: dt.date, today: dt.date | None = None, weekday: bool = True) -> str:
     """A date of field `name` as screens show it ('vr 27 nov'), with the year
-    whenever leaving it out would read back, by the field's rule, as another date."""
+    whenever it is not within a few months of today or leaving it out would read
+    back, by the field's rule, as another date."""
     from store.dates import describe_date
 
     return describe_date(value, today, yearless=DATE_RULES[name], weekday=weekday)

@@ -32,8 +32,9 @@ def value_problem(value: object, measure_unit: str = "") -> str | None:
     this unit, or None when it can."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         return t("value.number", value=value)
-    if abs(value) > MAX_ABS:
-        return t("kpi.value.too_big", value=number(value))
+    if abs(value) > MAX_ABS:  # repr: every digit typed, so 1000000000.0000001 is not shown as the bound itself
+        shown = repr(float(value)).removesuffix(".0").replace(".", t("kpi.decimal"))
+        return t("kpi.value.too_big" if value > 0 else "kpi.value.too_small", value=shown)
     if is_percentage(measure_unit) and not 0 <= value <= 100:
         return t("kpi.value.percent", value=number(value))
     return None
@@ -62,7 +63,7 @@ def kpi_problems(kpi: Kpi) -> list[InvalidValue]:
         if problem:
             found.append(InvalidValue(name, problem))
     if kpi.baseline_points is not None and kpi.baseline_points < 1:
-        found.append(InvalidValue("baseline_points", t("value.range", low=1, high="…")))
+        found.append(InvalidValue("baseline_points", t("value.at_least", low=1, value=kpi.baseline_points)))
     if kpi.rules not in ("", *RULE_SETS):
         found.append(InvalidValue("rules", t("value.choice", value=kpi.rules, allowed=", ".join(RULE_SETS))))
     return found
@@ -130,11 +131,11 @@ def point_rows(kpi: Kpi, analysis: Analysis) -> list[tuple[str, str, str, str]]:
     """The chart as text, one row per usable measurement: date, value with its
     side of the median (+, -, =), the signals it is part of, the note."""
     from store.dates import month_name
-    from store.text import clean_line
+    from store.text import visible_line
 
     notes: dict = {}
     for m in kpi.measurements:
-        notes.setdefault((m.date, m.value), clean_line(m.note))  # 5 == 5.0: the same key
+        notes.setdefault((m.date, m.value), visible_line(m.note))  # 5 == 5.0: the same key
     rows = []
     for date, value, kinds in zip(analysis.dates, analysis.values, point_marks(analysis)):
         signal = ", ".join(t(f"kpi.kind.{kind}") for kind in kinds)
@@ -145,15 +146,13 @@ def point_rows(kpi: Kpi, analysis: Analysis) -> list[tuple[str, str, str, str]]:
 
 
 # measurements -------------------------------------------------------------------------
-def measurement_date(text: str, today: dt.date, field: str = "date") -> dt.date:
-    """A measurement happened: a date typed without a year ('1 dec', '15-3') is the
-    most recent such date (store.fields.DATE_RULES), and a date after today is refused."""
+def measurement_date(text: str, today: dt.date, field: str = "measurement") -> dt.date:
+    """A measurement happened: a date typed without a year ('1 dec', '15-3'), a
+    weekday or a week is the most recent such day (store.fields.DATE_RULES), and a
+    date after today is refused, saying what was read."""
     from store.fields import parse_field_date
 
-    found = parse_field_date("measurement", text, today)
-    if found > today:
-        raise InvalidValue(field, t("kpi.date.future", date=found.isoformat()))
-    return found
+    return parse_field_date("measurement", text, today)
 
 
 def add_measurement(store: Store, kpi_id: str, measurement: Measurement, unit: str | None = None,

@@ -86,7 +86,7 @@ def _limit(name: str, kind: str, value: Any) -> str | None:
         if len(value) > MAX_MEASUREMENTS:
             return t("value.too_many", limit=MAX_MEASUREMENTS, count=len(value))
         if any(not is_number(m.value) for m in value):
-            return t("value.too_big", high=f"{MAX_NUMBER:.0e}")
+            return t("value.too_big", high=f"{MAX_NUMBER:,.0f}".replace(",", "."))
         if any(len(m.note) > MAX_LINE for m in value):
             return t("value.too_long", limit=MAX_LINE, length=max(len(m.note) for m in value))
     return None

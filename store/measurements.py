@@ -93,12 +93,6 @@ def find_measurement(kpi: Kpi, which: int | str, today: dt.date) -> int:
     return hits[0]
 
 
-def existing_on_day(kpi: Kpi, day: dt.date) -> Measurement | None:
-    """The measurement of `kpi` on `day` (the last one, if several), or None."""
-    found = [m for m in kpi.measurements if m.date == day]
-    return found[-1] if found else None
-
-
 def correct_measurement(store: Store, kpi_id: str, which: int | str, *, date: dt.date | None = None,
                         value: float | None = None, note: str | None = None, rev: int | None = None) -> Kpi:
     """Change the date, value or note of one measurement (what is None stays). With
@@ -108,7 +102,7 @@ def correct_measurement(store: Store, kpi_id: str, which: int | str, *, date: dt
         raise InvalidValue("measurement", t("measurement.nothing"))
     located = _kpi(store, kpi_id)
     if date is not None and date > store.today():
-        raise InvalidValue("date", t("kpi.date.future", date=date.isoformat()))
+        raise InvalidValue("measurement", t("kpi.date.future", date=date.isoformat()))
     with store.transaction(located.unit) as txn:
         current = txn.get(Kpi, located.id, rev)
         index = find_measurement(current, which, store.today())
@@ -159,7 +153,7 @@ def enter_period(store: Store, slug: str, day: dt.date | str, values: dict[str, 
     result = PassResult()
     when = day if isinstance(day, dt.date) else measurement_date(day, store.today())
     if when > store.today():
-        raise InvalidValue("date", t("kpi.date.future", date=when.isoformat()))
+        raise InvalidValue("measurement", t("kpi.date.future", date=when.isoformat()))
     parsed: dict[str, float] = {}
     for kpi_id, text in values.items():
         if not str(text).strip():

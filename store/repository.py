@@ -112,7 +112,7 @@ class Store:
         try:
             return self._build(Unit, data["unit"]["1"], slug)
         except BadRecord as bad:
-            detail = "; ".join(str(p) for p in bad.problems)
+            detail = "; ".join(f"{p.field}: {p.message}" for p in bad.problems)  # the stored key: fix it there
             raise CorruptFile(self.backend.where(slug), t("file.bad_unit", detail=detail)) from None
 
     def create_unit(self, unit: Unit, slug: str | None = None, group: int | None = None) -> Unit:

@@ -15,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
     from typing import Callable
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # A flat-layout file whose unit `spiegel migrate` moved into its own directory: any
 # spiegel reads this as a newer schema and refuses to write it, so a client of the
 # old version left running cannot write to the old place.
@@ -118,10 +118,37 @@ def _meeting_visit_contact_fields(data: dict, slug: str) -> dict:
     return data
 
 
+def _joiners_kept_as_typed(data: dict, slug: str) -> dict:
+    """Version 7 -> 8: text is stored as typed (store/text.py). Older versions saved
+    a zero-width joiner or non-joiner as the mark `⟨U+200D⟩`/`⟨U+200C⟩`, mangling an
+    emoji pasted from a phone (`👩⟨U+200D⟩⚕️`) or a Persian or Hindi name; where the
+    mark stands between the parts of an emoji or letters of a script that uses
+    joiners it becomes the joiner again. Every other stored mark stays as it is:
+    what it hid there is not known. An older spiegel must refuse the result, whose
+    joiners it would mark again on the next save."""
+    from store.text import restore_joiners
+
+    def restored(value: object) -> object:
+        if isinstance(value, str):
+            return restore_joiners(value)
+        if isinstance(value, list):
+            return [restored(v) for v in value]
+        if isinstance(value, dict):
+            return {k: restored(v) for k, v in value.items()}
+        return value
+
+    for name in TABLES:
+        table = data.get(name)
+        if isinstance(table, dict):
+            data[name] = {key: restored(doc) for key, doc in table.items()}
+    return data
+
+
 # version n -> function that upgrades data from n to n + 1
 MIGRATIONS: dict[int, Callable[[dict, str], dict]] = {
     0: _from_plain_tinydb, 1: _kpi_baseline_fields, 2: _unit_login_hagro_municipality, 3: _visits_table,
     4: _feedback_given_and_teams, 5: _tombstones_and_review_cycles, 6: _meeting_visit_contact_fields,
+    7: _joiners_kept_as_typed,
 }
 
 

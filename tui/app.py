@@ -39,6 +39,14 @@ class SpiegelApp(App[None]):
         localize_bindings(self)
         self.store = store
 
+    typed_ahead: list[tuple[str, str | None]] = []  # (key, character) typed before the app was up (cli/typeahead.py)
+
+    def on_load(self) -> None:
+        """Keys typed while spiegel loaded, posted as Textual's driver posts keys and
+        before it reads any: the first screen gets them in the order typed."""
+        for key, character in self.typed_ahead:
+            self.post_message(events.Key(key, character))
+
     def on_mount(self) -> None:
         from tui.screens.portfolio_screen import PortfolioScreen
 

@@ -274,6 +274,7 @@ EN_TUI: dict[str, str] = {
     'tui.board.conflict_kept': 'Not moved; the board now shows the saved version.',
     # keys, dialogs and unsaved work
     'tui.keys.filter_hint': '/ to filter · ? shows the keys',
+    'tui.keys.dash_hint': "'{letter}' does nothing here · ? shows the keys",
     'tui.board.filter': '/ filters the cards by title, owner or id…',
     'tui.board.no_phase_before': '{id} is already in the first phase (F{phase} {label}): nothing to move back to.',
     'tui.board.no_phase_after': '{id} is already in the last phase (F{phase} {label}): nothing to move on to.',

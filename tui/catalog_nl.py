@@ -191,7 +191,7 @@ NL_TUI: dict[str, str] = {
     'tui.palette.none': 'Niets gevonden',
     'tui.palette.kpis': "KPI's",
     'tui.palette.placeholder': 'Zoek een opdracht of scherm…',
-    # KPI run charts
+    # KPI runcharts
     'tui.field.name': 'Naam',
     'tui.field.measure_unit': 'Eenheid',
     'tui.field.direction': 'Richting',
@@ -241,9 +241,9 @@ NL_TUI: dict[str, str] = {
     'tui.dash.grid_title': 'Open acties per fase en route',
     'tui.dash.grid_corner': 'Fase',
     'tui.dash.total': 'Totaal',
-    'tui.dash.burnup_chart': 'Burn-up: acties aangemaakt (+) en afgerond (x), cumulatief · t: tabel',
-    'tui.dash.burnup_table': 'Burn-up als tabel (cumulatief per maand) · t: grafiek',
-    'tui.dash.no_chart': 'Nog geen acties, dus nog geen burn-up.',
+    'tui.dash.burnup_chart': 'Verloop: acties aangemaakt (+) en afgerond (x), cumulatief · t: tabel',
+    'tui.dash.burnup_table': 'Verloop als tabel (cumulatief per maand) · t: grafiek',
+    'tui.dash.no_chart': 'Nog geen acties, dus nog geen verloop.',
     'tui.dash.created': 'aangemaakt',
     'tui.dash.done': 'afgerond',
     'tui.dash.month': 'Maand',
@@ -275,6 +275,7 @@ NL_TUI: dict[str, str] = {
     'tui.board.conflict_kept': 'Niet verplaatst; het bord toont nu de opgeslagen versie.',
     # keys, dialogs and unsaved work
     'tui.keys.filter_hint': '/ om te filteren · ? toont de toetsen',
+    'tui.keys.dash_hint': "'{letter}' doet hier niets · ? toont de toetsen",
     'tui.board.filter': '/ filtert de kaarten op titel, eigenaar of id…',
     'tui.board.no_phase_before': '{id} staat al in de eerste fase (F{phase} {label}): niets om terug te zetten.',
     'tui.board.no_phase_after': '{id} staat al in de laatste fase (F{phase} {label}): niets om verder te zetten.',

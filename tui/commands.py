@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from store.i18n import t
-from store.text import clean_line
+from store.text import visible_line
 from tui.navigation import UNIT_SCREENS, open_all_inbox, open_portfolio, open_unit_screen
 
 SKIP_ACTIONS = {"command_palette", "app.command_palette"}
@@ -54,10 +54,10 @@ class SpiegelCommands(Provider):
             if entry.unit is None:
                 continue
             group, open_to_all = unit_access(self.app.store, entry.slug)
-            shown = clean_line(entry.unit.name)
+            shown = visible_line(entry.unit.name)
             if group:
                 mark = f"{t('units.open_mark')} " if open_to_all else ""
-                shown = f"{mark}{shown} ({t('unit.group_of', group=clean_line(group))})"
+                shown = f"{mark}{shown} ({t('unit.group_of', group=visible_line(group))})"
             found.append((entry.slug, shown))
         return found
 

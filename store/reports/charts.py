@@ -67,11 +67,12 @@ def _draw(ax, kpi: Kpi, analysis: Analysis) -> None:
     if kpi.target is not None:
         ax.axhline(kpi.target, color=_TARGET, linewidth=0.9, linestyle="-.", label="target")
     for i, kinds in enumerate(point_marks(analysis)):
-        for kind in (ASTRONOMICAL, SHIFT, TREND):  # the strongest mark wins, as on screen
+        size = 8
+        for kind in (ASTRONOMICAL, SHIFT, TREND):  # every signal's mark, each drawn smaller inside the last
             if kind in kinds:
                 marker, colour = _SIGNAL_STYLE[kind]
-                ax.plot([i], [values[i]], marker=marker, color=colour, markersize=6, linestyle="none", label=kind)
-                break
+                ax.plot([i], [values[i]], marker=marker, color=colour, markersize=size, linestyle="none", label=kind)
+                size -= 3
     ticks = _ticks(len(xs))
     ax.set_xticks(ticks, [month_year(analysis.dates[i], short=True) for i in ticks])
     ax.yaxis.set_major_formatter(lambda value, _pos: number(round(value, 6)))

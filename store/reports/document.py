@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from store.text import clean_text
+from store.text import visible
 
 
 @dataclass
@@ -56,27 +56,27 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
 
     def __post_init__(self) -> None:  # every block's text is cleaned as it is added
-        self.title, self.subtitle = clean_text(self.title), clean_text(self.subtitle)
+        self.title, self.subtitle = visible(self.title), visible(self.subtitle)
 
     def heading(self, text: str, level: int = 2) -> "Document":
-        self.blocks.append(Heading(clean_text(text), level))
+        self.blocks.append(Heading(visible(text), level))
         return self
 
     def paragraph(self, text: str, quiet: bool = False) -> "Document":
-        self.blocks.append(Paragraph(clean_text(text), quiet))
+        self.blocks.append(Paragraph(visible(text), quiet))
         return self
 
     def bullets(self, items: list[str]) -> "Document":
         if items:
-            self.blocks.append(Bullets([clean_text(i) for i in items]))
+            self.blocks.append(Bullets([visible(i) for i in items]))
         return self
 
     def table(self, headers: list[str], rows: list[list[str]]) -> "Document":
-        self.blocks.append(Table([clean_text(h) for h in headers], [[clean_text(str(c)) for c in r] for r in rows]))
+        self.blocks.append(Table([visible(h) for h in headers], [[visible(str(c)) for c in r] for r in rows]))
         return self
 
     def chart(self, svg: str, caption: str) -> "Document":
-        self.blocks.append(Chart(svg, clean_text(caption)))
+        self.blocks.append(Chart(svg, visible(caption)))
         return self
 
     def to_markdown(self) -> str:

@@ -23,8 +23,8 @@ from store.reports import Document
 from store.repository import Store
 from store.runchart import describe_all, rules_line, summary
 from store.since import Since, since_last_visit
-from store.text import clean_line
-from store.visit_agenda import Agenda, agenda_lines, kpi_credit, kpi_serves
+from store.text import visible_line
+from store.visit_agenda import Agenda, agenda_lines, kpi_credit
 from store.vocab import phase_label, route_label
 
 CHART_HEIGHT_MM = 32  # with the legend beside it: four or five KPIs to an A4 page
@@ -136,7 +136,7 @@ def since_lines(since: Since, today: dt.date, *, short: bool = False, most: int 
         return describe_date(day, today, weekday=False) if short else _long_day(day, today)
 
     def action_line(a: Action) -> str:
-        return t("since.action_line", id=a.id, title=clean_line(a.title), owner=clean_line(a.owner) or t("vreport.no_owner"),
+        return t("since.action_line", id=a.id, title=visible_line(a.title), owner=visible_line(a.owner) or t("vreport.no_owner"),
                  deadline=day_text(a.deadline, today) if a.deadline else t("vreport.no_deadline"))
 
     sections = [
@@ -144,15 +144,15 @@ def since_lines(since: Since, today: dt.date, *, short: bool = False, most: int 
                                 on=day_text(m.on, today)) for m in since.unit_moves]),
         ("since.done", [action_line(a) for a in since.done]),
         ("since.new_actions", [action_line(a) for a in since.new_actions]),
-        ("since.moved", [t("since.moved_line", id=m.action.id, title=clean_line(m.action.title), old=m.old, new=m.new)
+        ("since.moved", [t("since.moved_line", id=m.action.id, title=visible_line(m.action.title), old=m.old, new=m.new)
                          for m in since.moved]),
         ("since.overdue", [action_line(a) for a in since.overdue]),
-        ("since.meetings", [f"{m.id} {day_text(m.date, today) if m.date else ''} {m.format.label} {clean_line(m.theme)}".strip()
+        ("since.meetings", [f"{m.id} {day_text(m.date, today) if m.date else ''} {m.format.label} {visible_line(m.theme)}".strip()
                             for m in since.meetings]),
-        ("since.leerpunten", [f"{f.id} {clean_line(f.text)}" for f in since.leerpunten]),
+        ("since.leerpunten", [f"{f.id} {visible_line(f.text)}" for f in since.leerpunten]),
         ("since.kpis", [line for news in since.kpis for line in _kpi_lines(news)] if kpis else []),
         ("since.feedback", [t("since.feedback_late" if d.overdue else "since.feedback_soon",
-                              meeting=f"{d.meeting.id} {clean_line(d.meeting.theme)}".strip(),
+                              meeting=f"{d.meeting.id} {visible_line(d.meeting.theme)}".strip(),
                               due=day_text(d.meeting.feedback_due, today)) for d in since.feedback]),
     ]
     if most is not None:
@@ -168,7 +168,7 @@ def since_title(since: Since, today: dt.date) -> str:
 def _kpi_lines(news) -> list[str]:
     from store.runchart import describe
 
-    head = t("since.kpi_line", id=news.kpi.id, name=clean_line(news.kpi.name), n=len(news.measurements))
+    head = t("since.kpi_line", id=news.kpi.id, name=visible_line(news.kpi.name), n=len(news.measurements))
     return [head, *(f"{news.kpi.id} {t('since.new_signal', text=describe(s, news.analysis))}" for s in news.signals)]
 
 

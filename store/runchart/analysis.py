@@ -13,13 +13,13 @@
 - **Rule sets**: IHI (Perla, Provost & Murray 2011: shift 6+, trend 5+, too few
   or too many runs from their table 1) or Anhøj (Anhøj & Olesen 2014: an
   unusually long run, unusually few crossings). Both add astronomical points.
-- **Astronomical point**: our operational rule (the paper leaves it to
-  judgement): a point more than 3 sigma from the baseline median (sigma from the
-  baseline's median moving range) that also jumps from both its neighbours by
-  more than a moving range may (3.267 x the average moving range), and is not
-  part of a shift or trend: one point that stands apart. The end of a climb or
-  the start of a new level is close to its neighbours; a sustained change is
-  reported as a shift, a trend or too few runs, never as a string of outliers.
+- **Astronomical point**: a point outside the baseline's individuals-chart
+  (I-chart, XmR) limits: the baseline mean +/- 2.66 x its average moving range,
+  moving ranges above 3.27 x the average screened out first (Provost & Murray,
+  The Health Care Data Guide, 2011; Wheeler & Chambers), and not part of a shift
+  or trend (nor within its span, nor tied to its end point): a sustained change is reported as a
+  shift, a trend or too few runs, never as a string of outliers. A baseline
+  without any spread has no limits and so no astronomical point.
 - **Verdicts**: a signal whose points all lie after the baseline is good or bad
   news by the KPI's direction; one with a point inside the baseline describes
   the old process (`BASELINE`); runs and crossings say only "not random".
@@ -96,7 +96,7 @@ class Analysis:
     minimum: int = MIN_POINTS
     periods: tuple[Period, ...] = ()
     signals: tuple[Signal, ...] = field(default=())
-    sigma: float | None = None
+    limits: tuple[float, float, float] | None = None  # the baseline's I-chart (centre, lower, upper)
 
     @property
     def split(self) -> int | None:
@@ -118,15 +118,15 @@ def analyse(points: Iterable, direction: Direction = Direction.HIGHER, *, baseli
     common = dict(dates=dates, values=values, median=mid, median_points=len(base), baseline=chosen,
                   baseline_short=short and chosen < len(values), rules=rule_set, minimum=minimum)
     if mid is None or len(values) < minimum:
-        return Analysis(**common, enough=False, sigma=rules.sigma_estimate(base))
+        return Analysis(**common, enough=False, limits=rules.i_chart_limits(base))
     bounds = [(0, len(values))] if short or chosen == len(values) else [(0, chosen), (chosen, len(values))]
     periods = tuple(_period(values, start, stop, mid, start == 0) for start, stop in bounds)
-    sigma = rules.sigma_estimate(base)
+    limits = rules.i_chart_limits(base)
     found: list[Signal] = []
     for period in periods:
-        found.extend(_signals(values, dates, period, mid, sigma, rule_set))
+        found.extend(_signals(values, dates, period, mid, limits, rule_set))
     judged = tuple(_judged(s, chosen, direction) for s in found)
-    return Analysis(**common, enough=True, periods=periods, signals=judged, sigma=sigma)
+    return Analysis(**common, enough=True, periods=periods, signals=judged, limits=limits)
 
 
 def baseline_size(dates: Sequence[dt.date], end: dt.date | None, first: int | None) -> int:
@@ -152,7 +152,7 @@ def _period(values: Sequence[float], start: int, stop: int, mid: float, is_basel
                   tables.anhoej_min_crossings(len(useful)))
 
 
-def _signals(values, dates, period: Period, mid: float, sigma: float | None, rule_set: str) -> list[Signal]:
+def _signals(values, dates, period: Period, mid: float, limits, rule_set: str) -> list[Signal]:
     part = values[period.start:period.stop]
     at = period.start
 
@@ -172,13 +172,28 @@ def _signals(values, dates, period: Period, mid: float, sigma: float | None, rul
     elif period.useful and period.crossings < period.crossings_limit:
         found.append(Signal(FEW_CROSSINGS, (), "", None, "", period.crossings, low=period.crossings_limit,
                             useful=period.useful))
-    explained = {i for s in found for i in s.indices}
-    if sigma is not None:
-        for i in rules.lone_points(part, mid, sigma):
-            if at + i not in explained:
-                found.append(Signal(ASTRONOMICAL, (at + i,), _side(1 if part[i] > mid else -1), dates[at + i], "", 1,
-                                    value=part[i]))
+    # Every point within a shift's or trend's span: a point on the median between
+    # a shift's points is part of that level, not an outlier from it.
+    explained = _explained(part, {i - at for s in found if s.indices
+                                  for i in range(min(s.indices), max(s.indices) + 1)})
+    for i in rules.beyond_limits(part, limits):
+        if i not in explained:
+            found.append(Signal(ASTRONOMICAL, (at + i,), _side(1 if part[i] > mid else -1), dates[at + i], "", 1,
+                                value=part[i]))
     return [Signal(**{**s.__dict__, "period": (period.start, period.stop)}) for s in found]
+
+
+def _explained(part: Sequence[float], indices: set[int]) -> set[int]:
+    """The points of a shift or trend, and the points tied with one next to them: a
+    climb to 6 followed by another 6 ends at both, and neither is an outlier."""
+    found = set(indices)
+    for step in (1, -1):
+        for i in sorted(indices, reverse=step < 0):
+            j = i + step
+            while 0 <= j < len(part) and j not in found and part[j] == part[i]:
+                found.add(j)
+                j += step
+    return found
 
 
 def _runs_signal(period: Period) -> list[Signal]:

@@ -7,14 +7,12 @@ See store/runchart/__init__.py for how the rules are combined.
 
 from __future__ import annotations
 
-from statistics import median as _median
 from typing import Sequence
 
 SHIFT_LENGTH = 6  # IHI: 6 or more points on one side of the median
 TREND_LENGTH = 5  # IHI: 5 or more points all going up or all going down
-SIGMA_LIMIT = 3.0
-D2_MEDIAN = 0.954  # median moving range of two points -> sigma (Wheeler)
-MR_LIMIT = 3.267 * 1.128  # upper limit of a moving range, in sigmas (D4 x d2)
+I_CHART_WIDTH = 2.66  # 3 / d2 (1.128): I-chart limits in average moving ranges
+MR_SCREEN = 3.27  # D4: moving ranges above this many averages are screened out first
 
 
 def sides(values: Sequence[float], mid: float) -> list[tuple[int, int]]:
@@ -82,31 +80,30 @@ def trend_points(values: Sequence[float], indices: Sequence[int]) -> int:
     return 1 + sum(1 for a, b in zip(indices, indices[1:]) if values[a] != values[b])
 
 
-def sigma_estimate(values: Sequence[float]) -> float | None:
-    """The spread of a stable process: median moving range / 0.954. The median,
-    not the average, so that a trend's or an outlier's own jumps barely move it.
-    None with fewer than two points."""
+def i_chart_limits(values: Sequence[float]) -> tuple[float, float, float] | None:
+    """(centre, lower, upper) of the individuals chart (XmR, I-chart) of `values`:
+    the mean +/- 2.66 x the average moving range (3 sigma, sigma = average moving
+    range / d2 = 1.128; Wheeler & Chambers, Understanding Statistical Process
+    Control). The moving ranges above 3.27 x their average are left out before the
+    average is taken, as Provost & Murray, The Health Care Data Guide (2011), do and
+    qicharts2 follows, so one outlier cannot widen its own limits. None with fewer
+    than two values or no spread at all: with every value equal there are no
+    limits, and nothing is beyond them."""
     if len(values) < 2:
         return None
-    return _median(abs(b - a) for a, b in zip(values, values[1:])) / D2_MEDIAN
+    ranges = [abs(b - a) for a, b in zip(values, values[1:])]
+    average = sum(ranges) / len(ranges)
+    kept = [r for r in ranges if r <= MR_SCREEN * average]
+    average = sum(kept) / len(kept) if kept else 0.0
+    if average <= 0:
+        return None
+    centre = sum(values) / len(values)
+    return centre, centre - I_CHART_WIDTH * average, centre + I_CHART_WIDTH * average
 
 
-def beyond_limits(values: Sequence[float], mid: float, sigma: float) -> list[int]:
-    """Indices of the points more than 3 sigma from the centre line. With no
-    spread at all (every baseline value equal) any other value is beyond."""
-    return [i for i, v in enumerate(values) if abs(v - mid) > SIGMA_LIMIT * sigma]
-
-
-def lone_points(values: Sequence[float], mid: float, sigma: float) -> list[int]:
-    """The points beyond the limits that also stand out from both neighbours, away
-    from the centre line, by more than the moving-range chart's limit (D4 x
-    average moving range = 3.267 x 1.128 sigma). The end of a climb, the first
-    points of a new level or a dip within one are not astronomical."""
-    jump = MR_LIMIT * sigma
-    found = []
-    for i in beyond_limits(values, mid, sigma):
-        outward = 1 if values[i] > mid else -1  # a spike away from the centre, not a dip back towards it
-        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(values)]
-        if all((values[i] - values[j]) * outward > jump for j in neighbours):
-            found.append(i)
-    return found
+def beyond_limits(values: Sequence[float], limits: tuple[float, float, float] | None) -> list[int]:
+    """Indices of the points outside the I-chart limits (none without limits)."""
+    if limits is None:
+        return []
+    _, low, high = limits
+    return [i for i, v in enumerate(values) if v < low or v > high]

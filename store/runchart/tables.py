@@ -5,7 +5,11 @@
   median): fewer runs than the lower limit is "too few", more than the upper
   limit "too many". The printed numbers differ by one run from the exact
   Swed-Eisenhart tails in several rows; the screen cites this table, so this
-  table is what is applied.
+  table is what is applied. Transcription followed: the one from a scan of the
+  published table quoted in issue 29, which corrected five rows of an earlier
+  copy (useful observations -> lower-upper): 33 -> 12-23 (was 11-23),
+  35 -> 12-24 (13-24), 41 -> 15-27 (16-27), 43 -> 16-28 (17-28) and
+  56 -> 22-35 (22-36); the other 46 rows agreed.
 - Beyond its last row (more than 60 useful observations) the limits come from
   the normal approximation of Swed & Eisenhart's distribution of the number of
   runs for the actual numbers of points above and below the median, mean
@@ -25,10 +29,10 @@ PERLA_TABLE: dict[int, tuple[int, int]] = {
     10: (3, 9), 11: (3, 10), 12: (3, 11), 13: (4, 11), 14: (4, 12), 15: (5, 12), 16: (5, 13),
     17: (5, 13), 18: (6, 14), 19: (6, 15), 20: (6, 16), 21: (7, 16), 22: (7, 17), 23: (7, 17),
     24: (8, 18), 25: (8, 18), 26: (9, 19), 27: (10, 19), 28: (10, 20), 29: (10, 20), 30: (11, 21),
-    31: (11, 22), 32: (11, 23), 33: (11, 23), 34: (12, 24), 35: (13, 24), 36: (13, 25), 37: (13, 25),
-    38: (14, 26), 39: (14, 26), 40: (15, 27), 41: (16, 27), 42: (16, 28), 43: (17, 28), 44: (17, 29),
+    31: (11, 22), 32: (11, 23), 33: (12, 23), 34: (12, 24), 35: (12, 24), 36: (13, 25), 37: (13, 25),
+    38: (14, 26), 39: (14, 26), 40: (15, 27), 41: (15, 27), 42: (16, 28), 43: (16, 28), 44: (17, 29),
     45: (17, 30), 46: (17, 31), 47: (18, 31), 48: (18, 32), 49: (19, 32), 50: (19, 33), 51: (20, 33),
-    52: (20, 34), 53: (21, 34), 54: (21, 35), 55: (22, 35), 56: (22, 36), 57: (23, 36), 58: (23, 37),
+    52: (20, 34), 53: (21, 34), 54: (21, 35), 55: (22, 35), 56: (22, 35), 57: (23, 36), 58: (23, 37),
     59: (24, 38), 60: (24, 38),
 }
 

@@ -24,9 +24,9 @@ _COUNT_UNITS = {"aantal", "count", "number", "stuks", "keer", "times", "#"}
 
 def quantity(value: float | None, measure_unit: str) -> str:
     """A value with its unit as a sentence shows it ('14 min', '80%', '20'); '-' for none."""
-    from store.text import clean_line
+    from store.text import visible_line
 
-    unit = clean_line(measure_unit or "").strip()
+    unit = visible_line(measure_unit or "").strip()
     text = number(value)
     if value is None or not unit or unit.casefold() in _COUNT_UNITS:
         return text
@@ -38,13 +38,15 @@ def number(value: float | None) -> str:
     if value is None:
         return "-"
     if isinstance(value, bool) or not isinstance(value, (int, float)):  # a hand-edited file: shown, never judged
-        from store.text import clean_line
+        from store.text import visible_line
 
-        return clean_line(str(value))
+        return visible_line(str(value))
     if not math.isfinite(value) or abs(value) >= 1e15:  # no 300-digit integers
         text = f"{value:.6g}"
     else:
-        text = f"{value:.10g}" if value != int(value) else str(int(value))
+        # 15 significant digits: 999999999.99 stays itself (10 would show 1000000000),
+        # while float noise in a computed median (0.30000000000000004) does not show
+        text = f"{value:.15g}" if value != int(value) else str(int(value))
     return text.replace(".", ",") if t("kpi.decimal") == "," else text
 
 

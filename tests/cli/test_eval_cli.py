@@ -37,7 +37,7 @@ def test_a_measurement_is_corrected_deleted_and_restored(run, measured):
 @pytest.mark.parametrize("args, words", [
     (("kpi", "correct", "K-1", "7", "--waarde", "1"), "geen meting '7'"),
     (("kpi", "correct", "K-1", "1"), "--datum, --waarde of --notitie"),
-    (("kpi", "correct", "K-1", "1", "--waarde", "veel"), "value"),
+    (("kpi", "correct", "K-1", "1", "--waarde", "veel"), "Waarde"),
     (("kpi", "correct", "K-1", "1", "--waarde", "140"), "100"),
     (("kpi", "delete", "K-1", "1", "--rev", "9"), "K-1"),
 ])

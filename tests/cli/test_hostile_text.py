@@ -43,7 +43,7 @@ def test_strings_up_to_the_limit_round_trip_and_longer_ones_are_refused(store, u
     big = ("Lange tekst [b]ok[/b] שלום " * 4000)[:MAX_TEXT]
     action = store.add(Action(title="groot", description=big), unit.id)
     assert store.get(action.id).description == big
-    with pytest.raises(InvalidRecord, match=f"description: te lang \\({MAX_TEXT + 1} tekens\\); het maximum is {MAX_TEXT}"):
+    with pytest.raises(InvalidRecord, match=f"Omschrijving: te lang \\({MAX_TEXT + 1} tekens\\); het maximum is {MAX_TEXT}"):
         store.add(Action(title="te groot", description=big + "x"), unit.id)
 
 

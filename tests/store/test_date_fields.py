@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from store import i18n
 from store.dates import describe_date, parse_date
-from store.fields import DATE_RULES, parse_field_date, parse_value, show_date
+from store.errors import InvalidDate
+from store.fields import DATE_RULES, NEVER_AHEAD, parse_field_date, parse_value, show_date
 from store.records import RECORD_TYPES, Action, Meeting, field_kinds
 
 ISSUE_DAY = date(2026, 11, 29)  # the day the issue was filed
@@ -68,7 +69,16 @@ def test_31_april_is_in_no_year():
 def test_an_overdue_deadline_is_shown_with_its_year():
     overdue = date(2026, 3, 15)
     assert show_date("deadline", overdue, ISSUE_DAY).endswith("2026")
-    assert not show_date("date", overdue, ISSUE_DAY).endswith("2026")  # a past meeting: no year needed
+    assert not show_date("date", date(2026, 9, 15), ISSUE_DAY).endswith("2026")  # a recent meeting: no year needed
+
+
+def test_a_date_months_away_carries_its_year_even_when_the_rule_reads_it_back():
+    # Issue 29: '15-12' in a measurement field read back 'ma 15 dec' -- that is 2025.
+    today = date(2026, 12, 7)
+    assert parse_field_date("measurement", "15-12", today) == date(2025, 12, 15)
+    assert show_date("measurement", date(2025, 12, 15), today) == "ma 15 dec 2025"
+    assert show_date("date", date(2026, 3, 15), today) == "zo 15 mrt 2026"
+    assert show_date("deadline", date(2027, 3, 15), date(2026, 11, 29)) == "ma 15 mrt"  # within a few months
 
 
 def test_new_year_dates_need_no_year_when_the_rule_reads_them_right():
@@ -90,7 +100,10 @@ def test_every_shown_date_reads_back_by_its_fields_rule(cls, field, value, today
     try:
         for weekday in (True, False):
             shown = show_date(field, value, today, weekday=weekday)
-            if cls is None:
+            if field in NEVER_AHEAD and value > today:  # a measurement is never ahead: refused
+                with pytest.raises(InvalidDate):
+                    parse_field_date(field, shown, today)
+            elif cls is None:
                 assert parse_field_date(field, shown, today) == value
             else:
                 assert parse_value(cls, field, shown, today) == value

@@ -212,7 +212,7 @@ def test_errors_name_the_text_and_hint(text, kind):
     assert err.field == "deadline"
     assert f"'{text.strip()}'" in err.message
     assert ("kalender" if kind == "calendar" else "2027-03-15") in err.message
-    assert str(err).startswith("deadline: ")
+    assert str(err).startswith("Deadline: ")  # the field named as the screen names it
 
 
 def test_error_escapes_control_characters():

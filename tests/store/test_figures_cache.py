@@ -9,6 +9,8 @@ import json
 
 import pytest
 
+from store.text import visible_line
+
 from store import figures
 from store.files import listing
 from store.portfolio import all_facts, portfolio_facts
@@ -153,7 +155,8 @@ def test_hostile_text_in_a_forged_figure_is_cleaned_like_stored_text(store, busy
     cached(store)
     forge(store, busy.id, lambda figures: {**figures, "unit": {**figures["unit"], "name": "[b]x\x1b]0;pwned\x07 \u202e"}})
     name = cached(Store(store.location, user="tester", today=TODAY))[busy.id][0][0]
-    assert "\x1b" not in name and "\x07" not in name and "[b]x" in name and "⟨U+202E⟩" in name
+    assert "\x1b" not in name and "\x07" not in name and "[b]x" in name
+    assert name.endswith("\u202e") and visible_line(name).endswith("⟨U+202E⟩")  # kept as stored; marked when shown
 
 
 def test_a_bad_record_keeps_no_figures_and_is_counted(store, busy):

@@ -163,9 +163,9 @@ def test_parse_value_for_actions(name, text, expected):
 
 
 def test_parse_value_errors_name_the_field():
-    with pytest.raises(InvalidValue, match="status.*kies uit"):
+    with pytest.raises(InvalidValue, match="Status.*kies uit"):
         parse_value(Action, "status", "misschien", TODAY)
-    with pytest.raises(InvalidValue, match="progress"):
+    with pytest.raises(InvalidValue, match="Voortgang"):
         parse_value(Action, "progress", "veel", TODAY)
     assert parse_value(Kpi, "target", "12,5", TODAY) == 12.5
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store.runchart.rules import (
-    beyond_limits, count_runs, crossings, lone_points, longest_run, shifts, sides, sigma_estimate, trend_points, trends,
+    beyond_limits, count_runs, crossings, i_chart_limits, longest_run, shifts, sides, trend_points, trends,
 )
 from store.runchart.tables import (
     PERLA_TABLE, anhoej_longest_run, anhoej_min_crossings, approximate_limits, perla_limits,
@@ -125,11 +125,26 @@ def test_anhoej_crossings_limit_is_the_binomial_5_percent_quantile(n):
 
 
 # spread ----------------------------------------------------------------------------------
-def test_sigma_from_the_median_moving_range_ignores_a_trends_own_jumps():
-    assert sigma_estimate([5]) is None
-    assert sigma_estimate([10, 12, 11, 13, 10, 12, 11, 13, 10, 12, 40, 11, 13]) == 2 / 0.954
-    assert beyond_limits([10, 12, 11, 13, 10, 12, 40], 12, 2 / 0.954) == [6]
-    assert beyond_limits([50] * 20 + [80], 50, 0.0) == [20]  # no spread: any other value
+def test_i_chart_limits_from_the_average_moving_range():
+    assert i_chart_limits([5]) is None
+    values = [10, 12, 11, 13, 10, 12, 11, 13, 10, 12]  # moving ranges 2,1,2,3,2,1,2,3,2: average 2
+    centre, low, high = i_chart_limits(values)
+    assert centre == 11.4 and abs(low - (11.4 - 5.32)) < 1e-9 and abs(high - (11.4 + 5.32)) < 1e-9
+    assert beyond_limits([10, 12, 11, 13, 10, 12, 40], i_chart_limits(values)) == [6]
+
+
+def test_a_moving_range_above_3_27_averages_is_screened_out_first():
+    # Provost & Murray: the jump to and from 40 would otherwise widen 40's own limits
+    values = [10, 12, 11, 13, 10, 12, 11, 13, 10, 40, 12]
+    centre, low, high = i_chart_limits(values)
+    assert high < 40 and beyond_limits(values, (centre, low, high)) == [9]
+
+
+def test_no_spread_means_no_limits_and_nothing_beyond_them():
+    assert i_chart_limits([50] * 20) is None and beyond_limits([50] * 20 + [80], None) == []
+    # Issue 29: more than half the steps 0 (1,1,1,1,1,9,9,...): the old median-based sigma was 0
+    flat_with_jumps = [1, 1, 1, 1, 1, 9, 9, 1, 1, 1, 1, 1]
+    assert beyond_limits(flat_with_jumps, i_chart_limits(flat_with_jumps)) == []
 
 
 # invariants ------------------------------------------------------------------------------
@@ -163,11 +178,3 @@ def test_trend_spans_move_one_way_and_count_at_least_five(values):
         assert trend_points(values, indices) >= 5
 
 
-def test_only_a_point_that_stands_apart_from_its_neighbours_is_astronomical():
-    values = [10, 11, 10, 30, 10, 11, 31, 32, 10]
-    assert beyond_limits(values, 10.5, 1.0) == [3, 6, 7]
-    assert lone_points(values, 10.5, 1.0) == [3]  # 31 and 32 together are a change of level
-    assert lone_points([10, 30, -10, 10], 10, 1.0) == [1, 2]
-    assert lone_points([10, 10, 30, 20, 30, 30], 10, 1.0) == [2]  # 20 dips back towards the median
-    climb = [250, 278, 273, 307, 337, 325, 324, 356, 355, 362, 380]  # demo K-26: its ends are no outliers
-    assert lone_points(climb, 325, 15.7) == [] and beyond_limits(climb, 325, 15.7) == [0, 2, 10]

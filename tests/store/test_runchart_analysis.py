@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -49,10 +50,27 @@ def test_two_trends_around_a_repeated_top():
     assert [(s.side, s.count) for s in kinds(analysis, TREND)] == [("up", 5), ("down", 5)]
 
 
-def test_an_obvious_outlier_after_a_flat_series():
-    analysis = analyse(series([50] * 20 + [80]))
+def test_an_obvious_outlier_after_a_baseline_with_spread():
+    analysis = analyse(series([50, 51, 49, 50, 52, 50, 49, 51, 50, 50, 80]), baseline_points=10)
     points = kinds(analysis, ASTRONOMICAL)
-    assert [(s.indices, s.value, s.side) for s in points] == [((20,), 80.0, "above")]
+    assert [(s.indices, s.value, s.side) for s in points] == [((10,), 80.0, "above")]
+
+
+def test_no_astronomical_point_from_a_zero_spread():
+    # Issue 29: a flat baseline has no limits, so nothing is judged beyond them
+    assert kinds(analyse(series([50] * 20 + [80]), baseline_points=20), ASTRONOMICAL) == []
+    assert kinds(analyse(series([1, 1, 1, 1, 1, 9, 9, 1, 1, 1, 1, 1])), ASTRONOMICAL) == []
+
+
+def test_a_ten_point_climb_to_6_flags_neither_6():
+    analysis = analyse(series([1, 2, 2, 3, 3, 4, 4, 5, 6, 6]))
+    assert kinds(analysis, ASTRONOMICAL) == [] and kinds(analysis, TREND)
+
+
+def test_a_point_in_a_shift_and_a_trend_carries_both_marks():
+    analysis = analyse(series(OLD + [13, 14, 15, 16, 17, 18, 19]), baseline_points=12)
+    marks = point_marks(analysis)
+    assert any(SHIFT in m and TREND in m for m in marks), marks
 
 
 def test_the_end_of_a_climb_is_a_trend_not_an_outlier():
@@ -123,7 +141,7 @@ def test_signals_in_the_baseline_are_never_news():
 def test_too_few_measurements_in_all():
     analysis = analyse(series([1, 9, 1, 9, 1, 9, 1, 9, 1]))
     assert not analysis.enough and analysis.signals == ()
-    assert describe_all(analysis) == ["Nog te weinig metingen voor de run-chartregels: 9 van de 10."]
+    assert describe_all(analysis) == ["Nog te weinig metingen voor de runchartregels: 9 van de 10."]
     assert analyse([]).median is None and describe_all(analyse([]))[0].startswith("Nog geen metingen")
 
 
@@ -164,7 +182,8 @@ def test_anhoej_rules():
 
 def test_the_screen_names_the_ihi_rules_applied():
     text = rules_line(analyse(series(OLD)))
-    assert text.startswith("Regels (IHI, Perla 2011)") and "Perla tabel 1" in text and "mediane moving range" in text
+    assert text.startswith("Regels (IHI, Perla 2011)") and "Perla tabel 1" in text
+    assert "I-kaart" in text and "Provost & Murray 2011" in text  # the astronomical point's published source
 
 
 # astronomical points -----------------------------------------------------------------------
@@ -226,3 +245,41 @@ def test_any_series_is_judged_without_error_and_baseline_signals_are_never_news(
         if analysis.split is not None and signal.indices:
             assert max(signal.indices) < analysis.split or min(signal.indices) >= analysis.split
     assert len(describe_all(analysis)) >= 1 and summary(analysis)
+
+
+# Perla 2011 table 1, row by row, through the whole analysis ----------------------------------
+def _with_runs(useful: int, runs: int) -> list[float]:
+    """`useful` points off the median in `runs` runs, starting above; two points on
+    the median (5) keep it at 5 for an odd count too, and count for nothing."""
+    above, below = useful - useful // 2, useful // 2
+    up_runs, down_runs = (runs + 1) // 2, runs // 2
+    sizes = {1: [1] * up_runs, -1: [1] * down_runs}
+    sizes[1][0] += above - up_runs
+    if down_runs:
+        sizes[-1][0] += below - down_runs
+    values = [5.0, 5.0]
+    for k in range(runs):
+        side = 1 if k % 2 == 0 else -1
+        values += [10.0 if side > 0 else 0.0] * sizes[side][k // 2]
+    return values
+
+
+@pytest.mark.parametrize("useful", range(10, 61))
+def test_perla_table_row_decides_too_few_and_too_many_runs(useful):
+    from store.runchart.tables import PERLA_TABLE
+
+    low, high = PERLA_TABLE[useful]
+    for runs, expected in ((low - 1, FEW_RUNS), (low, None), (high, None), (high + 1, MANY_RUNS)):
+        values = _with_runs(useful, runs)
+        analysis = analyse(series(values))
+        period = analysis.periods[0]
+        assert (period.useful, period.runs, analysis.median) == (useful, runs, 5.0)
+        found = [s.kind for s in analysis.signals if s.kind in (FEW_RUNS, MANY_RUNS)]
+        assert found == ([expected] if expected else []), (useful, runs)
+
+
+@pytest.mark.parametrize("useful, low, high", [(33, 12, 23), (35, 12, 24), (41, 15, 27), (43, 16, 28), (56, 22, 35)])
+def test_the_five_rows_issue_29_corrected_are_as_printed(useful, low, high):
+    from store.runchart.tables import PERLA_TABLE
+
+    assert PERLA_TABLE[useful] == (low, high)

@@ -143,7 +143,7 @@ def test_the_rules_text_is_printed_once_in_an_appendix():
     twins = [kpis[0], Kpi(**{**{n: getattr(kpis[0], n) for n in ("action", "name", "measure_unit", "target",
                                                                   "measurements")}, "id": "K-2"})]
     text = visit_document(unit, visit, since, actions, twins, TODAY, charts=False).render("md")
-    rules = rules_line(analyse_kpi(kpis[0]))
+    rules = rules_line(analyse_kpi(kpis[0])).split(";")[0]  # its start: Markdown escapes the rest's '&'
     assert text.count(rules) == 1 and text.index("## Bijlage: zo lees je een run chart") < text.index(rules)
 
 

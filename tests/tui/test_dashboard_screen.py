@@ -109,7 +109,7 @@ async def test_empty_unit_explains_how_to_begin(tmp_path):
         assert not screen.query_one(BurnupChart).display
         await pilot.press("end", "t")
         await settle(pilot)
-        assert "Nog geen acties, dus nog geen burn-up." in text_of(app)
+        assert "Nog geen acties, dus nog geen verloop." in text_of(app)
 
 
 async def test_dashboard_refreshes_when_someone_else_saves(small_dir):
@@ -128,3 +128,15 @@ async def test_hostile_titles_are_literal(small_dir):
         await open_unit(pilot, "hoek")
         assert "[@click=app.quit]x [b]y[/b] [/oops" in text_of(app)  # in the next deadlines
         assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_an_unbound_letter_on_the_dashboard_says_so(demo_dir):
+    # Issue 29: elsewhere a letter that is no command shows the hint; here it did nothing
+    app = make_app(demo_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_unit(pilot, "kastanjehof")
+        await pilot.press("z")
+        await settle(pilot)
+        assert app.screen is screen
+        shown = [str(n.message) for n in app._notifications]
+        assert any("'z' doet hier niets" in m and "?" in m for m in shown), shown

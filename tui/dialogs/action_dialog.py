@@ -20,7 +20,7 @@ from store.fields import parse_field_date, show_date
 from store.i18n import t
 from store.records import Finding
 from store.repository import Store
-from store.text import clean_line
+from store.text import clean_line, visible_line
 from store.visits import ActionDraft
 from store.vocab import phase_label, route_label
 from tui.dialogs.form_dialog import FormDialog, line_input
@@ -106,7 +106,7 @@ class ActionDialog(FormDialog):
             id="in-phase", compact=True))
         if self.agreement:
             options = [(Text(t("dialog.no_leerpunt")), "")] + [
-                (Text(_one_line(f"{f.id} {clean_line(f.text)}", 46)), f.id) for f in self.findings]
+                (Text(_one_line(f"{f.id} {visible_line(f.text)}", 46)), f.id) for f in self.findings]
             yield FormRow("finding", t("dialog.leerpunt"), Select(options, value="", allow_blank=False, id="in-finding",
                                                                  compact=True))
 

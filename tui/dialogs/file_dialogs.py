@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from store.i18n import t
-from store.text import clean_line
+from store.text import visible_line
 from tui.bindings import localize_bindings
 
 EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json"}
@@ -54,7 +54,7 @@ class _FileDialog(ModalScreen):
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#file-error", Static)
-        error.update(Text(clean_line(message)))
+        error.update(Text(visible_line(message)))
         error.display = bool(message)
 
     @on(Input.Submitted, "#file")
@@ -95,7 +95,7 @@ class ImportDialog(_FileDialog):
     HINT_KEY = "tui.io.import.hint"
 
     def __init__(self, unit_name: str) -> None:
-        super().__init__(t("tui.io.import.title", unit=clean_line(unit_name)), "")
+        super().__init__(t("tui.io.import.title", unit=visible_line(unit_name)), "")
 
     def extra(self) -> ComposeResult:
         options = [(t(f"tui.io.kind.{kind}"), kind) for kind in ("actions", "findings", "meetings", "measurements")]

@@ -12,7 +12,7 @@ from store.errors import SpiegelError
 from store.i18n import t
 from store.records import Action
 from store.repository import Store
-from store.text import clean_text
+from store.text import visible
 from store.visits import ActionDraft, new_action
 
 
@@ -23,7 +23,7 @@ def start_new_action(screen: Screen, store: Store, slug: str, done: Callable[[Ac
         try:
             action = new_action(store, slug, draft)
         except SpiegelError as error:
-            message = t("tui.write_failed", error=clean_text(str(error)))
+            message = t("tui.write_failed", error=visible(str(error)))
             screen.app.call_from_thread(screen.notify, message, severity="error", markup=False, timeout=10)
             return
         screen.app.call_from_thread(done, action)

@@ -25,7 +25,7 @@ from store.kpis import measurement_date
 from store.measurements import PassResult, enter_period
 from store.records import Kpi
 from store.repository import Store
-from store.text import clean_line
+from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
 from tui.widgets.review_form import kpi_line, kpi_name
@@ -66,7 +66,7 @@ class PeriodPassDialog(KeepsTypedWork, ModalScreen[int | None]):
                 for kpi in self.kpis:
                     yield kpi_name(kpi)
                     yield FormRow(f"kpi-{kpi.id}", t("tui.review.value"),
-                                  _input(f"kpi-{kpi.id}", "", clean_line(kpi.measure_unit), "pass-in"), aside=True)
+                                  _input(f"kpi-{kpi.id}", "", visible_line(kpi.measure_unit), "pass-in"), aside=True)
             yield Static(t("tui.pass.hint"), classes="kpi-dialog-hint", markup=False)
 
     def on_mount(self) -> None:

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from store.i18n import t
-from store.text import clean_line
+from store.text import clean_line, visible_line
 from tui.bindings import localize_bindings
 from tui.widgets.discard_dialog import KeepsTypedWork
 
@@ -28,7 +28,7 @@ class ReasonDialog(KeepsTypedWork, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="sp-dialog"):
             yield Static(Text(self.title_text), classes="sp-dialog-title")
-            yield Static(Text(clean_line(self.quote)), classes="sp-dialog-quote")
+            yield Static(Text(visible_line(self.quote)), classes="sp-dialog-quote")
             yield Input(placeholder=t("tui.reason.placeholder"), id="reason-input", compact=True)
             yield Static("", classes="sp-dialog-error", markup=False)
             yield Static(t("tui.reason.hint"), classes="sp-dialog-hint", markup=False)

@@ -13,10 +13,10 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, TextArea
 
 from store.errors import InvalidValue
-from store.fields import parse_field_date, show_date
+from store.fields import parse_field_date, read_back, show_date
 from store.i18n import t
 from store.text import clean_line, clean_text
-from store.vocab import phase_label, route_label
+from store.vocab import phase_label
 from tui.dialogs.form_dialog import FormDialog, line_input
 from tui.widgets.field_text import field_label
 from tui.widgets.form_row import FormRow
@@ -55,7 +55,7 @@ class WhoDialog(FormDialog):
         name = "date" if event.input.id == "in-date" else "next_visit"
         try:
             day = parse_field_date(name, event.value, self.today) if event.value.strip() else None
-            aside = f"→ {show_date(name, day, self.today)}" if day else ""
+            aside = f"→ {read_back(name, day, self.today)}" if day else ""
         except InvalidValue:
             aside = "?"
         self.query_one(f"#row-{name}", FormRow).set_aside(aside)

@@ -24,7 +24,7 @@ from store.records import Action, Finding, Team
 from store.repository import Store
 from store.rules import check_transition
 from store.teams import owner_suggestions
-from store.text import clean_line
+from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
 from tui.screens.live_refresh import LiveRefresh
@@ -115,7 +115,7 @@ class ActionDetailScreen(SavesRecords, LiveRefresh, Screen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="detail-load")
     def load(self) -> None:
         action = self.store.get(self.action_id, self.unit)
-        findings = {f.id: (t("tui.detail.deleted_link", id=f.id) + " " if f.deleted else "") + clean_line(f.text)
+        findings = {f.id: (t("tui.detail.deleted_link", id=f.id) + " " if f.deleted else "") + visible_line(f.text)
                     for f in self.store.records(Finding, unit=action.unit, deleted=True)}  # a deleted link says so
         actions = self.store.records(Action, unit=action.unit)
         teams = self.store.records(Team, unit=action.unit)  # a team can own an action (store/teams.py)
@@ -141,7 +141,7 @@ class ActionDetailScreen(SavesRecords, LiveRefresh, Screen):
         if shown is None:
             self.form.editor("title").focus()
         elif message.action.rev != shown.rev:
-            who = clean_line(message.action.updated_by)
+            who = visible_line(message.action.updated_by)
             self.notify(t("tui.detail.refreshed", id=shown.id, who=who), markup=False)
 
     def on_action_detail_screen_saved(self, message: Saved) -> None:
@@ -183,7 +183,7 @@ class ActionDetailScreen(SavesRecords, LiveRefresh, Screen):
     # helpers --------------------------------------------------------------------------
     def _show(self, action: Action, findings: dict[str, str] | None = None, owners: list[str] | None = None) -> None:
         self.action = action
-        self.sub_title = f"{action.id} · {clean_line(action.title)}"  # Header: literal
+        self.sub_title = f"{action.id} · {visible_line(action.title)}"  # Header: literal
         self.form.fill(action, findings, owners)
         self.baseline = self.form.raw()
         self.query_one(ChangeLog).show(action, self.store.today())

@@ -10,7 +10,7 @@ from store.fields import show_date
 from store.i18n import t
 from store.records import Action
 from store.repository import Store
-from store.text import clean_line
+from store.text import visible_line
 from store.vocab import phase_label, route_label
 from tui.navigation import OpensUnitScreens
 from tui.screens.list_io import ListExportImport
@@ -64,7 +64,7 @@ class ActionsScreen(ListExportImport, OpensUnitScreens, TableScreen):
             "tui.actions.detail",
             id=action.id,
             status=action.status.label,
-            owner=clean_line(action.owner) or t("tui.no_owner"),
+            owner=visible_line(action.owner) or t("tui.no_owner"),
             deadline=show_date("deadline", action.deadline, today) if action.deadline else t("tui.no_deadline"),
             progress=action.progress,
             phase=action.phase,
@@ -73,7 +73,7 @@ class ActionsScreen(ListExportImport, OpensUnitScreens, TableScreen):
             route_label=route_label(action.route),
         )
         marker = row.cells[4]
-        title = Text(clean_line(action.title), style="bold")
+        title = Text(visible_line(action.title), style="bold")
         return Text.assemble(title, "\n", (f"{marker} · " if marker else ""), facts)
 
     @on(RowTable.RowSelected)
@@ -88,7 +88,7 @@ class ActionsScreen(ListExportImport, OpensUnitScreens, TableScreen):
         start_new_action(self, self.store, self.slug, self._action_made)
 
     def _action_made(self, action: Action) -> None:
-        self.notify(t("visit.action_made", id=action.id, title=clean_line(action.title)), markup=False)
+        self.notify(t("visit.action_made", id=action.id, title=visible_line(action.title)), markup=False)
         self.load()
 
     can_go_back = True

@@ -22,7 +22,7 @@ from store.i18n import t
 from store.queries import search_text, search_words, words_match
 from store.records import Action, Record, Unit
 from store.repository import Store
-from store.text import clean_line
+from store.text import visible_line
 from store.vocab import ROUTES, phase_label, route_label
 from tui.bindings import localize_bindings
 from tui.screens.key_rule import KeyRule
@@ -130,11 +130,11 @@ class BoardScreen(KeyRule, SavesRecords, LiveRefresh, Screen):
         today = self.store.today()
         facts = t(
             "tui.board.detail", id=action.id, status=action.status.label,
-            owner=clean_line(action.owner) or t("tui.no_owner"),
+            owner=visible_line(action.owner) or t("tui.no_owner"),
             deadline=show_date("deadline", action.deadline, today) if action.deadline else t("tui.no_deadline"),
             phase=action.phase, phase_label=phase_label(action.phase), route=action.route,
         )
-        text = Text.assemble((clean_line(action.title), "bold"), "\n", facts)
+        text = Text.assemble((visible_line(action.title), "bold"), "\n", facts)
         for advice in action_advice(action, today):
             text.append(f"\n! {advice.message}")
         return text

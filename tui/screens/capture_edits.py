@@ -11,7 +11,7 @@ from textual.message import Message
 
 from store.i18n import t
 from store.records import Finding
-from store.text import clean_line
+from store.text import visible_line
 from store.vocab import FindingKind
 from tui.widgets.capture_list import FindingList, parse_capture
 
@@ -53,7 +53,7 @@ class CaptureEdits:
         finding = self._chosen_finding()
         if finding is None:
             return
-        question = t("tui.capture.ask_delete", id=finding.id, text=clean_line(finding.text)[:60])
+        question = t("tui.capture.ask_delete", id=finding.id, text=visible_line(finding.text)[:60])
         self.app.push_screen(YesNoDialog(question, t("tui.capture.yes_delete"), t("tui.confirm.stay")),
                              lambda yes: self.delete_finding(finding) if yes else None)
 
@@ -96,4 +96,4 @@ _PREFIX = {FindingKind.POSITIVE: "+ ", FindingKind.TIP: "t: ", FindingKind.RECOM
 
 def capture_line(finding: Finding) -> str:
     """A finding as the capture field reads it back (parse_capture's inverse)."""
-    return f"{_PREFIX[finding.kind]}{'! ' if finding.quick_win else ''}{clean_line(finding.text)}"
+    return f"{_PREFIX[finding.kind]}{'! ' if finding.quick_win else ''}{visible_line(finding.text)}"

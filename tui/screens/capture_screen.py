@@ -26,7 +26,7 @@ from store.capture import finding_from_line, save_findings
 from store.i18n import t
 from store.records import Finding, Meeting, id_number
 from store.repository import Store
-from store.text import clean_text
+from store.text import visible
 from store.vocab import FindingKind
 from tui.bindings import localize_bindings
 from tui.widgets.capture_input import CaptureInput
@@ -161,7 +161,7 @@ class CaptureScreen(CaptureEdits, LiveRefresh, Screen):
                     finding.id, finding.rev = "", 0
                 with self._lock:
                     del self._queue[: len(batch)]
-                self.post_message(self.BatchFailed(keys, clean_text(str(error))))
+                self.post_message(self.BatchFailed(keys, visible(str(error))))
                 continue
             with self._lock:
                 del self._queue[: len(batch)]

@@ -21,7 +21,7 @@ from textual.widgets import Header, Static
 from store.errors import SpiegelError
 from store.i18n import t
 from store.repository import Store
-from store.text import clean_text
+from store.text import visible
 from tui.bindings import localize_bindings
 from tui.widgets.fitting_footer import FittingFooter
 
@@ -67,7 +67,7 @@ class CompareScreen(Screen):
             found = compare_meetings(self.store, self.first_id, self.second_id)
             lines = comparison_lines(found, self.store.today())
         except SpiegelError as error:
-            lines = [clean_text(str(error))]
+            lines = [visible(str(error))]
         self.post_message(self.Loaded(lines))
 
     def on_compare_screen_loaded(self, message: Loaded) -> None:

@@ -25,7 +25,7 @@ from store.changes import when_text
 from store.errors import Conflict
 from store.i18n import t
 from store.records import Record
-from store.text import clean_line
+from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.widgets.field_text import field_label, value_text
 from tui.widgets.merge_row import LEFT_WIDTH, MergeRow
@@ -57,7 +57,7 @@ class ConflictScreen(ModalScreen[Record | None]):
     # composition -------------------------------------------------------------
     def compose(self) -> ComposeResult:
         theirs = self.theirs
-        who = clean_line(theirs.updated_by)
+        who = visible_line(theirs.updated_by)
         with Vertical(id="conflict-box"):
             title = t("tui.conflict.title", id=theirs.id, who=who, when=when_text(theirs.updated_at, self.today))
             yield Static(Text(title, style="bold"), id="conflict-title")

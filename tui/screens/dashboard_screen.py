@@ -7,7 +7,7 @@ on a line of the lists opens the action or meeting it names."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -20,7 +20,7 @@ from store.dashboard import UnitSummary, unit_summary
 from store.i18n import t
 from store.records import Action
 from store.repository import Store
-from store.text import clean_line
+from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.navigation import OpensUnitScreens
 from tui.screens.live_refresh import LiveRefresh
@@ -98,6 +98,16 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
             yield Static("", id="dash-status-table", markup=False)
         yield FittingFooter()
 
+    def on_key(self, event: events.Key) -> None:
+        """The key rule of every screen (tui/screens/key_rule.py): a letter that is
+        no command here says so, instead of doing nothing. The dashboard has no
+        filter, so its hint names the keys only."""
+        bound = self.active_bindings
+        if event.is_printable and not any(name in bound for name in (event.key, *event.aliases)):
+            event.stop()
+            event.prevent_default()
+            self.notify(t("tui.keys.dash_hint", letter=event.character or event.key), markup=False, timeout=4)
+
     def on_mount(self) -> None:
         self.query_one("#dash-body").loading = True
         self.start_watching()
@@ -169,7 +179,7 @@ class DashboardScreen(OpensUnitScreens, LiveRefresh, Screen):
         start_new_action(self, self.store, self.slug, self._action_made)
 
     def _action_made(self, action: Action) -> None:
-        self.notify(t("visit.action_made", id=action.id, title=clean_line(action.title)), markup=False)
+        self.notify(t("visit.action_made", id=action.id, title=visible_line(action.title)), markup=False)
         self.reload()
 
     def action_toggle_table(self) -> None:

@@ -12,7 +12,7 @@ from textual import work
 from store.errors import SpiegelError
 from store.i18n import t
 from store.records import Meeting
-from store.text import clean_line, clean_text
+from store.text import visible, visible_line
 
 
 class FeedbackKeys:
@@ -39,9 +39,9 @@ class FeedbackKeys:
         try:
             md, html = write_both(self.store, meeting_id, folder)  # type: ignore[attr-defined]
         except SpiegelError as error:
-            message, severity = t("tui.feedback.write_failed", error=clean_text(str(error))), "error"
+            message, severity = t("tui.feedback.write_failed", error=visible(str(error))), "error"
         else:
-            message, severity = t("tui.feedback.written", md=clean_line(md), html=clean_line(html)), "information"
+            message, severity = t("tui.feedback.written", md=visible_line(md), html=visible_line(html)), "information"
         self.app.call_from_thread(self.notify, message, severity=severity, markup=False, timeout=10)  # type: ignore[attr-defined]
 
     # marking it sent ---------------------------------------------------------------
@@ -69,7 +69,7 @@ class FeedbackKeys:
         try:  # the revision on screen: a colleague's change in between is a Conflict, not overwritten
             saved = mark_sent(self.store, meeting.id, rev=meeting.rev)  # type: ignore[attr-defined]
         except SpiegelError as error:
-            message, severity = t("tui.feedback.failed", error=clean_text(str(error))), "error"
+            message, severity = t("tui.feedback.failed", error=visible(str(error))), "error"
         else:
             today = self.store.today()  # type: ignore[attr-defined]
             message = t("tui.feedback.marked", id=saved.id, date=show_date("feedback_sent", today, today))

@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState
 from store import interop as _interop_words  # noqa: F401  (registers its words)
 from store.i18n import t
 from store.repository import Store
-from store.text import clean_line
+from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.screens.table_screen import describe_error
 from tui.widgets.fitting_footer import FittingFooter
@@ -49,7 +49,7 @@ class ImportScreen(Screen):
         super().__init__()
         localize_bindings(self)
         self.store, self.slug, self.unit_name, self.path, self.kind = store, slug, unit_name, path, kind
-        self.sub_title = clean_line(os.path.basename(path))
+        self.sub_title = visible_line(os.path.basename(path))
         self.result = None
         self.busy = True
         self.columns: dict[str, str] = {}  # columns mapped by hand (k), as `--kolom` does
@@ -57,14 +57,14 @@ class ImportScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(Text(t("tui.io.reading", file=clean_line(self.path))), id="import-summary")
+        yield Static(Text(t("tui.io.reading", file=visible_line(self.path))), id="import-summary")
         yield ProgressBar(id="import-progress", show_eta=False)
         yield RichLog(id="import-rows", wrap=True, markup=False, highlight=False, auto_scroll=False)  # literal text
         yield Static("", id="import-hint", markup=False)
         yield FittingFooter()
 
     def on_mount(self) -> None:
-        self.title = t("tui.io.screen.title", unit=clean_line(self.unit_name))
+        self.title = t("tui.io.screen.title", unit=visible_line(self.unit_name))
         self.run_import(write=False)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
@@ -93,7 +93,7 @@ class ImportScreen(Screen):
         rows = self.query_one(RichLog)
         rows.clear()
         for line in message.result.lines():
-            rows.write(Text(clean_line(line)))
+            rows.write(Text(visible_line(line)))
         if message.result.written:
             hint = "tui.io.done.hint"
             self.notify(message.result.summary(), markup=False)
@@ -140,7 +140,7 @@ class ImportScreen(Screen):
         from tui.widgets.yes_no_dialog import YesNoDialog
 
         question = t("tui.io.confirm", create=self.result.count("create"), update=self.result.count("update"),
-                     unit=clean_line(self.unit_name))
+                     unit=visible_line(self.unit_name))
 
         def answered(yes: bool | None) -> None:
             if yes and self._writable() and not self.busy:

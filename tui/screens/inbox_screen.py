@@ -17,7 +17,7 @@ from store.errors import SpiegelError
 from store.i18n import t
 from store.records import Finding, Meeting
 from store.repository import Store
-from store.text import clean_line, clean_text
+from store.text import visible, visible_line
 from store.vocab import FindingState
 from store.workflows import actions_from_finding, decline_finding, link_finding, park_finding
 from tui.screens.list_io import ListExportImport
@@ -94,10 +94,10 @@ class InboxScreen(ListExportImport, TableScreen):
         item: InboxItem = row.item
         facts = [item.finding.id, t("tui.inbox.from", meeting=item.meeting)]
         if self.slug is None:
-            facts.append(clean_line(item.unit_name))
+            facts.append(visible_line(item.unit_name))
         if item.finding.quick_win:
             facts.append(t("tui.quick_win"))
-        return Text.assemble((clean_line(item.finding.text), "bold"), "\n", " · ".join(facts))
+        return Text.assemble((visible_line(item.finding.text), "bold"), "\n", " · ".join(facts))
 
     can_go_back = True
 
@@ -144,7 +144,7 @@ class InboxScreen(ListExportImport, TableScreen):
         try:
             self.post_message(self.Written(job(), ok=True))
         except SpiegelError as error:
-            self.post_message(self.Written(t("tui.write_failed", error=clean_text(str(error))), ok=False))
+            self.post_message(self.Written(t("tui.write_failed", error=visible(str(error))), ok=False))
 
     def on_inbox_screen_written(self, message: Written) -> None:
         self.notify(message.text, severity="information" if message.ok else "error", markup=False,
@@ -153,7 +153,7 @@ class InboxScreen(ListExportImport, TableScreen):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "inbox-write" and event.state == WorkerState.ERROR:
-            error = clean_text(str(event.worker.error))
+            error = visible(str(event.worker.error))
             self.notify(t("tui.write_failed", error=error), severity="error", markup=False, timeout=10)
             self.load()
         else:

@@ -19,7 +19,7 @@ from store.records import Action, Kpi, id_number
 from store.repository import Store
 from store.kpis import analyse_kpi, measurement_problems
 from store.runchart import number, quantity, summary
-from store.text import clean_line
+from store.text import visible_line
 from tui.screens.table_screen import TableScreen, describe_error
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Column, Row
@@ -48,7 +48,7 @@ def kpi_row(kpi: Kpi, with_action: bool, started_on: dt.date | None = None) -> R
     cells = (
         kpi.id,
         *((kpi.action,) if with_action else ()),
-        clean_line(kpi.name),
+        visible_line(kpi.name),
         latest,
         number(kpi.target),
         signals,
@@ -89,7 +89,7 @@ class KpiListScreen(TableScreen):
         self.post_message(self.RowsLoaded([kpi_row(k, self.action_id is None, started.get(k.action)) for k in kpis]))
 
     def _set_title(self, action: Action) -> None:
-        self.sub_title = t("kpi.list.title_action", id=action.id, title=clean_line(action.title))  # Header: literal
+        self.sub_title = t("kpi.list.title_action", id=action.id, title=visible_line(action.title))  # Header: literal
 
     def count_text(self, shown: int, total: int) -> str:
         if total:
@@ -102,7 +102,7 @@ class KpiListScreen(TableScreen):
                   baseline=quantity(kpi.baseline, kpi.measure_unit), target=quantity(kpi.target, kpi.measure_unit),
                   n=len(kpi.measurements))
         signals = row.cells[-1]  # kpi_row's summary of the run-chart signals
-        return Text.assemble(Text(clean_line(kpi.name), style="bold"), "\n", facts, " · ", signals)
+        return Text.assemble(Text(visible_line(kpi.name), style="bold"), "\n", facts, " · ", signals)
 
     can_go_back = True
 

@@ -12,7 +12,7 @@ from textual.message import Message
 
 from store.errors import SpiegelError
 from store.i18n import t
-from store.text import clean_line
+from store.text import visible_line
 
 
 class ListExportImport:
@@ -57,7 +57,7 @@ class ListExportImport:
             if yes:
                 self._start_export(path, fmt, actions)
 
-        question = t("tui.io.overwrite", path=clean_line(path))
+        question = t("tui.io.overwrite", path=visible_line(path))
         self.app.push_screen(YesNoDialog(question, t("tui.io.overwrite.yes"), t("tui.io.overwrite.no")),  # type: ignore[attr-defined]
                              answered)
 
@@ -81,11 +81,11 @@ class ListExportImport:
 
     def on_list_export_import_exported(self, message: Exported) -> None:
         if message.error:
-            self.notify(t("tui.io.failed", error=clean_line(message.error)), severity="error",  # type: ignore[attr-defined]
+            self.notify(t("tui.io.failed", error=visible_line(message.error)), severity="error",  # type: ignore[attr-defined]
                         markup=False)
         else:
             self.notify(t("tui.io.exported", count=message.count, noun=_noun(self.EXPORT_WHAT, message.count),
-                          path=clean_line(message.path)),  # type: ignore[attr-defined]
+                          path=visible_line(message.path)),  # type: ignore[attr-defined]
                         markup=False, timeout=8)
 
     def action_import(self) -> None:

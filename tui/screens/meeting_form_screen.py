@@ -20,7 +20,7 @@ from store.errors import Conflict, SpiegelError
 from store.i18n import t
 from store.records import Meeting
 from store.repository import Store
-from store.text import clean_line, clean_text
+from store.text import visible, visible_line
 from store.vocab import INPUTS, MeetingFormat, Organiser
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
@@ -155,7 +155,7 @@ class MeetingFormScreen(LiveRefresh, Screen):
         if shown is None or self.has_unsaved_changes() or message.meeting.rev == shown.rev:
             return  # typed meanwhile (the typing wins), or nothing new for this meeting
         self._fill(message.meeting)
-        self.notify(t("tui.detail.refreshed", id=shown.id, who=clean_line(message.meeting.updated_by)), markup=False)
+        self.notify(t("tui.detail.refreshed", id=shown.id, who=visible_line(message.meeting.updated_by)), markup=False)
 
     def _fill(self, meeting: Meeting) -> None:
         """Show `meeting` in every field; it is then the saved state."""
@@ -244,7 +244,7 @@ class MeetingFormScreen(LiveRefresh, Screen):
         except Conflict as conflict:
             self.post_message(self.Conflicted(conflict, self.meeting))  # type: ignore[arg-type]
         except SpiegelError as error:
-            self.post_message(self.SaveFailed(clean_text(str(error))))
+            self.post_message(self.SaveFailed(visible(str(error))))
         else:
             self.post_message(self.Saved(saved, key, then_capture))
 
@@ -278,7 +278,7 @@ class MeetingFormScreen(LiveRefresh, Screen):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:  # not a SpiegelError: a bug or an OS error
             self._saving = False
-            error = clean_text(str(event.worker.error))
+            error = visible(str(event.worker.error))
             self.notify(t("tui.form.save_failed", error=error), severity="error", markup=False, timeout=10)
 
     # navigation --------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from store.fields import show_date
 from store.i18n import t
 from store.records import Finding, Meeting
 from store.repository import Store
-from store.text import clean_line
+from store.text import visible_line
 from tui.navigation import OpensUnitScreens
 from tui.screens.feedback_keys import FeedbackKeys
 from tui.screens.list_io import ListExportImport
@@ -67,12 +67,12 @@ class MeetingsScreen(ListExportImport, FeedbackKeys, OpensUnitScreens, TableScre
             id=m.id,
             date=show_date("date", m.date, today) if m.date else "",
             format=m.format.label,
-            facilitator=clean_line(m.facilitator) or t("tui.nobody"),
-            minute_taker=clean_line(m.minute_taker) or t("tui.nobody"),
+            facilitator=visible_line(m.facilitator) or t("tui.nobody"),
+            minute_taker=visible_line(m.minute_taker) or t("tui.nobody"),
             findings=item.findings,
             open=item.open_points,
         )
-        theme = clean_line(m.theme) or t("tui.meetings.no_theme")
+        theme = visible_line(m.theme) or t("tui.meetings.no_theme")
         return Text.assemble((theme, "bold"), "\n", facts)
 
     # navigation ------------------------------------------------------------------

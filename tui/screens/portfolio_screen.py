@@ -12,7 +12,7 @@ from store.fields import show_date
 from store.i18n import t
 from store.portfolio import UnitFacts, all_facts, group_column_name, is_mine
 from store.repository import Store
-from store.text import clean_line
+from store.text import visible_line
 from tui.screens.table_screen import TableScreen
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
@@ -93,13 +93,13 @@ class PortfolioScreen(TableScreen):
 
     def describe_nothing(self) -> Text:
         if self.table.loaded and not self.table.total:  # the way on: the administrator's command
-            return Text(t("tui.portfolio.how_to_add", data_dir=clean_line(str(self.store.data_dir))))
+            return Text(t("tui.portfolio.how_to_add", data_dir=visible_line(str(self.store.data_dir))))
         return Text("")
 
     def count_text(self, shown: int, total: int) -> str:
         if not shown:
             if self.mine and not total:
-                return t("tui.portfolio.mine_none", user=clean_line(self.store.user))
+                return t("tui.portfolio.mine_none", user=visible_line(self.store.user))
             return t("tui.portfolio.empty")
         count = t("tui.portfolio.mine_count" if self.mine else "tui.portfolio.count", shown=shown, total=total)
         if self.group is not None:
@@ -134,22 +134,22 @@ class PortfolioScreen(TableScreen):
         facts: UnitFacts = row.item
         if facts.unit is None:
             place, problem = (facts.problem.place, facts.problem.problem) if facts.problem else (facts.slug, "")
-            return Text(t("tui.unit_problem", unit=clean_line(place), problem=clean_line(problem)))
+            return Text(t("tui.unit_problem", unit=visible_line(place), problem=visible_line(problem)))
         unit, today = facts.unit, self.store.today()
         visit = show_date("last_visit", facts.last_visit, today) if facts.last_visit else t("tui.portfolio.no_visit")
         visit = f"{visit} ({t('visit.b_hint')})"
-        rm = clean_line(unit.relatiemanager) or t("tui.portfolio.nobody")
+        rm = visible_line(unit.relatiemanager) or t("tui.portfolio.nobody")
         if unit.relatiemanager_login:
-            rm = t("tui.portfolio.rm_login", rm=rm, login=clean_line(unit.relatiemanager_login))
-        text = t("tui.portfolio.detail", name=clean_line(unit.name), kind=unit.kind.label, rm=rm, visit=visit)
+            rm = t("tui.portfolio.rm_login", rm=rm, login=visible_line(unit.relatiemanager_login))
+        text = t("tui.portfolio.detail", name=visible_line(unit.name), kind=unit.kind.label, rm=rm, visit=visit)
         if unit.hagro or unit.municipality:
             names = {r.item.slug: r.item.unit.name for r in self._loaded_rows if r.item.unit is not None}
-            hagro, municipality = (clean_line(group_column_name(names.get(v, v))) or t("tui.portfolio.no_group")
+            hagro, municipality = (visible_line(group_column_name(names.get(v, v))) or t("tui.portfolio.no_group")
                                    for v in (unit.hagro, unit.municipality))
             text += " · " + t("tui.portfolio.belongs", hagro=hagro, municipality=municipality)
         if facts.readers:
-            text += " · " + (t("unit.group_open", group=clean_line(facts.readers)) if facts.open_to_all
-                             else t("unit.group_of", group=clean_line(facts.readers)))
+            text += " · " + (t("unit.group_open", group=visible_line(facts.readers)) if facts.open_to_all
+                             else t("unit.group_of", group=visible_line(facts.readers)))
         if facts.duties:
             text += " · " + t("tui.portfolio.duties", n=facts.duties)
         if facts.bad_records:
@@ -164,7 +164,7 @@ class PortfolioScreen(TableScreen):
             return
         from tui.screens.dashboard_screen import DashboardScreen  # imported when first needed
 
-        self.app.push_screen(DashboardScreen(self.store, facts.slug, clean_line(facts.unit.name)))
+        self.app.push_screen(DashboardScreen(self.store, facts.slug, visible_line(facts.unit.name)))
 
     def action_visit(self) -> None:
         """A practice visit on the highlighted unit (tui/screens/visit_screen.py)."""
@@ -177,7 +177,7 @@ class PortfolioScreen(TableScreen):
             return
         from tui.screens.visit_screen import VisitScreen  # imported when first needed
 
-        self.app.push_screen(VisitScreen(self.store, facts.slug, clean_line(facts.unit.name)))
+        self.app.push_screen(VisitScreen(self.store, facts.slug, visible_line(facts.unit.name)))
 
     def action_phases(self) -> None:
         from tui.screens.phases_screen import PhasesScreen  # imported when first needed

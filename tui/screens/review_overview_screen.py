@@ -20,7 +20,7 @@ from store.fields import show_date
 from store.i18n import t
 from store.repository import Store
 from store.reviews import Outcome
-from store.text import clean_line
+from store.text import visible_line
 from store.vocab import Status
 from tui.bindings import localize_bindings
 from tui.screens.table_screen import describe_error
@@ -34,7 +34,7 @@ def overview_lines(outcomes: list[Outcome], total: int, today) -> list[Text]:
     lines = [Text(t("tui.review.overview_head", n=sum(not o.skipped for o in outcomes), total=total), style="bold")]
     for outcome in outcomes:
         action = outcome.action
-        lines.append(Text(f"{action.id:<6} {clean_line(action.title)}", no_wrap=True, overflow="ellipsis"))
+        lines.append(Text(f"{action.id:<6} {visible_line(action.title)}", no_wrap=True, overflow="ellipsis"))
         lines.append(Text(f"       {outcome_words(outcome, today)}", no_wrap=True, overflow="ellipsis"))
         for name, value in outcome.values:
             lines.append(Text(f"       {name}: {value}", no_wrap=True, overflow="ellipsis"))
@@ -48,13 +48,13 @@ def outcome_words(outcome: Outcome, today) -> str:
     if outcome.skipped:
         return t("tui.review.was_skipped")
     if action.status == Status.STOPPED:
-        return t("tui.review.was_stopped", reason=clean_line(action.pdsa.get("act", "")))
+        return t("tui.review.was_stopped", reason=visible_line(action.pdsa.get("act", "")))
     if action.status == Status.DONE:
         return t("tui.review.was_done")
     nxt = show_date("review_date", action.review_date, today) if action.review_date else t("tui.review.no_next")
     what = t("tui.review.was_decided", status=action.status.label, progress=action.progress, next=nxt)
     if outcome.verdict == "adjust" and action.pdsa.get("act"):
-        what = f"{t('tui.review.was_adjusted', act=clean_line(action.pdsa['act']))} · {what}"
+        what = f"{t('tui.review.was_adjusted', act=visible_line(action.pdsa['act']))} · {what}"
     return what
 
 
@@ -110,7 +110,7 @@ class ReviewOverviewScreen(Screen):
         self.app.push_screen(OverviewFileDialog(report_path(name)), chosen)  # in the reports folder
 
     def on_review_overview_screen_written(self, message: Written) -> None:
-        self.notify(t("tui.review.written", path=clean_line(message.path)), markup=False, timeout=10)
+        self.notify(t("tui.review.written", path=visible_line(message.path)), markup=False, timeout=10)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:

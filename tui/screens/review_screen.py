@@ -27,12 +27,12 @@ from textual.worker import Worker, WorkerState
 from store.errors import Conflict, InvalidRecord, InvalidValue, SpiegelError
 from store.fields import parse_value, show_date
 from store.i18n import t
-from store.kpis import analyse_kpi, started_on
+from store.kpis import analyse_kpi
 from store.records import Action, Kpi
 from store.repository import Store
 from store.reviews import Decision, Outcome, ReviewItem, apply_decision, decide, queue
 from store.runchart import Analysis
-from store.text import clean_line
+from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
 from tui.screens.record_saving import SAVE_GROUP, SaveConflicted, SavesRecords
@@ -152,10 +152,10 @@ class ReviewScreen(ReviewValues, SavesRecords, Screen):
         position = t("tui.review.position", n=self.numbers.get(action.id, 0), total=self.total,
                      left=len(self.pending) + 1)
         self.query_one("#rv-title", Static).update(Text.assemble(
-            (f"{action.id} · {position} · ", "bold"), (clean_line(action.title), "bold")))
-        facts = [action.status.label, f"{action.progress}%", clean_line(action.owner) or t("tui.no_owner")]
+            (f"{action.id} · {position} · ", "bold"), (visible_line(action.title), "bold")))
+        facts = [action.status.label, f"{action.progress}%", visible_line(action.owner) or t("tui.no_owner")]
         if action.review_cycle:
-            facts.append(t("tui.review.cycle", cycle=clean_line(action.review_cycle)))
+            facts.append(t("tui.review.cycle", cycle=visible_line(action.review_cycle)))
         facts.append(t("tui.review.why", why=item.why))
         self.query_one("#rv-facts", Static).update(Text(" · ".join(facts)))
 

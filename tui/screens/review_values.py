@@ -20,7 +20,7 @@ from store.measurements import PassResult, enter_period
 from store.records import Kpi
 from store.reviews import Outcome
 from store.runchart import Analysis, quantity
-from store.text import clean_line
+from store.text import visible_line
 from tui.screens.table_screen import describe_error
 from tui.widgets.form_row import FormRow
 from tui.widgets.review_form import kpi_line
@@ -86,7 +86,7 @@ class ReviewValues:
         self.entered.append((kpi.id, kpi.rev, self.item.action.id))
         outcome = self.outcomes.setdefault(self.item.action.id, Outcome(self.item.action, skipped=True))
         last = kpi.measurements[-1] if kpi.measurements else None
-        outcome.values.append((clean_line(kpi.name), quantity(last.value if last else None, kpi.measure_unit)))
+        outcome.values.append((visible_line(kpi.name), quantity(last.value if last else None, kpi.measure_unit)))
 
     def _ask_same_day(self, result: PassResult, typed: dict[str, str]) -> None:
         from tui.dialogs.same_day_dialog import SameDayDialog, same_day_question

@@ -28,7 +28,7 @@ from store.records import Kpi, Measurement, Record
 from store.repository import Store
 from store.kpis import add_measurement, analyse_kpi, describe_problem, measurement_problems, started_on
 from store.runchart import Analysis, baseline_line, describe_all, number, period_lines, quantity, rules_line
-from store.text import clean_line
+from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
 from tui.screens.record_saving import SaveConflicted
@@ -176,8 +176,8 @@ class RunChartScreen(LiveRefresh, Screen):
         self.query_one("#chart-body").loading = False
         kpi, analysis = message.kpi, message.analysis
         self.kpi, self.unit = kpi, kpi.unit
-        self.sub_title = f"{kpi.id} · {clean_line(kpi.action)}"
-        self.query_one("#kpi-name", Static).update(Text(clean_line(kpi.name), style="bold"))
+        self.sub_title = f"{kpi.id} · {visible_line(kpi.action)}"
+        self.query_one("#kpi-name", Static).update(Text(visible_line(kpi.name), style="bold"))
         self.query_one("#kpi-facts", Static).update(facts_line(kpi, analysis))
         self.query_one(RunChart).show(kpi, analysis)
         self.query_one("#kpi-legend", Static).update(legend(kpi, analysis))

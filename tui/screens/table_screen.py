@@ -22,7 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from store.errors import FileProblem
 from store.i18n import t
-from store.text import clean_text
+from store.text import visible
 from tui.bindings import localize_bindings
 from tui.screens.key_rule import KeyRule
 from tui.screens.live_refresh import LiveRefresh
@@ -221,5 +221,5 @@ class TableScreen(KeyRule, LiveRefresh, Screen):
 def describe_error(error: BaseException | None) -> str:
     """One line for a user: the file's name and what is wrong, not the full path."""
     if isinstance(error, FileProblem):
-        return f"{clean_text(error.place)}: {clean_text(error.problem)}"
-    return clean_text(str(error))
+        return f"{visible(error.place)}: {visible(error.problem)}"
+    return visible(str(error))

@@ -16,7 +16,7 @@ from store.records import Action, Team
 from store.repository import Store
 from store.rules import is_open
 from store.teams import member_count, save_team, team_actions, team_advice
-from store.text import clean_line, clean_text
+from store.text import visible, visible_line
 from tui.navigation import OpensUnitScreens
 from tui.screens.table_screen import TableScreen
 from tui.widgets.row_table import RowTable
@@ -47,7 +47,7 @@ def team_rows(teams: list[Team], actions: list[Action]) -> list[Row]:
     for team in sorted(teams, key=lambda x: (x.kind.value != "core", x.name.casefold())):
         advice = team_advice(team)
         count = sum(1 for a in team_actions(team, actions) if is_open(a))
-        cells = (clean_line(team.name), team.kind.label, str(member_count(team)), f"{team.patients}/{team.partners}",
+        cells = (visible_line(team.name), team.kind.label, str(member_count(team)), f"{team.patients}/{team.partners}",
                  str(count), t("tui.teams.advice_cell") if advice else "")
         search = " ".join((team.id, *cells, team.coordinator, *team.providers)).casefold()
         rows.append(Row(team.id, cells, item=TeamItem(team, count), alert=bool(advice), search=search))
@@ -82,9 +82,9 @@ class TeamsScreen(OpensUnitScreens, TableScreen):
         item: TeamItem = row.item
         team = item.team
         facts = t("tui.teams.detail", id=team.id, kind=team.kind.label, members=t("tui.teams.members", n=member_count(team)),
-                  coordinator=clean_line(team.coordinator) or t("tui.nobody"), actions=item.open_actions)
+                  coordinator=visible_line(team.coordinator) or t("tui.nobody"), actions=item.open_actions)
         advice = "\n".join(f"! {a.message}" for a in team_advice(team))
-        return Text.assemble((clean_line(team.name), "bold"), "\n", facts, "\n" if advice else "", advice)
+        return Text.assemble((visible_line(team.name), "bold"), "\n", facts, "\n" if advice else "", advice)
 
     can_go_back = True
 
@@ -111,7 +111,7 @@ class TeamsScreen(OpensUnitScreens, TableScreen):
         except Conflict:
             message, severity = t("tui.team.conflict", id=team.id), "error"
         except SpiegelError as error:
-            message, severity = t("tui.form.save_failed", error=clean_text(str(error))), "error"
+            message, severity = t("tui.form.save_failed", error=visible(str(error))), "error"
         else:
             message, severity = t("tui.team.saved", id=saved.id), "information"
         self.app.call_from_thread(self.notify, message, severity=severity, markup=False, timeout=8)

@@ -29,7 +29,7 @@ from store.records import Action, Finding, Kpi, Unit, Visit
 from store.reports.visit import since_lines, since_title
 from store.repository import Store
 from store.since import Since, since_last_visit
-from store.text import clean_line, clean_text
+from store.text import visible, visible_line
 from store.visit_agenda import Agenda, agenda_lines, visit_agenda
 from store.visits import ActionDraft, record_visit, update_visit
 from tui.bindings import localize_bindings
@@ -160,7 +160,7 @@ class VisitScreen(Screen):
                                                                         d.finding) for d in self.drafts)]
         lines += [t("visit.agreements"), *agreements] if agreements else [t("visit.no_agreements")]
         lines.append(t("visit.phases", phases=self._phases_text()))
-        self.query_one("#visit-record", Static).update(Text(clean_text("\n".join(lines))))
+        self.query_one("#visit-record", Static).update(Text(visible("\n".join(lines))))
 
     def _saved_agreements(self) -> list[str]:
         found = []
@@ -172,7 +172,7 @@ class VisitScreen(Screen):
         return found
 
     def _agreement_line(self, title: str, owner: str, deadline: dt.date | None, state: str, finding: str = "") -> str:
-        line = t("visit.agreement_line", title=clean_line(title), owner=clean_line(owner) or t("vreport.no_owner"),
+        line = t("visit.agreement_line", title=visible_line(title), owner=visible_line(owner) or t("vreport.no_owner"),
                  deadline=show_date("deadline", deadline, self.today) if deadline else t("vreport.no_deadline"), state=state)
         return line + (t("visit.for_leerpunt", id=finding) if finding else "")
 
@@ -249,7 +249,7 @@ class VisitScreen(Screen):
             actions = {a.id: a for a in self.store.records(Action, self.slug) if a.id in ids}
             self.post_message(self.Saved(visit, self.store.unit(self.slug), actions))
         except SpiegelError as error:  # a colleague changed the unit or the visit: nothing written
-            self.post_message(self.Written(t("tui.write_failed", error=clean_text(str(error))), ok=False, reload=True))
+            self.post_message(self.Written(t("tui.write_failed", error=visible(str(error))), ok=False, reload=True))
 
     def on_visit_screen_saved(self, message: Saved) -> None:
         self.visit, self.unit, self.actions = message.visit, message.unit, message.actions
@@ -283,9 +283,9 @@ class VisitScreen(Screen):
         try:
             fmt = "md" if path.lower().endswith(".md") else "html"
             written = write_report(path, visit_report(self.store, visit_id).render(fmt))
-            self.post_message(self.Written(t("visit.report_written", path=clean_line(written)), ok=True))
+            self.post_message(self.Written(t("visit.report_written", path=visible_line(written)), ok=True))
         except SpiegelError as error:
-            self.post_message(self.Written(t("tui.write_failed", error=clean_text(str(error))), ok=False))
+            self.post_message(self.Written(t("tui.write_failed", error=visible(str(error))), ok=False))
 
     def on_visit_screen_written(self, message: Written) -> None:
         self.notify(message.text, severity="information" if message.ok else "error", markup=False,

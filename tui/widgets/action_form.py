@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
 from store.errors import InvalidValue
-from store.fields import parse_value, show_date
+from store.fields import parse_value, read_back, show_date
 from store.i18n import t
 from store.records import Action
 from store.vocab import PHASES, ROUTES, Status, phase_label, route_label
@@ -153,7 +153,7 @@ class ActionForm(Vertical):
         if parsed is None:
             return t("tui.detail.no_date") if text.strip() else ""
         shown = show_date(field, parsed, self.today)
-        return "" if " ".join(text.split()).casefold() == shown.casefold() else f"→ {shown}"
+        return "" if " ".join(text.split()).casefold() == shown.casefold() else f"→ {read_back(field, parsed, self.today)}"
 
     def _show_linked(self, text: str) -> None:
         try:

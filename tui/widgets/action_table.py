@@ -13,7 +13,7 @@ from store.queries import ActionFilter, search_text, select, sort_key
 from store.records import Action, id_number
 from store.owner_names import short_owner
 from store.rules import is_due_soon, is_open, is_overdue
-from store.text import clean_line
+from store.text import visible_line
 from store.vocab import Status
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Column, Row
@@ -57,9 +57,9 @@ def action_row(action: Action, today: dt.date) -> Row:
         f"F{action.phase} R{action.route}",
         show_date("deadline", action.deadline, today, weekday=False) if action.deadline else "",
         signal,
-        clean_line(short_owner(action.owner)),
+        visible_line(short_owner(action.owner)),
         f"{action.progress}%",
-        clean_line(action.title),
+        visible_line(action.title),
     )
     # The filter also finds what the row shows: "te laat", "gepland", "F2", "R4", "di 10 nov".
     return Row(action.id, cells, item=action, alert=overdue,

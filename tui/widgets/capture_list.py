@@ -6,7 +6,7 @@ from __future__ import annotations
 from store.capture import Captured, parse_capture  # noqa: F401  (re-exported for the screen and tests)
 from store.i18n import t
 from store.records import Finding
-from store.text import clean_line
+from store.text import visible_line
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Column, Row
 
@@ -40,6 +40,6 @@ def finding_row(finding: Finding, key: str | None = None, state: str = "") -> Ro
         ident,
         finding.kind.label,
         t("tui.quick_win") if finding.quick_win else "",
-        clean_line(finding.text),
+        visible_line(finding.text),
     )
     return Row(key or finding.id, cells, item=finding, alert=state.startswith("!"))

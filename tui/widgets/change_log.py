@@ -14,7 +14,7 @@ from textual.widgets import Static
 from store.changes import field_label, when_text
 from store.i18n import t
 from store.records import Record
-from store.text import clean_line
+from store.text import visible_line
 from tui.widgets.field_text import value_text
 
 
@@ -27,8 +27,8 @@ def log_text(record: Record, today: dt.date) -> Text:
         op = entry.get("op", "")
         lines.append(when_text(entry.get("at", ""), today), style="bold")
         lines.append("  ")
-        lines.append(clean_line(str(entry.get("by", ""))), style="italic")
-        lines.append(f"  {t('op.' + op) if op in ('create', 'update', 'undo') else clean_line(op)}")
+        lines.append(visible_line(str(entry.get("by", ""))), style="italic")
+        lines.append(f"  {t('op.' + op) if op in ('create', 'update', 'undo') else visible_line(op)}")
         for name, change in (entry.get("changes") or {}).items():
             old, new = change if isinstance(change, (list, tuple)) and len(change) == 2 else (None, change)
             before = value_text(type(record), name, old, today, limit=30)

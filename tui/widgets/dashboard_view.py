@@ -14,7 +14,7 @@ from store.fields import show_date
 from store.i18n import t
 from store.owner_names import short_owner
 from store.records import Action, Meeting
-from store.text import clean_line
+from store.text import visible_line
 from store.vocab import PHASES, ROUTES, FindingState, Status, phase_label, route_label
 from tui.widgets.table_model import fit
 
@@ -41,7 +41,7 @@ def counts_block(summary: UnitSummary) -> Text:
     text.append(f"{t('tui.dash.actions'):<11}", style="bold")
     text.append(statuses)
     if summary.bad_records:  # in words: the counts above leave these out
-        ids = ", ".join(clean_line(bad.record_id) for bad in summary.bad_records[:5])
+        ids = ", ".join(visible_line(bad.record_id) for bad in summary.bad_records[:5])
         more = "…" if len(summary.bad_records) > 5 else ""
         text.append("\n" + t("tui.dash.bad_records", n=len(summary.bad_records), ids=ids + more), style=ALERT)
     return text
@@ -49,8 +49,8 @@ def counts_block(summary: UnitSummary) -> Text:
 
 def _action_line(action: Action, today: dt.date) -> Text:
     deadline = show_date("deadline", action.deadline, today) if action.deadline else t("tui.no_deadline")
-    owner = clean_line(short_owner(action.owner)) or t("tui.no_owner")  # its role abbreviated: the title keeps room
-    return Text(f"  {action.id:<6} {deadline:<14} {fit(owner, 10, 'left')} {clean_line(action.title)}",
+    owner = visible_line(short_owner(action.owner)) or t("tui.no_owner")  # its role abbreviated: the title keeps room
+    return Text(f"  {action.id:<6} {deadline:<14} {fit(owner, 10, 'left')} {visible_line(action.title)}",
                 no_wrap=True, overflow="ellipsis")
 
 
@@ -78,7 +78,7 @@ def list_lines(summary: UnitSummary, today: dt.date) -> list[tuple[Text, Action 
         state = t("tui.dash.feedback_late") if duty.overdue else t("tui.dash.feedback_soon")
         due = show_date("feedback_due", duty.due, today) if duty.due else ""
         held = show_date("date", m.date, today) if m.date else ""
-        text = Text(f"  {m.id:<6} {state} {due} · {t('tui.dash.held', date=held)} · {clean_line(m.theme)}",
+        text = Text(f"  {m.id:<6} {state} {due} · {t('tui.dash.held', date=held)} · {visible_line(m.theme)}",
                     no_wrap=True, overflow="ellipsis")
         lines.append((text, m))
     if not summary.feedback:

@@ -16,7 +16,7 @@ from textual.widgets import Input, Static, TextArea
 from store.i18n import t
 from store.records import Action, Finding
 from store.repository import Store
-from store.text import clean_line
+from store.text import clean_line, visible_line
 from tui.bindings import localize_bindings
 from tui.widgets.discard_dialog import KeepsTypedWork
 
@@ -36,7 +36,7 @@ class FindingDialog(KeepsTypedWork, ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="sp-dialog"):
             yield Static(Text(self.title_text), classes="sp-dialog-title")
-            yield Static(Text(clean_line(self.finding.text)), classes="sp-dialog-quote")
+            yield Static(Text(visible_line(self.finding.text)), classes="sp-dialog-quote")
             yield from self.editor()
             yield Static("", classes="sp-dialog-error", markup=False)
             yield Static(t(self.HINT), classes="sp-dialog-hint", markup=False)
@@ -117,7 +117,7 @@ class LinkDialog(FindingDialog):
     @work(thread=True, exclusive=True, exit_on_error=False, group="link-actions")
     def load(self) -> None:
         actions = self.store.records(Action, unit=self.finding.unit)
-        self.post_message(self.ActionsLoaded({a.id: clean_line(a.title) for a in actions}))
+        self.post_message(self.ActionsLoaded({a.id: visible_line(a.title) for a in actions}))
 
     def on_link_dialog_actions_loaded(self, message: ActionsLoaded) -> None:
         self.actions = message.titles
@@ -155,7 +155,7 @@ class LinkDialog(FindingDialog):
         elif found:
             self.show_error(t("tui.dialog.link_ambiguous", n=len(found)))
         else:
-            self.show_error(t("tui.dialog.link_unknown", text=clean_line(event.value)))
+            self.show_error(t("tui.dialog.link_unknown", text=visible_line(event.value)))
 
 
 def normalise_id(text: str) -> str:

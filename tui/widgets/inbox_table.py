@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from store.i18n import t
 from store.portfolio import column_name
 from store.records import Finding, Meeting, id_number
-from store.text import clean_line
+from store.text import visible_line
 from store.vocab import FindingKind, FindingState
 from tui.widgets.meeting_table import meeting_label
 from tui.widgets.row_table import RowTable
@@ -67,10 +67,10 @@ def inbox_rows(findings: list[Finding], meetings: list[Meeting], unit_names: dic
 
 def _row(item: InboxItem, all_units: bool) -> Row:
     f = item.finding
-    cells = [f.id, t("tui.quick_win") if f.quick_win else "", item.meeting, clean_line(f.text)]
+    cells = [f.id, t("tui.quick_win") if f.quick_win else "", item.meeting, visible_line(f.text)]
     if all_units:
         # the kind's opening stays ('Praktijk Meerhoven', 'GC Meerhoven'): four units of one
         # place are not one; the detail line has the name whole
-        cells.insert(1, clean_line(column_name(item.unit_name)))
+        cells.insert(1, visible_line(column_name(item.unit_name)))
     search = f"{f.id} {f.text} {item.meeting} {item.unit_name} {f.theme}".casefold()
     return Row(f.id, tuple(cells), item=item, search=search)

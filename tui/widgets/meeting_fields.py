@@ -9,12 +9,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from store.fields import show_date
+from store.fields import read_back
 from store.errors import InvalidValue
 from store.fields import parse_value
 from store.i18n import t
 from store.records import Meeting
-from store.text import clean_line
+from store.text import clean_line, visible_line
 from store.vocab import INPUTS, MeetingFormat, Organiser
 
 
@@ -78,11 +78,11 @@ def values_of(meeting: Meeting) -> FormValues:
         elif spec.kind == "date":
             typed[name] = f"{value.day}-{value.month}-{value.year}"
         else:
-            typed[name] = clean_line(str(value))
+            typed[name] = visible_line(str(value))
     return FormValues(
         typed=typed,
         format=meeting.format,
-        questions="\n".join(clean_line(q) for q in meeting.questions),
+        questions="\n".join(visible_line(q) for q in meeting.questions),
         inputs=tuple(i for i in INPUTS if i in meeting.inputs),
         notes=meeting.notes,
         given_unknown=meeting.feedback_given_unknown,
@@ -134,7 +134,7 @@ def hint(name: str, text: str, parsed: dict[str, Any], errors: dict[str, str], a
     if name in errors:
         return f"! {errors[name]}"
     if TYPED[name].kind == "date" and parsed.get(name) is not None and text.strip():
-        return t("tui.form.date_hint", date=show_date(name, parsed[name], today))
+        return t("tui.form.date_hint", date=read_back(name, parsed[name], today))
     if name in advised:
         return t("tui.form.advice_mark")
     return ""

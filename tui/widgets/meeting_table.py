@@ -12,7 +12,7 @@ from store.feedback_duty import GIVEN, OPEN, SENT, UNPLANNED, duty
 from store.fields import show_date
 from store.i18n import t
 from store.records import Finding, Meeting, id_number
-from store.text import clean_line
+from store.text import visible_line
 from store.vocab import FindingKind, FindingState
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Column, Row
@@ -69,7 +69,7 @@ def meeting_row(meeting: Meeting, findings: int, open_points: int, today: dt.dat
         "" if meeting.participants is None else str(meeting.participants),
         str(findings),
         feedback_status(meeting, today),
-        clean_line(meeting.theme),
+        visible_line(meeting.theme),
     )
     item = MeetingItem(meeting, findings, open_points)
     # The filter looks in the id, the cells and the people.
@@ -91,5 +91,5 @@ def meeting_label(meeting: Meeting | None, today: dt.date) -> str:
     if meeting is None:
         return t("tui.inbox.no_meeting")
     when = show_date("date", meeting.date, today) if meeting.date else meeting.id
-    theme = clean_line(meeting.theme)
+    theme = visible_line(meeting.theme)
     return f"{when} · {theme}" if theme else when

@@ -25,7 +25,7 @@ from store.i18n import t
 from store.queries import sort_key
 from store.records import Action
 from store.rules import is_overdue
-from store.text import clean_line
+from store.text import visible_line
 from store.vocab import PHASES, Status, phase_label
 from tui.bindings import localize_bindings
 from tui.widgets.table_model import fit
@@ -41,7 +41,7 @@ class Card:
     flags: tuple[str, ...]  # words, e.g. ("te laat", "evalueren")
 
     def head(self, gutter: str) -> str:
-        return f"{gutter}{STATUS_MARK.get(self.action.status, '')}{self.action.id} {clean_line(self.action.title)}"
+        return f"{gutter}{STATUS_MARK.get(self.action.status, '')}{self.action.id} {visible_line(self.action.title)}"
 
     def lines(self, width: int, gutter: str = "  ") -> list[str]:
         """The card in a column `width` wide: its title over at most two lines, then

@@ -19,7 +19,7 @@ from store.i18n import t
 from store.records import Action, Kpi
 from store.reviews import VERDICTS, Decision
 from store.runchart import quantity
-from store.text import clean_line
+from store.text import visible_line
 from tui.widgets.form_row import FormRow
 from tui.widgets.run_chart import RunChart
 
@@ -35,7 +35,7 @@ def kpi_line(kpi: Kpi, today: dt.date) -> Text:
 
 def kpi_name(kpi: Kpi, classes: str = "rv-kpi-name") -> Static:
     """The KPI's id and whole name above its value field (wrapped, never cut)."""
-    return Static(Text.assemble((kpi.id, "bold"), " ", clean_line(kpi.name)), classes=classes)
+    return Static(Text.assemble((kpi.id, "bold"), " ", visible_line(kpi.name)), classes=classes)
 
 
 def next_hint(action: Action, today: dt.date) -> str:
@@ -74,7 +74,7 @@ def review_widgets(action: Action, kpis: list[Kpi], today: dt.date) -> list[Widg
         FormRow("study", t("tui.review.study"), field_input("study", action.pdsa.get("study", ""))),
         FormRow("act", t("tui.review.act"), field_input("act", action.pdsa.get("act", ""))),
         FormRow("owner", t("tui.review.owner"),
-                field_input("owner", "", kept_hint(clean_line(action.owner), "tui.review.no_owner"), "rv-next-in")),
+                field_input("owner", "", kept_hint(visible_line(action.owner), "tui.review.no_owner"), "rv-next-in")),
         FormRow("deadline", t("tui.review.deadline"),
                 field_input("deadline", "", kept_hint(deadline, "tui.review.no_deadline"), "rv-next-in"), aside=True),
         FormRow("next", t("tui.review.next"), field_input("next", "", next_hint(action, today), "rv-next-in"),

@@ -32,7 +32,8 @@ from store.runchart import ASTRONOMICAL, SHIFT, TREND, Analysis, number, point_m
 
 LEVEL_MARKERS = {"median": "-", "target": "=", "baseline": "."}
 VALUE_MARKER, PERIOD_END_MARKER = "o", "|"
-SIGNAL_ORDER = (ASTRONOMICAL, SHIFT, TREND)  # a point in several signals shows the first
+SIGNAL_ORDER = (ASTRONOMICAL, SHIFT, TREND)
+BOTH = "shift_trend"  # a point in a shift and a trend at once: its own mark, so neither is hidden
 MAX_TICKS = 6
 FRAME_ROWS = 3  # plotext: top border, bottom border with ticks, the tick labels
 NICE_STEPS = (1.0, 2.0, 2.5, 5.0)
@@ -81,7 +82,10 @@ def y_axis(low: float, high: float, rows: int) -> tuple[float, float, list[float
 
 
 def signal_marker(kinds: Sequence[str]) -> str | None:
-    """The kind a point is marked with (see SIGNAL_ORDER), or None."""
+    """The kind a point is marked with (see SIGNAL_ORDER), BOTH for a point in a
+    shift and a trend (a terminal cell holds one mark), or None."""
+    if SHIFT in kinds and TREND in kinds:
+        return BOTH
     return next((k for k in SIGNAL_ORDER if k in kinds), None)
 
 
@@ -171,8 +175,8 @@ class RunChart(PlotextPlot):
 def legend(kpi: Kpi | None = None, analysis: Analysis | None = None) -> str:
     """'Legenda: o meting, - mediaan, …': the marks this chart uses."""
     items = [f"{VALUE_MARKER} {t('kpi.legend.values')}"]
-    kinds = {k for marks in point_marks(analysis) for k in marks} if analysis else set()
-    items += [f"{t(f'kpi.marker.{k}')} {t(f'kpi.legend.{k}')}" for k in SIGNAL_ORDER if k in kinds]
+    shown = {signal_marker(marks) for marks in point_marks(analysis)} if analysis else set()
+    items += [f"{t(f'kpi.marker.{k}')} {t(f'kpi.legend.{k}')}" for k in (*SIGNAL_ORDER, BOTH) if k in shown]
     items.append(f"{LEVEL_MARKERS['median']} {t('kpi.legend.median')}")
     for name in ("target", "baseline"):
         if kpi is not None and getattr(kpi, name) is not None:

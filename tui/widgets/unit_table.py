@@ -13,7 +13,7 @@ from store.dates import short_date
 from store.i18n import t
 from store.portfolio import UnitFacts, all_facts, attention_key, column_name, group_column_name, group_words, natural_key
 from store.repository import Store
-from store.text import clean_line
+from store.text import visible_line
 from store.vocab import ROUTES
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Column, Row
@@ -142,13 +142,13 @@ def group_key(group: str) -> Callable[[Row], Any]:
 def _unit_row(facts: UnitFacts, today: dt.date, group: str | None = None, names: dict[str, str] | None = None) -> Row:
     if facts.unit is None:
         problem = facts.problem.problem if facts.problem else ""
-        text = t("tui.portfolio.problem", problem=clean_line(problem))
+        text = t("tui.portfolio.problem", problem=visible_line(problem))
         return Row(facts.slug, (facts.slug, text), item=facts, alert=True, span_from=1, search=_search(facts.slug, facts))
     unit = facts.unit
-    name = clean_line(column_name(unit.name))
+    name = visible_line(column_name(unit.name))
     if facts.open_to_all:  # two rows alike: the one anyone in the shared group may have made is marked
         name = f"{t('units.open_mark')} {name}"
-    facts.group_name = clean_line(group_of(facts, group, names or {})) if group else ""
+    facts.group_name = visible_line(group_of(facts, group, names or {})) if group else ""
     cells = (
         f"{name}  {t('tui.bad_records_cell', n=facts.bad_records)}" if facts.bad_records else name,
         unit.kind.label if group is None else group_column_name(facts.group_name) or t("tui.portfolio.no_group"),
@@ -160,7 +160,7 @@ def _unit_row(facts: UnitFacts, today: dt.date, group: str | None = None, names:
         short_date(facts.last_visit, today) if facts.last_visit else "-",
     )
     return Row(facts.slug, cells, item=facts, alert=facts.overdue > 0 or facts.bad_records > 0,
-               search=_search(f"{clean_line(unit.name)} {name} {group_words(unit)}", facts))
+               search=_search(f"{visible_line(unit.name)} {name} {group_words(unit)}", facts))
 
 
 def _search(name: str, facts: UnitFacts) -> str:
