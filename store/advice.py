@@ -65,7 +65,7 @@ def message(code: str, **values: object) -> str:
     return i18n.t(f"advice.{code}", **values)
 
 
-def _advice(code: str, field: str, **values: object) -> Advice:
+def make_advice(code: str, field: str, **values: object) -> Advice:
     return Advice(code, field, message(code, **values))
 
 
@@ -93,21 +93,21 @@ def meeting_advice(meeting: Meeting, today: dt.date) -> list[Advice]:
     participants = _count(meeting.participants)
     if participants is not None:
         if participants < MIN_PARTICIPANTS:
-            found.append(_advice("participants_too_few", "participants", n=participants, min=MIN_PARTICIPANTS, low=low, high=high))
+            found.append(make_advice("participants_too_few", "participants", n=participants, min=MIN_PARTICIPANTS, low=low, high=high))
         elif not low <= participants <= high:
-            found.append(_advice("participants_not_ideal", "participants", n=participants, low=low, high=high))
+            found.append(make_advice("participants_not_ideal", "participants", n=participants, low=low, high=high))
     listeners = _count(meeting.listeners)
     if listeners is not None and listeners > MAX_LISTENERS:
-        found.append(_advice("listeners_too_many", "listeners", n=listeners, low=GOOD_LISTENERS[0], high=GOOD_LISTENERS[1]))
+        found.append(make_advice("listeners_too_many", "listeners", n=listeners, low=GOOD_LISTENERS[0], high=GOOD_LISTENERS[1]))
     if _blank(meeting.facilitator):
-        found.append(_advice("facilitator_missing", "facilitator"))
+        found.append(make_advice("facilitator_missing", "facilitator"))
     if _blank(meeting.minute_taker):
-        found.append(_advice("minute_taker_missing", "minute_taker"))
+        found.append(make_advice("minute_taker_missing", "minute_taker"))
     duration = _count(meeting.duration_min)
     if duration is not None and duration > DURATION_MIN[1]:
-        found.append(_advice("duration_too_long", "duration_min", n=duration))
+        found.append(make_advice("duration_too_long", "duration_min", n=duration))
     elif duration is not None and duration < DURATION_MIN[0]:
-        found.append(_advice("duration_too_short", "duration_min", n=duration))
+        found.append(make_advice("duration_too_short", "duration_min", n=duration))
     found.extend(_target_group_advice(meeting))
     found.extend(_feedback_advice(meeting, today))
     return found
@@ -118,7 +118,7 @@ def _target_group_advice(meeting: Meeting) -> list[Advice]:
     evening. A start time not yet known is advised too: the advice says what to plan."""
     found = []
     if meeting.working_target is True and not (isinstance(meeting.start_time, str) and meeting.start_time >= EVENING_FROM):
-        found.append(_advice("evening_slot", "start_time"))
+        found.append(make_advice("evening_slot", "start_time"))
     return found
 
 
@@ -129,11 +129,11 @@ def _feedback_advice(meeting: Meeting, today: dt.date) -> list[Advice]:
 
     duty = fd.duty(meeting, today)
     if duty.state == fd.LATE and duty.due is not None:
-        return [_advice("feedback_overdue", "feedback_due", due=describe_date(duty.due, today, "ahead"))]
+        return [make_advice("feedback_overdue", "feedback_due", due=describe_date(duty.due, today, "ahead"))]
     if duty.state == fd.UNPLANNED:
-        return [_advice("feedback_unplanned", "feedback_due")]
+        return [make_advice("feedback_unplanned", "feedback_due")]
     if duty.default and duty.state == fd.OPEN and duty.due is not None:
-        return [_advice("feedback_default", "feedback_due", due=describe_date(duty.due, today, "ahead"),
+        return [make_advice("feedback_default", "feedback_due", due=describe_date(duty.due, today, "ahead"),
                         weeks=fd.feedback_weeks())]
     return []
 
@@ -205,9 +205,9 @@ def created_date(created_at: object) -> dt.date | None:
 def action_advice(action: Action, today: dt.date) -> list[Advice]:
     """Rules of thumb for an action: a pilot (phase 2) is evaluated within a year."""
     if pilot_overdue(action, today):
-        return [_advice("pilot_unevaluated", "evaluated_on", days=pilot_age(action, today))]
+        return [make_advice("pilot_unevaluated", "evaluated_on", days=pilot_age(action, today))]
     if pilot_ending_soon(action, today):
-        return [_advice("pilot_ending", "evaluated_on", n=pilot_days_left(action, today))]
+        return [make_advice("pilot_ending", "evaluated_on", n=pilot_days_left(action, today))]
     return []
 
 
@@ -216,12 +216,12 @@ def unit_advice(meetings: Iterable[Meeting], actions: Iterable[Action], today: d
     found: list[Advice] = []
     late = sum(1 for m in meetings if feedback_overdue(m, today))
     if late:
-        found.append(_advice("unit_feedback_overdue", "meetings", n=late))
+        found.append(make_advice("unit_feedback_overdue", "meetings", n=late))
     actions = list(actions)
     pilots = sum(1 for a in actions if pilot_overdue(a, today))
     if pilots:
-        found.append(_advice("unit_pilots_unevaluated", "actions", n=pilots))
+        found.append(make_advice("unit_pilots_unevaluated", "actions", n=pilots))
     ending = sum(1 for a in actions if pilot_ending_soon(a, today))
     if ending:
-        found.append(_advice("unit_pilots_ending", "actions", n=ending))
+        found.append(make_advice("unit_pilots_ending", "actions", n=ending))
     return found

@@ -184,16 +184,3 @@ POLL_SECONDS = 0.25
 def is_database(location: str | os.PathLike) -> bool:
     """Whether `location` names a database (a `postgresql://` URL), not a directory."""
     return os.fspath(location).startswith(("postgresql://", "postgres://"))
-
-
-def open_backend(location: str | os.PathLike) -> Backend:
-    """The backend for a data directory, or for a `postgresql://` URL (psycopg is
-    imported only then: files keep the CLI's start-up as lean as it was)."""
-    location = os.fspath(location)
-    if is_database(location):
-        from store.pg.backend import PgBackend
-
-        return PgBackend(location)
-    from store.files.backend import FileBackend
-
-    return FileBackend(location)

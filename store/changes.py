@@ -98,7 +98,7 @@ def _describe(name: str, kind: str, value: Any, today: dt.date) -> str:
     if kind == "Measurements" and isinstance(value, list):
         return t("value.measurements", count=len(value))
     if kind in ("Agreements", "PhaseMoves") and isinstance(value, list):  # a visit's (store/visits.py)
-        from store.visits import describe_items
+        from store.visit_history import describe_items
 
         return describe_items(kind, value)
     if isinstance(value, dict):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from store import advice, rules
 from store.dates import add_months
 from store.errors import BadRecord
-from store.progress import status_history
+from store.progress import created_on, status_history  # created_on: importable from here too
 from store.queries import sort_key
 from store.records import Action, Finding, Meeting, Unit
 from store.repository import Store
@@ -119,14 +119,6 @@ def feedback_duties(meetings: list[Meeting], today: dt.date) -> list[FeedbackDut
 def last_meeting(meetings: list[Meeting], today: dt.date) -> dt.date | None:
     """The latest meeting held (today or before); planned ones do not count."""
     return max((m.date for m in meetings if m.date is not None and m.date <= today), default=None)
-
-
-def created_on(action: Action, today: dt.date) -> dt.date:
-    """When an action came into being: the earliest date it carries. Imported and
-    demo actions bring older start and done dates than their `created_at` stamp, and
-    a stamp after `today` (a fixed test date) counts as today."""
-    dates = [d for d in (advice.created_date(action.created_at), action.started_on, action.done_on) if d]
-    return min([*dates, today])
 
 
 def burnup(actions: list[Action], today: dt.date, months: int = BURNUP_MONTHS) -> list[BurnPoint]:

@@ -92,6 +92,11 @@ class FileProblem(SpiegelError, OSError):
         return name
 
 
+class BadRecordsInUnit(FileProblem):
+    """Raised by the list index's check while a bad action exists: no index is
+    written, and lists read the unit file (leaving the bad action out)."""
+
+
 class CorruptFile(FileProblem):
     """The file exists but is empty, truncated, not JSON or not a spiegel file."""
 

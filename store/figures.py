@@ -38,7 +38,7 @@ def figures_of(unit: Unit, meetings: list[Meeting], findings: list[Finding], act
                visits: list[Visit]) -> dict:
     """The figures of a unit whose records all loaded (JSON-ready)."""
     from store import advice, rules
-    from store.visits import last_visit
+    from store.visit_history import last_visit
     from store.vocab import FindingKind, FindingState
 
     open_actions = [a for a in actions if rules.is_open(a)]
@@ -156,11 +156,11 @@ def summary_check(store: Store, slug: str) -> Callable[[dict], tuple[str, dict |
     cannot back. Figures are None while any record is bad: the portfolio then counts
     from the records and reports the bad ones. Deleted records count nowhere."""
     from store.records import Action, Finding, Kpi, Meeting, Visit
-    from store.repository import BadRecordsInUnit
+    from store.errors import BadRecordsInUnit
     from store.schema import tombstone
 
     def checked(data: dict) -> tuple[str, dict | None]:
-        unit = store._unit_from(data, slug)
+        unit = store.unit_from(data, slug)
         built: dict[type, list] = {}
         bad = False
         for cls in (Action, Meeting, Finding, Kpi, Visit):
@@ -169,7 +169,7 @@ def summary_check(store: Store, slug: str) -> Callable[[dict], tuple[str, dict |
                 if tombstone(doc):
                     continue
                 try:
-                    found.append(store._build(cls, doc, slug))
+                    found.append(store.build_record(cls, doc, slug))
                 except BadRecord as problem:
                     if cls is Action:
                         raise BadRecordsInUnit(store.backend.where(slug), str(problem)) from None
@@ -186,18 +186,18 @@ def cached(store: Store, slug: str) -> tuple[Unit, Figures] | None:
     list index, a database record), checked like any stored data; None when there are
     none to trust (a bad record, a forged or stale-format cache, a backend that keeps
     none). A unit that cannot be used raises its FileProblem."""
-    from store.records import Unit
-    from store.repository import BadRecordsInUnit, _blank_action
+    from store.errors import BadRecordsInUnit
+    from store.records import Unit, blank_action
 
     try:
-        raw = store.backend.unit_figures(slug, _blank_action(), summary_check(store, slug))
+        raw = store.backend.unit_figures(slug, blank_action(), summary_check(store, slug))
     except BadRecordsInUnit:
         return None
     figures = checked(raw)
     if figures is None:
         return None
     try:
-        unit = store._build(Unit, figures.unit_doc, slug)
+        unit = store.build_record(Unit, figures.unit_doc, slug)
     except BadRecord:
         return None
     unit.id = unit.unit = slug  # the cache names no other unit

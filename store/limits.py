@@ -11,6 +11,7 @@ import math
 
 from store.errors import InvalidValue
 from store.i18n import t
+from store.recordtype import META_FIELDS, field_kinds
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -54,8 +55,6 @@ def date_in_range(value: Any) -> bool:
 def input_problems(record: Any) -> list[InvalidValue]:
     """What a record about to be saved must keep: numbers in their range, text and
     lists within their length. Messages say the limit."""
-    from store.records import META_FIELDS, field_kinds
-
     found = []
     for name, kind in field_kinds(type(record)).items():
         problem = None if name in META_FIELDS else _limit(name, kind, getattr(record, name))

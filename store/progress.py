@@ -5,7 +5,7 @@ Pure functions over records; the dashboard and the portfolio draw them (and show
 the same numbers as a table).
 
 An action's status on a past day is read from its dates, the way the burn-up
-reads them: planned from when it came into being (`dashboard.created_on`), in
+reads them: planned from when it came into being (`created_on`, also the burn-up's rule), in
 progress from `started_on`, done from `done_on`; stopped from the day its change
 log set it to stopped (its last change if the log does not say). An action that
 is planned now counts as planned since it came into being.
@@ -34,10 +34,16 @@ class StatusPoint:
         return sum(self.counts.values())
 
 
+def created_on(action: Action, today: dt.date) -> dt.date:
+    """When an action came into being: the earliest date it carries. Imported and
+    demo actions bring older start and done dates than their `created_at` stamp, and
+    a stamp after `today` (a fixed test date) counts as today."""
+    dates = [d for d in (created_date(action.created_at), action.started_on, action.done_on) if d]
+    return min([*dates, today])
+
+
 def status_on(action: Action, day: dt.date, today: dt.date) -> Status | None:
     """The action's status at the end of `day`, or None if it did not exist yet."""
-    from store.dashboard import created_on  # the burn-up's rule for when an action began
-
     if action.status == Status.DONE and action.done_on and action.done_on <= day:
         return Status.DONE
     if action.status == Status.STOPPED and stopped_on(action, today) <= day:

@@ -9,11 +9,14 @@ English value; records hold `datetime.date` and enum members.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 
 from store.errors import BadRecord, InvalidValue
 from store.i18n import t
-from store.recordtype import field, record_class, record_fields
+# Measurement, field_kinds and the meta fields live in store/recordtype.py (below
+# store/limits.py and store/validate.py, which need them); importable from here too.
+from store.recordtype import META_FIELDS, STATE_FIELDS, Measurement, field, field_kinds, record_class  # noqa: F401
 from store.text import clean_line, clean_text
 from store.limits import PDSA_KEYS, input_problems
 from store.validate import CODES as _CODES, loaded_values
@@ -37,28 +40,6 @@ Pdsa = dict  # plan/do/study/act -> text
 Measurements = list  # list[Measurement]
 Agreements = list  # list of {"text": line, "action": id or "", "finding"?: L-id}: a visit's agreements (store/visits.py)
 PhaseMoves = list  # list of {"route": 1..4, "from": 1..4, "to": 1..4}: phase changes made during a visit
-
-
-class Measurement:
-    """One point of a KPI's series."""
-
-    __slots__ = ("date", "value", "note")
-
-    def __init__(self, date: dt.date, value: float, note: str = "") -> None:
-        self.date, self.value, self.note = date, value, note
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Measurement):
-            return NotImplemented
-        return (self.date, self.value, self.note) == (other.date, other.value, other.note)
-
-    __hash__ = None  # mutable, like the dataclass it replaces
-
-    def __repr__(self) -> str:
-        return f"Measurement({self.date!r}, {self.value!r}, {self.note!r})"
-
-    def to_doc(self) -> dict[str, Any]:
-        return {"date": self.date.isoformat(), "value": self.value, "note": self.note}
 
 
 @record_class
@@ -132,9 +113,6 @@ class Record:
         return doc
 
 
-META_FIELDS = ("id", "rev", "created_at", "created_by", "updated_at", "updated_by", "log")
-# Logged like a user field (so undo reverses it) but set only by delete, never edited.
-STATE_FIELDS = ("deleted",)
 
 
 @record_class
@@ -272,7 +250,7 @@ class Kpi(Record):
     rules: Line = ""  # "ihi", "anhoej", or "" for the setting (SPIEGEL_RUN_RULES)
 
     def _extra_problems(self) -> list[InvalidValue]:
-        from store.kpis import kpi_problems  # the KPI rules live there
+        from store.kpi_values import kpi_problems  # the KPI rules live there
 
         return kpi_problems(self)
 
@@ -315,17 +293,6 @@ class Team(Record):
 RECORD_TYPES: dict[str, type[Record]] = {c.PREFIX: c for c in (Unit, Meeting, Finding, Action, Kpi, Visit, Team)}
 TABLES = [c.TABLE for c in RECORD_TYPES.values()]
 
-_KINDS: dict[type, dict[str, str]] = {}
-
-
-def field_kinds(cls: type[Record]) -> dict[str, str]:
-    """Field name -> kind name (the annotation string), cached per class."""
-    kinds = _KINDS.get(cls)
-    if kinds is None:
-        kinds = _KINDS[cls] = {f.name: f.kind for f in record_fields(cls)}
-    return kinds
-
-
 _DEFAULTS: dict[type, dict[str, Any]] = {}
 
 
@@ -336,6 +303,13 @@ def _defaults(cls: type[Record]) -> dict[str, Any]:
         blank = cls().to_doc()
         found = _DEFAULTS[cls] = {k: v for k, v in blank.items() if k not in ("id", "rev")}
     return found
+
+
+@cache
+def blank_action() -> dict:
+    """A new action's document: what a list row falls back on where a stored
+    document leaves a default out. Shared: do not change it."""
+    return Action().to_doc()
 
 
 def record_type(record_id: str) -> type[Record]:

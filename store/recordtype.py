@@ -11,6 +11,12 @@ all this does.
 
 from __future__ import annotations
 
+import datetime as _dt
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs CLI start-up; only type checkers need it
+    from typing import Any
+
 _MISSING = object()
 
 
@@ -84,3 +90,45 @@ def _make_init(qualname: str, fields: list[Field]):
     init = scope["__init__"]
     init.__qualname__ = f"{qualname}.__init__"
     return init
+
+
+# What every record shares, and which fields a record class has -------------------------
+
+META_FIELDS = ("id", "rev", "created_at", "created_by", "updated_at", "updated_by", "log")
+# Logged like a user field (so undo reverses it) but set only by delete, never edited.
+STATE_FIELDS = ("deleted",)
+
+_KINDS: dict[type, dict[str, str]] = {}
+
+
+def field_kinds(cls: type) -> dict[str, str]:
+    """Field name -> kind name (the annotation string), cached per class."""
+    kinds = _KINDS.get(cls)
+    if kinds is None:
+        kinds = _KINDS[cls] = {f.name: f.kind for f in record_fields(cls)}
+    return kinds
+
+
+# A KPI's measurement: a value inside a record, built by the load-time check
+# (store/validate.py) and by the records (store/records.py). ------------------------------
+
+class Measurement:
+    """One point of a KPI's series."""
+
+    __slots__ = ("date", "value", "note")
+
+    def __init__(self, date: _dt.date, value: float, note: str = "") -> None:
+        self.date, self.value, self.note = date, value, note
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Measurement):
+            return NotImplemented
+        return (self.date, self.value, self.note) == (other.date, other.value, other.note)
+
+    __hash__ = None  # mutable, like the dataclass it replaces
+
+    def __repr__(self) -> str:
+        return f"Measurement({self.date!r}, {self.value!r}, {self.note!r})"
+
+    def to_doc(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "value": self.value, "note": self.note}

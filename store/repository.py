@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from contextlib import contextmanager
-from functools import cache
 
 from store import schema, unit_names
-from store.backend import Backend, open_backend
-from store.errors import BadRecord, CorruptFile, FileProblem, InvalidValue, NotFound
+from store.backend import Backend, is_database
+# BadRecordsInUnit lives in store/errors.py; importable from here too.
+from store.errors import BadRecord, BadRecordsInUnit, CorruptFile, FileProblem, InvalidValue, NotFound  # noqa: F401
 from store.i18n import t
 from store.bad_records import bad_in, built
-from store.records import Action, Record, Unit, field_kinds, record_type
+from store.records import Action, Record, Unit, blank_action, field_kinds, record_type
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -35,11 +35,6 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
 
     R = TypeVar("R", bound=Record)
     DocFilter = Callable[[dict], bool]
-
-
-class BadRecordsInUnit(FileProblem):
-    """Raised by the list index's check while a bad action exists: no index is
-    written, and lists read the unit file (leaving the bad action out)."""
 
 
 class UnitEntry:
@@ -106,11 +101,11 @@ class Store:
     def unit(self, slug: str) -> Unit:
         """The unit record; a bad one makes the whole unit unusable (CorruptFile):
         every screen and command needs it."""
-        return self._unit_from(self.backend.read(slug), slug)
+        return self.unit_from(self.backend.read(slug), slug)
 
-    def _unit_from(self, data: dict, slug: str) -> Unit:
+    def unit_from(self, data: dict, slug: str) -> Unit:
         try:
-            return self._build(Unit, data["unit"]["1"], slug)
+            return self.build_record(Unit, data["unit"]["1"], slug)
         except BadRecord as bad:
             detail = "; ".join(f"{p.field}: {p.message}" for p in bad.problems)  # the stored key: fix it there
             raise CorruptFile(self.backend.where(slug), t("file.bad_unit", detail=detail)) from None
@@ -171,7 +166,7 @@ class Store:
 
         def gather(slug: str) -> list[R]:
             data = self.backend.read(slug)
-            self._unit_from(data, slug)  # a unit whose own record is bad is unusable as a whole
+            self.unit_from(data, slug)  # a unit whose own record is bad is unusable as a whole
             docs = data.get(cls.TABLE, {}).values()
             if not deleted:
                 docs = [doc for doc in docs if not schema.tombstone(doc)]
@@ -198,7 +193,7 @@ class Store:
     def _built(self, cls: type[R], slug: str, docs, where: DocFilter | None,
                skipped: list[SpiegelError] | None = None) -> list[R]:
         """Records of `slug` from documents, the bad ones left out (store/bad_records.py)."""
-        return built(lambda kind, doc: self._build(kind, doc, slug), cls, docs, where, skipped)
+        return built(lambda kind, doc: self.build_record(kind, doc, slug), cls, docs, where, skipped)
 
     def listed_actions(
         self, unit: str | None = None, where: DocFilter | None = None, skipped: list[SpiegelError] | None = None,
@@ -210,7 +205,7 @@ class Store:
 
         def gather(slug: str) -> list[Action]:
             try:
-                rows = self._list_index(slug)[1]
+                rows = self.list_index(slug)[1]
             except BadRecordsInUnit:  # no index while a bad action exists: the file itself
                 try:
                     return self.records(Action, slug, where, skipped)
@@ -223,9 +218,9 @@ class Store:
             self.backend.prefetch_lists()
         return self._per_unit(unit, skipped, gather)
 
-    def _list_index(self, slug: str) -> tuple[str, list[list]]:
+    def list_index(self, slug: str) -> tuple[str, list[list]]:
         """The unit's name and its actions' list rows (store/files/listing.py's FIELDS)."""
-        return self.backend.list_rows(slug, _blank_action(), self._summary_check(slug))
+        return self.backend.list_rows(slug, blank_action(), self._summary_check(slug))
 
     def _summary_check(self, slug: str) -> Callable[[dict], tuple[str, dict | None]]:
         """What a backend that caches list rows and figures asks of a unit's whole
@@ -256,7 +251,7 @@ class Store:
         remembered = self._bad.get(slug)
         if remembered is not None and remembered[0] is data:
             return list(remembered[1])
-        bad = bad_in(lambda kind, doc: self._build(kind, doc, slug), data)
+        bad = bad_in(lambda kind, doc: self.build_record(kind, doc, slug), data)
         self._bad[slug] = (data, bad)
         return list(bad)
 
@@ -272,7 +267,7 @@ class Store:
                     raise
                 continue
             if doc is not None:
-                return self._build(cls, doc, slug)  # a bad record: BadRecord says which field
+                return self.build_record(cls, doc, slug)  # a bad record: BadRecord says which field
         raise NotFound(t("record.not_found", id=record_id))
 
     # writing ----------------------------------------------------------------
@@ -345,7 +340,7 @@ class Store:
             return txn.undo(type(located), located.id, rev)
 
     # internals --------------------------------------------------------------
-    def _build(self, cls: type[R], doc: dict, slug: str) -> R:
+    def build_record(self, cls: type[R], doc: dict, slug: str) -> R:
         """A record from its document; BadRecord, naming where the unit's data lives,
         if the document fails the load-time check (store/validate.py)."""
         try:
@@ -353,6 +348,19 @@ class Store:
         except BadRecord as bad:
             raise BadRecord(slug, bad.record_id, bad.problems, self.backend.where(slug),
                             self.backend.repair_hint(slug)) from None
+
+
+def open_backend(location: str | os.PathLike) -> Backend:
+    """The backend for a data directory, or for a `postgresql://` URL (psycopg is
+    imported only then: files keep the CLI's start-up as lean as it was)."""
+    location = os.fspath(location)
+    if is_database(location):
+        from store.pg.backend import PgBackend
+
+        return PgBackend(location)
+    from store.files.backend import FileBackend
+
+    return FileBackend(location)
 
 
 def merged(value: dict | list, part: dict | list) -> dict | list:
@@ -373,11 +381,3 @@ def os_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no passwd entry, e.g. an arbitrary uid in a container
         return f"uid{os.getuid()}"
-
-
-@cache
-def _blank_action() -> dict:
-    """A new action's document: what a list row falls back on where a stored
-    document leaves a default out. Shared: do not change it."""
-    return Action().to_doc()
-

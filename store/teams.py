@@ -12,7 +12,7 @@ The rules of thumb are advice (store/advice.py's `Advice`), never a refusal.
 
 from __future__ import annotations
 
-from store.advice import Advice, _advice
+from store.advice import Advice, make_advice
 from store.records import Action, Team
 from store.vocab import TeamKind
 
@@ -35,17 +35,17 @@ def team_advice(team: Team) -> list[Advice]:
         low, high = PROJECT_SIZE
         size = member_count(team)
         if not low <= size <= high:
-            found.append(_advice("team_size", "providers", n=size, low=low, high=high))
+            found.append(make_advice("team_size", "providers", n=size, low=low, high=high))
         if providers and people < PER_PROVIDER * providers:
-            found.append(_advice("team_ratio", "patients", points=people, providers=providers,
+            found.append(make_advice("team_ratio", "patients", points=people, providers=providers,
                                  wanted=PER_PROVIDER * providers))
     else:
         if not team.coordinator.strip():
-            found.append(_advice("team_no_coordinator", "coordinator"))
+            found.append(make_advice("team_no_coordinator", "coordinator"))
         if people == 0:
-            found.append(_advice("team_no_patients", "patients"))
+            found.append(make_advice("team_no_patients", "patients"))
         if providers == 0:
-            found.append(_advice("team_no_providers", "providers"))
+            found.append(make_advice("team_no_providers", "providers"))
     return found
 
 

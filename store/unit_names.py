@@ -105,6 +105,6 @@ def unit_name(store: Store, slug: str) -> str:
     if name is not None:
         return name
     try:
-        return store._list_index(slug)[0]
+        return store.list_index(slug)[0]
     except FileProblem:
         return store.unit(slug).name

@@ -20,6 +20,7 @@ import re
 
 from store.errors import InvalidValue
 from store.i18n import t
+from store.recordtype import Measurement, field_kinds
 from store.limits import BOUNDS, MAX_INT, MAX_NUMBER, MAX_YEAR, MIN_YEAR, PDSA_KEYS, is_number
 from store.text import clean_line, clean_text
 from store.vocab import Direction, FindingKind, FindingState, MeetingFormat, Organiser, Status, TeamKind, UnitKind
@@ -125,8 +126,6 @@ def _tables(cls: type) -> tuple[dict, dict]:
     or the (low, high) range of an int), and every field's check."""
     found = _TABLES.get(cls)
     if found is None:
-        from store.records import field_kinds
-
         kinds = {n: k for n, k in field_kinds(cls).items() if n != "unit"}
         plain = {n: str for n, k in kinds.items() if k in ("Line", "Text", "str") and n != "id"}
         _OPTIONAL_INTS[cls] = {n for n, k in kinds.items() if k == "OptInt"}
@@ -319,8 +318,6 @@ _PDSA = frozenset(PDSA_KEYS)
 
 
 def _measurements(name: str, value: Any) -> list:
-    from store.records import Measurement
-
     if type(value) is not list:
         raise Bad("load.measurements")
     points = []

@@ -66,13 +66,13 @@ class PgBackend(Backend):
         self.url = url
         self.location = without_password(url)
         self.conn = connect(url, self.location)
-        self._lock = threading.RLock()
+        self.statement_lock = threading.RLock()
         self._cache: dict[str, tuple[int, dict]] = {}
         self._working: dict[str, dict] = {}
         self._names: dict[str, str] = {}
-        self._lists: dict[str, tuple[str, str]] = {}
+        self.prefetched_lists: dict[str, tuple[str, str]] = {}
         self._listener = Listener(CHANNEL, lambda: connect(url, self.location))
-        with self._errors(None):
+        with self.database_errors(None):
             check_schema(self.conn, self.location)
 
     # where and who -------------------------------------------------------------
@@ -84,8 +84,8 @@ class PgBackend(Backend):
 
     def default_user(self) -> str | None:
         """The login role: the database knows who is working."""
-        with self._errors(None):
-            return self._one("SELECT current_user")[0]
+        with self.database_errors(None):
+            return self.one_row("SELECT current_user")[0]
 
     def close(self) -> None:
         self.conn.close()
@@ -93,7 +93,7 @@ class PgBackend(Backend):
 
     # reading ---------------------------------------------------------------------
     def slugs(self) -> list[str]:
-        with self._errors(None):
+        with self.database_errors(None):
             rows = self._all(f"SELECT u.slug, {_NAME} FROM spiegel.units u ORDER BY u.slug")
         self._names = {slug: name for slug, name in rows if isinstance(name, str)}
         return [slug for slug, _ in rows]
@@ -102,8 +102,8 @@ class PgBackend(Backend):
         """None where the user may not read the unit: Store then asks for its list,
         which says "geen toegang"."""
         if slug not in self._names:
-            with self._errors(slug):
-                row = self._one(f"SELECT {_NAME} FROM spiegel.units u WHERE u.slug = %s", (slug,))
+            with self.database_errors(slug):
+                row = self.one_row(f"SELECT {_NAME} FROM spiegel.units u WHERE u.slug = %s", (slug,))
             if row is None or not isinstance(row[0], str):
                 return None
             self._names[slug] = row[0]
@@ -113,26 +113,26 @@ class PgBackend(Backend):
         working = self._working.get(slug)
         if working is not None:
             return working
-        with self._errors(slug):
-            version = self._version(slug)
+        with self.database_errors(slug):
+            version = self.unit_version(slug)
             cached = self._cache.get(slug)
             if cached is not None and cached[0] == version:
                 return cached[1]
-            data = self._load(slug)
+            data = self.load_unit(slug)
         self._cache[slug] = (version, data)  # at worst newer than `version`: read again next time
         return data
 
     def fingerprint(self, slug: str) -> tuple:
         try:
-            with self._errors(slug):
-                return (self._version(slug),)
+            with self.database_errors(slug):
+                return (self.unit_version(slug),)
         except FileProblem as problem:
             return ("problem", str(problem))
 
     def fingerprints(self, slug: str | None) -> tuple:
         if slug:
             return ((slug, self.fingerprint(slug)),)
-        with self._errors(None):
+        with self.database_errors(None):
             return tuple((s, (v,)) for s, v in self._all("SELECT slug, version FROM spiegel.units ORDER BY slug"))
 
     def list_rows(self, slug: str, blank: dict, checked: Callable[[dict], tuple[str, dict | None]]) -> tuple[str, list[list]]:
@@ -151,8 +151,8 @@ class PgBackend(Backend):
     def prefetch_lists(self) -> None:
         from store.pg import lists
 
-        with self._errors(None):
-            self._lists = {slug: (name, rows, checked) for slug, name, rows, checked in self._all(lists.ALL_LISTS)}
+        with self.database_errors(None):
+            self.prefetched_lists = {slug: (name, rows, checked) for slug, name, rows, checked in self._all(lists.ALL_LISTS)}
 
     def holders(self, record_id: str) -> list[str]:
         """The unit the id register names, alone; else those holding a record with
@@ -160,8 +160,8 @@ class PgBackend(Backend):
         prefix, _, number = record_id.partition("-")
         if prefix not in SEQUENCES or not number.isdigit() or len(number) > 12:
             return self.slugs()
-        with self._errors(None):
-            row = self._one("SELECT unit FROM spiegel.ids WHERE prefix = %s AND number = %s", (prefix, int(number)))
+        with self.database_errors(None):
+            row = self.one_row("SELECT unit FROM spiegel.ids WHERE prefix = %s AND number = %s", (prefix, int(number)))
             if row is not None:
                 return [row[0]]
             # Units with a record of that number: no JSON operator on documents (one
@@ -176,7 +176,7 @@ class PgBackend(Backend):
                   if prefix in SEQUENCES and number.isdigit() and len(number) <= 12]
         if not wanted:
             return {}
-        with self._errors(None):
+        with self.database_errors(None):
             rows = self._all("SELECT i.prefix, i.number, i.unit FROM spiegel.ids i"
                              " JOIN unnest(%s::text[], %s::bigint[]) AS w (prefix, number)"
                              " ON w.prefix = i.prefix AND w.number = i.number",
@@ -187,13 +187,13 @@ class PgBackend(Backend):
         """(whether this role administers spiegel's schema, its name): store/pg/admin.py."""
         from store.pg.admin import is_admin
 
-        with self._errors(None):
+        with self.database_errors(None):
             return is_admin(self.conn)
 
     def unit_group(self, slug: str) -> tuple[str, list[str]] | None:
         """The unit's group role and the login roles that are its members."""
-        with self._errors(slug):
-            row = self._one("SELECT role FROM spiegel.units WHERE slug = %s", (slug,))
+        with self.database_errors(slug):
+            row = self.one_row("SELECT role FROM spiegel.units WHERE slug = %s", (slug,))
             if row is None or row[0] is None:
                 return None
             members = [r[0] for r in self._all(
@@ -204,18 +204,18 @@ class PgBackend(Backend):
     # writing ---------------------------------------------------------------------
     @contextmanager
     def transaction(self, slug: str) -> Iterator[dict]:
-        self._lists.clear()  # prefetched for one list: never outlives a write
-        with self._lock, self._errors(slug, writing=True):
+        self.prefetched_lists.clear()  # prefetched for one list: never outlives a write
+        with self.statement_lock, self.database_errors(slug, writing=True):
             with self.conn.transaction():
-                self._version(slug)  # "geen toegang" for a unit the user may not write
+                self.unit_version(slug)  # "geen toegang" for a unit the user may not write
                 # The unit's row locked by the schema's function: a member holds no
                 # write grant, so no lock on anything but units they may write.
-                if self._one("SELECT spiegel.lock_unit(%s)", (slug,))[0] is None:
+                if self.one_row("SELECT spiegel.lock_unit(%s)", (slug,))[0] is None:
                     raise CorruptFile(self.where(slug), t("db.unit_missing"))
                 # Read after the lock, in a statement of its own: a fresh snapshot that
                 # holds what the writer before us committed.
-                original = self._load(slug)
-                working = self._load(slug)  # a second parse is cheaper than a deep copy
+                original = self.load_unit(slug)
+                working = self.load_unit(slug)  # a second parse is cheaper than a deep copy
                 self._working[slug] = working
                 try:
                     yield working
@@ -227,9 +227,9 @@ class PgBackend(Backend):
     def create(self, slug: str, data: dict, group: int | None = None) -> None:
         """A new unit with its first data. (`group` is the files' OS group; on a
         database, who may use a unit is a matter of roles.)"""
-        with self._lock, self._errors(slug, writing=True), self.conn.transaction():
+        with self.statement_lock, self.database_errors(slug, writing=True), self.conn.transaction():
             # The unit, a group role of its own, and its maker as the role's first member.
-            made = self._one("SELECT spiegel.create_unit(%s, %s::json)", (slug, _meta_text(data)))[0]
+            made = self.one_row("SELECT spiegel.create_unit(%s, %s::json)", (slug, _meta_text(data)))[0]
             if not made:
                 raise AlreadyExists(self.where(slug), t("file.exists"))
             self._save(slug, None, _changed({}, data), [])
@@ -240,7 +240,7 @@ class PgBackend(Backend):
         already registered (data copied in with its ids) is skipped."""
         if prefix not in SEQUENCES:
             raise ValueError(prefix)
-        with self._lock, self._errors(slug, writing=True):
+        with self.statement_lock, self.database_errors(slug, writing=True):
             rows = self._all("SELECT spiegel.next_ids(%s, %s, %s)", (prefix, count, slug))
         return [f"{prefix}-{number}" for number in sorted(r[0] for r in rows)]
 
@@ -249,7 +249,7 @@ class PgBackend(Backend):
         rows = [(prefix, int(number), slug) for record_id, slug in holders.items()
                 for prefix, _, number in [record_id.partition("-")]
                 if prefix in SEQUENCES and number.isdigit() and 0 < int(number) <= MAX_NUMBER]
-        with self._lock, self._errors(None, writing=True), self.conn.transaction():
+        with self.statement_lock, self.database_errors(None, writing=True), self.conn.transaction():
             made = 0
             for row in rows:
                 made += self.conn.execute(
@@ -276,33 +276,33 @@ class PgBackend(Backend):
     def wake(self) -> None:
         """The waiting threads return at once (a NOTIFY on this store's own channel)."""
         if self._listener.started:
-            with self._errors(None):
+            with self.database_errors(None):
                 self.conn.execute("SELECT pg_notify(%s, '')", (self._listener.wake_channel,))
 
     # internals -------------------------------------------------------------------
-    def _one(self, sql: str, params: tuple = ()) -> tuple | None:
+    def one_row(self, sql: str, params: tuple = ()) -> tuple | None:
         return self.conn.execute(sql, params).fetchone()
 
     def _all(self, sql: str, params: tuple = ()) -> list[tuple]:
         return self.conn.execute(sql, params).fetchall()
 
-    def _version(self, slug: str) -> int:
+    def unit_version(self, slug: str) -> int:
         """The unit's write counter; NoAccess unless the user is a member of its role."""
-        row = self._one("SELECT version, spiegel.may_use(slug) FROM spiegel.units WHERE slug = %s", (slug,))
+        row = self.one_row("SELECT version, spiegel.may_use(slug) FROM spiegel.units WHERE slug = %s", (slug,))
         if row is None:
             raise CorruptFile(self.where(slug), t("db.unit_missing"))
         if not row[1]:
             raise NoAccess(self.where(slug), t("db.no_access"))
         return row[0]
 
-    def _load(self, slug: str) -> dict:
+    def load_unit(self, slug: str) -> dict:
         """The unit's data in the file format (older documents migrated in memory)."""
-        meta = self._one("SELECT meta::text FROM spiegel.units WHERE slug = %s", (slug,))
+        meta = self.one_row("SELECT meta::text FROM spiegel.units WHERE slug = %s", (slug,))
         if meta is None:
             raise CorruptFile(self.where(slug), t("db.unit_missing"))
         data = {schema.META: {"1": jsoncodec.loads(meta[0])}}
         data.update({name: {} for name in schema.TABLES})
-        data.update(jsoncodec.loads(self._one(_LOAD, (slug,))[0]))
+        data.update(jsoncodec.loads(self.one_row(_LOAD, (slug,))[0]))
         version = schema.version_of(data)
         if not isinstance(version, int) or version > schema.SCHEMA_VERSION:
             raise CorruptFile(self.where(slug), t("file.newer_schema", found=version, known=schema.SCHEMA_VERSION))
@@ -323,18 +323,18 @@ class PgBackend(Backend):
         """One call of spiegel.save_unit: the changed documents, the deleted ones, and
         (unless None: a new unit's first records) `_meta` with the write counter
         bumped and a NOTIFY. Returns the write counter."""
-        return self._one(_SAVE, (slug, meta, [kind for kind, _, _ in docs], [int(number) for _, number, _ in docs],
+        return self.one_row(_SAVE, (slug, meta, [kind for kind, _, _ in docs], [int(number) for _, number, _ in docs],
                                  [jsoncodec.dumps(doc).decode() for _, _, doc in docs],
                                  [kind for kind, _ in gone], [number for _, number in gone]))[0]
 
     @contextmanager
-    def _errors(self, slug: str | None, writing: bool = False) -> Iterator[None]:
+    def database_errors(self, slug: str | None, writing: bool = False) -> Iterator[None]:
         """The database's errors as the store's: each names where (the unit, or the
         database) and what to do, and says nothing was saved only where something was
         to be (`writing`); nothing else is caught."""
         place = self.where(slug) if slug else self.location
         try:
-            with self._lock:  # one statement (or transaction) on the connection at a time
+            with self.statement_lock:  # one statement (or transaction) on the connection at a time
                 yield
         except pgerrors.LockNotAvailable:
             raise Busy(place, busy_message(self.conn)) from None

@@ -38,8 +38,8 @@ def unit_figures(backend: PgBackend, slug: str, checked: Callable[[dict], tuple[
     from store.errors import CorruptFile, NoAccess
     from store.i18n import t
 
-    with backend._errors(slug):
-        row = backend._one(_READ, (slug,))
+    with backend.database_errors(slug):
+        row = backend.one_row(_READ, (slug,))
     if row is None:
         raise CorruptFile(backend.where(slug), t("db.unit_missing"))
     version, may_use, stored = row
@@ -54,7 +54,7 @@ def unit_figures(backend: PgBackend, slug: str, checked: Callable[[dict], tuple[
             return found.get("figures")
     figures = checked(backend.read(slug))[1]  # data at least as new as `version`
     try:
-        with backend._lock:
+        with backend.statement_lock:
             backend.conn.execute(_WRITE, (slug, jsoncodec.dumps({"version": version, "figures": figures}).decode()))
     except psycopg.Error:  # a cache: one that cannot be written is computed again next time
         pass

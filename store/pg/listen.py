@@ -29,7 +29,7 @@ class Listener:
         self.wake_channel = f"spiegel_wake_{os.getpid()}_{id(self):x}"
         self._connect = connect
         self._conn: psycopg.Connection | None = None
-        self._lock = threading.Lock()
+        self.statement_lock = threading.Lock()
 
     @property
     def started(self) -> bool:
@@ -40,7 +40,7 @@ class Listener:
         psycopg.Error from the connection is the caller's to translate."""
         deadline = time.monotonic() + timeout
         while True:
-            with self._lock:
+            with self.statement_lock:
                 if self._conn is None:
                     conn = self._connect()
                     conn.execute(f"LISTEN {self.channel}")

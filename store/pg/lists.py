@@ -47,11 +47,11 @@ FROM spiegel.units u WHERE u.slug = %s
 def list_rows(backend: PgBackend, slug: str, blank: dict, checked: Callable[[dict], tuple[str, dict | None]]) -> tuple[str, list[list]]:
     """The unit's name and a row of FIELDS per action (prefetched for every unit, or
     asked for this one)."""
-    found = backend._lists.pop(slug, None)
+    found = backend.prefetched_lists.pop(slug, None)
     if found is None:
-        with backend._errors(slug):
-            backend._version(slug)  # "geen toegang" rather than an empty unit
-            found = backend._one(ONE_LIST, (slug,))
+        with backend.database_errors(slug):
+            backend.unit_version(slug)  # "geen toegang" rather than an empty unit
+            found = backend.one_row(ONE_LIST, (slug,))
         if found is None or found[0] is None:
             raise CorruptFile(backend.where(slug), t("file.no_unit"))
     name, rows, marked = found
@@ -67,16 +67,16 @@ def checked_rows(backend: PgBackend, slug: str, blank: dict, checked: Callable[[
     One REPEATABLE READ transaction: a concurrent change to the unit (the trigger
     clears the mark) makes the marking fail rather than mark data it did not see."""
     conn = backend.conn
-    with backend._errors(slug):
+    with backend.database_errors(slug):
         try:
             with conn.transaction():
                 conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                version = backend._version(slug)
-                data = backend._load(slug)
+                version = backend.unit_version(slug)
+                data = backend.load_unit(slug)
                 name = checked(data)[0]
                 conn.execute("SELECT spiegel.mark_checked(%s, %s)", (slug, version))
         except (pgerrors.SerializationFailure, pgerrors.InsufficientPrivilege, pgerrors.LockNotAvailable):
-            data = backend._load(slug)  # changed meanwhile, or one who may not mark: checked, unmarked
+            data = backend.load_unit(slug)  # changed meanwhile, or one who may not mark: checked, unmarked
             name = checked(data)[0]
     return name, [[doc.get(field, blank[field]) for field in FIELDS] for doc in data.get("actions", {}).values()
                   if not schema.tombstone(doc)]

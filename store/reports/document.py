@@ -9,42 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+# The blocks live in store/reports/blocks.py, which the renderers read; importable from here too.
+from store.reports.blocks import Block, Bullets, Chart, Heading, Paragraph, Table  # noqa: F401
 from store.text import visible
-
-
-@dataclass
-class Heading:
-    text: str
-    level: int = 2
-
-
-@dataclass
-class Paragraph:
-    text: str
-    quiet: bool = False  # a remark (smaller, grey in HTML; italic in Markdown)
-
-
-@dataclass
-class Bullets:
-    items: list[str]
-
-
-@dataclass
-class Table:
-    headers: list[str]
-    rows: list[list[str]]
-
-
-@dataclass
-class Chart:
-    """An SVG drawing (from store/reports/charts.py, holding no user text) and the
-    words that say what it shows, for the Markdown file and screen readers."""
-
-    svg: str
-    caption: str
-
-
-Block = Heading | Paragraph | Bullets | Table | Chart
 
 
 @dataclass

@@ -11,7 +11,11 @@ import html
 import re
 
 from store.i18n import t
-from store.reports.document import Bullets, Chart, Document, Heading, Paragraph, Table
+from store.reports.blocks import Bullets, Chart, Heading, Paragraph, Table
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the renderers read a Document; it imports them when asked to render
+    from store.reports.document import Document
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
-from store.reports.document import Bullets, Chart, Document, Heading, Paragraph, Table
+from store.reports.blocks import Bullets, Chart, Heading, Paragraph, Table
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the renderers read a Document; it imports them when asked to render
+    from store.reports.document import Document
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that
 # can start markup anywhere in a line.

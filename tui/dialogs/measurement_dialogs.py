@@ -10,7 +10,7 @@ from store.i18n import t
 from store.records import Measurement
 from store.runchart import number
 from tui.widgets.form_row import FormRow
-from tui.widgets.kpi_dialogs import NewMeasurement, _input
+from tui.widgets.kpi_dialogs import NewMeasurement, field_input
 from tui.widgets.field_text import field_label
 
 
@@ -24,10 +24,10 @@ class CorrectMeasurement(NewMeasurement):
         m = self.measurement
         return [
             # The date as every screen shows it ('zo 1 nov'), which reads back as the same day.
-            FormRow("date", field_label("date"), _input("date", show_date("measurement", m.date, self.today),
+            FormRow("date", field_label("date"), field_input("date", show_date("measurement", m.date, self.today),
                                                       classes="date"), aside=True),
-            FormRow("value", field_label("value"), _input("value", number(m.value), classes="number")),
-            FormRow("note", field_label("note"), _input("note", m.note)),
+            FormRow("value", field_label("value"), field_input("value", number(m.value), classes="number")),
+            FormRow("note", field_label("note"), field_input("note", m.note)),
         ]
 
     def hint(self) -> str:

@@ -87,7 +87,7 @@ class _Dialog(KeepsTypedWork, ModalScreen):
         self.cancel_keeping_work()
 
 
-def _input(name: str, value: str = "", placeholder: str = "", classes: str = "") -> Input:
+def field_input(name: str, value: str = "", placeholder: str = "", classes: str = "") -> Input:
     return Input(value, placeholder=placeholder, id=f"in-{name}", classes=classes, select_on_focus=False, compact=True)
 
 
@@ -111,12 +111,12 @@ class NewMeasurement(_Dialog):
         self.today, self.measure_unit = today, measure_unit
 
     def rows(self) -> list[FormRow]:
-        date = _input("date", "vandaag" if language() == "nl" else "today",
+        date = field_input("date", "vandaag" if language() == "nl" else "today",
                       t("kpi.measure.date_placeholder"), "date")
         return [
             FormRow("date", field_label("date"), date, aside=True),
-            FormRow("value", field_label("value"), _input("value", "", t("kpi.measure.value_placeholder"), "number")),
-            FormRow("note", field_label("note"), _input("note")),
+            FormRow("value", field_label("value"), field_input("value", "", t("kpi.measure.value_placeholder"), "number")),
+            FormRow("note", field_label("note"), field_input("note")),
         ]
 
     def hint(self) -> str:
@@ -166,15 +166,15 @@ class KpiForm(_Dialog):
         kpi = self.kpi
         directions = [(Text(d.label), d.value) for d in Direction]
         return [
-            FormRow("name", field_label("name"), _input("name", kpi.name)),
-            FormRow("measure_unit", field_label("measure_unit"), _input("measure_unit", kpi.measure_unit, "%, min, aantal")),
+            FormRow("name", field_label("name"), field_input("name", kpi.name)),
+            FormRow("measure_unit", field_label("measure_unit"), field_input("measure_unit", kpi.measure_unit, "%, min, aantal")),
             FormRow("direction", field_label("direction"),
                     Select(directions, value=kpi.direction.value, allow_blank=False, id="in-direction", compact=True)),
-            *(FormRow(n, field_label(n), _input(n, _number_text(getattr(kpi, n)), classes="number")) for n in self.NUMBERS),
+            *(FormRow(n, field_label(n), field_input(n, _number_text(getattr(kpi, n)), classes="number")) for n in self.NUMBERS),
             FormRow("baseline_points", field_label("baseline_points"),
-                    _input("baseline_points", str(kpi.baseline_points or ""), classes="number")),
+                    field_input("baseline_points", str(kpi.baseline_points or ""), classes="number")),
             FormRow("baseline_end", field_label("baseline_end"),
-                    _input("baseline_end", kpi.baseline_end.isoformat() if kpi.baseline_end else "",
+                    field_input("baseline_end", kpi.baseline_end.isoformat() if kpi.baseline_end else "",
                            t("kpi.form.baseline_hint"), "date")),
             FormRow("rules", field_label("rules"),
                     Select([(Text(t(f"kpi.form.rules_{r or 'default'}")), r) for r in ("", *RULE_SETS)],
