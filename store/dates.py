@@ -131,10 +131,10 @@ def parse_date(text: str, today: _dt.date | None = None, field: str = "datum",
     try:
         found = _parse(phrase, today, yearless=yearless)
     except (_Nonexistent, ValueError, OverflowError):
-        raise InvalidDate(field, t("date.nonexistent", text=_shown(raw))) from None
+        raise InvalidDate(field, t("date.nonexistent", text=typed_text(raw))) from None
     if found is None:
         raise InvalidDate(field, t("date.invalid.past" if yearless == "past" else "date.invalid",
-                                   text=_shown(raw)))
+                                   text=typed_text(raw)))
     return found
 
 
@@ -313,7 +313,7 @@ _BUILDERS = [
 ]
 
 
-def _shown(text: str, limit: int = 40) -> str:
+def typed_text(text: str, limit: int = 40) -> str:
     """The text as it may appear in a message: control characters escaped, so an
     ESC from a paste cannot drive the terminal, and long input cut short."""
     text = text.strip()
@@ -369,3 +369,9 @@ def short_date(d: _dt.date, today: _dt.date | None = None) -> str:
     """Narrow date for a table column: '9 nov' in `today`'s year, else 'nov 2025'."""
     today = today or _dt.date.today()
     return f"{d.day} {month_name(d.month)}" if d.year == today.year else f"{month_name(d.month)} {d.year:04d}"
+
+
+def long_date(day: _dt.date) -> str:
+    """'12 november 2026': a report is read later and by others, so the month is
+    written out in the UI language and the year always named (never ISO)."""
+    return f"{day.day} {month_name(day.month, short=False)} {day.year}"

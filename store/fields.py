@@ -147,9 +147,9 @@ def read_back(name: str, value: dt.date, today: dt.date) -> str:
 
 
 def _typed(text: str) -> str:
-    from store.dates import _shown
+    from store.dates import typed_text
 
-    return _shown(str(text))
+    return typed_text(str(text))
 
 
 def show_date(name: str, value: dt.date, today: dt.date | None = None, weekday: bool = True) -> str:

@@ -117,9 +117,9 @@ def add_measurement(store: Store, kpi_id: str, measurement: Measurement, unit: s
     """Append a measurement to the KPI as it is on disk now, in one transaction of
     its unit (so two people entering values at once both keep theirs, or the second
     is asked about). With `rev`, a KPI changed since that revision is a Conflict
-    instead. A day that already has a value: store.measurements.with_measurement
-    (`same_day` "ask" raises SameDayValue, "replace" or "keep")."""
-    from store.measurements import with_measurement
+    instead. A day that already has a value: store.same_day.with_measurement
+    (store/same_day.py: `same_day` "ask" raises SameDayValue, "replace" or "keep")."""
+    from store.same_day import with_measurement
 
     kpi = store.get(kpi_id, unit)
     if not isinstance(kpi, Kpi):

@@ -91,10 +91,10 @@ def _old_lock(top_fd: int, slug: str, path: str) -> int:
     import time
 
     from store.errors import Busy
-    from store.files.unitfile import LOCK_TIMEOUT, _flock_until
+    from store.files.unitfile import LOCK_TIMEOUT, flock_until
 
     fd, _ = safe.open_regular(f"{slug}.lock", top_fd, os.O_RDWR | os.O_CREAT, path=path)
-    if not _flock_until(fd, time.monotonic() + LOCK_TIMEOUT):
+    if not flock_until(fd, time.monotonic() + LOCK_TIMEOUT):
         owner = layout.user_name(os.fstat(fd).st_uid)
         os.close(fd)
         raise Busy(path, t("migrate.lock_busy", owner=owner))

@@ -219,7 +219,7 @@ class UnitFile:
         while True:
             fd = self._open_lock(dir_fd)
             try:
-                if _flock_until(fd, deadline) and _still_named(fd, dir_fd):
+                if flock_until(fd, deadline) and _still_named(fd, dir_fd):
                     break
             except BaseException:
                 os.close(fd)
@@ -279,7 +279,7 @@ def _index_trusted(st: os.stat_result, dir_st: os.stat_result) -> bool:
     return st.st_uid in (0, os.geteuid()) or layout.is_member(st.st_uid, st.st_gid)
 
 
-def _flock_until(fd: int, deadline: float) -> bool:
+def flock_until(fd: int, deadline: float) -> bool:
     while True:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

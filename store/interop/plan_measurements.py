@@ -25,7 +25,7 @@ from store.interop import cells
 from store.interop.column_report import letter
 from store.interop.columns import PERIOD
 from store.interop.periods import period
-from store.interop.plan import RowPlan, _said
+from store.interop.row_plan import RowPlan, said
 from store.interop.read_table import Sheet
 from store.kpis import checked_value
 from store.measurements import existing_on_day
@@ -74,7 +74,7 @@ def _one(number: int, column: str, values: dict, when: object, amount: object, k
         day = _day(when, today, wide)
         value = _value(amount, kpi)
     except SpiegelError as problem:
-        plan = RowPlan(number, "error", name, message=_said(problem))
+        plan = RowPlan(number, "error", name, message=said(problem))
         plan.column = column
         return plan
     note = cells.text(values.get("note")).strip()

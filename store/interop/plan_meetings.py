@@ -10,7 +10,7 @@ import re
 from store.errors import InvalidValue
 from store.i18n import t
 from store.interop import cells
-from store.interop.plan import RowPlan, _copy, _date, _finish, _key, _stale, _target
+from store.interop.row_plan import RowPlan, copy_record, date_cell, finish, row_key, merged_if_stale, target
 from store.records import Meeting
 from store.vocab import MeetingFormat
 
@@ -22,20 +22,20 @@ _SPLIT = re.compile(r"\s*(?:\n|;|•)\s*")
 
 
 def meeting_row(number, values, existing, today, year, _meeting, notes) -> RowPlan:
-    current = _target(values, Meeting, existing.meeting_by_id, number)
-    day = _date(values, "date", today, year, number, notes)
+    current = target(values, Meeting, existing.meeting_by_id, number)
+    day = date_cell(values, "date", today, year, number, notes)
     if day is None and current is None:
         raise InvalidValue("date", t("interop.no_meeting_date"))
     theme = cells.line(values.get("theme"))
     if current is None and not cells.line(values.get("id")):
         current = next((m for m in existing.meeting_by_id.values()
-                        if m.date == day and _key(m.theme) == _key(theme)), None)
-    edited = _copy(current) if current else Meeting()
+                        if m.date == day and row_key(m.theme) == row_key(theme)), None)
+    edited = copy_record(current) if current else Meeting()
     if day is not None:
         edited.date = day
     for name in ("feedback_due", "feedback_sent"):
         if name in values and values[name] not in (None, ""):
-            setattr(edited, name, _date(values, name, today, year, number, notes))
+            setattr(edited, name, date_cell(values, name, today, year, number, notes))
     if cells.line(values.get("format")):
         edited.format = MeetingFormat.parse(cells.line(values["format"]), "format")
     for name in LINES:
@@ -51,10 +51,10 @@ def meeting_row(number, values, existing, today, year, _meeting, notes) -> RowPl
 
             setattr(edited, name, parse_value(Meeting, name, cells.line(values[name])))
     title = theme or (current.theme if current else "") or (day or edited.date).isoformat()
-    stale = _stale(number, current, edited, values, title, today)
+    stale = merged_if_stale(number, current, edited, values, title, today)
     if isinstance(stale, RowPlan):
         return stale
-    plan = _finish(number, current, stale or edited, values, title, merged=stale is not None)
+    plan = finish(number, current, stale or edited, values, title, merged=stale is not None)
     if plan.op in ("create", "update", "same"):
         plan.new_findings = _new_findings(values, current, existing)
         if plan.new_findings and plan.op == "same":
@@ -68,4 +68,4 @@ def _new_findings(values: dict, current: Meeting | None, existing) -> list[str]:
     """The leerpunten in the row that the meeting does not have yet, in order."""
     texts = [text for text in _SPLIT.split(cells.text(values.get("leerpunt"))) if text.strip()]
     had = {key for (meeting, key) in existing.finding_texts if current is not None and meeting == current.id}
-    return list(dict.fromkeys(text for text in texts if _key(text) not in had))
+    return list(dict.fromkeys(text for text in texts if row_key(text) not in had))

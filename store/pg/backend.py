@@ -52,13 +52,6 @@ SELECT coalesce(json_object_agg(kind, docs), '{}')::text FROM (
 """
 # Members write only through functions (store/pg/sql/006_hardening.sql).
 _SAVE = "SELECT spiegel.save_unit(%s, %s::json, %s::text[], %s::bigint[], %s::text[], %s::text[], %s::bigint[])"
-# A unit's name is its Unit record's, as the trigger picked it (`listed`: never a JSON
-# operator on the document itself, which one unreadable escape would make fail): NULL
-# where the user may not read the unit (row-level security hides the record;
-# store/pg/sql/002_privacy.sql), or where the name must be read from the whole unit.
-_NAME = ("(SELECT listed ->> 'name' FROM spiegel.records r"
-         " WHERE r.unit = u.slug AND r.kind = 'unit' AND r.number = 1)")
-
 class PgBackend(Backend):
     kind = "postgresql"
 
@@ -93,8 +86,10 @@ class PgBackend(Backend):
 
     # reading ---------------------------------------------------------------------
     def slugs(self) -> list[str]:
+        from store.pg.lists import UNIT_NAME
+
         with self.database_errors(None):
-            rows = self._all(f"SELECT u.slug, {_NAME} FROM spiegel.units u ORDER BY u.slug")
+            rows = self._all(f"SELECT u.slug, {UNIT_NAME} FROM spiegel.units u ORDER BY u.slug")
         self._names = {slug: name for slug, name in rows if isinstance(name, str)}
         return [slug for slug, _ in rows]
 
@@ -102,8 +97,10 @@ class PgBackend(Backend):
         """None where the user may not read the unit: Store then asks for its list,
         which says "geen toegang"."""
         if slug not in self._names:
+            from store.pg.lists import UNIT_NAME
+
             with self.database_errors(slug):
-                row = self.one_row(f"SELECT {_NAME} FROM spiegel.units u WHERE u.slug = %s", (slug,))
+                row = self.one_row(f"SELECT {UNIT_NAME} FROM spiegel.units u WHERE u.slug = %s", (slug,))
             if row is None or not isinstance(row[0], str):
                 return None
             self._names[slug] = row[0]

@@ -17,7 +17,6 @@ from store import jsoncodec, schema
 from store.errors import CorruptFile
 from store.files.listing import FIELDS
 from store.i18n import t
-from store.pg.backend import _NAME
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
@@ -25,19 +24,27 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type 
 
     from store.pg.backend import PgBackend
 
+
+# A unit's name is its Unit record's, as the trigger picked it (`listed`: never a JSON
+# operator on the document itself, which one unreadable escape would make fail): NULL
+# where the user may not read the unit (row-level security hides the record;
+# store/pg/sql/002_privacy.sql), or where the name must be read from the whole unit.
+UNIT_NAME = ("(SELECT listed ->> 'name' FROM spiegel.records r"
+            " WHERE r.unit = u.slug AND r.kind = 'unit' AND r.number = 1)")
+
 # Every readable unit's list rows in one round trip (`prefetch_lists`). `deleted` and
 # `listed` are filled by the trigger, NULL where PostgreSQL cannot read a document (a
 # `\u0000` escape): such an action is kept, and its NULL sends the unit to the
 # whole-unit read, whose load checks report that record alone, as with files.
 ALL_LISTS = f"""
-SELECT u.slug, {_NAME}, coalesce(r.rows, '[]')::text, u.checked IS NOT DISTINCT FROM u.version
+SELECT u.slug, {UNIT_NAME}, coalesce(r.rows, '[]')::text, u.checked IS NOT DISTINCT FROM u.version
 FROM spiegel.units u LEFT JOIN (
     SELECT unit, json_agg(listed ORDER BY number) AS rows FROM spiegel.records
     WHERE kind = 'actions' AND deleted IS NOT TRUE GROUP BY unit) AS r ON r.unit = u.slug
 WHERE spiegel.may_use(u.slug)
 """
 ONE_LIST = f"""
-SELECT {_NAME}, (SELECT coalesce(json_agg(listed ORDER BY number), '[]')::text
+SELECT {UNIT_NAME}, (SELECT coalesce(json_agg(listed ORDER BY number), '[]')::text
                  FROM spiegel.records WHERE unit = u.slug AND kind = 'actions' AND deleted IS NOT TRUE),
        u.checked IS NOT DISTINCT FROM u.version
 FROM spiegel.units u WHERE u.slug = %s

@@ -59,11 +59,3 @@ class Document:
     def render(self, fmt: str) -> str:
         """`fmt`: "md" or "html"."""
         return self.to_html() if fmt == "html" else self.to_markdown()
-
-
-def long_date(day: dt.date) -> str:
-    """'12 november 2026': a report is read later and by others, so the month is
-    written out in the UI language and the year always named (never ISO)."""
-    from store.dates import month_name
-
-    return f"{day.day} {month_name(day.month, short=False)} {day.year}"

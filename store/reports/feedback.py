@@ -105,7 +105,7 @@ def _action_line(action: Action, today: dt.date) -> str:
 
 def _long_date(day: dt.date) -> str:
     """'12 november 2026': a letter to patients names the year (store.dates' months)."""
-    from store.reports.document import long_date
+    from store.dates import long_date
 
     return long_date(day)
 

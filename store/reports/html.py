@@ -63,7 +63,7 @@ def render(doc: Document) -> str:
         parts.append(f'<p class="subtitle">{escape(doc.subtitle)}</p>')
     parts += [_block(block) for block in doc.blocks]
     if doc.made_on:
-        from store.reports.document import long_date
+        from store.dates import long_date
 
         parts.append(f"<footer>{escape(t('report.made_on', date=long_date(doc.made_on)))}</footer>")
     parts += ["</body>", "</html>", ""]
