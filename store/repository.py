@@ -213,7 +213,8 @@ class Store:
                 rows = self._list_index(slug)[1]
             except BadRecordsInUnit:  # no index while a bad action exists: the file itself
                 return self.records(Action, slug, where, skipped)
-            return self._built(Action, slug, documents(rows), where, skipped)
+            narrow = getattr(where, "rows", None)  # fewer rows to turn into documents
+            return self._built(Action, slug, documents(narrow(rows) if narrow else rows), where, skipped)
 
         if not unit:
             self.backend.prefetch_lists()
