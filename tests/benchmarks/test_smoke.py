@@ -85,3 +85,19 @@ def test_an_arrow_key_sends_its_rows_not_the_screen(tmp_path):
     count, drawn = idle_traffic.idle_bytes(str(tmp_path), [*keys, down], seconds=2.0, then=(down,))
     assert marker.encode() in drawn
     assert 0 < count < 2500
+
+
+@pytest.mark.parametrize("module", ["benchmarks.run", "benchmarks.backends", "benchmarks.portfolio", "benchmarks.tui"])
+def test_the_benchmarks_run_without_the_test_extra(module):
+    """`import pytest` fails as it does without the test extra: --help still answers
+    (benchmarks/backends.py started its PostgreSQL through tests/pg_server.py, which
+    imported pytest)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import runpy, sys\nsys.modules['pytest'] = None  # as if not installed\n"
+            f"sys.argv = [{module!r}, '--help']\nrunpy.run_module({module!r}, run_name='__main__')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0 and "--help" in done.stdout, done.stderr
