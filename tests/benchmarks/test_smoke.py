@@ -40,6 +40,17 @@ def test_one_tiny_comparison_runs(tmp_path):
     assert "| 50 |" in "\n".join(run.report(rows, 1))
 
 
+def test_the_comparison_on_the_demos_data_runs(tmp_path):
+    """The demo's unit files (meetings, leerpunten, KPIs, logs) against the same
+    actions in taskwarrior: every action is there, and both commands ran."""
+    needs.need("taskwarrior")
+    rows = run.run_demo(60, repeat=1, work=tmp_path)
+    assert [r["name"] for r in rows] == ["demo: list --overdue vs task +OVERDUE list", "demo: add (fsynced) vs task add"]
+    assert all(r["ratio"] > 0 for r in rows)
+    store = Store(tmp_path / "demo-60", today=TODAY)
+    assert len(store.records(Action)) == 60 + 2  # the demo's actions and the two adds (warm-up, one run)
+
+
 def test_tui_benchmark_runs_at_tiny_size(tmp_path):
     from benchmarks import tui
 
