@@ -63,6 +63,18 @@ def build_spiegel(data_dir: Path, items: list[dict], today: dt.date, one_unit: b
             txn.add_many([_kpi(rng, action, today) for action in actions[::KPI_EVERY]])
 
 
+def demo_items(store: Store) -> list[dict]:
+    """The actions of a data directory (the demo's) as `plan` gives them, for the
+    same actions in taskwarrior: the demo's unit files are the size a practice's
+    grow to (~280 KB for 200 actions, with meetings, leerpunten, KPIs and logs)."""
+    items = []
+    for number, slug in enumerate(sorted(store.slugs())):
+        for action in store.records(Action, slug):
+            items.append({"unit": number, "title": action.title, "owner": action.owner, "deadline": action.deadline,
+                          "status": action.status, "phase": action.phase, "route": action.route})
+    return items
+
+
 def _kpi(rng: random.Random, action: Action, today: dt.date) -> Kpi:
     baseline = rng.randint(40, 70)
     months = [(today.year * 12 + today.month - 1 - back) for back in range(12, 0, -1)]
@@ -90,9 +102,11 @@ def build_taskwarrior(work: Path, items: list[dict], today: dt.date) -> dict[str
     for n, item in enumerate(items):
         task = {"uuid": str(uuid.UUID(int=n + 1)), "description": item["title"], "entry": entry,
                 "status": tw_status[item["status"]], "project": f"praktijk{item['unit']:03d}",
-                "due": item["deadline"].strftime("%Y%m%dT000000Z"), "tags": [f"fase{item['phase']}"]}
+                "tags": [f"fase{item['phase']}"]}
+        if item["deadline"] is not None:  # the demo's actions may have none
+            task["due"] = item["deadline"].strftime("%Y%m%dT000000Z")
         if task["status"] != "pending":
-            task["end"] = task["due"]
+            task["end"] = task.get("due", entry)
         tasks.append(task)
     source = work / "import.json"
     source.write_text(json.dumps(tasks))

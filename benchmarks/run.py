@@ -3,6 +3,7 @@
     python -m benchmarks.run                 # 1k and 10k actions, 7 repetitions
     python -m benchmarks.run --sizes 1000 10000 50000 --repeat 11
     python -m benchmarks.run --no-tui        # the command-line comparison only
+    python -m benchmarks.run --sizes --demo 10000 --no-tui   # the demo's data only
 
 Prints tables (median, spread as min–max, ratio spiegel/taskwarrior; the TUI
 against its goals) and writes benchmarks/results.md with the machine and date.
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 from benchmarks import tui
-from benchmarks.datagen import build_spiegel, build_taskwarrior, plan
+from benchmarks.datagen import build_spiegel, build_taskwarrior, demo_items, plan
 from store.files.layout import INDEX_FILE
 
 HERE = Path(__file__).resolve().parent
@@ -100,6 +101,33 @@ def run_size(size: int, repeat: int, work: Path) -> list[dict]:
     return rows
 
 
+def run_demo(actions: int, repeat: int, work: Path) -> list[dict]:
+    """The everyday commands on `spiegel demo`'s data (its unit files hold meetings,
+    leerpunten, KPIs and change logs: ~280 KB for 200 actions, where the generated
+    data's are ~80 KB), against the same actions in taskwarrior."""
+    from store.demo import build_demo
+    from store.repository import Store
+
+    data = work / f"demo-{actions}"
+    store = Store(data, user="bench", today=TODAY)
+    slugs = build_demo(store, actions=actions)
+    tw_env = build_taskwarrior(work / f"task-demo-{actions}", demo_items(store), TODAY)
+    tw_env["TZ"] = "UTC"
+    tw_env.pop("PYTHONDONTWRITEBYTECODE", None)
+    base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    ours = {**base, "SPIEGEL_DATA": str(data), "SPIEGEL_TODAY": TODAY.isoformat(), "TZ": "UTC"}
+    unit = slugs[len(slugs) // 2]
+    rows = [
+        compare("demo: list --overdue vs task +OVERDUE list", spiegel_cmd("list", "--overdue"),
+                ["task", "rc.gc=off", "+OVERDUE", "list"], ours, tw_env, repeat),
+        compare("demo: add (fsynced) vs task add", spiegel_cmd("add", "Benchmark", "--unit", unit, "--due", "vr"),
+                ["task", "add", "Benchmark", "due:friday"], ours, tw_env, repeat),
+    ]
+    for row in rows:
+        row["size"] = actions
+    return rows
+
+
 def _without_indexes(data: Path, cmd: list[str]) -> list[str]:
     """Remove every unit's list index (store/files/listing.py) before the timed run."""
     for index in data.glob(f"*/{INDEX_FILE}"):
@@ -109,7 +137,9 @@ def _without_indexes(data: Path, cmd: list[str]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--demo", type=int, nargs="*", default=[10000], metavar="ACTIONS",
+                        help="also on `spiegel demo --actions N`'s data (none: --demo without a number)")
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--no-write", action="store_true", help="do not write benchmarks/results.md")
     parser.add_argument("--no-tui", action="store_true", help="skip the TUI benchmark")
@@ -118,6 +148,7 @@ def main() -> None:
         sys.exit("benchmarks: taskwarrior is missing; install it with: apt-get install -y taskwarrior")
     with tempfile.TemporaryDirectory(prefix="spiegel-bench-") as tmp:
         rows = [row for size in args.sizes for row in run_size(size, args.repeat, Path(tmp))]
+        rows += [row for actions in args.demo for row in run_demo(actions, args.repeat, Path(tmp))]
         tui_result = None if args.no_tui else tui.run_tui(10_000, args.repeat, Path(tmp), TODAY)
     lines = report(rows, args.repeat)
     if tui_result:

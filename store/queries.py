@@ -36,10 +36,17 @@ class ActionFilter:
         return not self.text or words_match(search_text(action), search_words(self.text))
 
     def doc_prefilter(self, today: dt.date):
-        """A cheap test on stored documents, applied before records are built (or None)."""
+        """A cheap test on stored documents, applied before records are built (or
+        None). Its `rows`, if it has one, narrows list rows the same way before they
+        become documents (Store.listed_actions)."""
         if self.overdue:
+            from store.files.listing import FIELDS  # the list rows' shape, whichever backend
+
             today_iso = today.isoformat()
-            return lambda doc: rules.overdue_doc(doc, today_iso)
+            status_at, deadline_at = FIELDS.index("status"), FIELDS.index("deadline")
+            test = lambda doc: rules.overdue_doc(doc, today_iso)  # noqa: E731
+            test.rows = lambda rows: rules.overdue_rows(rows, today_iso, status_at, deadline_at)
+            return test
         return None
 
 

@@ -212,7 +212,8 @@ class Store:
                 finally:  # parsed again by the next list anyway: not kept meanwhile
                     self._bad.pop(slug, None)
                     self.backend.forget(slug)
-            return self._built(Action, slug, documents(rows), where, skipped)
+            narrow = getattr(where, "rows", None)  # fewer rows to turn into documents
+            return self._built(Action, slug, documents(narrow(rows) if narrow else rows), where, skipped)
 
         if not unit:
             self.backend.prefetch_lists()
@@ -374,10 +375,16 @@ def merged(value: dict | list, part: dict | list) -> dict | list:
 
 
 def os_user() -> str:
-    """The OS user who makes a change (LOGNAME/USER first, as getpass does)."""
-    import getpass
+    """The OS user who makes a change: getpass.getuser's rule (LOGNAME, USER, LNAME,
+    USERNAME, else the passwd entry), without importing getpass (and termios) on
+    every `spiegel add`."""
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        user = os.environ.get(name)
+        if user:
+            return user
+    import pwd
 
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry, e.g. an arbitrary uid in a container
+        return pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:  # no passwd entry, e.g. an arbitrary uid in a container
         return f"uid{os.getuid()}"

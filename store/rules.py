@@ -65,6 +65,15 @@ def in_due_soon_window(day: dt.date, today: dt.date) -> bool:
     return today <= day <= today + dt.timedelta(days=DUE_SOON_DAYS)
 
 
+def overdue_rows(rows: list[list], today_iso: str, status_at: int, deadline_at: int) -> list[list]:
+    """`overdue_doc` on list rows (store/files/listing.py: every field present, in
+    order), before they become documents: `list --overdue` looks at every action of
+    every unit, and most are not overdue. The rows of an index are of actions that
+    loaded, so their values have the stored types."""
+    return [row for row in rows
+            if row[deadline_at] and row[deadline_at] < today_iso and row[status_at] in _OPEN_CODES]
+
+
 def open_doc(doc: dict) -> bool:
     """`is_open` on a stored document (absent status: the default, planned)."""
     return doc.get("status", _DEFAULT_STATUS) in _OPEN_CODES

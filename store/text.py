@@ -27,9 +27,17 @@ from __future__ import annotations
 # C0 controls except TAB and LF, DEL, and the C1 block (U+0080–U+009F).
 _CONTROL = {c: None for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)]}
 _SURROGATES = range(0xD800, 0xE000)
-_STORED = {**_CONTROL, **{c: f"⟨U+{c:04X}⟩" for c in _SURROGATES}}
-# Single-line fields fold tabs and newlines to a space instead of dropping them.
-_STORED_LINE = {**_STORED, 0x09: " ", 0x0A: " "}
+_TABLES: dict[str, dict] = {}
+
+
+def _table(name: str) -> dict:
+    """What the store keeps, as translate tables made when first needed: their 2,100
+    entries cost ~1 ms of every command's start, and most text has nothing to change."""
+    if not _TABLES:
+        text = {**_CONTROL, **{c: f"⟨U+{c:04X}⟩" for c in _SURROGATES}}
+        # Single-line fields fold tabs and newlines to a space instead of dropping them.
+        _TABLES.update(text=text, one_line={**text, 0x09: " ", 0x0A: " "})
+    return _TABLES[name]
 
 ZWNJ, ZWJ = 0x200C, 0x200D
 # Always shown as a mark: bidi marks, embeddings, overrides and isolates; zero-width
@@ -53,7 +61,7 @@ def clean_text(value: str) -> str:
     newlines and every other character as typed."""
     if value.isprintable():  # C fast path: the common case has nothing to change
         return value
-    return value.translate(_STORED)
+    return value.translate(_table("text"))
 
 
 def clean_line(value: str) -> str:
@@ -61,7 +69,7 @@ def clean_line(value: str) -> str:
     spaces, and the ends are trimmed."""
     if value.isprintable():
         return value.strip()
-    return value.translate(_STORED_LINE).strip()
+    return value.translate(_table("one_line")).strip()
 
 
 def visible(value: str) -> str:

@@ -15,8 +15,6 @@ from __future__ import annotations
 import os
 import shutil
 
-import pytest
-
 CHROMIUM = "/usr/bin/chromium"
 PG_BIN = "/usr/lib/postgresql/15/bin"
 
@@ -68,13 +66,15 @@ def need(what: str) -> None:
     """Skip the calling test when `what` is missing; fail it when the run requires it."""
     if have(what):
         return
+    import pytest  # not at the top: the benchmarks import tests/pg_server.py, and so this, without the test extra
+
     flag, _, line = NEEDS[what]
     if required(what):
         pytest.fail(f"{flag} is set, so this fails instead: {line}", pytrace=False)
     pytest.skip(line)
 
 
-def fold(report: pytest.TestReport) -> None:
+def fold(report) -> None:
     """Report a need's skip at this file rather than at each test, so that pytest's
     summary folds all of one need's skips into one line (it folds by place and reason;
     a skip raised in a fixture is placed at the test's own line)."""

@@ -16,9 +16,15 @@ import shutil
 import subprocess
 import tempfile
 
-import pytest
-
 from tests import needs
+
+try:
+    import pytest
+
+    fixture = pytest.fixture
+except ImportError:  # the benchmarks start a Cluster without the test extra (benchmarks/backends.py)
+    def fixture(*args, **kwargs):
+        return lambda function: function
 
 PG_BIN = needs.PG_BIN
 INSTALL_HINT = needs.hint("postgresql")
@@ -86,7 +92,7 @@ class Cluster:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-@pytest.fixture(scope="session")
+@fixture(scope="session")
 def pg_cluster():
     needs.need("postgresql")
     cluster = Cluster()
@@ -98,7 +104,7 @@ def pg_cluster():
         cluster.stop()
 
 
-@pytest.fixture
+@fixture
 def pg_url(pg_cluster):
     """A fresh database with spiegel's schema, as a URL; dropped after the test."""
     name = pg_cluster.new_database()

@@ -40,6 +40,17 @@ def test_one_tiny_comparison_runs(tmp_path):
     assert "| 50 |" in "\n".join(run.report(rows, 1))
 
 
+def test_the_comparison_on_the_demos_data_runs(tmp_path):
+    """The demo's unit files (meetings, leerpunten, KPIs, logs) against the same
+    actions in taskwarrior: every action is there, and both commands ran."""
+    needs.need("taskwarrior")
+    rows = run.run_demo(60, repeat=1, work=tmp_path)
+    assert [r["name"] for r in rows] == ["demo: list --overdue vs task +OVERDUE list", "demo: add (fsynced) vs task add"]
+    assert all(r["ratio"] > 0 for r in rows)
+    store = Store(tmp_path / "demo-60", today=TODAY)
+    assert len(store.records(Action)) == 60 + 2  # the demo's actions and the two adds (warm-up, one run)
+
+
 def test_tui_benchmark_runs_at_tiny_size(tmp_path):
     from benchmarks import tui
 
@@ -85,3 +96,19 @@ def test_an_arrow_key_sends_its_rows_not_the_screen(tmp_path):
     count, drawn = idle_traffic.idle_bytes(str(tmp_path), [*keys, down], seconds=2.0, then=(down,))
     assert marker.encode() in drawn
     assert 0 < count < 2500
+
+
+@pytest.mark.parametrize("module", ["benchmarks.run", "benchmarks.backends", "benchmarks.portfolio", "benchmarks.tui"])
+def test_the_benchmarks_run_without_the_test_extra(module):
+    """`import pytest` fails as it does without the test extra: --help still answers
+    (benchmarks/backends.py started its PostgreSQL through tests/pg_server.py, which
+    imported pytest)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import runpy, sys\nsys.modules['pytest'] = None  # as if not installed\n"
+            f"sys.argv = [{module!r}, '--help']\nrunpy.run_module({module!r}, run_name='__main__')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0 and "--help" in done.stdout, done.stderr
