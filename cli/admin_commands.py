@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import click
 
-from cli.group import cli, data_dir_option, settings
-from cli.read_commands import units
+from cli.params import data_dir_option, settings
 from cli.settings import make_store
 
 
-@units.command("group")
+@click.command("group")
 @click.argument("name", metavar="NAAM")
 @click.argument("group", metavar="GROEP")
 @data_dir_option
@@ -29,7 +28,7 @@ def unit_group(ctx, name, group, data_dir):
     echo(t("units.group_set", unit=slug, group=group, count=changed))
 
 
-@cli.command()
+@click.command()
 @data_dir_option
 @click.pass_context
 def migrate(ctx, data_dir):

@@ -8,7 +8,7 @@ import click
 
 from cli.catalog_backup_en import CLI_BACKUP_EN
 from cli.catalog_backup_nl import CLI_BACKUP_NL
-from cli.group import cli, data_dir_option, settings
+from cli.params import data_dir_option, settings
 from cli.settings import make_store
 from store import backup_words  # noqa: F401  (the store's words of backup and restore)
 from store.i18n import register
@@ -16,7 +16,7 @@ from store.i18n import register
 register({"nl": CLI_BACKUP_NL, "en": CLI_BACKUP_EN})
 
 
-@cli.command()
+@click.command()
 @click.option("-o", "--output", "output", metavar="ARCHIEF", help="Waar de back-up komt (buiten de datamap).")
 @data_dir_option
 @click.pass_context
@@ -54,7 +54,7 @@ def backup(ctx, output, data_dir):
     echo(t("backup.done", path=clean_line(path), count=len(manifest["units"])))
 
 
-@cli.command()
+@click.command()
 @click.argument("archive", metavar="ARCHIEF")
 @click.option("--replace", is_flag=True, help="Vervang eenheden die de datamap al heeft.")
 @click.option("--unit", "units", multiple=True, metavar="SLUG", help="Alleen deze eenheid (herhaalbaar).")

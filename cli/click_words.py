@@ -59,8 +59,16 @@ def translate_help(command: click.Command, path: str = "spiegel") -> None:
         if isinstance(param, click.Option):
             param.help = _text(f"cli.opt.{path}.{param.name}", None) or _text(f"cli.opt.{param.name}", param.help)
     if isinstance(command, click.Group):
-        for name, sub in command.commands.items():
-            translate_help(sub, name if path == "spiegel" else f"{path}.{name}")
+        def sub_path(name: str) -> str:
+            return name if path == "spiegel" else f"{path}.{name}"
+
+        subcommands = command.commands
+        if hasattr(command, "on_load"):  # a lazy group (cli/lazy.py): the rest as they are imported
+            command.on_load = lambda name, sub: translate_help(sub, sub_path(name))
+            command.help_texts = lambda name: _text(f"cli.help.{sub_path(name)}", None)
+            subcommands = command.commands.loaded
+        for name, sub in list(subcommands.items()):
+            translate_help(sub, sub_path(name))
 
 
 def _text(key: str, fallback: str | None) -> str | None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import click
 
-from cli.group import cli, data_dir_option, settings
+from cli.params import data_dir_option, settings
 from cli.settings import make_store
 
 
-@cli.command()
+@click.command()
 @click.argument("first", metavar="BIJEENKOMST")
 @click.argument("second", metavar="BIJEENKOMST")
 @click.option("--json", "as_json", is_flag=True)

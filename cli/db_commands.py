@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from cli.group import cli, settings
+from cli.params import settings
 
 
-@cli.group("db")
+@click.group("db")
 def db() -> None:
     """De PostgreSQL-database van spiegel (zie README, "Naar PostgreSQL")."""
 

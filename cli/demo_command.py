@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import click
 
-from cli.group import cli
 from cli.settings import Settings, demo_dir_from
 
 
-@cli.command()
+@click.command()
 @click.option("--data-dir", metavar="MAP")
 @click.option("--no-tui", is_flag=True)
 @click.option("--actions", type=click.IntRange(1, 200_000), metavar="N")

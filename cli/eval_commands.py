@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import click
 
-from cli.group import cli, data_dir_option, settings
-from cli.kpi_commands import kpi
+from cli.params import data_dir_option, settings
 from cli.settings import make_store
 
 
-@kpi.command("correct")
+@click.command("correct")
 @click.argument("kpi_id", metavar="KPI")
 @click.argument("which", metavar="METING")
 @click.option("--datum", "--date", "date", metavar="DATUM")
@@ -53,7 +52,7 @@ def correct(ctx, kpi_id, which, date, value, note, rev, data_dir):
     click.echo(t("cli.eval.corrected", id=saved.id, rev=saved.rev))
 
 
-@kpi.command("delete")
+@click.command("delete")
 @click.argument("kpi_id", metavar="KPI")
 @click.argument("which", metavar="METING")
 @click.option("--rev", type=int, metavar="N")
@@ -69,7 +68,7 @@ def delete_measurement_command(ctx, kpi_id, which, rev, data_dir):
     click.echo(t("cli.eval.measurement_deleted", id=saved.id, rev=saved.rev))
 
 
-@cli.command("delete")
+@click.command("delete")
 @click.argument("record_id", metavar="ID")
 @click.option("--rev", type=int, metavar="N")
 @data_dir_option
@@ -83,7 +82,7 @@ def delete_record(ctx, record_id, rev, data_dir):
     click.echo(t("cli.eval.deleted", id=gone.id))
 
 
-@cli.command("review")
+@click.command("review")
 @click.argument("unit_text", metavar="EENHEID")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), help="Het overzicht van de bijeenkomst schrijven.")

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import click
 
-from cli.group import cli, data_dir_option, settings
+from cli.params import data_dir_option, settings
 from cli.settings import make_store
 
 
-@cli.group()
+@click.group()
 def feedback():
     """Terugkoppeling aan de deelnemers: document schrijven, als verstuurd vastleggen, overzicht."""
 

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import click
 
-from cli.group import cli, data_dir_option, options, settings
+from cli.params import data_dir_option, options, settings
 from cli.settings import make_store
 from cli.spec import JSON
 
 rev_option = click.option("--rev", type=int, metavar="N")
 
 
-@cli.group()
+@click.group()
 def findings():
     """Findings of meetings (help: cli.help.findings)."""
 

@@ -1,6 +1,6 @@
-"""The click command group: every command, its help and its usage errors. The
-everyday `list` and `add` lines are also run without click (cli.fast); both take
-their options from cli.spec."""
+"""The click command group: every command (imported only when it is asked for,
+cli/lazy.py), its help and its usage errors. The everyday `list` and `add` lines are
+also run without click (cli.fast); both take their options from cli.spec."""
 
 from __future__ import annotations
 
@@ -8,16 +8,25 @@ import click
 
 from cli.catalog_after_en import CLI_AFTER_EN
 from cli.catalog_after_nl import CLI_AFTER_NL
+from cli.catalog_backup_en import CLI_BACKUP_EN
+from cli.catalog_backup_nl import CLI_BACKUP_NL
 from cli.catalog_en import CLI_EN
 from cli.catalog_eval_en import CLI_EVAL_EN
 from cli.catalog_eval_nl import CLI_EVAL_NL
+from cli.catalog_io_en import IO_EN
+from cli.catalog_io_nl import IO_NL
 from cli.catalog_nl import CLI_NL
 from cli.catalog_units_en import CLI_UNITS_EN
 from cli.catalog_units_nl import CLI_UNITS_NL
+from cli.catalog_visit_en import CLI_VISIT_EN
+from cli.catalog_visit_nl import CLI_VISIT_NL
 from cli.catalog_work_en import CLI_WORK_EN
 from cli.catalog_work_nl import CLI_WORK_NL
-from cli.settings import Settings, settings_from, with_data_dir
-from cli.spec import DATA_DIR, GLOBAL, LANGUAGES, Opt
+from cli.lazy import LazyGroup
+# options, data_dir_option and settings live in cli/params.py; importable from here too.
+from cli.params import CONTEXT, data_dir_option, options, settings  # noqa: F401
+from cli.settings import settings_from
+from cli.spec import GLOBAL
 from store.i18n import register
 
 register({"nl": CLI_NL, "en": CLI_EN})
@@ -25,47 +34,45 @@ register({"nl": CLI_UNITS_NL, "en": CLI_UNITS_EN})
 register({"nl": CLI_WORK_NL, "en": CLI_WORK_EN})  # meetings, findings, serve
 register({"nl": CLI_AFTER_NL, "en": CLI_AFTER_EN})
 register({"nl": CLI_EVAL_NL, "en": CLI_EVAL_EN})
+# Also registered by their command modules; here too so that `spiegel --help` lists
+# those commands without importing them (cli/lazy.py).
+register({"nl": IO_NL, "en": IO_EN})
+register({"nl": CLI_VISIT_NL, "en": CLI_VISIT_EN})
+register({"nl": CLI_BACKUP_NL, "en": CLI_BACKUP_EN})
 
-CONTEXT = {"help_option_names": ["-h", "--help"]}
-
-
-def options(spec: tuple[Opt, ...], show_default: bool = False):
-    """A decorator adding every option of `spec` as a click option."""
-
-    def decorate(func):
-        for opt in reversed(spec):
-            extra: dict = {}  # the help text comes from the catalogs (cli.click_words)
-            if opt.kind == "flag":
-                extra["is_flag"] = True
-            elif opt.kind == "multi":
-                extra["multiple"] = True
-            elif opt.kind == "1-4":
-                extra["type"] = click.IntRange(1, 4)
-                extra["metavar"] = "1-4"  # not click's "INTEGER RANGE", which no language changes
-                extra["show_default"] = show_default and opt.default is not None
-            elif opt.kind == "nl|en":
-                extra["type"] = click.Choice(LANGUAGES)
-            if opt.metavar:
-                extra["metavar"] = opt.metavar
-            if opt.kind in ("text", "1-4") and opt.default is not None:
-                extra["default"] = opt.default
-            func = click.option(*opt.flags, opt.dest, **extra)(func)
-        return func
-
-    return decorate
-
-
-data_dir_option = options((DATA_DIR,))
-
-
-class Group(click.Group):
-    """Commands listed in the order a user meets them, not alphabetically."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.commands)
+# Every command, in the order a user meets them: imported only when it is asked for
+# (cli/lazy.py). A new command module adds its commands here.
+COMMANDS = {
+    "list": "cli.read_commands:list_actions",
+    "show": "cli.read_commands:show",
+    "units": "cli.read_commands:units",
+    "check": "cli.read_commands:check",
+    "migrate": "cli.admin_commands:migrate",
+    "db": "cli.db_commands:db",
+    "import": "cli.io_commands:import_",
+    "export": "cli.io_commands:export",
+    "ical": "cli.io_commands:ical",
+    "kpi": "cli.kpi_commands:kpi",
+    "add": "cli.write_commands:add",
+    "edit": "cli.write_commands:edit",
+    "done": "cli.write_commands:done",
+    "undo": "cli.write_commands:undo",
+    "meetings": "cli.meeting_commands:meetings",
+    "findings": "cli.finding_commands:findings",
+    "serve": "cli.serve_command:serve",
+    "visit": "cli.visit_commands:visit",
+    "compare": "cli.compare_commands:compare",
+    "feedback": "cli.feedback_commands:feedback",
+    "teams": "cli.team_commands:teams",
+    "delete": "cli.eval_commands:delete_record",
+    "review": "cli.eval_commands:review",
+    "backup": "cli.backup_commands:backup",
+    "restore": "cli.backup_commands:restore",
+    "demo": "cli.demo_command:demo",
+}
 
 
-@click.group(cls=Group, context_settings=CONTEXT, invoke_without_command=True)
+@click.group(cls=LazyGroup, lazy=COMMANDS, ordered=True, context_settings=CONTEXT, invoke_without_command=True)
 @options(GLOBAL)
 @click.version_option(package_name="spiegel")
 @click.pass_context
@@ -76,11 +83,6 @@ def cli(ctx: click.Context, data_dir: str | None, db: str | None, lang: str | No
         from cli.app_launch import open_app
 
         open_app(ctx.obj)
-
-
-def settings(ctx: click.Context, data_dir: str | None) -> Settings:
-    """The group's settings, with a command-level --data-dir taking precedence."""
-    return with_data_dir(ctx.obj, data_dir)
 
 
 def lang_option(argv: list[str]) -> str | None:
@@ -97,15 +99,7 @@ def lang_option(argv: list[str]) -> str | None:
 
 def run_click(argv: list[str]) -> int:
     """Run the command line through click; its exit code."""
-    from cli import admin_commands, db_commands, io_commands, kpi_commands, read_commands, write_commands  # noqa: F401  (registers commands)
-    from cli import unit_commands  # noqa: F401  (units edit)
-    from cli import meeting_commands, finding_commands, serve_command  # noqa: F401  (in the order users meet them)
-    from cli import visit_commands  # noqa: F401  (practice visits)
-    from cli import compare_commands, feedback_commands, team_commands  # noqa: F401  (after a meeting)
-    from cli import eval_commands  # noqa: F401  (evaluation: review queue, measurements, delete)
-    from cli import backup_commands  # noqa: F401  (backup and restore)
     from cli.click_words import install, translate_help
-    from cli.demo_command import demo  # noqa: F401
     from cli.settings import language_from
 
     # The language first: click writes --help and usage errors while it parses,

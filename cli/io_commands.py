@@ -15,14 +15,14 @@ import click
 
 from cli.catalog_io_en import IO_EN
 from cli.catalog_io_nl import IO_NL
-from cli.group import cli, data_dir_option, settings
+from cli.params import data_dir_option, settings
 from cli.settings import make_store
 from store.i18n import register
 
 register({"nl": IO_NL, "en": IO_EN})
 
 
-@cli.command("import")
+@click.command("import")
 @click.argument("file", metavar="BESTAND")
 @click.option("--unit", "-u", metavar="EENHEID")
 @click.option("--kind", default="actions", metavar="actions|findings|meetings|measurements")
@@ -57,7 +57,7 @@ def import_(ctx, file, unit, kind, meeting, dry_run, kolom, tab, action, data_di
         ctx.exit(1)  # a script sees that rows were skipped
 
 
-@cli.command()
+@click.command()
 @click.option("--format", "fmt", metavar="csv|xlsx|json")
 @click.option("--what", default="actions", metavar="actions|findings|meetings|measurements")
 @click.option("--unit", "-u", metavar="EENHEID")
@@ -87,7 +87,7 @@ def export(ctx, fmt, what, unit, output, data_dir):
     _deliver(payload, output, t("interop.written", count=count, path=output or "-"), skipped)
 
 
-@cli.command()
+@click.command()
 @click.option("--unit", "-u", metavar="EENHEID")
 @click.option("--owner", metavar="NAAM")
 @click.option("-o", "--output", metavar="BESTAND")

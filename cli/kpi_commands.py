@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import click
 
-from cli.group import cli, data_dir_option, options, settings
+from cli.lazy import LazyGroup
+from cli.params import data_dir_option, options, settings
 from cli.numbers import NumberArguments
 from cli.settings import make_store
 from cli.spec import JSON
@@ -35,7 +36,8 @@ def kpi_options(func):
     return func
 
 
-@cli.group()
+# `kpi correct` and `kpi delete` live with the evaluation meeting's commands (cli/eval_commands.py).
+@click.group(cls=LazyGroup, lazy={"correct": "cli.eval_commands:correct", "delete": "cli.eval_commands:delete_measurement_command"})
 def kpi():
     """Indicatoren (KPI's) van een actie: toevoegen, meten, wijzigen, run chart tonen."""
 

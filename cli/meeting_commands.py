@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import click
 
-from cli.group import cli, data_dir_option, options, settings
+from cli.params import data_dir_option, options, settings
 from cli.settings import make_store
 from cli.spec import JSON
 
@@ -53,7 +53,7 @@ _METAVARS = {"date": "DATUM", "feedback_due": "DATUM", "feedback_sent": "DATUM",
              "organiser": "WIE", "working_target": "JA|NEE", "start_time": "UU:MM"}
 
 
-@cli.group()
+@click.group()
 def meetings():
     """Meetings of a unit (help: cli.help.meetings)."""
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import click
 
 from cli import spec
-from cli.group import cli, data_dir_option, options, settings
+from cli.lazy import LazyGroup
+from cli.params import data_dir_option, options, settings
 from cli.settings import make_store
 
 json_option = options((spec.JSON,))
 
 
-@cli.command("list")
+@click.command("list")
 @options(spec.LIST)
 @click.pass_context
 def list_actions(ctx, data_dir, **values):
@@ -21,7 +22,7 @@ def list_actions(ctx, data_dir, **values):
     run_list(settings(ctx, data_dir), **values)
 
 
-@cli.command()
+@click.command()
 @click.argument("record_id", metavar="ID")
 @data_dir_option
 @json_option
@@ -40,7 +41,9 @@ def show(ctx, record_id, data_dir, as_json):
     record_details(record, store.today(), deleted_links(store, record))
 
 
-@cli.group(invoke_without_command=True)
+# `units group` and `units edit` live with the commands like them (cli/lazy.py imports each when asked).
+@click.group(cls=LazyGroup, lazy={"group": "cli.admin_commands:unit_group", "edit": "cli.unit_commands:edit_unit"},
+             invoke_without_command=True)
 @click.option("--mine", "--mijn", "mine", is_flag=True)
 @data_dir_option
 @json_option
@@ -108,7 +111,7 @@ def add_unit(ctx, name, kind, relatiemanager, relatiemanager_login, hagro, munic
         warn_if_shared(store, unit.id)
 
 
-@cli.command()
+@click.command()
 @click.option("--server", is_flag=True)
 @data_dir_option
 @json_option

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import click
 
-from cli.group import cli, data_dir_option, settings
+from cli.params import data_dir_option, settings
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-@cli.command()
+@click.command()
 @click.option("--port", type=click.IntRange(0, 65535), default=0, metavar="POORT")
 @click.option("--host", default="127.0.0.1", metavar="ADRES")
 @click.option("--allow-remote", is_flag=True)

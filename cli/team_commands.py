@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import click
 
-from cli.group import cli, data_dir_option, settings
+from cli.params import data_dir_option, settings
 from cli.settings import make_store
 
 
@@ -32,7 +32,7 @@ def team_options(func):
     return func
 
 
-@cli.group()
+@click.group()
 def teams():
     """Kernteam en projectteams van een eenheid: toevoegen, tonen, wijzigen."""
 

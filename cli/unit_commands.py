@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import click
 
-from cli.group import data_dir_option, settings
-from cli.read_commands import units
+from cli.params import data_dir_option, settings
 from cli.settings import make_store
 
 
-@units.command("edit")
+@click.command("edit")
 @click.argument("name", metavar="NAAM")
 @click.option("--naam", "--name", "new_name", metavar="NAAM")
 @click.option("--rm", "--relatiemanager", "relatiemanager", metavar="NAAM")

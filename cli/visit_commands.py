@@ -16,7 +16,7 @@ import click
 
 from cli.catalog_visit_en import CLI_VISIT_EN
 from cli.catalog_visit_nl import CLI_VISIT_NL
-from cli.group import cli, data_dir_option, options, settings
+from cli.params import data_dir_option, options, settings
 from cli.settings import make_store
 from cli.spec import JSON
 from store.i18n import register
@@ -24,7 +24,7 @@ from store.i18n import register
 register({"nl": CLI_VISIT_NL, "en": CLI_VISIT_EN})
 
 
-@cli.group()
+@click.group()
 def visit():
     """Praktijkbezoeken: vastleggen, bekijken, verslag maken."""
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import click
 
 from cli import spec
-from cli.group import cli, data_dir_option, options, settings
+from cli.params import data_dir_option, options, settings
 from cli.settings import make_store
 
 PDSA = ("plan", "do", "study", "act")
 
 
-@cli.command()
+@click.command()
 @click.argument("title", metavar="TITEL")
 @options(spec.ADD, show_default=True)
 @click.pass_context
@@ -24,7 +24,7 @@ def add(ctx, title, data_dir, **values):
     run_add(settings(ctx, data_dir), title, **values)
 
 
-@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.argument("record_id", metavar="ID")
 @click.option("--rev", type=int, metavar="N")
 @data_dir_option
@@ -50,7 +50,7 @@ def edit(ctx, record_id, rev, data_dir):
     click.echo(f"{record.id} rev {record.rev}")
 
 
-@cli.command()
+@click.command()
 @click.argument("record_id", metavar="ID")
 @data_dir_option
 @click.pass_context
@@ -62,7 +62,7 @@ def done(ctx, record_id, data_dir):
     click.echo(f"{record.id} {record.status.label}")
 
 
-@cli.command()
+@click.command()
 @click.argument("record_id", metavar="ID")
 @click.option("--rev", type=int, metavar="N")
 @data_dir_option

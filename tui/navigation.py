@@ -3,6 +3,8 @@ which screens a unit has and how to build them."""
 
 from __future__ import annotations
 
+import importlib
+
 from textual.app import App
 from textual.screen import Screen
 
@@ -22,45 +24,33 @@ UNIT_SCREENS = {
 }
 
 
+# kind -> the screen's class as "module:Class", imported when it is opened: the screens
+# use this module (OpensUnitScreens) and it names them without importing them, so the
+# app has no import circle (docs/architecture.md) and opening the app imports no screen
+# before it is shown.
+SCREEN_CLASSES = {
+    "dashboard": "tui.screens.dashboard_screen:DashboardScreen",
+    "board": "tui.screens.board_screen:BoardScreen",
+    "actions": "tui.screens.actions_screen:ActionsScreen",
+    "meetings": "tui.screens.meetings_screen:MeetingsScreen",
+    "inbox": "tui.screens.inbox_screen:InboxScreen",
+    "kpis": "tui.screens.kpi_screen:KpiListScreen",
+    "visit": "tui.screens.visit_screen:VisitScreen",
+    "teams": "tui.screens.teams_screen:TeamsScreen",
+    "review": "tui.screens.review_screen:ReviewScreen",
+}
+# Screens whose third argument is not the unit's name take it by keyword.
+_NAME_KEYWORD = {"kpis": "unit_name"}
+
+
 def build_unit_screen(app: App, kind: str, slug: str, name: str) -> Screen:
-    store = app.store
-    if kind == "dashboard":
-        from tui.screens.dashboard_screen import DashboardScreen
-
-        return DashboardScreen(store, slug, name)
-    if kind == "board":
-        from tui.screens.board_screen import BoardScreen
-
-        return BoardScreen(store, slug, name)
-    if kind == "actions":
-        from tui.screens.actions_screen import ActionsScreen
-
-        return ActionsScreen(store, slug, name)
-    if kind == "meetings":
-        from tui.screens.meetings_screen import MeetingsScreen
-
-        return MeetingsScreen(store, slug, name)
-    if kind == "inbox":
-        from tui.screens.inbox_screen import InboxScreen
-
-        return InboxScreen(store, slug, name)
-    if kind == "kpis":
-        from tui.screens.kpi_screen import KpiListScreen
-
-        return KpiListScreen(store, slug, unit_name=name)
-    if kind == "visit":
-        from tui.screens.visit_screen import VisitScreen
-
-        return VisitScreen(store, slug, name)
-    if kind == "teams":
-        from tui.screens.teams_screen import TeamsScreen
-
-        return TeamsScreen(store, slug, name)
-    if kind == "review":
-        from tui.screens.review_screen import ReviewScreen
-
-        return ReviewScreen(store, slug, name)
-    raise ValueError(f"no unit screen {kind!r}")
+    if kind not in SCREEN_CLASSES:
+        raise ValueError(f"no unit screen {kind!r}")
+    module, _, cls = SCREEN_CLASSES[kind].partition(":")
+    screen_class = getattr(importlib.import_module(module), cls)
+    if kind in _NAME_KEYWORD:
+        return screen_class(app.store, slug, **{_NAME_KEYWORD[kind]: name})
+    return screen_class(app.store, slug, name)
 
 
 class OpensUnitScreens:
