@@ -34,8 +34,8 @@ WRITERS, ADDS = 20, 10
 
 WRITER = """
 import sys, time
-from store.records import Action
-from store.repository import Store
+from store.model.records import Action
+from store.persistence.repository import Store
 location, start, no = sys.argv[1], sys.argv[2], sys.argv[3]
 store = Store(location, user=f"w{no}")
 while not __import__("os").path.exists(start):
@@ -58,8 +58,8 @@ def fmt(samples: list[float]) -> str:
 def writers(location: str, env: dict, work: Path) -> str:
     """20 processes adding ADDS actions each to one unit at once; the wall time, and
     whether every action landed."""
-    from store.records import Action
-    from store.repository import Store
+    from store.model.records import Action
+    from store.persistence.repository import Store
 
     store = Store(location, user="bench", today=TODAY)
     before = len(store.records(Action, "praktijk-000"))

@@ -17,9 +17,9 @@ import subprocess
 import uuid
 from pathlib import Path
 
-from store.records import Action, Kpi, Measurement, Unit
-from store.repository import Store
-from store.vocab import Status
+from store.model.records import Action, Kpi, Measurement, Unit
+from store.persistence.repository import Store
+from store.model.vocab import Status
 
 OWNERS = ["dr. Jansen", "POH Sanne", "praktijkmanager Ruud", "Team balie", "doktersassistent Fatima", "dr. de Vries"]
 VERBS = ["Terugbelservice", "Wachtkamerinformatie", "Patiëntportaal", "Samen beslissen", "Telefonische bereikbaarheid",

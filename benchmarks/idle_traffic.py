@@ -98,8 +98,8 @@ def idle_bytes(data_dir: str, keys: list[str], seconds: float, start_wait: float
 
 def demo_dir() -> str:
     path = tempfile.mkdtemp(prefix="spiegel-idle-")
-    from store.demo import build_demo
-    from store.repository import Store
+    from store.moments.demo import build_demo
+    from store.persistence.repository import Store
 
     build_demo(Store(path, today=TODAY))
     return path

@@ -31,8 +31,8 @@ GOAL = 0.6
 
 
 def build(data: Path, units: int) -> None:
-    from store.demo import ACTIONS_PER_UNIT, build_demo
-    from store.repository import Store
+    from store.moments.demo import ACTIONS_PER_UNIT, build_demo
+    from store.persistence.repository import Store
 
     build_demo(Store(data, today=TODAY, user="inge"), actions=units * ACTIONS_PER_UNIT)
 
@@ -77,9 +77,9 @@ def report(result: dict, cold: bool) -> str:
 
 
 def run_postgresql(units: int) -> None:
-    from store.demo import ACTIONS_PER_UNIT, build_demo
-    from store.portfolio import all_facts, portfolio_facts
-    from store.repository import Store
+    from store.moments.demo import ACTIONS_PER_UNIT, build_demo
+    from store.moments.portfolio import all_facts, portfolio_facts
+    from store.persistence.repository import Store
     from tests.pg_server import Cluster
 
     cluster = Cluster()

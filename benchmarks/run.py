@@ -29,7 +29,7 @@ from typing import Callable
 
 from benchmarks import tui
 from benchmarks.datagen import build_spiegel, build_taskwarrior, demo_items, plan
-from store.files.layout import INDEX_FILE
+from store.persistence.files.layout import INDEX_FILE
 
 HERE = Path(__file__).resolve().parent
 TODAY = dt.date(2026, 11, 23)
@@ -105,8 +105,8 @@ def run_demo(actions: int, repeat: int, work: Path) -> list[dict]:
     """The everyday commands on `spiegel demo`'s data (its unit files hold meetings,
     leerpunten, KPIs and change logs: ~280 KB for 200 actions, where the generated
     data's are ~80 KB), against the same actions in taskwarrior."""
-    from store.demo import build_demo
-    from store.repository import Store
+    from store.moments.demo import build_demo
+    from store.persistence.repository import Store
 
     data = work / f"demo-{actions}"
     store = Store(data, user="bench", today=TODAY)
@@ -129,7 +129,7 @@ def run_demo(actions: int, repeat: int, work: Path) -> list[dict]:
 
 
 def _without_indexes(data: Path, cmd: list[str]) -> list[str]:
-    """Remove every unit's list index (store/files/listing.py) before the timed run."""
+    """Remove every unit's list index (store/persistence/files/listing.py) before the timed run."""
     for index in data.glob(f"*/{INDEX_FILE}"):
         index.unlink(missing_ok=True)
     return cmd

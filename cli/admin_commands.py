@@ -1,5 +1,5 @@
 """What an administrator runs on a shared server: `spiegel units group` and
-`spiegel migrate` (store/files/admin.py does the work). `spiegel units add --group`
+`spiegel migrate` (store/persistence/files/admin.py does the work). `spiegel units add --group`
 lives with the other unit commands."""
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from cli.settings import make_store
 def unit_group(ctx, name, group, data_dir):
     """`spiegel units group NAME GROUP`: the unit's directory and files to GROUP."""
     from cli.output import echo
-    from store.files.admin import set_group
-    from store.files.layout import group_id
+    from store.persistence.files.admin import set_group
+    from store.persistence.files.layout import group_id
     from store.i18n import t
 
     store = file_store(settings(ctx.parent, data_dir))
@@ -32,14 +32,14 @@ def unit_group(ctx, name, group, data_dir):
 @data_dir_option
 @click.pass_context
 def migrate(ctx, data_dir):
-    """`spiegel migrate`: the flat layout to a directory per unit (store/files/admin.py),
-    and each unit's old `last visit` date made its first visit record (store/visits.py)."""
+    """`spiegel migrate`: the flat layout to a directory per unit (store/persistence/files/admin.py),
+    and each unit's old `last visit` date made its first visit record (store/moments/visits.py)."""
     from cli.output import echo
-    from store.files.admin import migrate as migrate_layout
+    from store.persistence.files.admin import migrate as migrate_layout
 
-    from store.fields import show_date
+    from store.model.fields import show_date
     from store.i18n import t
-    from store.visits import carry_over_visits
+    from store.moments.visits import carry_over_visits
 
     store = file_store(settings(ctx, data_dir))
     for slug, outcome in migrate_layout(store.files):

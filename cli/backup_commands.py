@@ -1,6 +1,6 @@
 """`spiegel backup [-o ARCHIVE]` and `spiegel restore ARCHIVE [--replace]`: a data
-directory to one verified archive and back (store/files/backup.py, restore.py); on a
-database, backup runs pg_dump (store/pg/dump.py) and restore points at pg_restore."""
+directory to one verified archive and back (store/persistence/files/backup.py, restore.py); on a
+database, backup runs pg_dump (store/persistence/pg/dump.py) and restore points at pg_restore."""
 
 from __future__ import annotations
 
@@ -32,15 +32,15 @@ def backup(ctx, output, data_dir):
     store = make_store(settings(ctx, data_dir))
     try:
         if store.files is None:
-            from store.files.backup import default_name
-            from store.pg.dump import dump
+            from store.persistence.files.backup import default_name
+            from store.persistence.pg.dump import dump
 
             path = os.path.abspath(os.path.expanduser(output or default_name().replace(".tar.gz", ".dump")))
             echo(t("backup.pg.doing", db=store.location, path=clean_line(path)))
             dump(store.backend.url, path)
             echo(t("backup.pg.done", path=clean_line(path)))
             return
-        from store.files.backup import backup as write_backup, default_name
+        from store.persistence.files.backup import backup as write_backup, default_name
 
         path, manifest, left_out = write_backup(store.files, output or default_name())
     finally:
@@ -72,7 +72,7 @@ def restore(ctx, archive, replace, units, make_groups, data_dir):
     try:
         if store.files is None:
             raise SpiegelError(t("restore.pg"))
-        from store.files.restore import restore as restore_archive
+        from store.persistence.files.restore import restore as restore_archive
 
         outcomes = restore_archive(store.files, archive, replace=replace, only=list(units) or None,
                                    make_groups=make_groups)

@@ -1,6 +1,6 @@
 """`spiegel compare M-1 M-4`: two meetings of one unit side by side (the repeat
 cycle, seed 004): themes that came back, leerpunten since solved, still open, new.
-The matching is the store's (store/compare.py)."""
+The matching is the store's (store/model/compare.py)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from cli.settings import make_store
 def compare(ctx, first, second, as_json, data_dir):
     """Vergelijk twee bijeenkomsten van een eenheid: terugkerende thema's, opgeloste, open en nieuwe leerpunten."""
     from cli.output import echo, print_json
-    from store.compare import compare_meetings, comparison_lines
+    from store.model.compare import compare_meetings, comparison_lines
 
     store = make_store(settings(ctx, data_dir))
     found = compare_meetings(store, first, second)

@@ -1,4 +1,4 @@
-"""`spiegel db …`: the PostgreSQL backend's administration (store/pg/)."""
+"""`spiegel db …`: the PostgreSQL backend's administration (store/persistence/pg/)."""
 
 from __future__ import annotations
 
@@ -24,9 +24,9 @@ def upgrade(ctx, url):
     """
     from cli.output import echo
     from store.errors import SpiegelError
-    from store.backend import is_database
+    from store.persistence.backend import is_database
     from store.i18n import t
-    from store.pg.admin import upgrade_schema
+    from store.persistence.pg.admin import upgrade_schema
 
     location = url or settings(ctx.parent.parent, None).data_dir
     if not is_database(location):
@@ -50,9 +50,9 @@ def copy(ctx, source, target, make_groups):
     database kopieert alleen de beheerder (eigenaar van schema spiegel).
     """
     from cli.output import echo, fail
-    from store.copy import copy_units
+    from store.persistence.copy import copy_units
     from store.i18n import t
-    from store.repository import Store
+    from store.persistence.repository import Store
 
     import os
 

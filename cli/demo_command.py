@@ -21,7 +21,7 @@ def demo(ctx, data_dir, no_tui, actions, fresh):
     # `spiegel --data-dir X demo` means X as much as `spiegel demo --data-dir X` does.
     named = data_dir or ctx.find_root().params.get("data_dir")
     settings = base._replace(data_dir=demo_dir_from(named), named=bool(named))
-    from store.repository import Store
+    from store.persistence.repository import Store
 
     store = Store(settings.data_dir, today=settings.today)
     if fresh:
@@ -29,7 +29,7 @@ def demo(ctx, data_dir, no_tui, actions, fresh):
     if store.slugs():
         click.echo(t("demo.exists", path=settings.data_dir), err=True)
     else:
-        from store.demo import build_demo
+        from store.moments.demo import build_demo
 
         slugs = build_demo(store, actions=actions, progress=_progress_printer())
         click.echo(t("demo.made", count=len(slugs), path=settings.data_dir), err=True)

@@ -9,7 +9,7 @@ review queue of a unit.
     spiegel review praktijk-noord --json
     spiegel review praktijk-noord --format html -o evaluatie.html
 
-Every rule is the store's (store/measurements.py, store/reviews.py)."""
+Every rule is the store's (store/moments/measurements.py, store/moments/reviews.py)."""
 
 from __future__ import annotations
 
@@ -31,11 +31,11 @@ from cli.settings import make_store
 def correct(ctx, kpi_id, which, date, value, note, rev, data_dir):
     """Een meting verbeteren: datum, waarde of notitie (gelogd; spiegel undo zet hem terug)."""
     from store.errors import InvalidValue
-    from store.fields import parse_value
+    from store.model.fields import parse_value
     from store.i18n import t
-    from store.kpis import measurement_date
-    from store.measurements import correct_measurement
-    from store.records import Kpi
+    from store.model.kpis import measurement_date
+    from store.moments.measurements import correct_measurement
+    from store.model.records import Kpi
 
     store = make_store(settings(ctx, data_dir))
     when = measurement_date(date, store.today()) if date is not None else None
@@ -61,7 +61,7 @@ def correct(ctx, kpi_id, which, date, value, note, rev, data_dir):
 def delete_measurement_command(ctx, kpi_id, which, rev, data_dir):
     """Een meting verwijderen, gekozen met haar nummer of datum (gelogd; spiegel undo zet hem terug)."""
     from store.i18n import t
-    from store.measurements import delete_measurement
+    from store.moments.measurements import delete_measurement
 
     store = make_store(settings(ctx, data_dir))
     saved = delete_measurement(store, kpi_id, which, rev=rev)
@@ -96,7 +96,7 @@ def review(ctx, unit_text, as_json, fmt, output, held, data_dir):
     Met --format of -o: het overzicht van de bijeenkomst (wat die dag besloten is, en wat nog openstaat)."""
     from cli.output import echo
     from store.i18n import t
-    from store.reviews import queue
+    from store.moments.reviews import queue
     from store.text import clean_line
 
     store = make_store(settings(ctx, data_dir))
@@ -124,10 +124,10 @@ def review(ctx, unit_text, as_json, fmt, output, held, data_dir):
 def _write_overview(store, slug: str, fmt: str | None, output: str | None, held_text: str | None) -> None:
     """The meeting's overview as the app writes it, named as every report is."""
     from store.i18n import t
-    from store.kpis import measurement_date
-    from store.reports import write_report
-    from store.reports.output import report_file_name, report_path
-    from store.reports.review import meeting_outcomes, review_document
+    from store.model.kpis import measurement_date
+    from store.exchange.reports import write_report
+    from store.exchange.reports.output import report_file_name, report_path
+    from store.exchange.reports.review import meeting_outcomes, review_document
     from store.text import visible_line
 
     today = store.today()

@@ -4,8 +4,8 @@
     spiegel feedback sent M-3 [--datum gisteren] [--onbekend]
     spiegel feedback list [--unit hoek] [--late]
 
-The duty rule and the document are the store's (store/feedback_duty.py,
-store/reports/feedback.py); this module reads what was typed and prints what it found.
+The duty rule and the document are the store's (store/model/feedback_duty.py,
+store/exchange/reports/feedback.py); this module reads what was typed and prints what it found.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ def feedback():
 def document(ctx, meeting_id, fmt, output, data_dir):
     """Schrijf de terugkoppeling voor de deelnemers (Markdown of HTML); drukt het pad af."""
     from store.i18n import t
-    from store.reports.feedback import write_feedback
-    from store.reports.output import report_path
+    from store.exchange.reports.feedback import write_feedback
+    from store.exchange.reports.output import report_path
 
     store = make_store(settings(ctx.parent, data_dir))
     # -o, else the reports folder (settings file `reports_dir`), else where spiegel started
@@ -48,8 +48,8 @@ def document(ctx, meeting_id, fmt, output, data_dir):
 @click.pass_context
 def sent(ctx, meeting_id, date, unknown, rev, data_dir):
     """Leg vast dat de terugkoppeling is verstuurd (vandaag, op --datum, of --onbekend: gegeven, datum onbekend)."""
-    from store.feedback_duty import duty_words, mark_sent
-    from store.fields import parse_field_date
+    from store.model.feedback_duty import duty_words, mark_sent
+    from store.model.fields import parse_field_date
 
     store = make_store(settings(ctx.parent, data_dir))
     on = parse_field_date("feedback_sent", date, store.today()) if date.strip() else None
@@ -66,8 +66,8 @@ def sent(ctx, meeting_id, date, unknown, rev, data_dir):
 def list_duties(ctx, unit, late, as_json, data_dir):
     """Bijeenkomsten met hun terugkoppeling: te laat eerst, dan op datum."""
     from cli.output import echo, print_json, table
-    from store.feedback_duty import duties, duty_words
-    from store.fields import show_date
+    from store.model.feedback_duty import duties, duty_words
+    from store.model.fields import show_date
     from store.i18n import t
 
     store = make_store(settings(ctx.parent, data_dir))

@@ -8,8 +8,8 @@
     spiegel findings park L-7 --reason "eerst de nieuwe telefooncentrale"
     spiegel findings decline L-7 --reason "valt buiten de praktijk"
 
-Lines are read as in the app's fast capture (store/capture.py); every decision is
-one store workflow (store/workflows.py), with `--rev` checked under the unit's lock.
+Lines are read as in the app's fast capture (store/moments/capture.py); every decision is
+one store workflow (store/moments/workflows.py), with `--rev` checked under the unit's lock.
 Help texts: cli/catalog_work_*.py."""
 
 from __future__ import annotations
@@ -50,9 +50,9 @@ class LineArguments(click.Command):
 def capture(ctx, meeting_id, lines, kind, data_dir):
     """Each LINE a finding of the meeting; '-' reads lines from stdin."""
     from cli.output import echo
-    from store.capture import capture_lines
+    from store.moments.capture import capture_lines
     from store.i18n import t
-    from store.vocab import FindingKind
+    from store.model.vocab import FindingKind
 
     store = make_store(settings(ctx, data_dir))
     default = FindingKind.parse(kind, "kind") if kind else FindingKind.LEERPUNT
@@ -89,15 +89,15 @@ def _stdin_lines() -> list[str]:
 def list_findings(ctx, unit, states, kinds, meeting_id, data_dir, as_json):
     """Findings, by meeting; --state open gives the untreated ones."""
     from cli.output import fail
-    from store.records import Finding, id_number
-    from store.vocab import FindingKind, FindingState
+    from store.model.records import Finding, id_number
+    from store.model.vocab import FindingKind, FindingState
 
     store = make_store(settings(ctx, data_dir))
     slug = store.resolve_unit(unit) if unit else None
     wanted_states = {FindingState.parse(s, "state") for s in states}
     wanted_kinds = {FindingKind.parse(k, "kind") for k in kinds}
     if meeting_id:
-        from store.capture import find_meeting
+        from store.moments.capture import find_meeting
 
         meeting_id = find_meeting(store, meeting_id).id
     skipped: list = []
@@ -131,9 +131,9 @@ def act(ctx, finding_id, titles, owner, due, route, phase, rev, data_dir):
     """Turn a leerpunt into actions (one per --title 'titel;eigenaar;deadline'; without:
     its own text). --route and --fase for all of them; the phase defaults to the
     unit's phase for the route."""
-    from store.fields import parse_value
-    from store.records import Action, Finding, record_type
-    from store.workflows import actions_from_finding, parse_action_line
+    from store.model.fields import parse_value
+    from store.model.records import Action, Finding, record_type
+    from store.moments.workflows import actions_from_finding, parse_action_line
 
     store = make_store(settings(ctx, data_dir))
     deadline = parse_value(Action, "deadline", due, store.today()) if due else None
@@ -154,7 +154,7 @@ def act(ctx, finding_id, titles, owner, due, route, phase, rev, data_dir):
 @click.pass_context
 def link(ctx, finding_id, action_id, rev, data_dir):
     """Link a leerpunt to an existing action of its unit."""
-    from store.workflows import link_finding
+    from store.moments.workflows import link_finding
 
     action = link_finding(make_store(settings(ctx, data_dir)), finding_id, action_id, rev=rev)
     click.echo(f"{finding_id.strip().upper()} → {action.id}")
@@ -168,7 +168,7 @@ def link(ctx, finding_id, action_id, rev, data_dir):
 @click.pass_context
 def park(ctx, finding_id, reason, rev, data_dir):
     """Put a leerpunt aside, with the reason participants hear."""
-    from store.workflows import park_finding
+    from store.moments.workflows import park_finding
 
     _closed(park_finding(make_store(settings(ctx, data_dir)), finding_id, reason, rev=rev))
 
@@ -181,7 +181,7 @@ def park(ctx, finding_id, reason, rev, data_dir):
 @click.pass_context
 def decline(ctx, finding_id, reason, rev, data_dir):
     """Decide not to act on a leerpunt, with the reason participants hear."""
-    from store.workflows import decline_finding
+    from store.moments.workflows import decline_finding
 
     _closed(decline_finding(make_store(settings(ctx, data_dir)), finding_id, reason, rev=rev))
 

@@ -19,9 +19,9 @@ class UsageProblem(Exception):
 def run_list(settings: Settings, unit=None, overdue=False, owner=None, statuses=(), phase=None, route=None,
              search="", as_json=False) -> None:
     """Actions, by deadline; records that cannot be read are named on stderr."""
-    from store.queries import ActionFilter, select
-    from store.records import Action
-    from store.vocab import Status
+    from store.model.queries import ActionFilter, select
+    from store.model.records import Action
+    from store.model.vocab import Status
 
     store = make_store(settings)
     slug = store.resolve_unit(unit) if unit else None
@@ -43,7 +43,7 @@ def run_list(settings: Settings, unit=None, overdue=False, owner=None, statuses=
         fail(str(problem))
     if as_json:
         from cli.output import print_json
-        from store import rules
+        from store.model import rules
 
         print_json([{**a.to_doc(), "unit": a.unit, "overdue": rules.is_overdue(a, today)} for a in actions])
         return
@@ -54,15 +54,15 @@ def run_list(settings: Settings, unit=None, overdue=False, owner=None, statuses=
 
 def run_add(settings: Settings, title: str, unit=None, owner="", due=None, phase=1, route=1, from_id=None) -> None:
     """A new action, durable when this returns; prints its id."""
-    from store.fields import parse_value
-    from store.records import Action
+    from store.model.fields import parse_value
+    from store.model.records import Action
 
     store = make_store(settings)
     action = Action(title=title, owner=owner, phase=phase, route=route)
     if due:
         action.deadline = parse_value(Action, "deadline", due, store.today())
     if from_id:
-        from store.workflows import actions_from_finding
+        from store.moments.workflows import actions_from_finding
 
         created = actions_from_finding(store, from_id, [action])[0]
     else:

@@ -1,5 +1,5 @@
 """`spiegel import`, `spiegel export` and `spiegel ical`: spreadsheets in, files
-and a calendar out. The store does the work (store/interop/); this module reads
+and a calendar out. The store does the work (store/exchange/interop/); this module reads
 the options and prints what the store found.
 
     spiegel import plan.xlsx --unit linde --dry-run
@@ -35,10 +35,10 @@ register({"nl": IO_NL, "en": IO_EN})
 @click.pass_context
 def import_(ctx, file, unit, kind, meeting, dry_run, kolom, tab, action, data_dir):
     """`spiegel import FILE --unit U`: the columns, one line per row that does something, then the sum."""
-    from store import interop as _interop_words  # noqa: F401  (registers its words)
+    from store.exchange import interop as _interop_words  # noqa: F401  (registers its words)
     from cli.output import echo
-    from store.interop import importer
-    from store.interop.column_report import by_hand
+    from store.exchange.interop import importer
+    from store.exchange.interop.column_report import by_hand
 
     from store.i18n import t
 
@@ -66,10 +66,10 @@ def import_(ctx, file, unit, kind, meeting, dry_run, kolom, tab, action, data_di
 @click.pass_context
 def export(ctx, fmt, what, unit, output, data_dir):
     """`spiegel export`: one unit, or every unit the user may read (the others named on stderr)."""
-    from store import interop as _interop_words  # noqa: F401  (registers its words)
+    from store.exchange import interop as _interop_words  # noqa: F401  (registers its words)
     from store.errors import InvalidValue
     from store.i18n import t
-    from store.interop import exporter
+    from store.exchange.interop import exporter
 
     if not fmt:  # the file's extension says it (acties.xlsx), else CSV
         import os
@@ -95,9 +95,9 @@ def export(ctx, fmt, what, unit, output, data_dir):
 @click.pass_context
 def ical(ctx, unit, owner, output, data_dir):
     """`spiegel ical`: deadlines, review dates and feedback due dates as iCalendar."""
-    from store import interop as _interop_words  # noqa: F401  (registers its words)
+    from store.exchange import interop as _interop_words  # noqa: F401  (registers its words)
     from store.i18n import t
-    from store.interop import ical as calendar
+    from store.exchange.interop import ical as calendar
 
     store = make_store(settings(ctx, data_dir))
     skipped: list = []
@@ -107,7 +107,7 @@ def ical(ctx, unit, owner, output, data_dir):
 
 
 def _deliver(payload: bytes, output: str | None, done: str, skipped: list) -> None:
-    """To the file (0600, store/interop/outfile.py) with a line on stderr, or to stdout."""
+    """To the file (0600, store/exchange/interop/outfile.py) with a line on stderr, or to stdout."""
     from cli.output import fail
     from store.i18n import t
 
@@ -117,7 +117,7 @@ def _deliver(payload: bytes, output: str | None, done: str, skipped: list) -> No
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
         return
-    from store.interop.outfile import write_file
+    from store.exchange.interop.outfile import write_file
 
     write_file(output, payload)
     sys.stderr.write(f"spiegel: {done}\n")

@@ -5,7 +5,7 @@
     spiegel kpi edit K-3 --basis-tot 2026-03-31
     spiegel kpi show K-3 [--json]
 
-Every rule is the store's (store/kpis.py, store/runchart): this module only reads
+Every rule is the store's (store/model/kpis.py, store/model/runchart): this module only reads
 what was typed and prints what the store found.
 """
 
@@ -52,7 +52,7 @@ def add_kpi(ctx, action_id, name, data_dir, **typed):
     """Nieuwe KPI bij een actie; drukt het id af (bv. K-12)."""
     from store.errors import InvalidValue
     from store.i18n import t
-    from store.records import Action, Kpi
+    from store.model.records import Action, Kpi
 
     store = make_store(settings(ctx, data_dir))
     action = store.get(action_id)
@@ -78,11 +78,11 @@ def measure(ctx, kpi_id, date, value, note, same_day, data_dir):
     de KPI op die dag al een meting, dan vraagt spiegel wat ermee moet (of kies vooraf
     --vervang of --ook)."""
     from store.dates import describe_date
-    from store.fields import parse_value
+    from store.model.fields import parse_value
     from store.i18n import t
-    from store.kpis import measurement_date
-    from store.records import Kpi, Measurement
-    from store.runchart import number
+    from store.model.kpis import measurement_date
+    from store.model.records import Kpi, Measurement
+    from store.model.runchart import number
 
     store = make_store(settings(ctx, data_dir))
     when = measurement_date(date, store.today())
@@ -106,8 +106,8 @@ def _add_asking(store, kpi_id, measurement, same_day):
 
     from store.errors import InvalidValue
     from store.i18n import t
-    from store.kpis import add_measurement
-    from store.measurements import SameDayValue
+    from store.model.kpis import add_measurement
+    from store.moments.measurements import SameDayValue
 
     try:
         return add_measurement(store, kpi_id, measurement, same_day=same_day or "ask")
@@ -136,8 +136,8 @@ def edit_kpi(ctx, kpi_id, name, rev, data_dir, **typed):
     store = make_store(settings(ctx, data_dir))
     values = _parsed(store, typed)
     if name is not None:
-        from store.fields import parse_value
-        from store.records import Kpi
+        from store.model.fields import parse_value
+        from store.model.records import Kpi
 
         values["name"] = parse_value(Kpi, "name", name)
     if not values:
@@ -160,8 +160,8 @@ def show_kpi(ctx, kpi_id, data_dir, as_json):
     from cli.kpi_render import kpi_json, kpi_text
     from store.errors import InvalidValue
     from store.i18n import t
-    from store.kpis import analyse_kpi, started_on
-    from store.records import Kpi
+    from store.model.kpis import analyse_kpi, started_on
+    from store.model.records import Kpi
 
     store = make_store(settings(ctx, data_dir))
     record = store.get(kpi_id)
@@ -178,9 +178,9 @@ def show_kpi(ctx, kpi_id, data_dir, as_json):
 
 def _parsed(store, typed: dict) -> dict:
     """The options that were given, parsed by the store's field parsers."""
-    from store.fields import parse_value
-    from store.kpis import parse_direction
-    from store.records import Kpi
+    from store.model.fields import parse_value
+    from store.model.kpis import parse_direction
+    from store.model.records import Kpi
 
     values = {name: text for name, text in typed.items() if text is not None}
     if "direction" in values:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from cli.output import echo, table
 from store.i18n import t
-from store.kpis import measurement_problems, point_rows
-from store.records import Kpi
-from store.runchart import Analysis, Signal, baseline_line, describe, describe_all, number, period_lines, rules_line
+from store.model.kpis import measurement_problems, point_rows
+from store.model.records import Kpi
+from store.model.runchart import Analysis, Signal, baseline_line, describe, describe_all, number, period_lines, rules_line
 
 
 def kpi_text(kpi: Kpi, analysis: Analysis) -> None:

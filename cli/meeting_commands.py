@@ -5,9 +5,9 @@
     spiegel meetings show M-3 [--json]
     spiegel meetings edit M-3 --terugkoppeling-verstuurd vandaag [--rev 2]
 
-Every field of a meeting has its option; dates follow store/fields.py (a meeting
+Every field of a meeting has its option; dates follow store/model/fields.py (a meeting
 date without a year is the latest such date, a feedback due date the next one).
-The rules of thumb (store/advice.py) are printed as advice on stderr: they never
+The rules of thumb (store/model/advice.py) are printed as advice on stderr: they never
 stop a save. Help texts: cli/catalog_work_*.py."""
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def meetings():
 @click.pass_context
 def add_meeting(ctx, unit, data_dir, questions, **typed):
     """A new meeting; prints its id, then any advice on stderr."""
-    from store.records import Meeting
+    from store.model.records import Meeting
 
     from store.i18n import t
 
@@ -87,7 +87,7 @@ def add_meeting(ctx, unit, data_dir, questions, **typed):
 @click.pass_context
 def edit_meeting(ctx, meeting_id, rev, data_dir, questions, **typed):
     """Change fields of a meeting as it is now (or at --rev: else a conflict)."""
-    from store.capture import find_meeting
+    from store.moments.capture import find_meeting
     from store.i18n import t
 
     store = make_store(settings(ctx, data_dir))
@@ -108,7 +108,7 @@ def edit_meeting(ctx, meeting_id, rev, data_dir, questions, **typed):
 def list_meetings(ctx, unit, data_dir, as_json):
     """Meetings, the latest first."""
     from cli.output import fail
-    from store.records import Finding, Meeting
+    from store.model.records import Finding, Meeting
 
     store = make_store(settings(ctx, data_dir))
     slug = store.resolve_unit(unit) if unit else None
@@ -137,9 +137,9 @@ def list_meetings(ctx, unit, data_dir, as_json):
 @click.pass_context
 def show_meeting(ctx, meeting_id, data_dir, as_json):
     """Every field, the advice, the meeting's findings and the change log."""
-    from store.advice import meeting_advice
-    from store.capture import find_meeting
-    from store.records import Finding
+    from store.model.advice import meeting_advice
+    from store.moments.capture import find_meeting
+    from store.model.records import Finding
 
     store = make_store(settings(ctx, data_dir))
     meeting = find_meeting(store, meeting_id)
@@ -158,9 +158,9 @@ def show_meeting(ctx, meeting_id, data_dir, as_json):
 
 def _parsed(store, typed: dict, questions: tuple[str, ...]) -> dict:
     """The options that were given, parsed by the store's field parsers (one rule for
-    every date, number and choice: store/fields.py)."""
-    from store.fields import parse_value
-    from store.records import Meeting
+    every date, number and choice: store/model/fields.py)."""
+    from store.model.fields import parse_value
+    from store.model.records import Meeting
 
     today = store.today()
     values = {name: parse_value(Meeting, name, text, today) for name, text in typed.items() if text is not None}
@@ -184,7 +184,7 @@ def _unit(store, unit: str | None) -> str:
 def _advise(meeting, today) -> None:
     """The rules of thumb the meeting does not follow, one line each on stderr."""
     from cli.output import fail
-    from store.advice import meeting_advice
+    from store.model.advice import meeting_advice
     from store.i18n import t
 
     for advice in meeting_advice(meeting, today):

@@ -9,7 +9,7 @@ import sys
 from store.text import visible, visible_line
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+if TYPE_CHECKING:  # typing costs CLI start-up (store/model/recordtype.py); only type checkers need it
     from typing import Iterable
 
 

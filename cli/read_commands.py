@@ -66,8 +66,8 @@ def _create_unit(store, unit, gid):
     try:
         return store.create_unit(unit, group=gid)
     except AlreadyExists as taken:
-        from store.files.admin import squat_line
-        from store.unit_names import slugify
+        from store.persistence.files.admin import squat_line
+        from store.persistence.unit_names import slugify
 
         line = squat_line(store.files, slugify(unit.name)) if store.files is not None else None
         if line is None:
@@ -89,9 +89,9 @@ def _create_unit(store, unit, gid):
 def add_unit(ctx, name, kind, relatiemanager, relatiemanager_login, hagro, municipality, phases, group, data_dir):
     """`spiegel units add NAME`: a new unit (the one command besides demo that may
     create the data directory); prints its slug."""
-    from store.fields import parse_value
-    from store.files.layout import group_id
-    from store.records import Unit
+    from store.model.fields import parse_value
+    from store.persistence.files.layout import group_id
+    from store.model.records import Unit
 
     store = make_store(settings(ctx.parent, data_dir), create=True)  # the first unit makes the directory
     unit = Unit(name=name, kind=parse_value(Unit, "kind", kind), relatiemanager=relatiemanager,
@@ -137,7 +137,7 @@ def deleted_links(store, record) -> list[str]:
     """The leerpunten an action answers that have since been deleted (tombstones):
     `show` says so rather than listing them as if they were there."""
     from store.errors import SpiegelError
-    from store.records import Action
+    from store.model.records import Action
 
     if not isinstance(record, Action):
         return []

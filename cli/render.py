@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from cli.output import echo, print_json, table
-from store import rules
+from store.model import rules
 from store.errors import FileProblem
 from store.i18n import t
-from store.records import Action, Finding, Kpi, Meeting, Record
-from store.vocab import Status
+from store.model.records import Action, Finding, Kpi, Meeting, Record
+from store.model.vocab import Status
 
 
 def deadline_cell(action: Action, today: dt.date, marks: dict[str, str]) -> str:
@@ -46,7 +46,7 @@ def action_rows(actions: list[Action], today: dt.date, show_unit: bool) -> None:
 def record_details(record: Record, today: dt.date, deleted_links: list[str] = ()) -> None:
     """Every field with its label in the UI language and its value as a user reads
     it (ja/nee, 'L-1, L-4', '-' for nothing), then the change log in the same words."""
-    from store.changes import field_label, value_text, when_text
+    from store.model.changes import field_label, value_text, when_text
 
     cls = type(record)
     echo(f"{record.id}  ({record.unit})")
@@ -71,11 +71,11 @@ def record_details(record: Record, today: dt.date, deleted_links: list[str] = ()
 
 
 def unit_summaries(store, as_json: bool, mine: bool = False) -> None:
-    """The portfolio's facts of every unit (store/portfolio.py, from the cached
+    """The portfolio's facts of every unit (store/moments/portfolio.py, from the cached
     figures where they are current); `mine`: only the units whose relatiemanager
     logs in as the user (units that cannot be read say nobody's they are)."""
-    from store.portfolio import all_facts, is_mine
-    from store.unit_names import unit_access
+    from store.moments.portfolio import all_facts, is_mine
+    from store.persistence.unit_names import unit_access
 
     today = store.today()
     summaries = []
@@ -123,10 +123,10 @@ def unit_summaries(store, as_json: bool, mine: bool = False) -> None:
 
 
 def server_report(store, as_json: bool) -> bool:
-    """`check --server`: one line per finding (store/files/server_check.py); True if
+    """`check --server`: one line per finding (store/persistence/files/server_check.py); True if
     there is no problem (advice alone is fine)."""
     from store.errors import SpiegelError
-    from store.files.server_check import ADVICE, PROBLEM, server_findings
+    from store.persistence.files.server_check import ADVICE, PROBLEM, server_findings
 
     if store.files is None:
         raise SpiegelError(t("db.file_only"))
@@ -187,7 +187,7 @@ def _checked(store, entry) -> dict:
 def _unusable_measurements(kpis: list[Kpi]) -> list[str]:
     """'K-3: meting van 2026-02-01 onbruikbaar: …' for every stored value a chart
     cannot use (measurements, baseline value, target)."""
-    from store.kpis import describe_problem, kpi_problems, measurement_problems
+    from store.model.kpis import describe_problem, kpi_problems, measurement_problems
 
     found = []
     for kpi in kpis:

@@ -31,7 +31,7 @@ def serve(ctx, port, host, allow_remote, sessions, data_dir):
 
     from cli.output import fail
     from cli.settings import check_data_dir
-    from store.backend import is_database
+    from store.persistence.backend import is_database
     from store.i18n import t
 
     chosen = settings(ctx, data_dir)

@@ -136,8 +136,8 @@ def reports_dir_from() -> str:
     """$SPIEGEL_REPORTS_DIR, else the settings file's `reports_dir`, else "" (the
     directory spiegel was started in); made the folder reports go to without -o."""
     folder = os.environ.get("SPIEGEL_REPORTS_DIR") or user_settings().get("reports_dir") or ""
-    if folder:  # store.reports only when a folder is set: `list` and `add` stay lean
-        from store.reports.output import set_reports_dir
+    if folder:  # store.exchange.reports only when a folder is set: `list` and `add` stay lean
+        from store.exchange.reports.output import set_reports_dir
 
         set_reports_dir(folder)
     return folder
@@ -153,7 +153,7 @@ def make_store(settings: Settings, create: bool = False):
     unless `create` (units add, demo): a typo is reported, not made into an
     empty data directory. The default one is ours to create."""
     check_data_dir(settings, create)
-    from store.repository import Store
+    from store.persistence.repository import Store
 
     return Store(settings.data_dir, today=settings.today)
 
@@ -161,7 +161,7 @@ def make_store(settings: Settings, create: bool = False):
 def check_data_dir(settings: Settings, create: bool = False) -> None:
     """NotFound (one line) if the named data directory is missing; NoAccess if the
     user may not read it (not in its group): said before anything else is tried."""
-    from store.backend import is_database
+    from store.persistence.backend import is_database
 
     if is_database(settings.data_dir):
         return  # a database: the backend says what is wrong with it

@@ -45,8 +45,8 @@ def teams():
 @click.pass_context
 def add_team(ctx, name, unit, data_dir, **typed):
     """Nieuw team; drukt het id af (bv. T-1) en het advies over de samenstelling."""
-    from store.records import Team
-    from store.teams import save_team
+    from store.model.records import Team
+    from store.moments.teams import save_team
 
     store = make_store(settings(ctx.parent, data_dir))
     team = Team(name=name, **_values(typed, fresh=True))
@@ -64,7 +64,7 @@ def add_team(ctx, name, unit, data_dir, **typed):
 @click.pass_context
 def edit_team(ctx, team_id, name, rev, data_dir, **typed):
     """Velden van een team wijzigen; --zorgverlener vervangt de hele lijst."""
-    from store.teams import change_team
+    from store.moments.teams import change_team
 
     store = make_store(settings(ctx.parent, data_dir))
     values = _values(typed, fresh=False)
@@ -84,9 +84,9 @@ def list_teams(ctx, unit, as_json, data_dir):
     """Teams met soort, leden, patiënten en partners (geteld) en hun open acties."""
     from cli.output import echo, print_json, table
     from store.i18n import t
-    from store.records import Action, Team
-    from store.rules import is_open
-    from store.teams import member_count, team_actions, team_advice
+    from store.model.records import Action, Team
+    from store.model.rules import is_open
+    from store.moments.teams import member_count, team_actions, team_advice
 
     store = make_store(settings(ctx.parent, data_dir))
     slug = store.resolve_unit(unit) if unit.strip() else None
@@ -113,7 +113,7 @@ def list_teams(ctx, unit, as_json, data_dir):
 
 def _values(typed: dict, fresh: bool) -> dict:
     """The options given, as field values (a new team takes defaults for the rest)."""
-    from store.teams import parse_team_kind
+    from store.moments.teams import parse_team_kind
 
     values = {}
     for name, value in typed.items():
@@ -130,7 +130,7 @@ def _advise(team) -> None:
     import sys
 
     from store.i18n import t
-    from store.teams import team_advice
+    from store.moments.teams import team_advice
     from store.text import clean_line
 
     for advice in team_advice(team):

@@ -1,7 +1,7 @@
 """`spiegel units edit NAME …`: a unit's display name, relatiemanager (name and
 login), Hagro, municipality, contact line (under the feedback document) and phase
 per route. The rules (the slug stays, a phase
-change is logged) are store/units.py's, which the app's visit mode calls too."""
+change is logged) are store/moments/units.py's, which the app's visit mode calls too."""
 
 from __future__ import annotations
 
@@ -29,10 +29,10 @@ def edit_unit(ctx, name, new_name, relatiemanager, relatiemanager_login, hagro, 
     """`spiegel units edit NAME --naam … --fase-route 2=3`: prints the unit's slug
     and revision, and each route whose phase changed."""
     from cli.output import echo
-    from store.fields import parse_value
+    from store.model.fields import parse_value
     from store.i18n import t
-    from store.records import Unit
-    from store.units import change_unit, parse_route_phases
+    from store.model.records import Unit
+    from store.moments.units import change_unit, parse_route_phases
 
     store = make_store(settings(ctx.parent, data_dir))
     slug = store.resolve_unit(name)

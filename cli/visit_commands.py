@@ -7,7 +7,7 @@ its summary for the practice's development plan.
     spiegel visit show B-3
     spiegel visit report B-3 --format html -o bezoek.html
 
-Every rule is the store's (store/visits.py, store/since.py, store/reports/visit.py).
+Every rule is the store's (store/moments/visits.py, store/moments/since.py, store/exchange/reports/visit.py).
 """
 
 from __future__ import annotations
@@ -41,10 +41,10 @@ def visit():
 @click.pass_context
 def add_visit(ctx, unit, date, present, notes, agreements, phases, next_visit, data_dir):
     """Nieuw bezoek; elke afspraak wordt een actie. Drukt het id af (bv. B-3)."""
-    from store.fields import parse_field_date
-    from store.records import Visit
+    from store.model.fields import parse_field_date
+    from store.model.records import Visit
     from store.text import clean_line, visible_line
-    from store.visits import record_visit
+    from store.moments.visits import record_visit
 
     store = make_store(settings(ctx, data_dir))
     slug = store.resolve_unit(unit)
@@ -75,8 +75,8 @@ def list_visits(ctx, unit, data_dir, as_json):
     from cli.output import table
     from store.errors import SpiegelError
     from store.i18n import t
-    from store.records import Visit
-    from store.visits import history
+    from store.model.records import Visit
+    from store.moments.visits import history
 
     store = make_store(settings(ctx, data_dir))
     slugs = [store.resolve_unit(unit)] if unit else store.slugs()
@@ -112,9 +112,9 @@ def show_visit(ctx, visit_id, data_dir, as_json):
     """Een bezoek: wie er was, afspraken, en wat er veranderde sinds het vorige."""
     from cli.output import echo
     from store.i18n import t
-    from store.reports.visit import since_lines, since_title
-    from store.since import since_last_visit
-    from store.visits import locate_visit
+    from store.exchange.reports.visit import since_lines, since_title
+    from store.moments.since import since_last_visit
+    from store.moments.visits import locate_visit
 
     store = make_store(settings(ctx, data_dir))
     visit_id, slug = locate_visit(store, visit_id)
@@ -148,8 +148,8 @@ def show_visit(ctx, visit_id, data_dir, as_json):
 def _show_json(store, slug: str, found, today) -> None:
     """The visit as stored, and what changed since the previous one, as the text shows it."""
     from cli.output import print_json
-    from store.reports.visit import since_lines
-    from store.since import since_last_visit
+    from store.exchange.reports.visit import since_lines
+    from store.moments.since import since_last_visit
 
     previous, since = since_last_visit(store, slug, found)
     print_json({**found.to_doc(), "unit": slug, "previous": previous.id if previous else None,
@@ -165,11 +165,11 @@ def _show_json(store, slug: str, found, today) -> None:
 @click.pass_context
 def report(ctx, visit_id, fmt, output, data_dir):
     """Het bezoekverslag voor het praktijkontwikkelplan, als Markdown of HTML (A4)."""
-    from store.reports import write_report
-    from store.reports.output import report_path
-    from store.reports.visit import visit_report
+    from store.exchange.reports import write_report
+    from store.exchange.reports.output import report_path
+    from store.exchange.reports.visit import visit_report
 
-    from store.visits import locate_visit
+    from store.moments.visits import locate_visit
 
     store = make_store(settings(ctx, data_dir))
     visit_id, slug = locate_visit(store, visit_id)
@@ -181,7 +181,7 @@ def report(ctx, visit_id, fmt, output, data_dir):
 
 def _agreement(text: str, today):
     """'titel;eigenaar;deadline' (owner and deadline may be left out) as a draft action."""
-    from store.workflows import parse_action_line
+    from store.moments.workflows import parse_action_line
 
     return parse_action_line(text, today)
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 from cli.output import echo, table
 from store.i18n import t
-from store.records import Finding, Meeting
+from store.model.records import Finding, Meeting
 from store.text import clean_line
 
 
@@ -32,7 +32,7 @@ def meeting_rows(meetings: list[Meeting], counts: dict[str, int], today: dt.date
 
 def _feedback_cell(meeting: Meeting, today: dt.date) -> str:
     """The date it was sent, or '≤ due date' with 'te laat' when that has passed."""
-    from store.advice import feedback_overdue
+    from store.model.advice import feedback_overdue
 
     if meeting.feedback_sent:
         return meeting.feedback_sent.isoformat()

@@ -32,8 +32,8 @@ def add(ctx, title, data_dir, **values):
 def edit(ctx, record_id, rev, data_dir):
     """`spiegel edit ID --field value …`: any field by its Dutch or English name;
     --plan/--do/--study/--act merge into the PDSA note."""
-    from store.fields import editable_fields, field_name, parse_value
-    from store.records import record_type
+    from store.model.fields import editable_fields, field_name, parse_value
+    from store.model.records import record_type
 
     store = make_store(settings(ctx, data_dir))
     cls = record_type(record_id)
@@ -55,8 +55,8 @@ def edit(ctx, record_id, rev, data_dir):
 @data_dir_option
 @click.pass_context
 def done(ctx, record_id, data_dir):
-    """`spiegel done A-…`: complete an action (store.workflows.complete_action)."""
-    from store.workflows import complete_action
+    """`spiegel done A-…`: complete an action (store.moments.workflows.complete_action)."""
+    from store.moments.workflows import complete_action
 
     record = complete_action(make_store(settings(ctx, data_dir)), record_id)
     click.echo(f"{record.id} {record.status.label}")
@@ -70,7 +70,7 @@ def done(ctx, record_id, data_dir):
 def undo(ctx, record_id, rev, data_dir):
     """`spiegel undo ID [--rev N]`: reverse the latest change, saying whose it was."""
     from cli.output import echo
-    from store.changes import undo_message
+    from store.model.changes import undo_message
 
     store = make_store(settings(ctx, data_dir))
     echo(undo_message(store.undo(record_id, rev=rev), store.today()))

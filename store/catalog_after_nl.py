@@ -1,8 +1,8 @@
 """Dutch words of the store for the time after a meeting: the feedback duty, teams
-and comparing two meetings. English in catalog_after_en.py; registered by store.vocab."""
+and comparing two meetings. English in catalog_after_en.py; registered by store.model.vocab."""
 
 AFTER_NL = {
-    # the feedback duty (store/feedback_duty.py)
+    # the feedback duty (store/model/feedback_duty.py)
     "duty.sent": "verstuurd {date}",
     "duty.given": "gegeven, datum onbekend",
     "duty.late": "te laat (uiterlijk {date})",
@@ -25,7 +25,7 @@ AFTER_NL = {
     "field.contact": "Contact",
     "value.start_time": "moet een tijd zijn als 19:30, maar is {found}",
     "advice.evening_slot": "werkenden horen tot de doelgroep: plan de bijeenkomst in de avonduren (vanaf 18:00)",
-    # teams (store/teams.py)
+    # teams (store/moments/teams.py)
     "TeamKind.core": "kernteam",
     "TeamKind.project": "projectteam",
     "field.coordinator": "Coördinator",
@@ -40,7 +40,7 @@ AFTER_NL = {
     "advice.team_no_coordinator": "een kernteam heeft een coördinator",
     "advice.team_no_patients": "in een kernteam zitten ook patiënten of partners",
     "advice.team_no_providers": "in een kernteam zitten ook zorgverleners (liefst arts en verpleegkundige)",
-    # comparing two meetings (store/compare.py)
+    # comparing two meetings (store/model/compare.py)
     "compare.other_unit": "{first} en {second} horen bij verschillende eenheden; vergelijk bijeenkomsten van één eenheid",
     "compare.same": "kies twee verschillende bijeenkomsten",
     "compare.not_meeting": "{id} is geen bijeenkomst (een bijeenkomst-id begint met M-)",

@@ -1,5 +1,5 @@
-"""Woorden van back-up en terugzetten (store/files/backup.py, restore.py, store/pg/dump.py)
-en van de Unix-groepen die een beheerder terugkrijgt (store/files/groups.py)."""
+"""Woorden van back-up en terugzetten (store/persistence/files/backup.py, restore.py, store/persistence/pg/dump.py)
+en van de Unix-groepen die een beheerder terugkrijgt (store/persistence/files/groups.py)."""
 
 BACKUP_NL: dict[str, str] = {
     "backup.inside_data_dir": "{path} ligt in de datamap {data_dir}: daar kan iedere collega de back-up lezen of weghalen; kies een plek erbuiten (-o)",

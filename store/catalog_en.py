@@ -168,7 +168,7 @@ EN: dict[str, str] = {
     "demo.exists": "demo data already in {path} (use --fresh to start over)",
     "demo.made": "demo data made: {count} units in {path}",
     'demo.made.one': 'demo data made: 1 unit in {path}',
-    # rules of thumb (store/advice.py)
+    # rules of thumb (store/model/advice.py)
     "advice.participants_too_few": '{n} participants is too few: at least {min}, ideally {low}–{high}',
     'advice.participants_too_few.one': '1 participant is too few: at least {min}, ideally {low}–{high}',
     "advice.participants_not_ideal": '{n} participants; {low}–{high} is ideal',

@@ -1,5 +1,5 @@
-"""Dutch words of the shared capture and leerpunt workflows (store/capture.py,
-store/workflows.py), registered by store/capture.py when it is imported."""
+"""Dutch words of the shared capture and leerpunt workflows (store/moments/capture.py,
+store/moments/workflows.py), registered by store/moments/capture.py when it is imported."""
 
 FINDINGS_NL: dict[str, str] = {
     "capture.nothing": "geen bevinding om vast te leggen: elke regel is leeg of bevat alleen tekens als + - ? !",

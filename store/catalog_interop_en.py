@@ -1,4 +1,4 @@
-"""English words of import, export and the calendar (store/interop/)."""
+"""English words of import, export and the calendar (store/exchange/interop/)."""
 
 INTEROP_EN: dict[str, str] = {
     "interop.file_missing": "file not found",
@@ -66,7 +66,7 @@ INTEROP_EN: dict[str, str] = {
     "interop.sheet.actions": "actions", "interop.sheet.findings": "findings",
     "interop.sheet.meetings": "meetings", "interop.sheet.measurements": "measurements",
     "interop.unit_required": "name the unit: --unit UNIT",
-    # Columns and sheets (store/interop/column_report.py, importer.Source).
+    # Columns and sheets (store/exchange/interop/column_report.py, importer.Source).
     "interop.map.column": "column {col} '{header}' → {field}",
     "interop.map.ignored": "ignored",
     "interop.map.double": "column {used} and column {other} '{header}' both fill {field}: column {used} is read, "
@@ -91,7 +91,7 @@ INTEROP_EN: dict[str, str] = {
     "interop.conflict.fields": "{id} was also changed in spiegel since the export (revision {rev} in the file, now "
                                "{now}, by {who}), differently on both sides: {fields}; nothing of this row saved",
     "interop.conflict.field": "{field} in spiegel '{spiegel}', in the file '{file}'",
-    # Measurements (store/interop/plan_measurements.py, periods.py).
+    # Measurements (store/exchange/interop/plan_measurements.py, periods.py).
     "interop.row_at_column": "{row}, column {col}",
     "interop.measure.point": "{date}: {value}",
     "interop.measure.new_kpi": "new KPI of {action}; {detail}",

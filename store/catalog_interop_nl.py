@@ -1,4 +1,4 @@
-"""Dutch words of import, export and the calendar (store/interop/)."""
+"""Dutch words of import, export and the calendar (store/exchange/interop/)."""
 
 INTEROP_NL: dict[str, str] = {
     "interop.file_missing": "bestand niet gevonden",
@@ -46,7 +46,7 @@ INTEROP_NL: dict[str, str] = {
     "interop.ical.pilot": "Pilot evalueren",
     "interop.ical.written": "{count} agenda-items geschreven naar {path}",
     "interop.ical.written.one": "1 agenda-item geschreven naar {path}",
-    # Export column headers (import reads them back: store/interop/columns.py).
+    # Export column headers (import reads them back: store/exchange/interop/columns.py).
     "interop.col.organiser": "organisator", "interop.col.afspiegeling": "afspiegeling",
     "interop.col.working_target": "werkenden in doelgroep", "interop.col.start_time": "begintijd",
     "interop.col.id": "id", "interop.col.rev": "rev", "interop.col.unit": "eenheid",
@@ -67,7 +67,7 @@ INTEROP_NL: dict[str, str] = {
     "interop.sheet.actions": "acties", "interop.sheet.findings": "leerpunten",
     "interop.sheet.meetings": "bijeenkomsten", "interop.sheet.measurements": "metingen",
     "interop.unit_required": "geef de eenheid: --unit EENHEID",
-    # Columns and sheets (store/interop/column_report.py, importer.Source).
+    # Columns and sheets (store/exchange/interop/column_report.py, importer.Source).
     "interop.map.column": "kolom {col} '{header}' → {field}",
     "interop.map.ignored": "genegeerd",
     "interop.map.double": "kolom {used} en kolom {other} '{header}' vullen allebei {field}: kolom {used} wordt gelezen, "
@@ -92,7 +92,7 @@ INTEROP_NL: dict[str, str] = {
     "interop.conflict.fields": "{id} is sinds de export ook in spiegel gewijzigd (revisie {rev} in het bestand, nu "
                                "{now}, door {who}), en op beide plaatsen anders: {fields}; niets van deze rij opgeslagen",
     "interop.conflict.field": "{field} in spiegel '{spiegel}', in het bestand '{file}'",
-    # Measurements (store/interop/plan_measurements.py, periods.py).
+    # Measurements (store/exchange/interop/plan_measurements.py, periods.py).
     "interop.row_at_column": "{row}, kolom {col}",
     "interop.measure.point": "{date}: {value}",
     "interop.measure.new_kpi": "nieuwe KPI bij {action}; {detail}",

@@ -174,7 +174,7 @@ NL: dict[str, str] = {
     "demo.exists": "demodata staat al in {path} (gebruik --fresh om opnieuw te beginnen)",
     "demo.made": "demodata gemaakt: {count} eenheden in {path}",
     'demo.made.one': 'demodata gemaakt: 1 eenheid in {path}',
-    # rules of thumb (store/advice.py)
+    # rules of thumb (store/model/advice.py)
     "advice.participants_too_few": '{n} deelnemers is te weinig: minimaal {min}, ideaal {low}–{high}',
     'advice.participants_too_few.one': '1 deelnemer is te weinig: minimaal {min}, ideaal {low}–{high}',
     "advice.participants_not_ideal": '{n} deelnemers; {low}–{high} is ideaal',

@@ -27,7 +27,7 @@ VISIT_EN: dict[str, str] = {
     "since.feedback_soon": "{meeting}: feedback due soon ({due})",
     "since.action_line": "{id} {title} ({owner}, {deadline})",
     "since.new_signal": "new signal: {text}",
-    # what the relatiemanager discusses (store/visit_agenda.py)
+    # what the relatiemanager discusses (store/moments/visit_agenda.py)
     "agenda.previous": "Agreements of the previous visit ({date})",
     "agenda.previous_none": "Agreements of the previous visit",
     "agenda.state.done": "done",

@@ -1,5 +1,5 @@
-"""Dutch words of practice visits (store/visits.py, store/since.py, the visit
-summary in store/reports/visit.py); registered by store/i18n.py. Keys match
+"""Dutch words of practice visits (store/moments/visits.py, store/moments/since.py, the visit
+summary in store/exchange/reports/visit.py); registered by store/i18n.py. Keys match
 store/catalog_visit_en.py."""
 
 VISIT_NL: dict[str, str] = {
@@ -30,7 +30,7 @@ VISIT_NL: dict[str, str] = {
     "since.feedback_soon": "{meeting}: terugkoppeling binnenkort ({due})",
     "since.action_line": "{id} {title} ({owner}, {deadline})",
     "since.new_signal": "nieuw signaal: {text}",
-    # what the relatiemanager discusses (store/visit_agenda.py)
+    # what the relatiemanager discusses (store/moments/visit_agenda.py)
     "agenda.previous": "Afspraken van het vorige bezoek ({date})",
     "agenda.previous_none": "Afspraken van het vorige bezoek",
     "agenda.state.done": "afgerond",
@@ -60,7 +60,7 @@ VISIT_NL: dict[str, str] = {
     "agenda.credit": "verbeterd: van {first} (eerste meting) naar {value}, met een verschuiving of trend die kant op; de hele reeks is nog basisperiode, dus de run chart telt dit nog niet als signaal na de start (nulmeting {baseline})",
     "agenda.nothing": "Geen open afspraken, pilots, te late acties of open leerpunten.",
     "agenda.title": "Te bespreken",
-    # the visit summary (store/reports/visit.py)
+    # the visit summary (store/exchange/reports/visit.py)
     "vreport.title": "Bezoekverslag {unit}",
     "vreport.subtitle": "Praktijkbezoek van {date}: voor het praktijkontwikkelplan",
     "vreport.present": "Aanwezig",

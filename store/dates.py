@@ -98,7 +98,7 @@ class _Nonexistent(Exception):
 # weekday ('vr', 'vrijdag') and a week number ('wk 49') are the most recent such
 # day, today included; a week gives its Monday, or today for the current week.
 # "year": a day and month in this calendar year, weekdays and weeks ahead.
-# Which field uses which is decided in store/fields.py (DATE_RULES). Phrases that
+# Which field uses which is decided in store/model/fields.py (DATE_RULES). Phrases that
 # say their direction ('vorige vr', 'afgelopen vrijdag', 'vorige week',
 # '3 dagen geleden', 'gisteren', 'volgende week', '+2w') mean the same everywhere.
 YEARLESS = ("ahead", "past", "year")
@@ -141,7 +141,7 @@ def parse_date(text: str, today: _dt.date | None = None, field: str = "datum",
 def names_its_year(text: str) -> bool:
     """Whether a date phrase says its year ('15-3-2027', '2027-W12', '15 maart
     2027'): only such a full date may put something that already happened, like a
-    meeting, ahead of today (store/fields.py)."""
+    meeting, ahead of today (store/model/fields.py)."""
     phrase = " ".join(str(text).replace(",", " ").split()).casefold()
     m = re.fullmatch(_RE["prefixed"], phrase, re.A)
     if m:

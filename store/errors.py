@@ -7,7 +7,7 @@ notification or a field error. None of these should ever reach a user as a trace
 from __future__ import annotations
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:  # typing costs CLI start-up (store/recordtype.py); only type checkers need it
+if TYPE_CHECKING:  # typing costs CLI start-up (store/model/recordtype.py); only type checkers need it
     from typing import Any
 
 
@@ -122,7 +122,7 @@ class IdTaken(SpiegelError):
 
 
 class BadRecord(SpiegelError, ValueError):
-    """A stored document that fails the load-time check (store/validate.py), edited
+    """A stored document that fails the load-time check (store/model/validate.py), edited
     by hand, say. Readers skip it and report it; the rest of its unit keeps working;
     editing it is refused until the field is repaired where it is stored (`repair`
     says how: a text editor for a file, SQL for a database)."""

@@ -60,9 +60,9 @@ _INF = float("inf")
 
 
 def dumps(data) -> bytes:
-    """Compact UTF-8 JSON. Numbers are finite: store.fields refuses NaN and infinity.
+    """Compact UTF-8 JSON. Numbers are finite: store.model.fields refuses NaN and infinity.
     Documents spiegel did not write (a bad record kept as it was, see
-    store/validate.py) may hold what orjson will not write (an int beyond 64 bits, a
+    store/model/validate.py) may hold what orjson will not write (an int beyond 64 bits, a
     lone surrogate): stdlib json writes those, escaping such characters."""
     orjson = sys.modules.get("orjson")
     if orjson is not None:

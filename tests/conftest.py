@@ -73,7 +73,7 @@ def location(backend, tmp_path, request):
 
 @pytest.fixture
 def store(location):
-    from store.repository import Store
+    from store.persistence.repository import Store
 
     opened = Store(location, user="tester", today=TODAY)
     yield opened
@@ -82,7 +82,7 @@ def store(location):
 
 @pytest.fixture
 def unit(store):
-    from store.records import Unit
+    from store.model.records import Unit
 
     return store.create_unit(Unit(name="Huisartsenpraktijk De Hoek", relatiemanager="Els"))
 

@@ -73,7 +73,7 @@ class Cluster:
         return psycopg.connect(self.url(database), autocommit=True)
 
     def make_template(self) -> None:
-        from store.pg import migrations
+        from store.persistence.pg import migrations
 
         with self.admin() as conn:
             conn.execute(f"CREATE DATABASE {TEMPLATE}")

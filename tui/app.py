@@ -1,5 +1,5 @@
 """The spiegel terminal app. Screens live in tui/screens, widgets in tui/widgets;
-everything the app knows about data comes from `store.repository.Store`."""
+everything the app knows about data comes from `store.persistence.repository.Store`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from store.i18n import set_language, t
-from store.repository import Store
+from store.persistence.repository import Store
 from tui.bindings import localize_bindings
 from tui.textual_words import textual_word, translate_textual
 
@@ -79,7 +79,7 @@ class SpiegelApp(App[None]):
     async def action_quit(self) -> None:
         """ctrl+q: ask first when a screen holds typed edits that are not saved."""
         from tui.navigation import has_unsaved
-        from tui.widgets.yes_no_dialog import YesNoDialog
+        from tui.dialogs.yes_no_dialog import YesNoDialog
 
         if isinstance(self.screen, YesNoDialog):
             return  # already asking

@@ -47,7 +47,7 @@ class SpiegelCommands(Provider):
     def _readable_units(self) -> list[tuple[str, str]]:
         """(slug, name as shown): a unit open to the whole shared group is marked and
         every name says its group, since anyone there may call a unit anything."""
-        from store.unit_names import unit_access
+        from store.persistence.unit_names import unit_access
 
         found = []
         for entry in self.app.store.units():

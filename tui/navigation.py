@@ -77,7 +77,7 @@ def open_portfolio(app: App) -> None:
     if not has_unsaved(app):
         _back_to_portfolio(app)
         return
-    from tui.widgets.yes_no_dialog import YesNoDialog
+    from tui.dialogs.yes_no_dialog import YesNoDialog
 
     question = YesNoDialog(t("tui.palette.ask_close"), t("tui.confirm.discard"), t("tui.confirm.stay"))
     app.push_screen(question, lambda yes: _back_to_portfolio(app) if yes else None)

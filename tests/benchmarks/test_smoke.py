@@ -6,9 +6,9 @@ import pytest
 
 from benchmarks import run
 from benchmarks.datagen import build_spiegel, plan
-from store.queries import ActionFilter
-from store.records import Action
-from store.repository import Store
+from store.model.queries import ActionFilter
+from store.model.records import Action
+from store.persistence.repository import Store
 from tests import needs
 
 TODAY = dt.date(2026, 11, 23)
@@ -75,7 +75,7 @@ def test_an_idle_screen_sends_next_to_nothing(tmp_path, screen):
     itself every 1.5 s (a poll on the screen beneath), the detail screen blinked its
     cursor. Goal: under 1 KB per 10 idle seconds."""
     from benchmarks import idle_traffic
-    from store.demo import build_demo
+    from store.moments.demo import build_demo
 
     build_demo(Store(tmp_path, today=idle_traffic.TODAY))
     keys, marker = idle_traffic.SCREENS[screen]
@@ -88,7 +88,7 @@ def test_an_arrow_key_sends_its_rows_not_the_screen(tmp_path):
     """The list repainted every row per arrow key (a repainting reactive): 3.5-8.5 KB.
     Now its two rows and the detail line; the screen is 80×24 ≈ 4 KB of text alone."""
     from benchmarks import idle_traffic
-    from store.demo import build_demo
+    from store.moments.demo import build_demo
 
     build_demo(Store(tmp_path, today=idle_traffic.TODAY))
     keys, marker = idle_traffic.SCREENS["actions"]

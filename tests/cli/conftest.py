@@ -26,8 +26,8 @@ def run(tmp_path):
 
 @pytest.fixture
 def two_units(tmp_path):
-    from store.records import Finding, Unit
-    from store.repository import Store
+    from store.model.records import Finding, Unit
+    from store.persistence.repository import Store
 
     store = Store(tmp_path / "data", user="tester")
     store.create_unit(Unit(name="Praktijk De Hoek"))

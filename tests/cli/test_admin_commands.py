@@ -7,8 +7,8 @@ import os
 import shutil
 import stat
 
-from store.records import Action, Unit
-from store.repository import Store
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
 from tests.store.test_permissions import _other_group
 
 

@@ -7,9 +7,9 @@ import datetime as dt
 import json
 import re
 
-from store.records import Action, Finding, Meeting, Team, Unit
-from store.repository import Store
-from store.vocab import FindingKind, Status
+from store.model.records import Action, Finding, Meeting, Team, Unit
+from store.persistence.repository import Store
+from store.model.vocab import FindingKind, Status
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from store.records import Action
-from store.vocab import Status
+from store.model.records import Action
+from store.model.vocab import Status
 
 
 @pytest.mark.parametrize("typed, stored", [

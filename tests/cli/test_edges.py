@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from store.records import Action, Finding, Kpi, Meeting, Unit
-from store.repository import Store
+from store.model.records import Action, Finding, Kpi, Meeting, Unit
+from store.persistence.repository import Store
 from tests.conftest import write_unit_file
 
 

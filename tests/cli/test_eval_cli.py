@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from store.records import Action, Kpi, Measurement
+from store.model.records import Action, Kpi, Measurement
 
 
 @pytest.fixture
@@ -77,8 +77,8 @@ def test_a_second_value_on_a_day_is_asked_about_then_replaced_or_kept(run, measu
 
 
 def test_review_writes_the_meetings_overview_named_like_every_report(run, measured, tmp_path):
-    from store.repository import Store
-    from store.reviews import Decision, decide
+    from store.persistence.repository import Store
+    from store.moments.reviews import Decision, decide
 
     meeting = Store(tmp_path / "data", user="tester", today=dt.date(2026, 11, 23))  # the day the CLI runs on
     decide(meeting, "A-1", 1, Decision(verdict="continue", progress=30, study="minder klachten"))

@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from store.records import Action, Finding, Meeting
-from store.repository import Store
-from store.vocab import FindingKind, FindingState
+from store.model.records import Action, Finding, Meeting
+from store.persistence.repository import Store
+from store.model.vocab import FindingKind, FindingState
 
 HOSTILE = "[b]x[/b] [@click=app.quit]q \x1b]0;pwn\x07 <script>1</script>"
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.records import Action
+from store.model.records import Action
 from store.text import clean_text
 
 HOSTILE = [
@@ -38,7 +38,7 @@ def test_control_characters_are_stripped_at_the_store_boundary(store, unit):
 
 def test_strings_up_to_the_limit_round_trip_and_longer_ones_are_refused(store, unit):
     from store.errors import InvalidRecord
-    from store.limits import MAX_TEXT
+    from store.model.limits import MAX_TEXT
 
     big = ("Lange tekst [b]ok[/b] שלום " * 4000)[:MAX_TEXT]
     action = store.add(Action(title="groot", description=big), unit.id)

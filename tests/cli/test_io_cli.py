@@ -77,7 +77,7 @@ def test_catalogs_have_the_same_keys():
 def test_every_counted_noun_of_import_and_export_has_a_singular():
     import re
 
-    import store.interop  # noqa: F401
+    import store.exchange.interop  # noqa: F401
     import tui  # noqa: F401
     from store.i18n import CATALOGS
 
@@ -93,7 +93,7 @@ def test_list_and_show_never_load_the_spreadsheet_libraries(run, two_units):
     import sys
 
     code = ("import sys; from cli.main import run; run(sys.argv[1:]); "
-            "heavy = [m for m in ('openpyxl', 'icalendar', 'store.interop') if m in sys.modules]; "
+            "heavy = [m for m in ('openpyxl', 'icalendar', 'store.exchange.interop') if m in sys.modules]; "
             "sys.stderr.write(repr(heavy))")
     for args in (["list"], ["show", "L-1"]):
         done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=run.env)
@@ -131,12 +131,12 @@ def test_measurements_from_the_command_line_with_actie(run, two_units, tmp_path)
     sheet.write_bytes(csv_bytes([["Indicator", "jan 2026", "feb 2026"], ["Terugbelpercentage", "60", "70"]]))
     refused = run("import", str(sheet), "--unit", "hoek", "--kind", "measurements", ok=False)
     assert refused.returncode == 1 and "een nieuwe KPI hoort bij een actie" in refused.stdout
-    from store.records import Action
+    from store.model.records import Action
 
     action = two_units.add(Action(title="Terugbelservice"), "praktijk-de-hoek")
     done = run("import", str(sheet), "--unit", "hoek", "--kind", "measurements", "--actie", action.id)
     assert "kolom B 'jan 2026' → meting op 2026-01-31" in done.stdout and "2 nieuw" in done.stdout
-    from store.records import Kpi
+    from store.model.records import Kpi
 
     (kpi,) = two_units.records(Kpi, "praktijk-de-hoek")
     assert kpi.name == "Terugbelpercentage" and kpi.action == action.id and len(kpi.measurements) == 2

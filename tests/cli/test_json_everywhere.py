@@ -66,7 +66,7 @@ def test_every_command_is_a_read_with_json_or_a_write():
 
 
 def test_each_read_command_prints_json(run, two_units):
-    from store.records import Action, Kpi, Meeting, Measurement, Visit
+    from store.model.records import Action, Kpi, Meeting, Measurement, Visit
 
     store = two_units
     slug = "praktijk-de-hoek"

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from store.records import Action, Kpi, Measurement
-from store.repository import Store
-from store.vocab import Status
+from store.model.records import Action, Kpi, Measurement
+from store.persistence.repository import Store
+from store.model.vocab import Status
 
 OLD = [10, 12, 11, 9, 10, 11, 10, 12, 11, 10]
 IMPROVED = [20, 21, 22, 20, 21, 22, 21, 20]
@@ -115,7 +115,7 @@ def test_check_reports_a_stored_unusable_measurement(run, started):
     done = run("check", ok=False)
     assert done.returncode == 1 and "K-1: meting van 2026-01-01 onbruikbaar" in done.stdout
     assert "! meting van 2026-01-01 onbruikbaar: " in run("kpi", "show", "K-1").stdout
-    # A target that is no number at all makes the KPI a bad record (store/validate.py).
+    # A target that is no number at all makes the KPI a bad record (store/model/validate.py).
     data["kpis"]["1"]["target"] = "veel"
     open(path, "w").write(json.dumps(data))
     done = run("check", ok=False)

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from store import jsoncodec
-from store.records import Action, Finding, Meeting
+from store.model.records import Action, Finding, Meeting
 
 HOSTILE = "Titel \x1b]0;pwned\x07 \x1b]52;c;ZXZpbA==\x07 \u202eeulb\u202c einde"
 SHOWN = "Titel ]0;pwned ]52;c;ZXZpbA== ⟨U+202E⟩eulb⟨U+202C⟩ einde"

@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from store.records import Meeting
-from store.repository import Store
-from store.vocab import MeetingFormat
+from store.model.records import Meeting
+from store.persistence.repository import Store
+from store.model.vocab import MeetingFormat
 
 HOSTILE = "[b]x[/b] [@click=app.quit]q \x1b]0;pwn\x07 <script>1</script>"
 

@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from store.records import Action
-from store.runchart import number
-from store.vocab import Status
+from store.model.records import Action
+from store.model.runchart import number
+from store.model.vocab import Status
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import datetime as dt
 import subprocess
 import sys
 
-from store.records import Meeting
+from store.model.records import Meeting
 
 
 def _spiegel(run, cwd, *args, **env):
@@ -43,7 +43,7 @@ def test_reports_go_to_the_folder_of_the_settings_file(run, two_units, tmp_path)
 
 
 def test_the_app_writes_into_the_same_folder(tmp_path, monkeypatch):
-    from store.reports import output
+    from store.exchange.reports import output
 
     monkeypatch.setattr(output, "_FOLDER", [""])
     monkeypatch.chdir(tmp_path)

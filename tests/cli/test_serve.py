@@ -14,8 +14,8 @@ import urllib.request
 
 import pytest
 
-from store.records import Unit
-from store.repository import Store
+from store.model.records import Unit
+from store.persistence.repository import Store
 from tests.cli.serve_server import REPO, Served
 
 aiohttp = pytest.importorskip("aiohttp", reason="pip install 'spiegel[serve]'")  # comes with textual-serve

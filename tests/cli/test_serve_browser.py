@@ -17,8 +17,8 @@ import time
 
 import pytest
 
-from store.records import Finding, Meeting, Unit
-from store.repository import Store
+from store.model.records import Finding, Meeting, Unit
+from store.persistence.repository import Store
 from tests import needs
 from tests.cli.serve_server import Served
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from store.records import Unit
-from store.repository import Store
+from store.model.records import Unit
+from store.persistence.repository import Store
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -9,8 +9,8 @@ import json
 import pytest
 
 from store import i18n
-from store.changes import when_text
-from store.repository import Store
+from store.model.changes import when_text
+from store.persistence.repository import Store
 
 TODAY = dt.date(2026, 11, 23)  # SPIEGEL_TODAY of the `run` fixture
 

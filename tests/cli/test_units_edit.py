@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from store.repository import Store
-from store.units import phase_changes
+from store.persistence.repository import Store
+from store.moments.units import phase_changes
 
 
 def unit_json(run, slug: str, *args: str) -> dict:

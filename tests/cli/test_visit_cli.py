@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from store.records import Action, Visit
+from store.model.records import Action, Visit
 
 
 def test_add_with_agreements_and_a_phase_change_then_list_and_show(run, two_units):

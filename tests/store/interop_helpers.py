@@ -12,7 +12,7 @@ HOSTILE = ["-begint met min", "=1+1", "+31 6 1234", "@SUM(A1)", "'=al een apostr
 
 def fill(store, slug):
     """Actions with hostile titles, owners, dates, statuses, a leerpunt."""
-    from store.records import Action, Finding, Meeting
+    from store.model.records import Action, Finding, Meeting
 
     meeting = store.add(Meeting(date=dt.date(2026, 10, 1), theme="Bereikbaarheid"), slug)
     finding = store.add(Finding(meeting=meeting.id, text="-telefoon slecht bereikbaar"), slug)

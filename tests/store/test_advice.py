@@ -1,4 +1,4 @@
-"""store.advice: each rule of thumb at its boundary, both languages, never a wall."""
+"""store.model.advice: each rule of thumb at its boundary, both languages, never a wall."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store import i18n
-from store.advice import Advice, action_advice, meeting_advice, unit_advice
-from store.records import Action, Meeting
-from store.vocab import MeetingFormat, Status
+from store.model.advice import Advice, action_advice, meeting_advice, unit_advice
+from store.model.records import Action, Meeting
+from store.model.vocab import MeetingFormat, Status
 
 TODAY = date(2026, 11, 23)
 
@@ -109,7 +109,7 @@ def test_feedback_overdue_boundary():
 
 
 def test_feedback_is_owed_from_the_day_of_the_meeting():
-    """A meeting without a plan is due four weeks after it (store.feedback_duty); only
+    """A meeting without a plan is due four weeks after it (store.model.feedback_duty); only
     meetings older than three months without a plan are "not planned"."""
     past = good_meeting(date=TODAY - timedelta(days=1), feedback_due=None, feedback_sent=None)
     today = good_meeting(date=TODAY, feedback_due=None, feedback_sent=None)

@@ -11,8 +11,8 @@ from cli.catalog_after_en import CLI_AFTER_EN
 from cli.catalog_after_nl import CLI_AFTER_NL
 from store.catalog_after_en import AFTER_EN
 from store.catalog_after_nl import AFTER_NL
-from store.reports.catalog_feedback_en import FEEDBACK_EN
-from store.reports.catalog_feedback_nl import FEEDBACK_NL
+from store.exchange.reports.catalog_feedback_en import FEEDBACK_EN
+from store.exchange.reports.catalog_feedback_nl import FEEDBACK_NL
 from tui.catalog_after_en import AFTER_TUI_EN
 from tui.catalog_after_nl import AFTER_TUI_NL
 

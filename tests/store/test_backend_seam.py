@@ -1,4 +1,4 @@
-"""The storage seam: Store's domain over a backend (store/backend.py), its clock,
+"""The storage seam: Store's domain over a backend (store/persistence/backend.py), its clock,
 and waiting for a unit to change."""
 
 import datetime as dt
@@ -6,11 +6,11 @@ import threading
 
 import pytest
 
-from store.backend import Backend
+from store.persistence.backend import Backend
 from store.errors import BadRecord
-from store.files.backend import FileBackend
-from store.records import Action, Unit
-from store.repository import Store
+from store.persistence.files.backend import FileBackend
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
 from tests.conftest import TODAY
 
 NOON = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)

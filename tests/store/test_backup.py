@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from store import schema
+from store.model import schema
 from store.errors import SpiegelError
-from store.files.backup import backup
-from store.files.restore import BadArchive, restore, verify
-from store.records import Action, Finding, Meeting, Unit
-from store.repository import Store
+from store.persistence.files.backup import backup
+from store.persistence.files.restore import BadArchive, restore, verify
+from store.model.records import Action, Finding, Meeting, Unit
+from store.persistence.repository import Store
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.files_only  # archives of a data directory's files
@@ -191,8 +191,8 @@ def test_the_cli_backs_up_and_restores_with_one_line_per_unit(filled, tmp_path):
 
 WRITER = """
 import sys
-from store.records import Action
-from store.repository import Store
+from store.model.records import Action
+from store.persistence.repository import Store
 store = Store(sys.argv[1], user="w")
 for n in range(int(sys.argv[4])):
     store.add(Action(title=f"{sys.argv[3]}-{n}"), sys.argv[2])

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from store.files.backup import backup
-from store.files.restore import restore
-from store.records import Action, Unit
-from store.repository import Store
+from store.persistence.files.backup import backup
+from store.persistence.files.restore import restore
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
 from tests import unix_users as users
 from tests.unix_users import GROUP_A, GROUP_B, SHARED, USER_A, USER_B
 

@@ -1,4 +1,4 @@
-"""The capture line rule and saving captured findings (store/capture.py), shared by
+"""The capture line rule and saving captured findings (store/moments/capture.py), shared by
 the app's fast capture and `spiegel findings capture`; and the make-actions
 workflow's owner and deadline. Store behaviour runs on files and PostgreSQL."""
 
@@ -8,11 +8,11 @@ import datetime as dt
 
 import pytest
 
-from store.capture import Captured, capture_lines, finding_from_line, parse_capture
+from store.moments.capture import Captured, capture_lines, finding_from_line, parse_capture
 from store.errors import Conflict, InvalidValue, NotFound
-from store.records import Action, Finding, Meeting
-from store.vocab import FindingKind, FindingState
-from store.workflows import actions_from_finding
+from store.model.records import Action, Finding, Meeting
+from store.model.vocab import FindingKind, FindingState
+from store.moments.workflows import actions_from_finding
 from tests.conftest import stored
 
 P, L, T, R = FindingKind.POSITIVE, FindingKind.LEERPUNT, FindingKind.TIP, FindingKind.RECOMMENDATION

@@ -1,4 +1,4 @@
-"""The repeat cycle: two meetings of a unit compared (store/compare.py)."""
+"""The repeat cycle: two meetings of a unit compared (store/model/compare.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from store.compare import compare, compare_meetings, comparison_lines, similar, words
+from store.model.compare import compare, compare_meetings, comparison_lines, similar, words
 from store.errors import InvalidValue
-from store.records import Action, Finding, Meeting, Unit
-from store.vocab import FindingKind, Status
+from store.model.records import Action, Finding, Meeting, Unit
+from store.model.vocab import FindingKind, Status
 from tests.conftest import TODAY
 
 FIRST = Meeting(id="M-1", date=dt.date(2025, 10, 1), theme="Bereikbaarheid")

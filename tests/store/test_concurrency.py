@@ -20,8 +20,8 @@ from pathlib import Path
 
 import orjson
 
-from store.records import Action
-from store.repository import Store
+from store.model.records import Action
+from store.persistence.repository import Store
 
 REPO = Path(__file__).resolve().parents[2]
 WRITERS = 8
@@ -33,7 +33,7 @@ WRITER = r"""
 import json, random, sys, time
 from pathlib import Path
 from store.errors import Conflict
-from store.repository import Store
+from store.persistence.repository import Store
 
 data_dir, slug, no, own, shared, start = sys.argv[1:7]
 no, shared, start = int(no), json.loads(shared), Path(start)

@@ -17,9 +17,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from store.records import Action, Finding
-from store.repository import Store
-from store.vocab import FindingState
+from store.model.records import Action, Finding
+from store.persistence.repository import Store
+from store.model.vocab import FindingState
 
 REPO = Path(__file__).resolve().parents[2]
 PARTS = ("plan", "do", "study", "act")
@@ -64,8 +64,8 @@ print(json.dumps({"acked": acked, "failed": failed}), flush=True)
 # are certain and the others are left to the race.
 CLOSER = PRELUDE + r"""
 from store.errors import Conflict
-from store.repository import Store
-from store.workflows import link_finding, park_finding
+from store.persistence.repository import Store
+from store.moments.workflows import link_finding, park_finding
 
 data_dir, action_id, ids, start, signals = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), sys.argv[4], Path(sys.argv[5])
 store = Store(data_dir, user="closer")

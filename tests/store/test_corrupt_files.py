@@ -19,11 +19,12 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store import i18n, schema
+from store import i18n
+from store.model import schema
 from store.errors import CorruptFile, FileProblem, NoAccess
 from store.i18n import t
-from store.records import Action, Unit
-from store.repository import Store
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
 from tests import needs
 from tests.conftest import write_unit_file
 
@@ -133,8 +134,8 @@ def test_file_going_bad_after_it_was_read(store, unit):
 NO_ACCESS_CHECK = r"""
 import json, sys
 from store.errors import NoAccess
-from store.records import Action
-from store.repository import Store
+from store.model.records import Action
+from store.persistence.repository import Store
 
 data_dir, bad, good = sys.argv[1:4]
 store = Store(data_dir, user="nobody")

@@ -16,9 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-from store import schema
-from store.records import Action, Unit
-from store.repository import Store
+from store.model import schema
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
 
 REPO = Path(__file__).resolve().parents[2]
 ROUNDS = 50
@@ -26,8 +26,8 @@ ROUNDS = 50
 # argv: data_dir slug round seed
 WRITER = r"""
 import random, sys
-from store.records import Action
-from store.repository import Store
+from store.model.records import Action
+from store.persistence.repository import Store
 
 data_dir, slug, rnd, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 store = Store(data_dir, user="writer")

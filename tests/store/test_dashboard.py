@@ -1,17 +1,17 @@
-"""store.dashboard and store.portfolio: a unit's summary and the portfolio's order."""
+"""store.moments.dashboard and store.moments.portfolio: a unit's summary and the portfolio's order."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from store import i18n
-from store.advice import feedback_due_soon, pilot_overdue
-from store.dashboard import BurnPoint, burnup, created_on, feedback_duties, summarize, unit_summary
+from store.model.advice import feedback_due_soon, pilot_overdue
+from store.moments.dashboard import BurnPoint, burnup, created_on, feedback_duties, summarize, unit_summary
 from store.dates import month_name, short_date
-from store.portfolio import UnitFacts, attention_key, facts
-from store.records import Action, Finding, Meeting, Unit
-from store.repository import Store
-from store.vocab import FindingKind, FindingState, Status
+from store.moments.portfolio import UnitFacts, attention_key, facts
+from store.model.records import Action, Finding, Meeting, Unit
+from store.persistence.repository import Store
+from store.model.vocab import FindingKind, FindingState, Status
 
 TODAY = date(2026, 11, 23)
 DAY = timedelta(days=1)
@@ -104,7 +104,7 @@ def test_unit_summary_reads_the_store(tmp_path):
 
 def test_attention_order():
     def unit(name, visit=None, **counts):
-        return UnitFacts(name, Unit(name=name), last_visit=visit, **counts)  # the newest Visit (store/visits.py)
+        return UnitFacts(name, Unit(name=name), last_visit=visit, **counts)  # the newest Visit (store/moments/visits.py)
 
     units = [
         unit("Rustig", TODAY - 10 * DAY),

@@ -12,10 +12,10 @@ from datetime import date
 import pytest
 
 from store.errors import InvalidDate, InvalidValue
-from store.fields import DATE_RULES, NEVER_AHEAD, parse_field_date, parse_value, read_back
-from store.interop import cells
-from store.kpis import measurement_date
-from store.records import RECORD_TYPES, field_kinds
+from store.model.fields import DATE_RULES, NEVER_AHEAD, parse_field_date, parse_value, read_back
+from store.exchange.interop import cells
+from store.model.kpis import measurement_date
+from store.model.records import RECORD_TYPES, field_kinds
 
 ISSUE_DAY = date(2026, 12, 7)  # Monday, ISO 2026-W50
 NEW_YEAR = date(2027, 1, 1)    # Friday, ISO 2026-W53 (2026 has 53 ISO weeks)

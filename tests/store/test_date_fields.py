@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from store import i18n
 from store.dates import describe_date, parse_date
 from store.errors import InvalidDate
-from store.fields import DATE_RULES, NEVER_AHEAD, parse_field_date, parse_value, show_date
-from store.records import RECORD_TYPES, Action, Meeting, field_kinds
+from store.model.fields import DATE_RULES, NEVER_AHEAD, parse_field_date, parse_value, show_date
+from store.model.records import RECORD_TYPES, Action, Meeting, field_kinds
 
 ISSUE_DAY = date(2026, 11, 29)  # the day the issue was filed
 

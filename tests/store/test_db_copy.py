@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from store.copy import copy_units
-from store.records import Action, Finding, Kpi, Measurement, Unit
-from store.repository import Store
+from store.persistence.copy import copy_units
+from store.model.records import Action, Finding, Kpi, Measurement, Unit
+from store.persistence.repository import Store
 from tests.conftest import TODAY
 
 REPO = Path(__file__).resolve().parents[2]

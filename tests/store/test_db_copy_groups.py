@@ -10,9 +10,9 @@ import subprocess
 
 import pytest
 
-from store.copy import copy_units
-from store.records import Action, Team, Unit, Visit
-from store.repository import Store
+from store.persistence.copy import copy_units
+from store.model.records import Action, Team, Unit, Visit
+from store.persistence.repository import Store
 from tests import unix_users as users
 from tests.conftest import TODAY
 from tests.store.test_db_copy import _drop_groups

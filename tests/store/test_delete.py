@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from store import schema
-from store.dashboard import unit_summary
+from store.model import schema
+from store.moments.dashboard import unit_summary
 from store.errors import Conflict, InvalidRecord, NotFound
-from store.records import Action, Finding, Meeting
-from store.portfolio import portfolio_facts
+from store.model.records import Action, Finding, Meeting
+from store.moments.portfolio import portfolio_facts
 from tests.conftest import TODAY
 
 

@@ -1,4 +1,4 @@
-"""store.demo: the demo data covers every vocabulary, is valid, reproducible and scales."""
+"""store.moments.demo: the demo data covers every vocabulary, is valid, reproducible and scales."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from datetime import date
 
 import pytest
 
-from store import demo_phrases
-from store.advice import action_advice, meeting_advice
-from store.demo import build_demo
-from store.records import Action, Finding, Kpi, Meeting, Unit
-from store.repository import Store
-from store.rules import is_due_soon, is_overdue
-from store.vocab import FindingKind, FindingState, MeetingFormat, Status, UnitKind
+from store.moments import demo_phrases
+from store.model.advice import action_advice, meeting_advice
+from store.moments.demo import build_demo
+from store.model.records import Action, Finding, Kpi, Meeting, Unit
+from store.persistence.repository import Store
+from store.model.rules import is_due_soon, is_overdue
+from store.model.vocab import FindingKind, FindingState, MeetingFormat, Status, UnitKind
 
 TODAY = date(2026, 11, 23)  # as in conftest
 
@@ -37,7 +37,7 @@ def demo(tmp_path_factory):
 
 
 def test_default_units(demo):
-    from store.visits import unit_visits
+    from store.moments.visits import unit_visits
 
     store, slugs, _ = demo
     assert len(slugs) >= 4 and sorted(slugs) == store.slugs()

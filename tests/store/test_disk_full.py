@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from store.errors import WriteFailed
-from store.files import safe
-from store.records import Action, Unit
-from store.repository import Store
+from store.persistence.files import safe
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
 from tests import needs
 from tests.conftest import TODAY
 

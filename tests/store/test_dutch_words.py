@@ -19,10 +19,10 @@ import cli.group  # noqa: F401
 import cli.io_commands  # noqa: F401
 import cli.visit_commands  # noqa: F401
 import store.backup_words  # noqa: F401
-import store.capture  # noqa: F401
-import store.interop  # noqa: F401
-import store.reports  # noqa: F401
-import store.reports.feedback  # noqa: F401
+import store.moments.capture  # noqa: F401
+import store.exchange.interop  # noqa: F401
+import store.exchange.reports  # noqa: F401
+import store.exchange.reports.feedback  # noqa: F401
 import tui.app  # noqa: F401
 from cli import click_words  # noqa: F401
 from store.i18n import CATALOGS

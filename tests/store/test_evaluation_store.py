@@ -7,13 +7,13 @@ import datetime as dt
 
 import pytest
 
-from store import advice
-from store.cycles import next_review, parse_cycle
+from store.model import advice
+from store.model.cycles import next_review, parse_cycle
 from store.errors import Conflict, InvalidRecord, InvalidValue
-from store.measurements import correct_measurement, delete_measurement, enter_period
-from store.records import Action, Kpi, Measurement
-from store.reviews import Decision, decide, queue, stop
-from store.vocab import Status
+from store.moments.measurements import correct_measurement, delete_measurement, enter_period
+from store.model.records import Action, Kpi, Measurement
+from store.moments.reviews import Decision, decide, queue, stop
+from store.model.vocab import Status
 from tests.conftest import TODAY, stored
 
 D = dt.date
@@ -154,7 +154,7 @@ def test_a_pilot_is_warned_a_month_before_its_year_is_up():
 
 
 def test_the_dashboard_lists_pilots_whose_year_ends_within_a_month(store, unit):
-    from store.dashboard import unit_summary
+    from store.moments.dashboard import unit_summary
 
     ending = store.add(Action(title="Pilot", phase=2, status=Status.IN_PROGRESS,
                               started_on=TODAY - dt.timedelta(days=350)), unit.id)

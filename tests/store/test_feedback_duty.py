@@ -1,4 +1,4 @@
-"""The feedback duty (store/feedback_duty.py): owed from the day of the meeting, a
+"""The feedback duty (store/model/feedback_duty.py): owed from the day of the meeting, a
 default due date four weeks later for meetings of the last three months, 'given,
 date unknown' closes it; marking it sent is one logged change on both backends."""
 
@@ -9,15 +9,15 @@ import json
 
 import pytest
 
-from store import schema
-from store.advice import feedback_overdue, unit_advice
-from store.dashboard import feedback_duties
+from store.model import schema
+from store.model.advice import feedback_overdue, unit_advice
+from store.moments.dashboard import feedback_duties
 from store.errors import Conflict, InvalidValue
-from store.feedback_duty import (GIVEN, LATE, OPEN, SENT, UNPLANNED, UPCOMING, duties, duty, duty_words,
+from store.model.feedback_duty import (GIVEN, LATE, OPEN, SENT, UNPLANNED, UPCOMING, duties, duty, duty_words,
                                  feedback_weeks, mark_sent)
-from store.portfolio import facts
-from store.records import Meeting, Unit
-from store.repository import Store
+from store.moments.portfolio import facts
+from store.model.records import Meeting, Unit
+from store.persistence.repository import Store
 from tests.conftest import TODAY
 
 DAY = dt.timedelta(days=1)

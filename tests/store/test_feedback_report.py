@@ -1,4 +1,4 @@
-"""The feedback document for participants (store/reports/feedback.py): golden files
+"""The feedback document for participants (store/exchange/reports/feedback.py): golden files
 of a fixed small meeting in Markdown and HTML (SPIEGEL_GOLDEN=1 rewrites them), user
 text kept as text, nothing from outside, and no staff-internal notes."""
 
@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from store.i18n import set_language
-from store.records import Action, Finding, Meeting, Unit
-from store.reports.feedback import feedback_document, write_feedback
-from store.vocab import FindingKind, FindingState, MeetingFormat, Status
+from store.model.records import Action, Finding, Meeting, Unit
+from store.exchange.reports.feedback import feedback_document, write_feedback
+from store.model.vocab import FindingKind, FindingState, MeetingFormat, Status
 
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = dt.date(2026, 11, 29)
@@ -79,7 +79,7 @@ def test_quick_wins_of_every_kind_come_first_and_the_contact_line_last():
 
 
 def test_a_reason_continues_the_sentence_but_capitals_of_names_stay():
-    from store.reports.feedback import mid_sentence
+    from store.exchange.reports.feedback import mid_sentence
 
     assert [mid_sentence(x) for x in ("Eerst de telefoon", "NPA eerst", "PoZoB beslist", "E", "")] == [
         "eerst de telefoon", "NPA eerst", "PoZoB beslist", "E", ""]

@@ -1,4 +1,4 @@
-"""The portfolio's figures kept in each unit's list index (store/figures.py): the
+"""The portfolio's figures kept in each unit's list index (store/model/figures.py): the
 same facts as counting the records, kept current by writes, judged by today's date
 when read, and never trusted: the index is writable by every member of the group."""
 
@@ -11,11 +11,11 @@ import pytest
 
 from store.text import visible_line
 
-from store import figures
-from store.files import listing
-from store.portfolio import all_facts, portfolio_facts
-from store.records import Action, Finding, Meeting, Unit
-from store.repository import Store
+from store.model import figures
+from store.persistence.files import listing
+from store.moments.portfolio import all_facts, portfolio_facts
+from store.model.records import Action, Finding, Meeting, Unit
+from store.persistence.repository import Store
 from tests.conftest import TODAY
 
 DAY = dt.timedelta(days=1)
@@ -62,7 +62,7 @@ def test_writes_keep_the_figures_current(store, busy):
     cached(store)  # the figures are kept now
     store.add(Action(title="Nog een te late", deadline=TODAY - DAY), busy.id)
     assert cached(store)[busy.id][3] == 2
-    from store.units import change_unit
+    from store.moments.units import change_unit
 
     change_unit(store, busy.id, name="HAP De Hoek", route_phases={3: 4}, hagro="hagro-noord")
     assert cached(store)[busy.id][0][:4] == ("HAP De Hoek", {"1": 1, "2": 1, "3": 4, "4": 1}, "", "hagro-noord")

@@ -9,12 +9,12 @@ import datetime as dt
 
 import pytest
 
-import store.interop  # noqa: F401  (its words)
+import store.exchange.interop  # noqa: F401  (its words)
 from store.errors import InvalidValue
-from store.interop import importer
-from store.interop.column_report import by_hand, letter
-from store.interop.columns import field_for
-from store.records import Action
+from store.exchange.interop import importer
+from store.exchange.interop.column_report import by_hand, letter
+from store.exchange.interop.columns import field_for
+from store.model.records import Action
 from tests.conftest import stored
 from tests.store.interop_helpers import csv_bytes
 

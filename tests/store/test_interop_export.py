@@ -13,12 +13,12 @@ import zipfile
 
 import pytest
 
-import store.interop  # noqa: F401
+import store.exchange.interop  # noqa: F401
 from store.errors import WriteFailed
-from store.interop import exporter, ical
-from store.interop.guard import DANGEROUS, guard, unguard
-from store.interop.outfile import write_file
-from store.records import Action, Finding, Kpi, Measurement, Meeting
+from store.exchange.interop import exporter, ical
+from store.exchange.interop.guard import DANGEROUS, guard, unguard
+from store.exchange.interop.outfile import write_file
+from store.model.records import Action, Finding, Kpi, Measurement, Meeting
 from tests.store.interop_helpers import HOSTILE, csv_rows, fill
 
 ESCAPES = "\x1b]0;titel\x07\x1b[2J\x9b31m"
@@ -99,7 +99,7 @@ def test_json_uses_codes_and_iso_dates(store, unit):
 
 
 def test_all_units_the_user_may_read(store, unit):
-    from store.records import Unit
+    from store.model.records import Unit
 
     other = store.create_unit(Unit(name="Tweede praktijk"))
     store.add(Action(title="hier"), unit.id)
@@ -131,8 +131,8 @@ def test_interop_imports_no_ui_library():
     import subprocess
     import sys
 
-    code = ("import pkgutil, sys, importlib, store.interop as p; "
-            "[importlib.import_module('store.interop.' + m.name) for m in pkgutil.iter_modules(p.__path__)]; "
+    code = ("import pkgutil, sys, importlib, store.exchange.interop as p; "
+            "[importlib.import_module('store.exchange.interop.' + m.name) for m in pkgutil.iter_modules(p.__path__)]; "
             "print([m for m in ('textual', 'rich', 'openpyxl', 'icalendar') if m in sys.modules])")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"  # the UI never; the heavy libraries only when a function needs them

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import store.interop  # noqa: F401
-from store.interop import ical
-from store.records import Action, Meeting
+import store.exchange.interop  # noqa: F401
+from store.exchange.interop import ical
+from store.model.records import Action, Meeting
 
 
 def parsed(data: bytes):
@@ -52,7 +52,7 @@ def test_per_owner_and_done_actions_are_cancelled(store, unit):
 
 
 def test_every_duty_spiegel_shows_default_feedback_dates_and_pilots_included(store, unit):
-    from store.feedback_duty import duty
+    from store.model.feedback_duty import duty
 
     store.today = lambda: dt.date(2026, 11, 23)
     unplanned = store.add(Meeting(date=dt.date(2026, 11, 2), theme="Zonder plan"), unit.id)

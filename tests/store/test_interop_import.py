@@ -8,11 +8,11 @@ import datetime as dt
 
 import pytest
 
-import store.interop  # noqa: F401
+import store.exchange.interop  # noqa: F401
 from store.errors import InvalidValue
-from store.interop import exporter, importer
-from store.interop.read_table import read_sheet
-from store.records import Action, Finding, Meeting
+from store.exchange.interop import exporter, importer
+from store.exchange.interop.read_table import read_sheet
+from store.model.records import Action, Finding, Meeting
 from tests.conftest import stored
 from tests.store.interop_helpers import csv_bytes, csv_rows, fill
 
@@ -104,7 +104,7 @@ def test_export_edit_import_updates_and_reports_a_conflict(store, unit, tmp_path
 
 
 def test_an_id_of_another_unit_or_kind_is_a_row_error(store, unit, tmp_path):
-    from store.records import Unit
+    from store.model.records import Unit
 
     other = store.create_unit(Unit(name="Andere praktijk"))
     theirs = store.add(Action(title="Van een ander"), other.id)
@@ -156,7 +156,7 @@ def test_a_file_without_a_header_says_what_it_looked_for(tmp_path):
 
 
 def test_a_kpi_column_adds_the_kpi_once(store, unit, tmp_path):
-    from store.records import Kpi
+    from store.model.records import Kpi
 
     path = tmp_path / "kpi.csv"
     path.write_bytes(csv_bytes([["Actie", "KPI"], ["Terugbelservice", "% binnen een dag teruggebeld"]]))

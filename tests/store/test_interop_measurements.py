@@ -9,12 +9,12 @@ import datetime as dt
 
 import pytest
 
-import store.interop  # noqa: F401  (its words)
+import store.exchange.interop  # noqa: F401  (its words)
 from store.errors import InvalidValue
-from store.interop import exporter, importer
-from store.interop.periods import period
-from store.measurements import existing_on_day
-from store.records import Action, Kpi, Measurement
+from store.exchange.interop import exporter, importer
+from store.exchange.interop.periods import period
+from store.moments.measurements import existing_on_day
+from store.model.records import Action, Kpi, Measurement
 from tests.conftest import stored
 from tests.store.interop_helpers import csv_bytes
 

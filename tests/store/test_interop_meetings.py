@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import store.interop  # noqa: F401  (its words)
-from store.interop import exporter, importer
-from store.records import Finding, Meeting
+import store.exchange.interop  # noqa: F401  (its words)
+from store.exchange.interop import exporter, importer
+from store.model.records import Finding, Meeting
 from tests.conftest import stored
 from tests.store.interop_helpers import csv_bytes
 
@@ -51,7 +51,7 @@ def test_exported_meetings_import_back_unchanged(store, unit, tmp_path):
 
 
 def test_schema_7_meeting_fields_import_from_a_sheet(store, unit, tmp_path):
-    from store.vocab import Organiser
+    from store.model.vocab import Organiser
 
     path = tmp_path / "bijeenkomsten-7.csv"
     path.write_bytes(csv_bytes([

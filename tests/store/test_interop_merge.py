@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import store.interop  # noqa: F401  (its words)
-from store.interop import exporter, importer
-from store.records import Action, Finding, Meeting
+import store.exchange.interop  # noqa: F401  (its words)
+from store.exchange.interop import exporter, importer
+from store.model.records import Action, Finding, Meeting
 from tests.store.interop_helpers import csv_bytes, csv_rows
 
 

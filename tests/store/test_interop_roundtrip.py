@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-import store.interop  # noqa: F401  (its words)
-from store.interop import exporter, importer
-from store.records import Action, Finding, Unit
+import store.exchange.interop  # noqa: F401  (its words)
+from store.exchange.interop import exporter, importer
+from store.model.records import Action, Finding, Unit
 from tests.store.interop_helpers import HOSTILE, csv_bytes, csv_rows, fill, same_fields
 
 

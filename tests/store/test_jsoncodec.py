@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store.errors import InvalidValue
-from store.fields import parse_value
-from store.records import Kpi
+from store.model.fields import parse_value
+from store.model.records import Kpi
 
 REPO = Path(__file__).resolve().parents[2]
 texts = st.text(st.characters(blacklist_categories=("Cs",)))

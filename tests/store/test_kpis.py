@@ -1,4 +1,4 @@
-"""store.kpis: which values a measurement may have, the baseline period a KPI
+"""store.model.kpis: which values a measurement may have, the baseline period a KPI
 chooses, adding a measurement in one transaction, and schema 2."""
 
 from __future__ import annotations
@@ -10,16 +10,16 @@ import threading
 
 import pytest
 
-from store import schema
+from store.model import schema
 from store.errors import Conflict, InvalidDate, InvalidRecord, InvalidValue
-from store.kpis import (
+from store.model.kpis import (
     add_measurement, analyse_kpi, baseline_end, checked_value, measurement_date, measurement_problems, rule_set,
     value_problem,
 )
-from store.records import Action, Kpi, Measurement, Unit
-from store.repository import Store
-from store.runchart import ANHOEJ, GOOD, IHI, SHIFT
-from store.vocab import Status
+from store.model.records import Action, Kpi, Measurement, Unit
+from store.persistence.repository import Store
+from store.model.runchart import ANHOEJ, GOOD, IHI, SHIFT
+from store.model.vocab import Status
 
 TODAY = dt.date(2026, 11, 23)
 OLD = [10, 12, 11, 9, 10, 11, 10, 12, 11, 10, 9, 11]
@@ -185,7 +185,7 @@ def test_a_file_from_a_newer_spiegel_is_refused(store):
 
 
 def test_the_start_of_a_missing_or_odd_action_is_unknown(store):
-    from store.kpis import started_on
+    from store.model.kpis import started_on
 
     kpi = store.get("K-1")
     assert started_on(store, kpi) == dt.date(2025, 11, 1)

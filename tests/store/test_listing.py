@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from store.errors import BadRecord
-from store.files import listing, safe
-from store.files.layout import DIR_MODE
-from store.queries import ActionFilter
-from store.records import Action
+from store.persistence.files import listing, safe
+from store.persistence.files.layout import DIR_MODE
+from store.model.queries import ActionFilter
+from store.model.records import Action
 from tests.conftest import TODAY
 from tests.store.test_permissions import _other_group, umask  # noqa: F401 (fixture)
 

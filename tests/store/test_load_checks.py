@@ -16,10 +16,10 @@ import pytest
 
 from store import jsoncodec
 from store.errors import BadRecord, CorruptFile, InvalidRecord, InvalidValue
-from store.records import Action, Finding, Kpi, Measurement, Meeting, Team, Unit, record_type
-from store.repository import Store
-from store.limits import MAX_COUNT
-from store.vocab import Status, TeamKind
+from store.model.records import Action, Finding, Kpi, Measurement, Meeting, Team, Unit, record_type
+from store.persistence.repository import Store
+from store.model.limits import MAX_COUNT
+from store.model.vocab import Status, TeamKind
 from store.text import visible
 from tests.conftest import TODAY
 
@@ -32,7 +32,7 @@ def read_doc(store: Store, slug: str) -> dict:
     if store.files is not None:
         with open(store.unit_path(slug), "rb") as f:
             return jsoncodec.loads(f.read())
-    from store.schema import TABLES
+    from store.model.schema import TABLES
 
     data: dict = {name: {} for name in TABLES}
     for kind, number, doc in store.backend.conn.execute(
@@ -207,7 +207,7 @@ def test_a_bad_unit_record_is_the_units_problem(store, unit, records, field, val
 
 def test_every_field_of_every_record_type_is_covered_by_the_table():
     """A new field needs its own bad value here."""
-    from store.records import field_kinds
+    from store.model.records import field_kinds
 
     covered = {(kind, field) for kind, field, _ in CASES}
     for kind, cls in (("A", Action), ("M", Meeting), ("L", Finding), ("K", Kpi), ("T", Team)):
@@ -232,7 +232,7 @@ def test_values_are_never_coerced(store, unit, records):
 def test_a_list_filter_skips_a_document_it_cannot_judge(store, unit, records):
     """`list --overdue` compares deadlines as stored; a number there is a bad record
     reported by the list, not a crash."""
-    from store.queries import ActionFilter
+    from store.model.queries import ActionFilter
 
     hand_edit(store, unit.id, records["A"].id, "deadline", 5)
     fresh = Store(store.location, today=TODAY)

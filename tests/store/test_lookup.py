@@ -8,9 +8,9 @@ import json
 import pytest
 
 from store.errors import Ambiguous, NotFound
-from store.records import Action, Unit
-from store.repository import Store
-from store.files.unitfile import UnitFile
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
+from store.persistence.files.unitfile import UnitFile
 from tests.conftest import TODAY
 
 

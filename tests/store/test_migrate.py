@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from store import schema
+from store.model import schema
 from store.errors import CorruptFile
-from store.files.admin import migrate
-from store.records import Action, Finding, Unit
-from store.repository import Store
+from store.persistence.files.admin import migrate
+from store.model.records import Action, Finding, Unit
+from store.persistence.repository import Store
 from tests.conftest import TODAY
 from tests.store.test_permissions import _other_group
 
@@ -89,7 +89,7 @@ def test_the_old_files_are_markers_an_older_spiegel_refuses_to_write(flat_dir):
     assert set(marker) == {"_meta"}
     # What spiegel 0.1's load does with it (schema.parse with SCHEMA_VERSION 1):
     old = subprocess.run(
-        [sys.executable, "-c", "import sys; from store import schema; schema.SCHEMA_VERSION = 1; "
+        [sys.executable, "-c", "import sys; from store.model import schema; schema.SCHEMA_VERSION = 1; "
          "schema.parse(sys.argv[1], open(sys.argv[1], 'rb').read(), 'x')", str(flat_dir / "praktijk-noord.json")],
         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
     assert old.returncode != 0 and "CorruptFile" in old.stderr and "nieuwere spiegel" in old.stderr

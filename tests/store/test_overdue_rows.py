@@ -7,11 +7,11 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store import rules
-from store.files.listing import FIELDS, documents
-from store.queries import ActionFilter, select
-from store.records import Action
-from store.vocab import Status
+from store.model import rules
+from store.persistence.files.listing import FIELDS, documents
+from store.model.queries import ActionFilter, select
+from store.model.records import Action
+from store.model.vocab import Status
 
 TODAY = dt.date(2026, 11, 23)
 days = st.one_of(st.none(), st.dates(dt.date(2026, 10, 1), dt.date(2027, 1, 31)).map(dt.date.isoformat))

@@ -1,8 +1,8 @@
-"""An owner's role word is abbreviated first in a narrow column (store/owner_names.py)."""
+"""An owner's role word is abbreviated first in a narrow column (store/model/owner_names.py)."""
 
 import pytest
 
-from store.owner_names import short_owner
+from store.model.owner_names import short_owner
 
 
 @pytest.mark.parametrize("name, short", [

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from store.files.layout import DIR_MODE
-from store.files.safe import FILE_MODE
-from store.records import Action, Unit
-from store.repository import Store
+from store.persistence.files.layout import DIR_MODE
+from store.persistence.files.safe import FILE_MODE
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
 
 pytestmark = pytest.mark.files_only  # the files themselves: modes, index, crashes, hand edits
 

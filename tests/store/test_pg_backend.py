@@ -11,20 +11,20 @@ from pathlib import Path
 import pytest
 
 from store.errors import CorruptFile, NoAccess
-from store.records import Action, Unit
-from store.repository import Store
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
 from tests.conftest import TODAY
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def test_a_database_without_the_schema_says_to_upgrade_and_upgrade_is_idempotent(pg_cluster):
-    from store.pg.admin import upgrade_schema
+    from store.persistence.pg.admin import upgrade_schema
 
     url = pg_cluster.url(pg_cluster.new_database(schema=False))
     with pytest.raises(CorruptFile, match="spiegel db upgrade"):
         Store(url)
-    from store.pg import migrations
+    from store.persistence.pg import migrations
 
     assert upgrade_schema(url) == (list(range(1, migrations.LATEST + 1)), migrations.LATEST)
     assert upgrade_schema(url) == ([], migrations.LATEST)
@@ -60,8 +60,8 @@ def test_a_failed_transaction_writes_nothing_and_never_hands_its_id_out_again(pg
 
 KILLED = """
 import os, sys
-from store.repository import Store
-from store.records import Action
+from store.persistence.repository import Store
+from store.model.records import Action
 store = Store(sys.argv[1], user="killed")
 with store.transaction(sys.argv[2]) as txn:
     txn.add(Action(title="half af"))
@@ -101,8 +101,8 @@ def test_the_cli_works_on_a_database_given_by_option_or_environment(pg_url):
 
 
 def test_the_list_trigger_picks_the_fields_a_list_shows():
-    from store.files.listing import FIELDS
-    from store.pg.migrations import SQL_DIR
+    from store.persistence.files.listing import FIELDS
+    from store.persistence.pg.migrations import SQL_DIR
 
     for name in ("001_initial.sql", "006_hardening.sql"):  # the first trigger, and the one in force
         sql = Path(SQL_DIR, name).read_text()
@@ -154,7 +154,7 @@ def test_the_settings_file_can_name_a_database_below_option_and_environment(pg_u
 
 
 def test_backup_on_a_database_says_it_runs_pg_dump_into_a_private_file(pg_url, tmp_path):
-    from store.pg.dump import pg_dump_path
+    from store.persistence.pg.dump import pg_dump_path
 
     if pg_dump_path() is None:
         pytest.skip("pg_dump is not installed")

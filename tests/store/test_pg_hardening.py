@@ -1,4 +1,4 @@
-"""PostgreSQL that holds against a person's own psql (issue 27; store/pg/sql/006_hardening.sql).
+"""PostgreSQL that holds against a person's own psql (issue 27; store/persistence/pg/sql/006_hardening.sql).
 
 Two real login roles, anna and bram, each a member of their own unit's role, attack
 with plain SQL what spiegel keeps: the unit roles, the search path, the locks and the
@@ -16,8 +16,8 @@ import psycopg
 import pytest
 
 from store.errors import Busy, NoAccess, SpiegelError
-from store.records import Action, Unit
-from store.repository import Store
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
 from tests.conftest import TODAY
 
 REPO = Path(__file__).resolve().parents[2]
@@ -243,8 +243,8 @@ def test_ids_come_in_bounded_time_whatever_was_planted_in_the_register(people, p
 def test_a_huge_planted_id_and_the_admins_copy_leave_everyone_able_to_add(people, pg_cluster, tmp_path):
     """The copy moves each sequence past the highest registered number: never past the
     highest an id may have (a planted 2^63-1 left the sequence with nothing to give)."""
-    from store.copy import copy_units
-    from store.records import Finding
+    from store.persistence.copy import copy_units
+    from store.model.records import Finding
 
     with pg_cluster.admin(people["database"]) as conn:
         conn.execute("INSERT INTO spiegel.ids (prefix, number, unit) VALUES ('A', 9223372036854775807, 'geplant')")
@@ -257,7 +257,7 @@ def test_a_huge_planted_id_and_the_admins_copy_leave_everyone_able_to_add(people
 
 
 def test_a_timed_out_wait_says_in_one_line_who_holds_the_unit(people, monkeypatch):
-    import store.pg.session as pg_session
+    import store.persistence.pg.session as pg_session
 
     monkeypatch.setattr(pg_session, "SESSION_OPTIONS", pg_session.SESSION_OPTIONS.replace("=10s", "=1s"))
     with psycopg.connect(people["urls"]["anna"]) as other_session:

@@ -1,4 +1,4 @@
-"""Privacy on PostgreSQL, enforced by the database (store/pg/sql/002_privacy.sql):
+"""Privacy on PostgreSQL, enforced by the database (store/persistence/pg/sql/002_privacy.sql):
 two login roles, each the member of their own unit's group role. Neither can read
 or write the other's unit, through spiegel or with plain SQL; each works with the
 rest and sees "geen toegang" for the other's; NOTIFY carries no data."""
@@ -7,8 +7,8 @@ import psycopg
 import pytest
 
 from store.errors import NoAccess, NotFound
-from store.records import Action, Unit
-from store.repository import Store
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
 from tests.conftest import TODAY
 
 
@@ -89,8 +89,8 @@ def test_a_person_records_a_visit_in_their_own_unit(people):
     """Visits' ids (B-n) come from their own sequence, usable by every person."""
     import datetime as dt
 
-    from store.records import Visit
-    from store.visits import ActionDraft, record_visit
+    from store.model.records import Visit
+    from store.moments.visits import ActionDraft, record_visit
 
     visit = record_visit(people["bram"], people["best"], Visit(date=dt.date(2026, 11, 20)), [ActionDraft("Afspraak", "Bram")],
                          {1: 2})

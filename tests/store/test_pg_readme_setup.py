@@ -134,8 +134,8 @@ def test_the_readme_setup_works_line_by_line_with_peer_authentication(cluster):
     assert "beheerder" in refused.stderr
     # The administrator (no superuser) copies a data directory in: every unit and id
     # is beheer's to see, and a copy that would reuse an id is refused whole.
-    from store.records import Action, Finding, Unit
-    from store.repository import Store
+    from store.model.records import Action, Finding, Unit
+    from store.persistence.repository import Store
 
     files = Store(Path(runner.site.parent, "data"), user="beheer")
     elders = files.create_unit(Unit(name="Elders")).id

@@ -1,4 +1,4 @@
-"""Schema step 6 (store/pg/sql/006_hardening.sql) upgrading a database of version 5
+"""Schema step 6 (store/persistence/pg/sql/006_hardening.sql) upgrading a database of version 5
 that people worked in, and load problems on PostgreSQL kept with their record exactly
 as the files keep them."""
 
@@ -6,8 +6,8 @@ import psycopg
 import pytest
 
 from store.errors import NoAccess
-from store.records import Action, Unit
-from store.repository import Store
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
 from tests.conftest import TODAY
 
 PEOPLE = ("anna", "bram")
@@ -21,8 +21,8 @@ def _roles(pg_cluster) -> None:
 
 
 def test_a_version_5_database_people_worked_in_upgrades_and_works_on(pg_cluster, monkeypatch):
-    from store.pg import migrations
-    from store.pg.admin import upgrade_schema
+    from store.persistence.pg import migrations
+    from store.persistence.pg.admin import upgrade_schema
 
     _roles(pg_cluster)
     name = pg_cluster.new_database(schema=False)
@@ -68,10 +68,10 @@ def test_a_version_5_database_people_worked_in_upgrades_and_works_on(pg_cluster,
 def test_an_upgrade_waiting_for_a_reader_says_in_one_line_who_holds_what(pg_cluster, monkeypatch):
     """A member's open transaction that read a table holds back the upgrade's
     ALTER TABLE: after the lock timeout the upgrade names that member and changes nothing."""
-    import store.pg.session as pg_session
+    import store.persistence.pg.session as pg_session
     from store.errors import SpiegelError
-    from store.pg import migrations
-    from store.pg.admin import upgrade_schema
+    from store.persistence.pg import migrations
+    from store.persistence.pg.admin import upgrade_schema
 
     _roles(pg_cluster)
     name = pg_cluster.new_database(schema=False)

@@ -9,7 +9,7 @@ import pytest
 import tui  # noqa: F401  (registers the app's words: they are checked too)
 from store import i18n
 from store.i18n import CATALOGS, t
-from store.runchart import quantity
+from store.model.runchart import quantity
 
 # Templates with a number before a word that need no singular: the number is never 1
 # there (a shift is 6+ points, a trend 5+, "too many listeners" is more than 1, an

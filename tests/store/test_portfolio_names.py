@@ -1,11 +1,11 @@
-"""The portfolio's pure decisions about names and groups (store/portfolio.py)."""
+"""The portfolio's pure decisions about names and groups (store/moments/portfolio.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from store.portfolio import column_name, group_column_name, group_words, is_mine
-from store.records import Unit
+from store.moments.portfolio import column_name, group_column_name, group_words, is_mine
+from store.model.records import Unit
 
 
 @pytest.mark.parametrize("name, shown", [

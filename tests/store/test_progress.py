@@ -1,12 +1,12 @@
-"""store.progress: actions by status over time, units per phase per route."""
+"""store.model.progress: actions by status over time, units per phase per route."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from store.progress import phases_per_route, status_history, status_on, stopped_on
-from store.records import Action, Unit
-from store.vocab import Status
+from store.model.progress import phases_per_route, status_history, status_on, stopped_on
+from store.model.records import Action, Unit
+from store.model.vocab import Status
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -7,14 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store import rules
+from store.model import rules
 from store.errors import Conflict, IdTaken, InvalidRecord, InvalidValue, NotFound
-from store.fields import field_name, parse_value
+from store.model.fields import field_name, parse_value
 from store.i18n import CATALOGS, set_language
-from store.queries import ActionFilter, select
-from store.records import Action, Finding, Kpi, Measurement, Meeting, Unit, record_type
-from store.vocab import FindingState, Status
-from store.workflows import actions_from_finding
+from store.model.queries import ActionFilter, select
+from store.model.records import Action, Finding, Kpi, Measurement, Meeting, Unit, record_type
+from store.model.vocab import FindingState, Status
+from store.moments.workflows import actions_from_finding
 from tests.conftest import TODAY, stored
 
 
@@ -240,7 +240,7 @@ def test_a_record_with_impossible_values_is_a_bad_record_not_a_bad_file(store, u
 
 @pytest.mark.files_only  # hand edits or the files themselves
 def test_read_cache_sees_every_write_even_when_size_and_inode_repeat(store, unit):
-    from store.repository import Store
+    from store.persistence.repository import Store
 
     other = Store(store.location, user="ander", today=TODAY)
     action = store.add(Action(title="aaaa"), unit.id)

@@ -1,10 +1,10 @@
-"""store.recordtype: the little of dataclasses that records use."""
+"""store.model.recordtype: the little of dataclasses that records use."""
 
 from __future__ import annotations
 
 import pytest
 
-from store.recordtype import field, record_class, record_fields
+from store.model.recordtype import field, record_class, record_fields
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

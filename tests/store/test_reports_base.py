@@ -1,4 +1,4 @@
-"""The report base (store/reports/): user text stays text in Markdown and HTML,
+"""The report base (store/exchange/reports/): user text stays text in Markdown and HTML,
 nothing reaches the network, charts are deterministic and name months in the UI's
 language, and report files are written safely."""
 
@@ -11,11 +11,11 @@ import pytest
 
 from store.errors import FileProblem
 from store.i18n import set_language
-from store.kpis import analyse_kpi
-from store.records import Kpi, Measurement
-from store.reports import Document, write_report
-from store.reports.charts import run_chart_svg
-from store.reports.markdown import escape
+from store.model.kpis import analyse_kpi
+from store.model.records import Kpi, Measurement
+from store.exchange.reports import Document, write_report
+from store.exchange.reports.charts import run_chart_svg
+from store.exchange.reports.markdown import escape
 
 HOSTILE = '<script>alert(1)</script> & "q" [b]vet[/b] **x** \x1b]8;;http://e\x07 \u202e'
 

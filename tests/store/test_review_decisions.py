@@ -10,14 +10,14 @@ import threading
 
 import pytest
 
-from store.cycles import next_review, working_day
+from store.model.cycles import next_review, working_day
 from store.errors import InvalidValue
-from store.kpis import add_measurement
-from store.measurements import SameDayValue, enter_period, existing_on_day, with_measurement
-from store.records import Action, Kpi, Measurement
-from store.repository import Store
-from store.reviews import Decision, decide, planned_next, queue, why
-from store.vocab import Status
+from store.model.kpis import add_measurement
+from store.moments.measurements import SameDayValue, enter_period, existing_on_day, with_measurement
+from store.model.records import Action, Kpi, Measurement
+from store.persistence.repository import Store
+from store.moments.reviews import Decision, decide, planned_next, queue, why
+from store.model.vocab import Status
 from tests.conftest import TODAY
 
 D = dt.date

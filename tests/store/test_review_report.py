@@ -1,4 +1,4 @@
-"""The evaluation meeting's overview (store/reports/review.py) against golden files.
+"""The evaluation meeting's overview (store/exchange/reports/review.py) against golden files.
 Regenerate with SPIEGEL_REGEN_GOLDEN=1 after an intended change, and read the diff."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from store.i18n import set_language
-from store.records import Action
-from store.reports.review import review_document
-from store.reviews import Outcome
-from store.vocab import Status
+from store.model.records import Action
+from store.exchange.reports.review import review_document
+from store.moments.reviews import Outcome
+from store.model.vocab import Status
 
 GOLDEN = Path(__file__).parent / "golden"
 DAY = dt.date(2026, 11, 23)
@@ -47,7 +47,7 @@ def test_the_review_overview_in_html_keeps_user_text_as_text():
 
 
 def test_the_overview_names_the_decision_and_warns_when_no_next_review_is_planned():
-    from store.reports.review import review_document
+    from store.exchange.reports.review import review_document
 
     adjusted = Action(id="A-4", title="Folder", status=Status.IN_PROGRESS, progress=20, pdsa={"act": "kleiner"})
     text = review_document("De Hoek", DAY, [Outcome(adjusted, verdict="adjust")], DAY).render("md")

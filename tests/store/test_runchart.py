@@ -8,10 +8,10 @@ from math import comb
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.runchart.rules import (
+from store.model.runchart.rules import (
     beyond_limits, count_runs, crossings, i_chart_limits, longest_run, shifts, sides, trend_points, trends,
 )
-from store.runchart.tables import (
+from store.model.runchart.tables import (
     PERLA_TABLE, anhoej_longest_run, anhoej_min_crossings, approximate_limits, perla_limits,
 )
 

@@ -10,13 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store import i18n
-from store.records import Measurement
-from store.runchart import (
+from store.model.records import Measurement
+from store.model.runchart import (
     ANHOEJ, ASTRONOMICAL, BAD, BASELINE, FEW_CROSSINGS, FEW_RUNS, GOOD, MANY_RUNS, NEUTRAL, SHIFT, TREND,
     analyse, baseline_line, describe, describe_all, month_year, number, period_lines, point_marks, rules_line,
     summary,
 )
-from store.vocab import Direction
+from store.model.vocab import Direction
 
 
 def series(values, start=dt.date(2025, 1, 1)):
@@ -266,7 +266,7 @@ def _with_runs(useful: int, runs: int) -> list[float]:
 
 @pytest.mark.parametrize("useful", range(10, 61))
 def test_perla_table_row_decides_too_few_and_too_many_runs(useful):
-    from store.runchart.tables import PERLA_TABLE
+    from store.model.runchart.tables import PERLA_TABLE
 
     low, high = PERLA_TABLE[useful]
     for runs, expected in ((low - 1, FEW_RUNS), (low, None), (high, None), (high + 1, MANY_RUNS)):
@@ -280,6 +280,6 @@ def test_perla_table_row_decides_too_few_and_too_many_runs(useful):
 
 @pytest.mark.parametrize("useful, low, high", [(33, 12, 23), (35, 12, 24), (41, 15, 27), (43, 16, 28), (56, 22, 35)])
 def test_the_five_rows_issue_29_corrected_are_as_printed(useful, low, high):
-    from store.runchart.tables import PERLA_TABLE
+    from store.model.runchart.tables import PERLA_TABLE
 
     assert PERLA_TABLE[useful] == (low, high)

@@ -10,10 +10,10 @@ import datetime as dt
 
 import pytest
 
-from store import schema
+from store.model import schema
 from store.errors import BadRecord, InvalidRecord
-from store.records import Meeting, Unit, Visit
-from store.vocab import Organiser
+from store.model.records import Meeting, Unit, Visit
+from store.model.vocab import Organiser
 
 
 def _schema_6_file() -> dict:
@@ -62,7 +62,7 @@ def test_the_new_fields_are_kept_through_a_save_and_a_load(store, unit):
                             agreements=[{"text": "Folder", "action": "", "finding": "L-4"}]), unit.id)
     again = store.get(visit.id, unit.id)
     assert again.next_visit == dt.date(2026, 9, 1) and again.agreements[0]["finding"] == "L-4"
-    from store.units import change_unit
+    from store.moments.units import change_unit
 
     change_unit(store, unit.id, contact="Vragen? Bel Anja Smit, 040-123 45 67")
     assert store.unit(unit.id).contact == "Vragen? Bel Anja Smit, 040-123 45 67"
@@ -92,7 +92,7 @@ def test_an_agreement_naming_no_leerpunt_id_is_a_bad_record(agreement):
 
 
 def test_typed_start_times_are_read_as_a_person_means_them():
-    from store.fields import parse_value
+    from store.model.fields import parse_value
 
     assert [parse_value(Meeting, "start_time", s) for s in ("19.30", "1930", "19u30", "19", "19:30 uur", "-")] == [
         "19:30", "19:30", "19:30", "19:00", "19:30", ""]
@@ -100,8 +100,8 @@ def test_typed_start_times_are_read_as_a_person_means_them():
 
 
 def test_a_meetings_export_carries_the_new_fields_under_headers_import_reads_back():
-    from store.interop.columns import field_for
-    from store.interop.exporter import export_bytes
+    from store.exchange.interop.columns import field_for
+    from store.exchange.interop.exporter import export_bytes
     from store.i18n import t
 
     meeting = Meeting(id="M-1", unit="oud", date=dt.date(2026, 3, 1), organiser=Organiser.PRACTICES,

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from store.records import Action, Unit
-from store.repository import Store
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
 from tests import needs
 from tests import unix_users as users
 from tests.unix_users import GROUP_A, GROUP_B, SHARED, USER_A, USER_B
@@ -138,8 +138,8 @@ def test_ids_stay_unique_whatever_a_colleague_plants_or_forges(runner, data):
     runner.shell(USER_B, f"touch {data}/.ids/A-2 {data}/.ids/A-3 && mkfifo {data}/.ids/A-4", check=True)
     runner.run_python(USER_B, """
 import sys
-from store.records import Action, Unit
-from store.repository import Store
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
 store = Store(sys.argv[1], user="b")
 store.create_unit(Unit(name="Vals"), "aaa-vals")
 with store.transaction("aaa-vals") as txn:
@@ -230,8 +230,8 @@ def test_everyone_keeps_working_with_protected_regular_2(runner, data, protected
 WRITER = r"""
 import sys, time
 from store.errors import SpiegelError
-from store.records import Action
-from store.repository import Store
+from store.model.records import Action
+from store.persistence.repository import Store
 data, no, until = sys.argv[1], sys.argv[2], float(sys.argv[3])
 store = Store(data, user=f"w{no}")
 n = 0
@@ -297,8 +297,8 @@ def test_no_acknowledged_write_is_lost_while_a_colleague_attacks_and_writers_die
 
 HOSTILE_UNIT = r"""
 import json, os, sys
-from store.records import Action, Unit
-from store.repository import Store
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
 store = Store(sys.argv[1], user="b")
 store.create_unit(Unit(name="Open voor iedereen"), "b-open")
 with store.transaction("b-open") as txn:

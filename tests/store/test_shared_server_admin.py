@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from store.records import Unit
-from store.repository import Store
+from store.model.records import Unit
+from store.persistence.repository import Store
 from tests import unix_users as users
 from tests.unix_users import GROUP_A, GROUP_B, SHARED, USER_B
 
@@ -110,7 +110,7 @@ def test_a_squatted_slug_is_reported_with_its_owner_and_the_line_that_removes_it
 
 
 def test_a_reports_temp_name_cannot_be_guessed_and_planted(runner, base):
-    from store.reports.output import write_report
+    from store.exchange.reports.output import write_report
 
     folder = Path(tempfile.mkdtemp(dir=base))
     os.chmod(folder, 0o777)  # a shared folder without the sticky bit
@@ -141,7 +141,7 @@ def fake_proc(base: Path, hidepid: str | None, regular: int = 2, hardlinks: int 
 
 
 def test_check_server_gives_advice_only_for_what_the_readme_allows(runner, base):
-    from store.files.server_check import ADVICE, PROBLEM, server_findings
+    from store.persistence.files.server_check import ADVICE, PROBLEM, server_findings
 
     data = shared_dir(base)
     admin = Store(data, user="root")
@@ -156,7 +156,7 @@ def test_check_server_gives_advice_only_for_what_the_readme_allows(runner, base)
 
 
 def test_check_server_names_each_problem_and_exits_1(runner, base):
-    from store.files.server_check import PROBLEM, server_findings
+    from store.persistence.files.server_check import PROBLEM, server_findings
 
     data = shared_dir(base, mode=0o2770)  # no sticky bit
     Store(data, user="root").create_unit(Unit(name="Praktijk A"), "praktijk-a", group=users.gid(GROUP_A))

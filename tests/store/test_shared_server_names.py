@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from store.records import Unit
-from store.repository import Store
+from store.model.records import Unit
+from store.persistence.repository import Store
 from tests import unix_users as users
 from tests.unix_users import GROUP_A, GROUP_B, SHARED, USER_A, USER_B
 
@@ -106,7 +106,7 @@ def test_my_units_show_who_can_read_them_and_mark_the_open_ones(runner, data):
 
 
 def test_the_portfolio_marks_the_unit_anyone_may_have_made(data):
-    from store.portfolio import all_facts
+    from store.moments.portfolio import all_facts
 
     Store(data, user="root").create_unit(Unit(name="Praktijk A"), "aaa")  # in the shared group
     facts = {f.slug: f for f in all_facts(Store(data, user="root"), Store(data).today())}

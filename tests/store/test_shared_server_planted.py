@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from store.files import safe
-from store.records import Unit
-from store.repository import Store
+from store.persistence.files import safe
+from store.model.records import Unit
+from store.persistence.repository import Store
 from tests import unix_users as users
 from tests.unix_users import GROUP_A, SHARED, USER_A, USER_B
 
@@ -152,7 +152,7 @@ def as_root(*args: str):
 
 @pytest.mark.parametrize("plant", PLANTS)
 def test_the_portfolio_still_shows_every_unit(runner, data, plant):
-    from store.portfolio import all_facts
+    from store.moments.portfolio import all_facts
 
     b_writes(runner, data, *PLANTS[plant])
     store = Store(data, user="root")

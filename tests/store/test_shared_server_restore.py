@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from store import schema
-from store.files.backup import backup, counts
-from store.records import Action, Team, Unit, Visit
-from store.repository import Store
+from store.model import schema
+from store.persistence.files.backup import backup, counts
+from store.model.records import Action, Team, Unit, Visit
+from store.persistence.repository import Store
 from tests import unix_users as users
 from tests.unix_users import GROUP_A, GROUP_B, SHARED, USER_A, USER_B
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from store.errors import Conflict, InvalidRecord, InvalidValue
-from store.records import Action, Team
-from store.teams import (change_team, member_count, owner_suggestions, parse_team_kind, save_team,
+from store.model.records import Action, Team
+from store.moments.teams import (change_team, member_count, owner_suggestions, parse_team_kind, save_team,
                          team_actions, team_advice, team_of)
-from store.vocab import TeamKind
+from store.model.vocab import TeamKind
 
 
 def codes(team: Team) -> list[str]:
@@ -79,10 +79,10 @@ def test_teams_are_saved_with_advice_never_refused_and_names_unique(store, unit)
 
 
 def test_a_copied_team_keeps_its_id_and_no_new_id_repeats_it(tmp_path, pg_url):
-    """`spiegel db copy` registers T- ids like the others (store/copy.py, files' layout)."""
-    from store.copy import copy_units
-    from store.records import Unit
-    from store.repository import Store
+    """`spiegel db copy` registers T- ids like the others (store/persistence/copy.py, files' layout)."""
+    from store.persistence.copy import copy_units
+    from store.model.records import Unit
+    from store.persistence.repository import Store
     from tests.conftest import TODAY
 
     source = Store(tmp_path / "data", user="tester", today=TODAY)

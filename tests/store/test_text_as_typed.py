@@ -8,9 +8,9 @@ import copy
 
 import pytest
 
-from store import schema
-from store.records import Action, Unit
-from store.repository import Store
+from store.model import schema
+from store.model.records import Action, Unit
+from store.persistence.repository import Store
 from store.text import clean_line, clean_text, restore_joiners, visible, visible_line
 
 DOCTOR = "👩\u200d⚕️ huisarts"  # as pasted from a phone

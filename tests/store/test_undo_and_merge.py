@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from store import i18n
-from store.changes import change_facts, undo_message, undone_entry, when_text
+from store.model.changes import change_facts, undo_message, undone_entry, when_text
 from store.errors import Conflict, NotFound, StaleUndo
-from store.records import Action
-from store.repository import Store
+from store.model.records import Action
+from store.persistence.repository import Store
 from tests.conftest import TODAY, stored
 
 
@@ -37,7 +37,7 @@ def test_merge_keeps_the_pdsa_notes_written_since_the_caller_read(store, action,
 
 
 def test_merge_adds_missing_list_items_once_in_order(store, unit, action):
-    from store.records import Finding
+    from store.model.records import Finding
 
     l1, l2, l3 = (store.add(Finding(text=f"leerpunt {n}"), unit.id).id for n in (1, 2, 3))
     store.change(action.id, {}, merge={"findings": [l2]})

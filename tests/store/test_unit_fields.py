@@ -1,5 +1,5 @@
 """Schema 3: a unit's relatiemanager login, Hagro and municipality; and editing a
-unit through store/units.py (the slug stays, phase changes are logged)."""
+unit through store/moments/units.py (the slug stays, phase changes are logged)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import threading
 
 import pytest
 
-from store import schema
+from store.model import schema
 from store.errors import Conflict, CorruptFile, InvalidRecord, InvalidValue
-from store.records import Unit
-from store.repository import Store
-from store.units import change_unit, parse_route_phases, phase_changes
+from store.model.records import Unit
+from store.persistence.repository import Store
+from store.moments.units import change_unit, parse_route_phases, phase_changes
 from tests.conftest import TODAY, write_unit_file
 
 SCHEMA_2_FILE = {
@@ -123,7 +123,7 @@ def test_route_phases_from_words():
 
 
 def test_the_demo_fills_login_hagro_and_municipality(tmp_path):
-    from store.demo import build_demo
+    from store.moments.demo import build_demo
 
     demo = Store(tmp_path / "demo", user="inge", today=TODAY)
     build_demo(demo)

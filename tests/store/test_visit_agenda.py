@@ -1,4 +1,4 @@
-"""What a relatiemanager discusses at a visit (store/visit_agenda.py): the previous
+"""What a relatiemanager discusses at a visit (store/moments/visit_agenda.py): the previous
 visit's agreements and what became of each, pilots past or near their year, every
 overdue action (older ones too), every open leerpunt, and each KPI's latest value
 against its baseline and target, with credit when the whole series is baseline."""
@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store.records import Action, Finding, Kpi, Measurement, Visit
-from store.visit_agenda import BETTER, DONE, GONE, NO_ACTION, OPEN, OVERDUE, STOPPED, agenda_lines, kpi_credit, visit_agenda
-from store.vocab import Direction, FindingKind, FindingState, Status
+from store.model.records import Action, Finding, Kpi, Measurement, Visit
+from store.moments.visit_agenda import BETTER, DONE, GONE, NO_ACTION, OPEN, OVERDUE, STOPPED, agenda_lines, kpi_credit, visit_agenda
+from store.model.vocab import Direction, FindingKind, FindingState, Status
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -98,8 +98,8 @@ def test_no_credit_for_one_lucky_point():
 
 
 def test_the_report_chart_has_a_legend_naming_what_is_drawn():
-    from store.kpis import analyse_kpi
-    from store.reports.charts import run_chart_svg
+    from store.model.kpis import analyse_kpi
+    from store.exchange.reports.charts import run_chart_svg
 
     kpi, _action, _finding = _waiting_time()
     plain = run_chart_svg(kpi, analyse_kpi(kpi), legend=False)

@@ -1,4 +1,4 @@
-"""The visit summary (store/reports/visit.py): golden Markdown and HTML of a fixed
+"""The visit summary (store/exchange/reports/visit.py): golden Markdown and HTML of a fixed
 small unit, in Dutch and English; user text stays text; nothing reaches the
 network; the chart is drawn once per KPI with signals in words.
 
@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from store.i18n import set_language
-from store.records import Action, Finding, Kpi, Measurement, Meeting, Unit, Visit
-from store.reports.visit import visit_document, visit_report
-from store.since import changes_since
-from store.visits import ActionDraft, record_visit
-from store.vocab import Status
+from store.model.records import Action, Finding, Kpi, Measurement, Meeting, Unit, Visit
+from store.exchange.reports.visit import visit_document, visit_report
+from store.moments.since import changes_since
+from store.moments.visits import ActionDraft, record_visit
+from store.model.vocab import Status
 
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = dt.date(2026, 11, 23)
@@ -58,7 +58,7 @@ def dataset():
 
 def agenda_of(actions, kpis):
     """What there was to discuss: the previous visit (B-1) agreed A-3 (done since) and A-4."""
-    from store.visit_agenda import visit_agenda
+    from store.moments.visit_agenda import visit_agenda
 
     previous = Visit(id="B-1", date=SINCE, agreements=[{"text": "Wachtkamerscherm plaatsen", "action": "A-3"},
                                                       {"text": "Folder maken", "action": "A-4", "finding": "L-1"},
@@ -135,8 +135,8 @@ def test_each_kpi_has_its_latest_value_baseline_target_and_leerpunt_in_one_table
 
 
 def test_the_rules_text_is_printed_once_in_an_appendix():
-    from store.runchart import rules_line
-    from store.kpis import analyse_kpi
+    from store.model.runchart import rules_line
+    from store.model.kpis import analyse_kpi
 
     set_language("nl")
     unit, visit, since, actions, kpis = dataset()

@@ -7,15 +7,15 @@ import json
 
 import pytest
 
-from store import schema
+from store.model import schema
 from store.errors import Conflict, InvalidRecord, InvalidValue
-from store.portfolio import portfolio_facts
-from store.records import Action, Finding, Kpi, Measurement, Meeting, Unit, Visit
-from store.repository import Store
-from store.since import changes_since, since_last_visit
-from store.visits import (ActionDraft, agreement_to_action, change_phase, history, last_visit, new_action,
+from store.moments.portfolio import portfolio_facts
+from store.model.records import Action, Finding, Kpi, Measurement, Meeting, Unit, Visit
+from store.persistence.repository import Store
+from store.moments.since import changes_since, since_last_visit
+from store.moments.visits import (ActionDraft, agreement_to_action, change_phase, history, last_visit, new_action,
                           record_visit, unit_visits, update_visit)
-from store.vocab import FindingKind, Status
+from store.model.vocab import FindingKind, Status
 from tests.conftest import TODAY, write_unit_file
 
 OLD_VISIT = dt.date(2026, 9, 14)
@@ -71,7 +71,7 @@ def test_the_first_visit_written_makes_the_old_one_a_record_with_a_registry_id(t
 
 
 def test_migrate_makes_every_old_last_visit_a_record_once(tmp_path):
-    from store.visits import carry_over_visits
+    from store.moments.visits import carry_over_visits
 
     write_unit_file(tmp_path, "oud", schema2_file())
     write_unit_file(tmp_path, "nooit", schema2_file(None).replace(b'"oud"', b'"nooit"'))
@@ -223,7 +223,7 @@ def test_changes_since_reads_dates_and_logs():
     assert [m.id for m in found.meetings] == ["M-1"] and [f.id for f in found.leerpunten] == ["L-1"]
     assert [k.kpi.id for k in found.kpis] == ["K-1"]
     assert found.kpis[0].signals and all(s.kind for s in found.kpis[0].signals)
-    # M-2 planned nothing: its default due date (four weeks after it, store/feedback_duty.py) has passed
+    # M-2 planned nothing: its default due date (four weeks after it, store/model/feedback_duty.py) has passed
     assert [d.meeting.id for d in found.feedback] == ["M-2", "M-1"] and all(d.overdue for d in found.feedback)
     told_then = changes_since(since, unit, [], [], [done], [], dt.date(2026, 10, 3))  # a visit's own day bounds it
     assert told_then.done == [] and told_then.unit_moves == []
@@ -243,8 +243,8 @@ def test_since_last_visit_on_a_store(store, unit):
 
 
 def test_an_agreement_may_name_its_leerpunt_which_is_then_answered(store, unit):
-    from store.records import Finding
-    from store.vocab import FindingState
+    from store.model.records import Finding
+    from store.model.vocab import FindingState
 
     finding = store.add(Finding(text="Ik wist niet dat er een terugbelservice was."), unit.id)
     visit = record_visit(store, unit.id, Visit(date=dt.date(2026, 11, 20), next_visit=dt.date(2027, 2, 1)),
@@ -257,8 +257,8 @@ def test_an_agreement_may_name_its_leerpunt_which_is_then_answered(store, unit):
 
 
 def test_an_agreements_phase_defaults_to_the_units_phase_for_its_route(store, unit):
-    from store.units import change_unit
-    from store.visits import default_phase
+    from store.moments.units import change_unit
+    from store.moments.visits import default_phase
 
     changed = change_unit(store, unit.id, route_phases={2: 3})
     assert [default_phase(changed, r) for r in (1, 2, 3, 4)] == [1, 3, 1, 1]

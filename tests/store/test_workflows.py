@@ -1,4 +1,4 @@
-"""The inbox's multi-record workflows (store/workflows.py): each one transaction,
+"""The inbox's multi-record workflows (store/moments/workflows.py): each one transaction,
 the finding's revision as the user saw it checked inside it. A stale revision is a
 Conflict and nothing at all is written."""
 
@@ -11,10 +11,10 @@ import pytest
 from tests.conftest import stored
 
 from store.errors import Conflict, InvalidRecord, InvalidValue, NotFound
-from store.records import Action, Finding, Unit
-from store.repository import Store
-from store.vocab import FindingState
-from store.workflows import actions_from_finding, decline_finding, link_finding, park_finding
+from store.model.records import Action, Finding, Unit
+from store.persistence.repository import Store
+from store.model.vocab import FindingState
+from store.moments.workflows import actions_from_finding, decline_finding, link_finding, park_finding
 
 
 @pytest.fixture
@@ -117,9 +117,9 @@ def test_park_and_decline_at_a_stale_revision_write_nothing(store, unit, leerpun
 
 
 def test_a_batch_of_actions_from_a_leerpunt_gets_one_route_and_the_units_phase_for_it(store, unit):
-    from store.records import Finding
-    from store.units import change_unit
-    from store.workflows import actions_from_finding, parse_action_line
+    from store.model.records import Finding
+    from store.moments.units import change_unit
+    from store.moments.workflows import actions_from_finding, parse_action_line
 
     change_unit(store, unit.id, route_phases={4: 2})
     finding = store.add(Finding(text="Telefonisch slecht bereikbaar"), unit.id)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from store.records import Unit
+from store.model.records import Unit
 from tests.tui.helpers import add_many_actions, build_small, make_store
 
 

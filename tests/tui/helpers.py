@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from store.records import Action, Finding, Unit
-from store.repository import Store
-from store.vocab import FindingKind, Status, UnitKind
+from store.model.records import Action, Finding, Unit
+from store.persistence.repository import Store
+from store.model.vocab import FindingKind, Status, UnitKind
 from tests.conftest import write_unit_file
 
 TODAY = dt.date(2026, 11, 23)

@@ -4,15 +4,15 @@ import datetime as dt
 import re
 
 
-from store.records import Finding
-from store.repository import Store
-from store.vocab import Status
+from store.model.records import Finding
+from store.persistence.repository import Store
+from store.model.vocab import Status
 from tests.tui.helpers import HOSTILE, TODAY, build_small, make_store, open_actions, screen_lines, settle
 from tui.app import make_app
 from tui.screens.action_detail_screen import ActionDetailScreen
 from tui.screens.actions_screen import ActionsScreen
 from tui.widgets.change_log import ChangeLog
-from tui.widgets.yes_no_dialog import YesNoDialog
+from tui.dialogs.yes_no_dialog import YesNoDialog
 
 
 async def open_detail(pilot, action_id: str) -> ActionDetailScreen:
@@ -267,7 +267,7 @@ async def test_a_full_disk_is_a_notification_and_the_edits_stay(small_dir, monke
     import errno
     import os
 
-    from store.files import safe
+    from store.persistence.files import safe
 
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:

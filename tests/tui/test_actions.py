@@ -28,8 +28,8 @@ async def test_overdue_and_due_soon_are_said_in_words(small_dir):
 
 
 async def test_open_actions_come_before_done_ones_and_titles_get_the_room(small_dir):
-    from store.records import Action
-    from store.vocab import Status
+    from store.model.records import Action
+    from store.model.vocab import Status
 
     store = make_store(small_dir)
     store.add(Action(title="Al lang klaar, vroege deadline", status=Status.DONE, deadline=TODAY.replace(year=2025),

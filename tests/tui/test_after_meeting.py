@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store.records import Action, Finding, Meeting
-from store.vocab import FindingKind, Status
+from store.model.records import Action, Finding, Meeting
+from store.model.vocab import FindingKind, Status
 from tests.tui.helpers import HOSTILE, TODAY, make_store, open_meetings, screen_lines, settle
 from tui.app import make_app
 from tui.dialogs.meeting_pick_dialog import MeetingPickDialog
 from tui.screens.compare_screen import CompareScreen
-from tui.widgets.yes_no_dialog import YesNoDialog
+from tui.dialogs.yes_no_dialog import YesNoDialog
 
 
 def text(app) -> str:
@@ -101,7 +101,7 @@ async def test_an_empty_unit_says_what_is_missing(small_dir):
 
 
 async def test_teams_screen_from_the_dashboard_new_team_with_advice_and_edit(small_dir):
-    from store.records import Team
+    from store.model.records import Team
     from tui.dialogs.team_dialog import TeamDialog
     from tui.screens.teams_screen import TeamsScreen
     from tests.tui.helpers import open_unit

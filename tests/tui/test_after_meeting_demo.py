@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from store.demo import build_demo
-from store.records import Action, Meeting, Team
-from store.teams import team_actions
+from store.moments.demo import build_demo
+from store.model.records import Action, Meeting, Team
+from store.moments.teams import team_actions
 from tests.tui.helpers import TODAY, make_store, open_unit, screen_lines, settle
 from tui.app import make_app
 from tui.screens.actions_screen import ActionsScreen

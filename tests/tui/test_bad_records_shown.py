@@ -32,7 +32,7 @@ async def test_a_hostile_title_from_the_file_and_a_bad_record_are_shown_in_words
         await settle(pilot)
         assert isinstance(app.screen, PortfolioScreen)
         hoek = next(r for r in app.screen.query_one(RowTable).rows if r.key == "de-hoek")
-        assert hoek.cells[0] == "Praktijk De Hoek  ! 1 beschadigd" and hoek.alert  # store.portfolio.column_name
+        assert hoek.cells[0] == "Praktijk De Hoek  ! 1 beschadigd" and hoek.alert  # store.moments.portfolio.column_name
         portfolio = " ".join(" ".join(screen_lines(app)).split())  # wrapped lines joined
         assert "! 1 eenheid met beschadigde records" in portfolio  # the status line, at any width
         assert "! 1 beschadigd record overgeslagen" in portfolio  # the cursor row's detail line

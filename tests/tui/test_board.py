@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store.records import Action, Unit
-from store.vocab import Status
+from store.model.records import Action, Unit
+from store.model.vocab import Status
 from tests.tui.helpers import HOSTILE, TODAY, make_store, open_unit, screen_lines, settle
 from tui.app import make_app
 from tui.screens.board_screen import BoardScreen
@@ -139,7 +139,7 @@ async def test_empty_unit(tmp_path):
 
 
 def test_a_card_gives_its_title_a_second_line_before_cutting_it():
-    from store.records import Action
+    from store.model.records import Action
     from tui.widgets.phase_board import Card
 
     card = Card(Action(id="A-1", title="Extra bezetting balie tussen 8 en 10 uur"), ("te laat",))

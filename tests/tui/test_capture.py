@@ -9,13 +9,13 @@ from textual import events
 from textual.keys import _character_to_key
 from textual.widgets import Input
 
-from store.records import Finding, Meeting
-from store.vocab import FindingKind
+from store.model.records import Finding, Meeting
+from store.model.vocab import FindingKind
 from tests.tui.helpers import HOSTILE, TODAY, build_small, make_store, open_meetings, screen_lines, settle
 from tui.app import make_app
 from tui.screens.capture_screen import CaptureScreen
 from tui.screens.meetings_screen import MeetingsScreen
-from store.capture import parse_capture
+from store.moments.capture import parse_capture
 from tui.widgets.capture_list import FindingList
 
 P, L, T, R = FindingKind.POSITIVE, FindingKind.LEERPUNT, FindingKind.TIP, FindingKind.RECOMMENDATION

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from store.records import Action
-from store.repository import Store
+from store.model.records import Action
+from store.persistence.repository import Store
 from tests.tui.helpers import HOSTILE, TODAY, make_store, screen_lines, settle
 from tests.tui.test_action_detail import notes, open_detail, retype
 from tui.app import make_app

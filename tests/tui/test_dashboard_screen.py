@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from store.demo import build_demo
-from store.records import Action, Unit
+from store.moments.demo import build_demo
+from store.model.records import Action, Unit
 from tests.tui.helpers import TODAY, make_store, open_unit, screen_lines, settle
 from tests.tui.test_live_refresh import wait_until
 from tui.app import make_app

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input
 
-from store.demo import build_demo
-from store.records import Finding, Kpi, Measurement
-from store.repository import Store
-from store.reviews import queue
-from store.vocab import Status
+from store.moments.demo import build_demo
+from store.model.records import Finding, Kpi, Measurement
+from store.persistence.repository import Store
+from store.moments.reviews import queue
+from store.model.vocab import Status
 from tests.tui.helpers import TODAY, build_small, make_store, open_unit, screen_lines, settle
 from tests.tui.test_capture import open_capture, with_meeting
 from tui.app import make_app
@@ -29,7 +29,7 @@ from tui.screens.review_overview_screen import ReviewOverviewScreen
 from tui.screens.review_screen import ReviewScreen
 from tui.screens.run_chart_screen import RunChartScreen
 from tui.widgets.capture_list import FindingList
-from tui.widgets.yes_no_dialog import YesNoDialog
+from tui.dialogs.yes_no_dialog import YesNoDialog
 
 
 def text_of(app) -> str:
@@ -289,7 +289,7 @@ async def test_deleting_the_newest_captured_finding_removes_it_from_the_list(tmp
 
 
 def test_the_board_flags_a_pilot_whose_year_ends_within_a_month():
-    from store.records import Action
+    from store.model.records import Action
     from tui.widgets.phase_board import make_card
 
     pilot = Action(id="A-1", title="p", phase=2, status=Status.IN_PROGRESS, started_on=TODAY - dt.timedelta(days=350))

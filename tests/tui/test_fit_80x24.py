@@ -14,9 +14,9 @@ import pytest
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from store.demo import build_demo
+from store.moments.demo import build_demo
 from store.i18n import t
-from store.repository import Store
+from store.persistence.repository import Store
 from tests.tui.helpers import screen_lines, settle
 from tui.app import make_app
 from tui.screens.help_screen import HelpScreen

@@ -7,13 +7,13 @@ import datetime as dt
 
 from textual.widgets import Input, TextArea
 
-from store.records import Action, Finding, Meeting
-from store.vocab import FindingKind, FindingState
+from store.model.records import Action, Finding, Meeting
+from store.model.vocab import FindingKind, FindingState
 from tests.tui.helpers import HOSTILE, TODAY, build_small, make_store, screen_lines, settle
 from tui.app import make_app
 from tui.screens.inbox_screen import InboxScreen
-from tui.widgets.discard_dialog import DiscardDialog
-from tui.widgets.finding_dialogs import LinkDialog, ReasonDialog, TitlesDialog
+from tui.dialogs.discard_dialog import DiscardDialog
+from tui.dialogs.finding_dialogs import LinkDialog, ReasonDialog, TitlesDialog
 from tui.widgets.inbox_table import InboxTable
 
 
@@ -187,7 +187,7 @@ def test_inbox_snapshot(snap_compare, tmp_path):
 
 def test_the_all_units_list_keeps_the_kind_of_each_unit():
     """Four units of one place ('Meerhoven') are not one: the opening stays, shortened."""
-    from store.records import Finding
+    from store.model.records import Finding
     from tui.widgets.inbox_table import _row, InboxItem
 
     names = ["Huisartsenpraktijk Meerhoven", "Gezondheidscentrum Meerhoven", "Hagro Meerhoven", "Gemeente Meerhoven"]

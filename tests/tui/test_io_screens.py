@@ -7,7 +7,7 @@ import os
 
 from textual.widgets import Input
 
-from store.records import Action
+from store.model.records import Action
 from tests.store.interop_helpers import csv_bytes, csv_rows
 from tests.tui.helpers import HOSTILE, TODAY, make_store, open_actions, screen_lines, settle
 from tui.app import make_app
@@ -15,7 +15,7 @@ from tui.dialogs.file_dialogs import ExportDialog, ImportDialog
 from tui.screens.actions_screen import ActionsScreen
 from tui.screens.help_screen import HelpScreen
 from tui.screens.import_screen import ImportScreen
-from tui.widgets.yes_no_dialog import YesNoDialog
+from tui.dialogs.yes_no_dialog import YesNoDialog
 
 
 async def test_export_writes_the_list_as_it_is_filtered(small_dir, tmp_path):
@@ -200,7 +200,7 @@ async def test_the_preview_shows_the_columns_and_k_maps_one_by_hand(small_dir, t
 async def test_the_app_imports_a_wide_kpi_sheet(small_dir, tmp_path):
     from textual.widgets import Select
 
-    from store.records import Kpi
+    from store.model.records import Kpi
 
     store = make_store(small_dir)
     action = store.records(Action, "de-hoek")[0]

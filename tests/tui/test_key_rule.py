@@ -10,7 +10,7 @@ import string
 
 from textual.widgets import Input
 
-from store.records import Kpi, Meeting
+from store.model.records import Kpi, Meeting
 from tests.tui.helpers import TODAY, make_store, open_actions, open_meetings, open_unit, screen_lines, settle
 from tui.app import make_app
 from tui.dialogs.file_dialogs import ExportDialog, ImportDialog
@@ -24,8 +24,8 @@ from tui.screens.phases_screen import PhasesScreen
 from tui.screens.portfolio_screen import PortfolioScreen
 from tui.dialogs.action_dialog import ActionDialog
 from tui.screens.visit_screen import VisitScreen
-from tui.widgets.finding_dialogs import LinkDialog, ReasonDialog, TitlesDialog
-from tui.widgets.kpi_dialogs import KpiForm
+from tui.dialogs.finding_dialogs import LinkDialog, ReasonDialog, TitlesDialog
+from tui.dialogs.kpi_dialogs import KpiForm
 
 LETTERS = string.ascii_lowercase + string.ascii_uppercase
 HINT = "/ om te filteren"
@@ -133,7 +133,7 @@ def notifies(text: str):
 
 
 async def test_meetings_and_capture(small_dir, tmp_path, monkeypatch):
-    from tui.widgets.yes_no_dialog import YesNoDialog
+    from tui.dialogs.yes_no_dialog import YesNoDialog
 
     monkeypatch.chdir(tmp_path)  # `t` writes the feedback document here
     add_meeting_and_kpi(small_dir)

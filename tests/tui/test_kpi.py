@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 from textual.widgets import DataTable
 
-from store.records import Kpi, Measurement
-from store.vocab import Direction
+from store.model.records import Kpi, Measurement
+from store.model.vocab import Direction
 from tests.tui.helpers import HOSTILE, TODAY, build_small, make_store, screen_lines, settle
 from tui.app import make_app
 from tui.screens.kpi_screen import KpiListScreen
 from tui.screens.run_chart_screen import RunChartScreen
-from tui.widgets.kpi_dialogs import KpiForm, NewMeasurement
+from tui.dialogs.kpi_dialogs import KpiForm, NewMeasurement
 from tui.widgets.run_chart import RunChart
 
 # ten points before A-2 started (its baseline period), eight after

@@ -7,7 +7,7 @@ import asyncio
 
 from textual.widgets import Input
 
-from store.records import Action, Unit
+from store.model.records import Action, Unit
 from tests.tui.helpers import make_store, open_actions, screen_lines, settle
 from tui.app import make_app
 

@@ -10,7 +10,7 @@ import datetime as dt
 
 from textual.widgets import DataTable, Input
 
-from store.records import Kpi, Measurement
+from store.model.records import Kpi, Measurement
 from tests.tui.helpers import TODAY, build_small, make_store, screen_lines, settle
 from tui.app import make_app
 from tui.dialogs.measurement_dialogs import CorrectMeasurement

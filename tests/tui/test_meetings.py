@@ -7,12 +7,12 @@ import datetime as dt
 
 from textual.widgets import Input
 
-from store.records import Meeting
+from store.model.records import Meeting
 from tests.tui.helpers import HOSTILE, TODAY, make_store, open_meetings, screen_lines, settle
 from tui.app import make_app
 from tui.screens.meeting_form_screen import MeetingFormScreen
 from tui.screens.meetings_screen import MeetingsScreen
-from tui.widgets.discard_dialog import DiscardDialog
+from tui.dialogs.discard_dialog import DiscardDialog
 from tui.widgets.meeting_table import MeetingTable
 
 

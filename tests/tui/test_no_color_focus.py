@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from store.records import Meeting
+from store.model.records import Meeting
 from tests.tui.helpers import TODAY, settle
 from tui.app import make_app
 

@@ -11,7 +11,7 @@ import threading
 from textual import events
 from textual.widgets import Input, TextArea
 
-from store.records import Action, Kpi, Meeting
+from store.model.records import Action, Kpi, Meeting
 from tests.tui.helpers import TODAY, make_store, open_meetings, open_unit, screen_lines, settle
 from tui.app import make_app
 from tui.screens.action_detail_screen import ActionDetailScreen
@@ -23,10 +23,10 @@ from tui.screens.meetings_screen import MeetingsScreen
 from tui.screens.portfolio_screen import PortfolioScreen
 from tui.screens.run_chart_screen import RunChartScreen
 from tui.widgets.dash_links import DashLinks
-from tui.widgets.discard_dialog import DiscardDialog, field_values
-from tui.widgets.finding_dialogs import LinkDialog, ReasonDialog, TitlesDialog
-from tui.widgets.kpi_dialogs import KpiForm, NewMeasurement
-from tui.widgets.yes_no_dialog import YesNoDialog
+from tui.dialogs.discard_dialog import DiscardDialog, field_values
+from tui.dialogs.finding_dialogs import LinkDialog, ReasonDialog, TitlesDialog
+from tui.dialogs.kpi_dialogs import KpiForm, NewMeasurement
+from tui.dialogs.yes_no_dialog import YesNoDialog
 
 KEY_NAMES = {" ": "space", "-": "minus", "/": "slash"}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.command import CommandPalette
 from textual.widgets import Input
 
-from store.records import Unit
+from store.model.records import Unit
 from tests.tui.helpers import HOSTILE, TODAY, make_store, screen_lines, settle
 from tests.tui.test_live_refresh import wait_until
 from tui.app import make_app
@@ -104,7 +104,7 @@ async def test_hostile_unit_name_is_literal_in_the_palette(tmp_path):
 async def test_palette_never_closes_a_screen_with_unsaved_edits(small_dir):
     """Palette navigation opens on top (nothing is closed); going home, which closes
     every screen, asks first, and Enter on that question keeps the edits."""
-    from tui.widgets.yes_no_dialog import YesNoDialog
+    from tui.dialogs.yes_no_dialog import YesNoDialog
 
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -142,7 +142,7 @@ async def test_sort_by_any_column_and_reverse(small_dir):
 async def test_last_meeting_and_visit_columns(small_dir):
     import datetime as dt
 
-    from store.records import Meeting, Unit
+    from store.model.records import Meeting, Unit
 
     store = make_store(small_dir)
     store.add(Meeting(date=dt.date(2026, 10, 9)), "bergdorp")

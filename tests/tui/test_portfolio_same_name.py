@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from store.records import Unit
-from store.repository import Store
+from store.model.records import Unit
+from store.persistence.repository import Store
 from tests import unix_users as users
 from tests.tui.helpers import TODAY, screen_lines, settle
 from tests.unix_users import GROUP_A, SHARED

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store.records import Action, Unit
-from store.vocab import UnitKind
+from store.model.records import Action, Unit
+from store.model.vocab import UnitKind
 from tests.tui.helpers import make_store, screen_lines, settle
 from tui.app import make_app
 from tui.widgets.row_table import RowTable

@@ -11,9 +11,9 @@ import datetime as dt
 
 from textual.widgets import Input, Select
 
-from store.records import Kpi, Measurement
-from store.repository import Store
-from store.vocab import Status
+from store.model.records import Kpi, Measurement
+from store.persistence.repository import Store
+from store.model.vocab import Status
 from tests.tui.helpers import TODAY, build_small, make_store, open_unit, screen_lines, settle
 from tui.app import make_app
 from tui.dialogs.same_day_dialog import SameDayDialog

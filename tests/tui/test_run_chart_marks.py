@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store.records import Kpi, Measurement
-from store.runchart import SHIFT, TREND, analyse, point_marks
-from store.kpis import point_rows
+from store.model.records import Kpi, Measurement
+from store.model.runchart import SHIFT, TREND, analyse, point_marks
+from store.model.kpis import point_rows
 from tui.widgets.run_chart import BOTH, legend, signal_marker
 
 OLD = [10, 12, 11, 9, 10, 11, 10, 12, 11, 10, 9, 11]

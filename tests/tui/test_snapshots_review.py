@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store.records import Kpi, Measurement
+from store.model.records import Kpi, Measurement
 from tests.tui.helpers import TODAY, build_small, make_store, open_unit, settle
 from tui.app import make_app
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store.records import Kpi, Measurement, Meeting
+from store.model.records import Kpi, Measurement, Meeting
 from tests.tui.helpers import HOSTILE, TODAY, build_small, make_store, open_meetings, open_unit, settle
 from tui.app import make_app
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import threading
 
 from store.i18n import EN, NL
-from store.records import Unit
+from store.model.records import Unit
 from tests.tui.helpers import TODAY, make_store, screen_lines, settle
 from tui.app import make_app
 from tui.widgets.row_table import RowTable

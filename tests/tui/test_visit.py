@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from store.demo import build_demo
-from store.records import Action, Unit, Visit
-from store.visits import unit_visits
+from store.moments.demo import build_demo
+from store.model.records import Action, Unit, Visit
+from store.moments.visits import unit_visits
 from tests.tui.helpers import HOSTILE, TODAY, make_store, open_unit, screen_lines, settle
 from tui.app import make_app
 from tui.dialogs.action_dialog import ActionDialog
 from tui.dialogs.visit_dialogs import PhaseDialog, ReportDialog, WhoDialog
 from tui.screens.portfolio_screen import PortfolioScreen
 from tui.screens.visit_screen import VisitScreen
-from tui.widgets.discard_dialog import DiscardDialog
+from tui.dialogs.discard_dialog import DiscardDialog
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +148,7 @@ async def test_a_visit_on_an_unsaved_agreement_asks_before_quitting(small_dir):
         await settle(pilot)
         await pilot.press("ctrl+q")
         await settle(pilot)
-        from tui.widgets.yes_no_dialog import YesNoDialog
+        from tui.dialogs.yes_no_dialog import YesNoDialog
 
         assert app.is_running and isinstance(app.screen, YesNoDialog)  # asked first
     assert make_store(small_dir).records(Visit, "de-hoek") == []
@@ -197,7 +197,7 @@ async def test_actions_from_a_leerpunt_get_owner_and_deadline_typed_in_a_burst(s
 
 
 async def test_a_colleague_changing_the_unit_first_is_said_and_the_visit_kept(small_dir):
-    from store.repository import Store
+    from store.persistence.repository import Store
 
     app = make_app(small_dir, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -283,7 +283,7 @@ async def test_the_next_visit_date_is_typed_shown_and_saved_and_the_notes_hint_s
 async def test_actions_from_a_leerpunt_share_route_and_phase_but_each_has_its_owner_and_deadline(small_dir):
     """A telephone-access leerpunt's actions are route 4, in the unit's phase for route 4
     (chosen once); each line may name its own owner and deadline."""
-    from store.units import change_unit
+    from store.moments.units import change_unit
     from tests.tui.test_inbox import open_inbox, select
     from tui.dialogs.action_dialog import FindingActionsDialog
 

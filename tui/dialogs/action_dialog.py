@@ -1,7 +1,7 @@
 """A new action with owner and deadline: from the dashboard or the actions list
 (`n`), as an agreement during a visit (`a`), and, with one title per line, from a
 leerpunt in the inbox (`a`). Returns an `ActionDraft` (a list of them from a
-leerpunt); saving is the caller's, through store/visits.py or store/workflows.py."""
+leerpunt); saving is the caller's, through store/moments/visits.py or store/moments/workflows.py."""
 
 from __future__ import annotations
 
@@ -16,18 +16,18 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static, TextArea
 
 from store.errors import InvalidValue
-from store.fields import parse_field_date, show_date
+from store.model.fields import parse_field_date, show_date
 from store.i18n import t
-from store.records import Finding
-from store.repository import Store
+from store.model.records import Finding
+from store.persistence.repository import Store
 from store.text import clean_line, visible_line
-from store.visits import ActionDraft
-from store.vocab import phase_label, route_label
+from store.moments.visits import ActionDraft
+from store.model.vocab import phase_label, route_label
 from tui.dialogs.form_dialog import FormDialog, line_input
 from tui.form_keys import FIELD_KEYS
-from tui.widgets.discard_dialog import field_values
+from tui.dialogs.discard_dialog import field_values
 from tui.widgets.field_text import field_label
-from tui.widgets.finding_dialogs import TitlesDialog
+from tui.dialogs.finding_dialogs import TitlesDialog
 from tui.widgets.form_row import FormRow
 
 
@@ -277,7 +277,7 @@ class FindingActionsDialog(TitlesDialog):
         self.action_confirm()
 
     def action_confirm(self) -> None:
-        from store.workflows import parse_action_line
+        from store.moments.workflows import parse_action_line
 
         lines = [line for line in (clean_line(x) for x in self.query_one(TextArea).text.splitlines()) if line.strip()]
         if not lines:

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 from store.i18n import t
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
-from tui.widgets.discard_dialog import KeepsTypedWork
+from tui.dialogs.discard_dialog import KeepsTypedWork
 from tui.widgets.form_row import FormRow
 
 

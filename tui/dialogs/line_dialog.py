@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from store.i18n import t
 from tui.bindings import localize_bindings
-from tui.widgets.discard_dialog import KeepsTypedWork
+from tui.dialogs.discard_dialog import KeepsTypedWork
 
 
 class LineDialog(KeepsTypedWork, ModalScreen[str | None]):

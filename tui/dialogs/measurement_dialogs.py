@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from store.fields import show_date
+from store.model.fields import show_date
 from store.i18n import t
-from store.records import Measurement
-from store.runchart import number
+from store.model.records import Measurement
+from store.model.runchart import number
 from tui.widgets.form_row import FormRow
-from tui.widgets.kpi_dialogs import NewMeasurement, field_input
+from tui.dialogs.kpi_dialogs import NewMeasurement, field_input
 from tui.widgets.field_text import field_label
 
 

@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.i18n import t
-from store.records import Meeting
+from store.model.records import Meeting
 from tui.bindings import localize_bindings
 from tui.widgets.meeting_table import meeting_label
 

@@ -1,5 +1,5 @@
 """`n` on the dashboard and the actions list: the new-action dialog, then the
-write in a worker (store/visits.py `new_action`), then `done(action)` or an error
+write in a worker (store/moments/visits.py `new_action`), then `done(action)` or an error
 notification. One place, so both screens behave alike."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from textual.screen import Screen
 
 from store.errors import SpiegelError
 from store.i18n import t
-from store.records import Action
-from store.repository import Store
+from store.model.records import Action
+from store.persistence.repository import Store
 from store.text import visible
-from store.visits import ActionDraft, new_action
+from store.moments.visits import ActionDraft, new_action
 
 
 def start_new_action(screen: Screen, store: Store, slug: str, done: Callable[[Action], None]) -> None:

@@ -2,7 +2,7 @@
 pass once at the top (a date that happened: '1 nov' is the last one), then one
 field per KPI (its whole name above it) with its last value, date and target
 beside it. ctrl+s, or Enter in the last KPI's field, saves every value typed in one
-transaction (store.measurements.enter_period); a value that is wrong is named
+transaction (store.moments.measurements.enter_period); a value that is wrong is named
 beside its KPI and nothing is saved for that one; the rest is saved.
 A KPI that already has a value that day is asked about (replace, keep both, or
 leave it typed). Returns the number of KPIs a value was saved for (None: cancelled)."""
@@ -19,18 +19,18 @@ from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from store.errors import InvalidValue
-from store.fields import show_date
+from store.model.fields import show_date
 from store.i18n import language, t
-from store.kpis import measurement_date
-from store.measurements import PassResult, enter_period
-from store.records import Kpi
-from store.repository import Store
+from store.model.kpis import measurement_date
+from store.moments.measurements import PassResult, enter_period
+from store.model.records import Kpi
+from store.persistence.repository import Store
 from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
 from tui.widgets.review_form import kpi_line, kpi_name
 from tui.screens.table_screen import describe_error
-from tui.widgets.discard_dialog import KeepsTypedWork
+from tui.dialogs.discard_dialog import KeepsTypedWork
 from tui.widgets.form_row import FormRow
 
 
@@ -142,7 +142,7 @@ class PeriodPassDialog(KeepsTypedWork, ModalScreen[int | None]):
     def _ask_same_day(self, message: Saved) -> None:
         """Some KPIs already have a value that day: replace, keep both, or leave
         them typed (nothing saved for them; the others are saved already)."""
-        from store.runchart import quantity
+        from store.model.runchart import quantity
         from tui.dialogs.same_day_dialog import SameDayDialog, same_day_question
 
         today, units = self.store.today(), {k.id: k.measure_unit for k in self.kpis}

@@ -1,5 +1,5 @@
 """A KPI already has a value on the day a new one is for: replace it, keep both,
-or save nothing (store.measurements.with_measurement decides what each means).
+or save nothing (store.moments.measurements.with_measurement decides what each means).
 Returns "replace", "keep" or None. The safe answer has focus: Enter alone saves
 nothing, and the typed value stays in its field."""
 

@@ -1,7 +1,7 @@
 """A team's fields as a modal form: name, kind, coordinator, care providers (named),
 patients and partners (counted, never named), assignment. The rules of thumb show
 live below the fields as advice; ctrl+s returns the team whatever they say. The
-screen that opened it saves (store.teams.save_team: names unique per unit)."""
+screen that opened it saves (store.moments.teams.save_team: names unique per unit)."""
 
 from __future__ import annotations
 
@@ -14,15 +14,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from store.errors import InvalidValue
-from store.fields import parse_value
+from store.model.fields import parse_value
 from store.i18n import t
-from store.records import Team
-from store.teams import team_advice
+from store.model.records import Team
+from store.moments.teams import team_advice
 from store.text import clean_line
-from store.vocab import TeamKind
+from store.model.vocab import TeamKind
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
-from tui.widgets.discard_dialog import KeepsTypedWork
+from tui.dialogs.discard_dialog import KeepsTypedWork
 from tui.widgets.form_row import FormRow
 
 NUMBERS = ("patients", "partners")

@@ -13,10 +13,10 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, TextArea
 
 from store.errors import InvalidValue
-from store.fields import parse_field_date, read_back, show_date
+from store.model.fields import parse_field_date, read_back, show_date
 from store.i18n import t
 from store.text import clean_line, clean_text
-from store.vocab import phase_label
+from store.model.vocab import phase_label
 from tui.dialogs.form_dialog import FormDialog, line_input
 from tui.widgets.field_text import field_label
 from tui.widgets.form_row import FormRow
@@ -106,7 +106,7 @@ class PhaseDialog(FormDialog):
 def short_route_label(route: int) -> str:
     """A route's label in whole words ('4. Anders organiseren', not '4. Anders organ'):
     the phase dialog gives its label column the room (tui/styles/dialogs.tcss)."""
-    from store.vocab import route_short_label
+    from store.model.vocab import route_short_label
 
     return f"{route}. {route_short_label(route)}"
 

@@ -18,12 +18,12 @@ from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from store.errors import InvalidRecord, InvalidValue, SpiegelError
-from store.changes import undo_message
+from store.model.changes import undo_message
 from store.i18n import t
-from store.records import Action, Finding, Team
-from store.repository import Store
-from store.rules import check_transition
-from store.teams import owner_suggestions
+from store.model.records import Action, Finding, Team
+from store.persistence.repository import Store
+from store.model.rules import check_transition
+from store.moments.teams import owner_suggestions
 from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
@@ -33,7 +33,7 @@ from tui.screens.table_screen import describe_error
 from tui.widgets.action_form import ActionForm
 from tui.widgets.change_log import ChangeLog
 from tui.widgets.fitting_footer import FittingFooter
-from tui.widgets.yes_no_dialog import YesNoDialog
+from tui.dialogs.yes_no_dialog import YesNoDialog
 from tui.widgets.field_text import field_label
 
 
@@ -118,7 +118,7 @@ class ActionDetailScreen(SavesRecords, LiveRefresh, Screen):
         findings = {f.id: (t("tui.detail.deleted_link", id=f.id) + " " if f.deleted else "") + visible_line(f.text)
                     for f in self.store.records(Finding, unit=action.unit, deleted=True)}  # a deleted link says so
         actions = self.store.records(Action, unit=action.unit)
-        teams = self.store.records(Team, unit=action.unit)  # a team can own an action (store/teams.py)
+        teams = self.store.records(Team, unit=action.unit)  # a team can own an action (store/moments/teams.py)
         owners = owner_suggestions(actions, teams, self.store.unit(action.unit).relatiemanager)
         self.post_message(self.Loaded(action, findings, owners))
 

@@ -6,12 +6,12 @@ from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
 
-from store.fields import show_date
+from store.model.fields import show_date
 from store.i18n import t
-from store.records import Action
-from store.repository import Store
+from store.model.records import Action
+from store.persistence.repository import Store
 from store.text import visible_line
-from store.vocab import phase_label, route_label
+from store.model.vocab import phase_label, route_label
 from tui.navigation import OpensUnitScreens
 from tui.screens.list_io import ListExportImport
 from tui.screens.table_screen import TableScreen

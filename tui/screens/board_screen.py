@@ -15,15 +15,15 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 from textual.worker import Worker, WorkerState
 
-from store.advice import action_advice
-from store.fields import show_date
+from store.model.advice import action_advice
+from store.model.fields import show_date
 from store.errors import SpiegelError
 from store.i18n import t
-from store.queries import search_text, search_words, words_match
-from store.records import Action, Record, Unit
-from store.repository import Store
+from store.model.queries import search_text, search_words, words_match
+from store.model.records import Action, Record, Unit
+from store.persistence.repository import Store
 from store.text import visible_line
-from store.vocab import ROUTES, phase_label, route_label
+from store.model.vocab import ROUTES, phase_label, route_label
 from tui.bindings import localize_bindings
 from tui.screens.key_rule import KeyRule
 from tui.screens.live_refresh import LiveRefresh

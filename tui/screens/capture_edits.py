@@ -10,9 +10,9 @@ from textual import work
 from textual.message import Message
 
 from store.i18n import t
-from store.records import Finding
+from store.model.records import Finding
 from store.text import visible_line
-from store.vocab import FindingKind
+from store.model.vocab import FindingKind
 from tui.widgets.capture_list import FindingList, parse_capture
 
 
@@ -48,7 +48,7 @@ class CaptureEdits:
                              edited)
 
     def action_delete(self) -> None:
-        from tui.widgets.yes_no_dialog import YesNoDialog
+        from tui.dialogs.yes_no_dialog import YesNoDialog
 
         finding = self._chosen_finding()
         if finding is None:

@@ -22,16 +22,16 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from store.capture import finding_from_line, save_findings
+from store.moments.capture import finding_from_line, save_findings
 from store.i18n import t
-from store.records import Finding, Meeting, id_number
-from store.repository import Store
+from store.model.records import Finding, Meeting, id_number
+from store.persistence.repository import Store
 from store.text import visible
-from store.vocab import FindingKind
+from store.model.vocab import FindingKind
 from tui.bindings import localize_bindings
 from tui.widgets.capture_input import CaptureInput
 from tui.widgets.capture_list import FindingList, finding_row
-from tui.widgets.discard_dialog import DiscardDialog
+from tui.dialogs.discard_dialog import DiscardDialog
 from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.meeting_table import meeting_label
 from tui.screens.capture_edits import CaptureEdits

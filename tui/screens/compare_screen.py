@@ -1,7 +1,7 @@
 """Two meetings of one unit compared (the repeat cycle, seed 004): the themes that
 came back, the earlier leerpunten solved since (every action done), those still
 open, and what is new. One column of sections, so it reads at 80 columns; the
-matching is the store's (store/compare.py), the same as `spiegel compare`."""
+matching is the store's (store/model/compare.py), the same as `spiegel compare`."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from textual.widgets import Header, Static
 
 from store.errors import SpiegelError
 from store.i18n import t
-from store.repository import Store
+from store.persistence.repository import Store
 from store.text import visible
 from tui.bindings import localize_bindings
 from tui.widgets.fitting_footer import FittingFooter
@@ -61,7 +61,7 @@ class CompareScreen(Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="compare")
     def load(self) -> None:
-        from store.compare import compare_meetings, comparison_lines
+        from store.model.compare import compare_meetings, comparison_lines
 
         try:
             found = compare_meetings(self.store, self.first_id, self.second_id)

@@ -21,10 +21,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
-from store.changes import when_text
+from store.model.changes import when_text
 from store.errors import Conflict
 from store.i18n import t
-from store.records import Record
+from store.model.records import Record
 from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.widgets.field_text import field_label, value_text

@@ -16,10 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
-from store.dashboard import UnitSummary, unit_summary
+from store.moments.dashboard import UnitSummary, unit_summary
 from store.i18n import t
-from store.records import Action
-from store.repository import Store
+from store.model.records import Action
+from store.persistence.repository import Store
 from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.navigation import OpensUnitScreens

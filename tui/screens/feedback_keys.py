@@ -11,7 +11,7 @@ from textual import work
 
 from store.errors import SpiegelError
 from store.i18n import t
-from store.records import Meeting
+from store.model.records import Meeting
 from store.text import visible, visible_line
 
 
@@ -25,7 +25,7 @@ class FeedbackKeys:
 
     # the feedback document -------------------------------------------------------
     def action_feedback_doc(self) -> None:
-        from store.reports.output import reports_dir  # the settings' reports folder, else where spiegel started
+        from store.exchange.reports.output import reports_dir  # the settings' reports folder, else where spiegel started
 
         meeting = self._selected_meeting()
         if meeting is not None:
@@ -34,7 +34,7 @@ class FeedbackKeys:
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="feedback-doc")
     def _write_feedback(self, meeting_id: str, folder: str) -> None:
-        from store.reports.feedback import write_both  # matplotlib-free, but only when asked
+        from store.exchange.reports.feedback import write_both  # matplotlib-free, but only when asked
 
         try:
             md, html = write_both(self.store, meeting_id, folder)  # type: ignore[attr-defined]
@@ -49,13 +49,13 @@ class FeedbackKeys:
         meeting = self._selected_meeting()
         if meeting is None:
             return
-        from store.fields import show_date
-        from tui.widgets.yes_no_dialog import YesNoDialog
+        from store.model.fields import show_date
+        from tui.dialogs.yes_no_dialog import YesNoDialog
 
         today = self.store.today()  # type: ignore[attr-defined]
         question = t("tui.feedback.ask_sent", id=meeting.id, date=show_date("feedback_sent", today, today))
         if meeting.feedback_sent or meeting.feedback_given_unknown:  # say what it would replace
-            from store.feedback_duty import duty_words
+            from store.model.feedback_duty import duty_words
 
             question = t("tui.feedback.already", state=duty_words(meeting, today)) + " " + question
         dialog = YesNoDialog(question, t("tui.feedback.ask_yes"), t("tui.feedback.ask_no"))
@@ -63,8 +63,8 @@ class FeedbackKeys:
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="feedback-sent")
     def _mark_sent(self, meeting: Meeting) -> None:
-        from store.feedback_duty import mark_sent
-        from store.fields import show_date
+        from store.model.feedback_duty import mark_sent
+        from store.model.fields import show_date
 
         try:  # the revision on screen: a colleague's change in between is a Conflict, not overwritten
             saved = mark_sent(self.store, meeting.id, rev=meeting.rev)  # type: ignore[attr-defined]

@@ -17,9 +17,9 @@ from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, RichLog, Static
 from textual.worker import Worker, WorkerState
 
-from store import interop as _interop_words  # noqa: F401  (registers its words)
+from store.exchange import interop as _interop_words  # noqa: F401  (registers its words)
 from store.i18n import t
-from store.repository import Store
+from store.persistence.repository import Store
 from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.screens.table_screen import describe_error
@@ -69,7 +69,7 @@ class ImportScreen(Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
     def run_import(self, write: bool) -> None:
-        from store.interop import importer
+        from store.exchange.interop import importer
 
         def progress(done: int, total: int) -> None:
             self.post_message(self.Progressed(done, total))
@@ -116,8 +116,8 @@ class ImportScreen(Screen):
     def action_map_column(self) -> None:
         """Map a column by hand ('Gereed per=deadline'), then the dry run again."""
         from store.errors import SpiegelError
-        from store.interop.column_report import by_hand, field_label
-        from store.interop.columns import KIND_FIELDS
+        from store.exchange.interop.column_report import by_hand, field_label
+        from store.exchange.interop.columns import KIND_FIELDS
         from tui.dialogs.line_dialog import LineDialog
 
         def answered(typed: str | None) -> None:
@@ -137,7 +137,7 @@ class ImportScreen(Screen):
         self.app.push_screen(LineDialog(t("tui.io.column.title"), "", hint), answered)
 
     def action_confirm(self) -> None:
-        from tui.widgets.yes_no_dialog import YesNoDialog
+        from tui.dialogs.yes_no_dialog import YesNoDialog
 
         question = t("tui.io.confirm", create=self.result.count("create"), update=self.result.count("update"),
                      unit=visible_line(self.unit_name))

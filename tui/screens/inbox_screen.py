@@ -15,14 +15,14 @@ from textual.worker import Worker, WorkerState
 
 from store.errors import SpiegelError
 from store.i18n import t
-from store.records import Finding, Meeting
-from store.repository import Store
+from store.model.records import Finding, Meeting
+from store.persistence.repository import Store
 from store.text import visible, visible_line
-from store.vocab import FindingState
-from store.workflows import actions_from_finding, decline_finding, link_finding, park_finding
+from store.model.vocab import FindingState
+from store.moments.workflows import actions_from_finding, decline_finding, link_finding, park_finding
 from tui.screens.list_io import ListExportImport
 from tui.screens.table_screen import TableScreen
-from tui.widgets.finding_dialogs import LinkDialog, ReasonDialog
+from tui.dialogs.finding_dialogs import LinkDialog, ReasonDialog
 from tui.widgets.inbox_table import InboxItem, InboxTable, inbox_rows
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Row
@@ -160,10 +160,10 @@ class InboxScreen(ListExportImport, TableScreen):
             super().on_worker_state_changed(event)
 
 
-# The writes (store/workflows.py: each one transaction, the revision the inbox showed
+# The writes (store/moments/workflows.py: each one transaction, the revision the inbox showed
 # checked inside it); they run in the worker thread and return what to tell the user.
 def make_actions(store: Store, finding: Finding, drafts: list, route: int | None = None, phase: int | None = None) -> str:
-    """`drafts`: store.visits.ActionDraft (title, owner, deadline) per action; the
+    """`drafts`: store.moments.visits.ActionDraft (title, owner, deadline) per action; the
     route and phase of them all."""
     created = actions_from_finding(store, finding.id, [d.action() for d in drafts], rev=finding.rev, route=route,
                                    phase=phase)

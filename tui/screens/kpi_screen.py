@@ -15,10 +15,10 @@ from textual.message import Message
 
 from store.errors import SpiegelError
 from store.i18n import t
-from store.records import Action, Kpi, id_number
-from store.repository import Store
-from store.kpis import analyse_kpi, measurement_problems
-from store.runchart import number, quantity, summary
+from store.model.records import Action, Kpi, id_number
+from store.persistence.repository import Store
+from store.model.kpis import analyse_kpi, measurement_problems
+from store.model.runchart import number, quantity, summary
 from store.text import visible_line
 from tui.screens.table_screen import TableScreen, describe_error
 from tui.widgets.row_table import RowTable
@@ -134,7 +134,7 @@ class KpiListScreen(TableScreen):
         self.app.push_screen(PeriodPassDialog(self.store, self.slug, kpis), done)
 
     def action_add(self) -> None:
-        from tui.widgets.kpi_dialogs import KpiForm
+        from tui.dialogs.kpi_dialogs import KpiForm
 
         def entered(values: dict | None) -> None:
             if values:

@@ -17,7 +17,7 @@ from store.text import visible_line
 
 class ListExportImport:
     """For a screen with `store`, `slug`, `unit_name` and a RowTable `table`; `EXPORT_WHAT`
-    names the records its rows hold (store/interop/exporter.py), `exported` picks the
+    names the records its rows hold (store/exchange/interop/exporter.py), `exported` picks the
     record from a row's item."""
 
     EXPORT_WHAT = "actions"
@@ -51,7 +51,7 @@ class ListExportImport:
         self.app.push_screen(ExportDialog(len(actions), suggested, _noun(what, len(actions))), chosen)  # type: ignore[attr-defined]
 
     def _ask_overwrite(self, path: str, fmt: str, actions: list) -> None:
-        from tui.widgets.yes_no_dialog import YesNoDialog
+        from tui.dialogs.yes_no_dialog import YesNoDialog
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -67,9 +67,9 @@ class ListExportImport:
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def write_export(self, path: str, fmt: str, actions: list) -> None:
-        from store import interop as _interop_words  # noqa: F401  (registers its words)
-        from store.interop.exporter import export_bytes
-        from store.interop.outfile import write_file
+        from store.exchange import interop as _interop_words  # noqa: F401  (registers its words)
+        from store.exchange.interop.exporter import export_bytes
+        from store.exchange.interop.outfile import write_file
 
         try:
             payload, count = export_bytes(self.EXPORT_WHAT, fmt, actions)

@@ -15,18 +15,18 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Header, Input, Select, Static, TextArea
 from textual.worker import Worker, WorkerState
 
-from store.advice import meeting_advice
+from store.model.advice import meeting_advice
 from store.errors import Conflict, SpiegelError
 from store.i18n import t
-from store.records import Meeting
-from store.repository import Store
+from store.model.records import Meeting
+from store.persistence.repository import Store
 from store.text import visible, visible_line
-from store.vocab import INPUTS, MeetingFormat, Organiser
+from store.model.vocab import INPUTS, MeetingFormat, Organiser
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
 from tui.screens.live_refresh import LiveRefresh
 from tui.screens.record_saving import SaveConflicted
-from tui.widgets.discard_dialog import DiscardDialog
+from tui.dialogs.discard_dialog import DiscardDialog
 from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.meeting_fields import ORDER, TYPED, FormValues, apply, duty_line, hint, parse_form, values_of
 

@@ -8,10 +8,10 @@ from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
 
-from store.fields import show_date
+from store.model.fields import show_date
 from store.i18n import t
-from store.records import Finding, Meeting
-from store.repository import Store
+from store.model.records import Finding, Meeting
+from store.persistence.repository import Store
 from store.text import visible_line
 from tui.navigation import OpensUnitScreens
 from tui.screens.feedback_keys import FeedbackKeys

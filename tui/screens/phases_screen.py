@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from store.i18n import t
-from store.progress import phases_per_route
-from store.repository import Store
+from store.model.progress import phases_per_route
+from store.persistence.repository import Store
 from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
 from tui.widgets.progress_charts import StackedChart, phase_legend, phase_table, show_phases

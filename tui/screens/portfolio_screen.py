@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from store.fields import show_date
+from store.model.fields import show_date
 from store.i18n import t
-from store.portfolio import UnitFacts, all_facts, group_column_name, is_mine
-from store.repository import Store
+from store.moments.portfolio import UnitFacts, all_facts, group_column_name, is_mine
+from store.persistence.repository import Store
 from store.text import visible_line
 from tui.screens.table_screen import TableScreen
 from tui.widgets.row_table import RowTable
@@ -119,7 +119,7 @@ class PortfolioScreen(TableScreen):
         named = [row.item for row in self.table.rows if isinstance(row.item, UnitFacts) and row.item.unit is not None
                  and " ".join(row.item.unit.name.casefold().split()) == wanted]
         if len(named) > 1:  # one name, several units: anyone may name a unit anything; say which is whose
-            from store.unit_names import describe_candidate
+            from store.persistence.unit_names import describe_candidate
 
             self.notify("; ".join(describe_candidate(self.store, f.slug, f.unit.name) for f in named[:8]),
                         title=t("tui.portfolio.same_name"), markup=False)

@@ -9,7 +9,7 @@ from textual import work
 from textual.message import Message
 
 from store.errors import Conflict, SpiegelError
-from store.records import Record
+from store.model.records import Record
 
 SAVE_GROUP = "record-save"  # one group per screen: a new save or undo cancels the one before
 

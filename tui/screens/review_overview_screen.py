@@ -1,7 +1,7 @@
 """The end of the evaluation meeting: what was decided about each action, and what
 was skipped. `m` and `h` ask for a file name (suggested as every report is named,
 in the reports folder) and write it as Markdown or HTML
-(store/reports/review.py) in a worker, and say where."""
+(store/exchange/reports/review.py) in a worker, and say where."""
 
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from store.errors import SpiegelError
-from store.fields import show_date
+from store.model.fields import show_date
 from store.i18n import t
-from store.repository import Store
-from store.reviews import Outcome
+from store.persistence.repository import Store
+from store.moments.reviews import Outcome
 from store.text import visible_line
-from store.vocab import Status
+from store.model.vocab import Status
 from tui.bindings import localize_bindings
 from tui.screens.table_screen import describe_error
 from tui.widgets.fitting_footer import FittingFooter
@@ -87,8 +87,8 @@ class ReviewOverviewScreen(Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="review-write")
     def write(self, path: str) -> None:
-        from store.reports import write_report
-        from store.reports.review import review_document
+        from store.exchange.reports import write_report
+        from store.exchange.reports.review import review_document
 
         today = self.store.today()
         doc = review_document(self.unit_name, today, self.outcomes, today)
@@ -97,7 +97,7 @@ class ReviewOverviewScreen(Screen):
 
     def action_write(self, fmt: str) -> None:
         """Ask for the file's name first (suggested as every report is named)."""
-        from store.reports.output import report_file_name, report_path
+        from store.exchange.reports.output import report_file_name, report_path
         from tui.dialogs.review_file_dialog import OverviewFileDialog
 
         name = report_file_name(t("report.review.file"), self.slug, self.store.today().isoformat(), fmt)

@@ -1,4 +1,4 @@
-"""The evaluation meeting: the unit's actions due for review (store/reviews.py), one
+"""The evaluation meeting: the unit's actions due for review (store/moments/reviews.py), one
 at a time, large enough for a shared screen or projector.
 
 Per action: its number in the queue, status, progress, owner and why it is due (in
@@ -25,13 +25,13 @@ from textual.widgets import Header, Input, Select, Static
 from textual.worker import Worker, WorkerState
 
 from store.errors import Conflict, InvalidRecord, InvalidValue, SpiegelError
-from store.fields import parse_value, show_date
+from store.model.fields import parse_value, show_date
 from store.i18n import t
-from store.kpis import analyse_kpi
-from store.records import Action, Kpi
-from store.repository import Store
-from store.reviews import Decision, Outcome, ReviewItem, apply_decision, decide, queue
-from store.runchart import Analysis
+from store.model.kpis import analyse_kpi
+from store.model.records import Action, Kpi
+from store.persistence.repository import Store
+from store.moments.reviews import Decision, Outcome, ReviewItem, apply_decision, decide, queue
+from store.model.runchart import Analysis
 from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
@@ -190,7 +190,7 @@ class ReviewScreen(ReviewValues, SavesRecords, Screen):
         resolve_conflict(self, message.conflict, message.base, self._save_merged, t("tui.detail.conflict_kept"))
 
     def _save_merged(self, merged: Action, theirs: Action) -> None:
-        from store.reviews import refresh_next_review
+        from store.moments.reviews import refresh_next_review
 
         self._busy = True
         typed_next = bool(self.query_one("#in-next", Input).value.strip())
@@ -307,7 +307,7 @@ class ReviewScreen(ReviewValues, SavesRecords, Screen):
         if not self.has_unsaved_changes() and not self.drafts:
             self._open_overview()
             return
-        from tui.widgets.discard_dialog import DiscardDialog
+        from tui.dialogs.discard_dialog import DiscardDialog
 
         self.app.push_screen(DiscardDialog(t("tui.form.unsaved")), lambda leave: self._open_overview() if leave else None)
 

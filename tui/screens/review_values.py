@@ -1,5 +1,5 @@
 """This period's KPI values in the evaluation meeting (mixin of ReviewScreen): Enter
-in a KPI's field saves the value at once (store.measurements.enter_period) and the
+in a KPI's field saves the value at once (store.moments.measurements.enter_period) and the
 chart redraws. A day that already has a value for the KPI is asked about (replace,
 keep both, or save nothing: the typed value then stays in its field). ctrl+z takes
 the last value entered in this meeting back (the store's undo, at the revision it
@@ -11,15 +11,15 @@ from textual import work
 from textual.message import Message
 from textual.widgets import Input
 
-from store.changes import undo_message
+from store.model.changes import undo_message
 from store.errors import SpiegelError
-from store.fields import show_date
+from store.model.fields import show_date
 from store.i18n import t
-from store.kpis import analyse_kpi, started_on
-from store.measurements import PassResult, enter_period
-from store.records import Kpi
-from store.reviews import Outcome
-from store.runchart import Analysis, quantity
+from store.model.kpis import analyse_kpi, started_on
+from store.moments.measurements import PassResult, enter_period
+from store.model.records import Kpi
+from store.moments.reviews import Outcome
+from store.model.runchart import Analysis, quantity
 from store.text import visible_line
 from tui.screens.table_screen import describe_error
 from tui.widgets.form_row import FormRow

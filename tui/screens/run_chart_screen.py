@@ -21,13 +21,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import Worker, WorkerState
 
-from store.fields import show_date
+from store.model.fields import show_date
 from store.errors import Conflict, SpiegelError
 from store.i18n import t
-from store.records import Kpi, Measurement, Record
-from store.repository import Store
-from store.kpis import add_measurement, analyse_kpi, describe_problem, measurement_problems, started_on
-from store.runchart import Analysis, baseline_line, describe_all, number, period_lines, quantity, rules_line
+from store.model.records import Kpi, Measurement, Record
+from store.persistence.repository import Store
+from store.model.kpis import add_measurement, analyse_kpi, describe_problem, measurement_problems, started_on
+from store.model.runchart import Analysis, baseline_line, describe_all, number, period_lines, quantity, rules_line
 from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.screens.live_refresh import LiveRefresh
@@ -65,7 +65,7 @@ class RunChartScreen(LiveRefresh, Screen):
     class SameDay(Message):
         def __init__(self, asked) -> None:
             super().__init__()
-            self.asked = asked  # store.measurements.SameDayValue
+            self.asked = asked  # store.moments.measurements.SameDayValue
 
     def __init__(self, store: Store, kpi_id: str, unit: str | None = None) -> None:
         super().__init__()
@@ -115,7 +115,7 @@ class RunChartScreen(LiveRefresh, Screen):
     def add_measurement(self, measurement: Measurement, same_day: str = "ask") -> None:
         """Append to the KPI as it is on disk now: no one's measurement is lost; a
         day that has a value already comes back as SameDay, to be asked about."""
-        from store.measurements import SameDayValue
+        from store.moments.measurements import SameDayValue
 
         try:
             saved = add_measurement(self.store, self.kpi_id, measurement, self.kpi.unit, same_day=same_day)
@@ -138,7 +138,7 @@ class RunChartScreen(LiveRefresh, Screen):
     def change_measurement(self, number_: int, rev: int, corrected: Measurement | None) -> None:
         """Correct (or, with None, delete) measurement `number_` of the KPI as shown
         at `rev`: a colleague's change in between is a Conflict, never a wrong point."""
-        from store.measurements import correct_measurement, delete_measurement
+        from store.moments.measurements import correct_measurement, delete_measurement
 
         if corrected is None:
             saved = delete_measurement(self.store, self.kpi_id, number_, rev=rev)
@@ -153,7 +153,7 @@ class RunChartScreen(LiveRefresh, Screen):
     def undo_last(self, rev: int) -> None:
         """The KPI's last change undone, at the revision shown (a colleague's newer
         change is named by StaleUndo, never reverted unseen)."""
-        from store.changes import undo_message
+        from store.model.changes import undo_message
 
         undone = self.store.undo(self.kpi_id, rev=rev)
         self.post_message(self._loaded(undone, undo_message(undone, self.store.today())))
@@ -225,7 +225,7 @@ class RunChartScreen(LiveRefresh, Screen):
 
     # actions --------------------------------------------------------------------------
     def action_measure(self) -> None:
-        from tui.widgets.kpi_dialogs import NewMeasurement
+        from tui.dialogs.kpi_dialogs import NewMeasurement
 
         if self.kpi is None:
             return
@@ -237,7 +237,7 @@ class RunChartScreen(LiveRefresh, Screen):
         self.app.push_screen(NewMeasurement(self.store.today(), self.kpi.measure_unit), entered)
 
     def action_edit(self) -> None:
-        from tui.widgets.kpi_dialogs import KpiForm
+        from tui.dialogs.kpi_dialogs import KpiForm
 
         if self.kpi is None:
             return
@@ -302,7 +302,7 @@ class RunChartScreen(LiveRefresh, Screen):
         self.app.push_screen(CorrectMeasurement(self.store.today(), self.kpi.measure_unit, measurement), entered)
 
     def action_delete(self) -> None:
-        from tui.widgets.yes_no_dialog import YesNoDialog
+        from tui.dialogs.yes_no_dialog import YesNoDialog
 
         if not self._table_chosen():
             return

@@ -12,10 +12,10 @@ from textual.binding import Binding
 
 from store.errors import Conflict, SpiegelError
 from store.i18n import t
-from store.records import Action, Team
-from store.repository import Store
-from store.rules import is_open
-from store.teams import member_count, save_team, team_actions, team_advice
+from store.model.records import Action, Team
+from store.persistence.repository import Store
+from store.model.rules import is_open
+from store.moments.teams import member_count, save_team, team_actions, team_advice
 from store.text import visible, visible_line
 from tui.navigation import OpensUnitScreens
 from tui.screens.table_screen import TableScreen

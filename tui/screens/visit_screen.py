@@ -1,5 +1,5 @@
 """A practice visit (the portfolio's `b`): it opens on what changed since the last
-visit and what there is to discuss (store/visit_agenda.py: the previous visit's
+visit and what there is to discuss (store/moments/visit_agenda.py: the previous visit's
 agreements, pilots, every overdue action, open leerpunten, each KPI against its
 baseline and target), then records this one. Keys: `w` date, who was there, notes
 and the next visit; `a` an agreement (it becomes an action with owner and deadline,
@@ -23,15 +23,15 @@ from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from store.errors import SpiegelError
-from store.fields import show_date
+from store.model.fields import show_date
 from store.i18n import t
-from store.records import Action, Finding, Kpi, Unit, Visit
-from store.reports.visit import since_lines, since_title
-from store.repository import Store
-from store.since import Since, since_last_visit
+from store.model.records import Action, Finding, Kpi, Unit, Visit
+from store.exchange.reports.visit import since_lines, since_title
+from store.persistence.repository import Store
+from store.moments.since import Since, since_last_visit
 from store.text import visible, visible_line
-from store.visit_agenda import Agenda, agenda_lines, visit_agenda
-from store.visits import ActionDraft, record_visit, update_visit
+from store.moments.visit_agenda import Agenda, agenda_lines, visit_agenda
+from store.moments.visits import ActionDraft, record_visit, update_visit
 from tui.bindings import localize_bindings
 from tui.screens.table_screen import describe_error
 from tui.widgets.fitting_footer import FittingFooter
@@ -264,7 +264,7 @@ class VisitScreen(Screen):
         if self.visit is None or self.has_unsaved_changes():
             self.notify(t("visit.report_needs_save"), severity="warning", markup=False)
             return
-        from store.reports.output import report_path  # the settings' reports folder, else where spiegel started
+        from store.exchange.reports.output import report_path  # the settings' reports folder, else where spiegel started
         from tui.dialogs.visit_dialogs import ReportDialog
 
         name = f"bezoekverslag-{self.slug}-{self.visit.id}.html"  # as `spiegel visit report` names it
@@ -277,8 +277,8 @@ class VisitScreen(Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="visit-report")
     def _write_report(self, visit_id: str, path: str) -> None:
-        from store.reports import write_report
-        from store.reports.visit import visit_report
+        from store.exchange.reports import write_report
+        from store.exchange.reports.visit import visit_report
 
         try:
             fmt = "md" if path.lower().endswith(".md") else "html"
@@ -302,6 +302,6 @@ class VisitScreen(Screen):
         if not self.has_unsaved_changes():
             self.app.pop_screen()
             return
-        from tui.widgets.discard_dialog import DiscardDialog
+        from tui.dialogs.discard_dialog import DiscardDialog
 
         self.app.push_screen(DiscardDialog(t("visit.ask_leave")), lambda discard: discard and self.app.pop_screen())

@@ -2,7 +2,7 @@
 
 The form knows nothing about saving: `fill` shows a record, `raw` is what is typed
 now (for "are there unsaved edits?"), `parse` turns it into field values with the
-same parser the CLI uses (`store.fields.parse_value`: 'vr', '+2w', 'wk 12'), and
+same parser the CLI uses (`store.model.fields.parse_value`: 'vr', '+2w', 'wk 12'), and
 `show_errors` puts messages next to the fields they belong to.
 """
 
@@ -21,10 +21,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
 from store.errors import InvalidValue
-from store.fields import parse_value, read_back, show_date
+from store.model.fields import parse_value, read_back, show_date
 from store.i18n import t
-from store.records import Action
-from store.vocab import PHASES, ROUTES, Status, phase_label, route_label
+from store.model.records import Action
+from store.model.vocab import PHASES, ROUTES, Status, phase_label, route_label
 from tui.widgets.field_text import PDSA_PARTS, field_label
 from tui.widgets.form_row import FormRow
 

@@ -7,14 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from store.fields import show_date
+from store.model.fields import show_date
 from store.i18n import t
-from store.queries import ActionFilter, search_text, select, sort_key
-from store.records import Action, id_number
-from store.owner_names import short_owner
-from store.rules import is_due_soon, is_open, is_overdue
+from store.model.queries import ActionFilter, search_text, select, sort_key
+from store.model.records import Action, id_number
+from store.model.owner_names import short_owner
+from store.model.rules import is_due_soon, is_open, is_overdue
 from store.text import visible_line
-from store.vocab import Status
+from store.model.vocab import Status
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Column, Row
 

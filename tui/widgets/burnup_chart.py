@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 from textual_plotext import PlotextPlot
 
-from store.dashboard import BurnPoint
+from store.moments.dashboard import BurnPoint
 from store.dates import month_name
 from store.i18n import t
 

@@ -12,7 +12,7 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Input
 
-from store.vocab import FindingKind
+from store.model.vocab import FindingKind
 
 KIND_KEYS = {
     "f2": FindingKind.POSITIVE,

@@ -1,11 +1,11 @@
 """Fast capture: the list of findings captured so far. What a typed line means is
-the store's rule (store/capture.py `parse_capture`), shared with the CLI."""
+the store's rule (store/moments/capture.py `parse_capture`), shared with the CLI."""
 
 from __future__ import annotations
 
-from store.capture import Captured, parse_capture  # noqa: F401  (re-exported for the screen and tests)
+from store.moments.capture import Captured, parse_capture  # noqa: F401  (re-exported for the screen and tests)
 from store.i18n import t
-from store.records import Finding
+from store.model.records import Finding
 from store.text import visible_line
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Column, Row

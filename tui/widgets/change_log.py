@@ -11,9 +11,9 @@ import datetime as dt
 from rich.text import Text
 from textual.widgets import Static
 
-from store.changes import field_label, when_text
+from store.model.changes import field_label, when_text
 from store.i18n import t
-from store.records import Record
+from store.model.records import Record
 from store.text import visible_line
 from tui.widgets.field_text import value_text
 

@@ -12,7 +12,7 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.widget import Widget
 
-from store.records import Action, Meeting
+from store.model.records import Action, Meeting
 from tui.bindings import localize_bindings
 
 Target = Action | Meeting

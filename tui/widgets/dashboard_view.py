@@ -9,13 +9,13 @@ import datetime as dt
 from rich.table import Table
 from rich.text import Text
 
-from store.dashboard import UnitSummary
-from store.fields import show_date
+from store.moments.dashboard import UnitSummary
+from store.model.fields import show_date
 from store.i18n import t
-from store.owner_names import short_owner
-from store.records import Action, Meeting
+from store.model.owner_names import short_owner
+from store.model.records import Action, Meeting
 from store.text import visible_line
-from store.vocab import PHASES, ROUTES, FindingState, Status, phase_label, route_label
+from store.model.vocab import PHASES, ROUTES, FindingState, Status, phase_label, route_label
 from tui.widgets.table_model import fit
 
 HEADING = "bold underline"

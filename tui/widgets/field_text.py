@@ -8,6 +8,6 @@ widgets that show them wrap them in `Text`, never in markup.
 
 from __future__ import annotations
 
-from store.changes import MAX_VALUE, PDSA_PARTS, field_label, value_text
+from store.model.changes import MAX_VALUE, PDSA_PARTS, field_label, value_text
 
-__all__ = ["MAX_VALUE", "PDSA_PARTS", "field_label", "value_text"]  # store/changes.py, shared with the CLI
+__all__ = ["MAX_VALUE", "PDSA_PARTS", "field_label", "value_text"]  # store/model/changes.py, shared with the CLI

@@ -8,10 +8,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from store.i18n import t
-from store.portfolio import column_name
-from store.records import Finding, Meeting, id_number
+from store.moments.portfolio import column_name
+from store.model.records import Finding, Meeting, id_number
 from store.text import visible_line
-from store.vocab import FindingKind, FindingState
+from store.model.vocab import FindingKind, FindingState
 from tui.widgets.meeting_table import meeting_label
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Column, Row
@@ -32,7 +32,7 @@ def inbox_columns(all_units: bool) -> list[Column]:
         Column(t("tui.col.leerpunt"), min_width=20),
     ]
     if all_units:
-        # the portfolio's column names, the kind's opening kept (store.portfolio.column_name)
+        # the portfolio's column names, the kind's opening kept (store.moments.portfolio.column_name)
         columns.insert(1, Column(t("tui.col.unit"), max_width=22, drop_order=1))
     return columns
 

@@ -1,6 +1,6 @@
 """What the meeting form knows about its fields, with no widgets in it: which
 fields are typed text, how a record becomes the text in the boxes, and how that
-text is parsed back (through `store.fields.parse_value`, so Dutch date phrases,
+text is parsed back (through `store.model.fields.parse_value`, so Dutch date phrases,
 `12`, `-` and empty mean what they mean in the CLI)."""
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from store.fields import read_back
+from store.model.fields import read_back
 from store.errors import InvalidValue
-from store.fields import parse_value
+from store.model.fields import parse_value
 from store.i18n import t
-from store.records import Meeting
+from store.model.records import Meeting
 from store.text import clean_line, visible_line
-from store.vocab import INPUTS, MeetingFormat, Organiser
+from store.model.vocab import INPUTS, MeetingFormat, Organiser
 
 
 @dataclass(frozen=True)
@@ -142,6 +142,6 @@ def hint(name: str, text: str, parsed: dict[str, Any], errors: dict[str, str], a
 
 def duty_line(parsed: dict[str, Any], today: dt.date) -> str:
     """'Terugkoppeling: te laat (uiterlijk 29 okt)': the duty in words, from what is typed."""
-    from store.feedback_duty import duty_words
+    from store.model.feedback_duty import duty_words
 
     return f"{t('tui.meeting.duty')}: {duty_words(Meeting(**parsed), today)}"

@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from store.advice import feedback_overdue
-from store.feedback_duty import GIVEN, OPEN, SENT, UNPLANNED, duty
-from store.fields import show_date
+from store.model.advice import feedback_overdue
+from store.model.feedback_duty import GIVEN, OPEN, SENT, UNPLANNED, duty
+from store.model.fields import show_date
 from store.i18n import t
-from store.records import Finding, Meeting, id_number
+from store.model.records import Finding, Meeting, id_number
 from store.text import visible_line
-from store.vocab import FindingKind, FindingState
+from store.model.vocab import FindingKind, FindingState
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Column, Row
 
@@ -36,7 +36,7 @@ class MeetingTable(RowTable):
 
 def feedback_status(meeting: Meeting, today: dt.date) -> str:
     """Where the feedback to participants stands, in words (never colour alone); the
-    duty itself is store.feedback_duty's (a default due date four weeks after a
+    duty itself is store.model.feedback_duty's (a default due date four weeks after a
     recent meeting)."""
     found = duty(meeting, today)
     if found.state == SENT:

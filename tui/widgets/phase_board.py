@@ -20,13 +20,13 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from store.advice import pilot_ending_soon, pilot_overdue
+from store.model.advice import pilot_ending_soon, pilot_overdue
 from store.i18n import t
-from store.queries import sort_key
-from store.records import Action
-from store.rules import is_overdue
+from store.model.queries import sort_key
+from store.model.records import Action
+from store.model.rules import is_overdue
 from store.text import visible_line
-from store.vocab import PHASES, Status, phase_label
+from store.model.vocab import PHASES, Status, phase_label
 from tui.bindings import localize_bindings
 from tui.widgets.table_model import fit
 

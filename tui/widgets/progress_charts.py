@@ -13,8 +13,8 @@ from textual_plotext import PlotextPlot
 
 from store.dates import month_name
 from store.i18n import t
-from store.progress import StatusPoint
-from store.vocab import PHASES, ROUTES, Status, phase_label
+from store.model.progress import StatusPoint
+from store.model.vocab import PHASES, ROUTES, Status, phase_label
 
 STATUS_ORDER = (Status.DONE, Status.IN_PROGRESS, Status.PLANNED, Status.STOPPED)  # bottom to top
 STATUS_FILL = {Status.DONE: "#", Status.IN_PROGRESS: "=", Status.PLANNED: ".", Status.STOPPED: "x"}

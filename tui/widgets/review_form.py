@@ -14,11 +14,11 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
 from store.errors import InvalidValue
-from store.fields import parse_value, show_date
+from store.model.fields import parse_value, show_date
 from store.i18n import t
-from store.records import Action, Kpi
-from store.reviews import VERDICTS, Decision
-from store.runchart import quantity
+from store.model.records import Action, Kpi
+from store.moments.reviews import VERDICTS, Decision
+from store.model.runchart import quantity
 from store.text import visible_line
 from tui.widgets.form_row import FormRow
 from tui.widgets.run_chart import RunChart
@@ -40,8 +40,8 @@ def kpi_name(kpi: Kpi, classes: str = "rv-kpi-name") -> Static:
 
 def next_hint(action: Action, today: dt.date) -> str:
     """What an empty next review field means, as its placeholder: the planned date
-    kept, the cycle's next date, or plainly none (store.reviews.planned_next)."""
-    from store.reviews import planned_next
+    kept, the cycle's next date, or plainly none (store.moments.reviews.planned_next)."""
+    from store.moments.reviews import planned_next
 
     when, source = planned_next(action, today)
     if when is None:

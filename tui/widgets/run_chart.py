@@ -26,9 +26,9 @@ from textual_plotext import PlotextPlot
 
 from store.dates import month_name
 from store.i18n import t
-from store.kpis import point_rows, value_problem
-from store.records import Kpi
-from store.runchart import ASTRONOMICAL, SHIFT, TREND, Analysis, number, point_marks
+from store.model.kpis import point_rows, value_problem
+from store.model.records import Kpi
+from store.model.runchart import ASTRONOMICAL, SHIFT, TREND, Analysis, number, point_marks
 
 LEVEL_MARKERS = {"median": "-", "target": "=", "baseline": "."}
 VALUE_MARKER, PERIOD_END_MARKER = "o", "|"
@@ -187,5 +187,5 @@ def legend(kpi: Kpi | None = None, analysis: Analysis | None = None) -> str:
 
 
 def table_rows(kpi: Kpi, analysis: Analysis) -> list[tuple[str, str, str, str]]:
-    """The text equivalent of the chart (store.kpis.point_rows)."""
+    """The text equivalent of the chart (store.model.kpis.point_rows)."""
     return point_rows(kpi, analysis)

@@ -12,7 +12,7 @@ from typing import Any
 
 from rich.cells import cell_len, set_cell_size
 
-from store.queries import search_words, words_match
+from store.model.queries import search_words, words_match
 
 GAP = " "
 GUTTER = ("  ", "> ")  # the cursor row is marked with text too, for NO_COLOR terminals

@@ -1,7 +1,7 @@
 """The portfolio's table: one row per unit file, readable or not, and the orders
 it can be sorted in (the first, "needs attention first", is the default). Grouped
 by Hagro or municipality, the kind column shows the group instead and rows of a
-group stand together (store/portfolio.py decides names and filter words)."""
+group stand together (store/moments/portfolio.py decides names and filter words)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from typing import Any, Callable
 
 from store.dates import short_date
 from store.i18n import t
-from store.portfolio import UnitFacts, all_facts, attention_key, column_name, group_column_name, group_words, natural_key
-from store.repository import Store
+from store.moments.portfolio import UnitFacts, all_facts, attention_key, column_name, group_column_name, group_words, natural_key
+from store.persistence.repository import Store
 from store.text import visible_line
-from store.vocab import ROUTES
+from store.model.vocab import ROUTES
 from tui.widgets.row_table import RowTable
 from tui.widgets.table_model import Column, Row
 
