@@ -40,7 +40,7 @@ class ActionFilter:
         None). Its `rows`, if it has one, narrows list rows the same way before they
         become documents (Store.listed_actions)."""
         if self.overdue:
-            from store.persistence.files.listing import FIELDS  # the list rows' shape, whichever backend
+            from store.model.schema import LIST_FIELDS as FIELDS  # the list rows' shape, whichever backend
 
             today_iso = today.isoformat()
             status_at, deadline_at = FIELDS.index("status"), FIELDS.index("deadline")

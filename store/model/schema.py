@@ -21,6 +21,9 @@ SCHEMA_VERSION = 8
 # old version left running cannot write to the old place.
 MOVED = 1000
 META = "_meta"
+# A list row: the fields of an action a list shows, in this order, whichever backend
+# keeps the rows (a unit's list index, PostgreSQL's `listed` column).
+LIST_FIELDS = ("id", "status", "phase", "route", "deadline", "owner", "title", "description")
 TABLES = ("unit", "meetings", "findings", "actions", "kpis", "visits", "teams")
 # The one list of record kinds with ids (A-, B-, K-, L-, M-, T-) that migrate, backup,
 # restore and `db copy` walk: a kind left out of one of them lost its ids' units (issue 26).

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/model/recordtype.py); only
 
     from store.persistence.files.unitfile import UnitFile
 
-FIELDS = ("id", "status", "phase", "route", "deadline", "owner", "title", "description")
+FIELDS = schema.LIST_FIELDS  # the shape of a list row (store/model/schema.py)
 FORMAT = 5  # 4: the header holds the portfolio figures; 5: deleted actions (tombstones) are left out
 
 
