@@ -13,11 +13,12 @@ from store.model.runchart import quantity
 
 # Templates with a number before a word that need no singular: the number is never 1
 # there (a shift is 6+ points, a trend 5+, "too many listeners" is more than 1, an
-# ambiguous id matches 2+, a too long meeting is over 1 minute), or the word is no noun.
+# ambiguous id matches 2+, a too long meeting is over 1 minute), or the word is no noun
+# (a group head "(3) geen": the units counted stand in no group).
 NEVER_ONE_OR_NO_NOUN = {
     "advice.listeners_too_many", "advice.duration_too_long", "kpi.signal.shift_above", "kpi.signal.shift_below",
     "kpi.signal.trend_up", "kpi.signal.trend_down", "tui.overdue_count", "tui.capture.waiting",
-    "tui.dialog.link_ambiguous", "tui.dialog.more",
+    "tui.dialog.link_ambiguous", "tui.dialog.more", "tui.portfolio.no_group_head",
 }
 
 

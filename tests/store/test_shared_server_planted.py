@@ -20,6 +20,7 @@ import pytest
 
 from store.persistence.files import safe
 from store.model.records import Unit
+from store.model.schema import SCHEMA_VERSION
 from store.persistence.repository import Store
 from tests import unix_users as users
 from tests.unix_users import GROUP_A, SHARED, USER_A, USER_B
@@ -65,7 +66,8 @@ def spiegel(runner, user, data, *args, check=True):
 
 def b_writes(runner, data: Path, name: str, code: str) -> None:
     """B rewrites a file of his own unit in place (a hand edit: mode and group stay)."""
-    runner.run_python(USER_B, f"import sys\np = sys.argv[1]\nraw = open(p).read()\n{code}\nopen(p, 'w').write(raw)",
+    runner.run_python(USER_B, f"import sys\np = sys.argv[1]\nraw = before = open(p).read()\n{code}\n"
+                      "assert raw != before, 'the plant changed nothing'\nopen(p, 'w').write(raw)",
                       str(data / "bbb" / name))
 
 
@@ -83,7 +85,7 @@ def a_reads_everything(runner, data: Path, out: Path) -> dict[str, str]:
 
 PLANTS = {
     "deep unit file": ("unit.json", "raw = '{\"unit\":' + '[' * 100000 + ']' * 100000 + '}'"),
-    "schema -1": ("unit.json", "raw = raw.replace('\"schema\":6', '\"schema\":-1')"),
+    "schema -1": ("unit.json", f"raw = raw.replace('\"schema\":{SCHEMA_VERSION}', '\"schema\":-1')"),
     "baseline 10**400": ("unit.json", "raw = raw.replace('\"baseline\":5.0', '\"baseline\":1' + '0' * 400)"),
     "deadline 9999-12-31": ("unit.json", "raw = raw.replace('2026-12-20', '9999-12-31')"),
     "dates 0001-01-01": ("unit.json", "raw = raw.replace('2026-12-20', '0001-01-01').replace('2026-11-01', '0001-01-01')"),
