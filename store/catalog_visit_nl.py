@@ -57,7 +57,7 @@ VISIT_NL: dict[str, str] = {
     "agenda.serves": "voor leerpunt {id} {text}",
     "agenda.serves_more": " (en nog {n})",
     "agenda.serves_more.one": " (en nog 1)",
-    "agenda.credit": "verbeterd: van {first} (eerste meting) naar {value}, met een verschuiving of trend die kant op; de hele reeks is nog basisperiode, dus de run chart telt dit nog niet als signaal na de start (nulmeting {baseline})",
+    "agenda.credit": "verbeterd: van {first} (eerste meting) naar {value}, met een verschuiving of trend die kant op; de hele reeks is nog basisperiode, dus de runchart telt dit nog niet als signaal na de start (nulmeting {baseline})",
     "agenda.nothing": "Geen open afspraken, pilots, te late acties of open leerpunten.",
     "agenda.title": "Te bespreken",
     # the visit summary (store/exchange/reports/visit.py)
@@ -98,7 +98,7 @@ VISIT_NL: dict[str, str] = {
     "vreport.verdict": "Stand",
     "vreport.leerpunt": "Leerpunt",
     "vreport.improved_in_baseline": "verbeterd (hele reeks nog basisperiode)",
-    "vreport.appendix": "Bijlage: zo lees je een run chart",
+    "vreport.appendix": "Bijlage: zo lees je een runchart",
     "vreport.appendix_intro": "Elke grafiek toont de metingen in de tijd, de mediaan van de basisperiode (doorgetrokken; gestippeld waar latere metingen ertegen worden afgezet) en het doel. Gemarkeerde punten horen bij een signaal. De regels:",
     "chart.legend.points": "meting",
     "chart.legend.median": "mediaan basisperiode",

@@ -57,7 +57,7 @@ def test_feedback_mistakes_are_one_line(run, tmp_path):
     hoek(tmp_path)
     for args, message in (
         (("feedback", "sent", "A-1"), "A-1 is geen bijeenkomst"),
-        (("feedback", "sent", "M-2", "--datum", "morgen"), "ligt in de toekomst"),
+        (("feedback", "sent", "M-2", "--datum", "morgen"), "na vandaag"),
         (("feedback", "document", "M-99", "-o", str(tmp_path / "x.md")), "M-99"),
         (("feedback", "document", "M-2", "--format", "pdf", "-o", "x"), "pdf"),
         (("compare", "M-1", "M-1"), "twee verschillende"),

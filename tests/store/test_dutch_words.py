@@ -39,6 +39,8 @@ project provost quick record records relatiemanager rest restore rev root route 
 sanne schema scripts server setgid settings sha sharing shift slug spiegel spiegelgesprek
 spreadsheet ssh start status stderr stdin swed tab tar team teams terminal textual themabijeenkomst
 tip tips token toml trend true unix usr version was week win xlsx
+bit chmod contact etc evaluatie feb fstab gid gpasswd hand hardlinks hidepid invisible kernel logind
+migrate monitoring mount polkit proc protected public regular remount sticky superuser sysctl systemd
 """.split())
 # Run-chart and PDSA terms that were English on Dutch screens (issue 29)
 NEVER = {"study", "act", "burn", "moving", "range", "chart", "charts", "outlier", "shift"}

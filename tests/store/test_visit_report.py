@@ -144,7 +144,7 @@ def test_the_rules_text_is_printed_once_in_an_appendix():
                                                                   "measurements")}, "id": "K-2"})]
     text = visit_document(unit, visit, since, actions, twins, TODAY, charts=False).render("md")
     rules = rules_line(analyse_kpi(kpis[0])).split(";")[0]  # its start: Markdown escapes the rest's '&'
-    assert text.count(rules) == 1 and text.index("## Bijlage: zo lees je een run chart") < text.index(rules)
+    assert text.count(rules) == 1 and text.index("## Bijlage: zo lees je een runchart") < text.index(rules)
 
 
 def test_visit_report_reads_a_saved_visit(store, unit):

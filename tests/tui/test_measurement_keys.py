@@ -120,7 +120,7 @@ async def test_after_t_the_table_has_focus_and_c_corrects_the_highlighted_row(tm
         dialog = app.screen
         assert isinstance(dialog, CorrectMeasurement)
         date = dialog.query_one("#in-date", Input)
-        assert date.value == "do 1 jan"  # a Dutch date, never 2026-01-01
+        assert date.value == "do 1 jan 2026"  # a Dutch date, never 2026-01-01; its year, as it is months ago
         dialog.query_one("#in-value", Input).value = "abc"
         await pilot.press("ctrl+s")
         await settle(pilot)
