@@ -37,7 +37,7 @@ SCREENS: dict[str, tuple[list[str], str]] = {
     "help": ([F1], "sluit dit venster"),
     "dashboard": ([ENTER], "Fasebord"),
     "actions": ([ENTER, "a"], "Bijeenkomsten"),
-    "action_detail": ([ENTER, "a", ENTER], "PDSA"),
+    "action_detail": ([ENTER, "a", ENTER], "Bestuderen"),
     "meetings": ([ENTER, "m"], "Vastleggen"),
     "meeting_form": ([ENTER, "m", ENTER], "gespreksleider"),
     "inbox": ([ENTER, "l"], "Koppelen"),
