@@ -83,6 +83,7 @@ EN: dict[str, str] = {
     "id.invalid": "'{id}' is not an id; ids look like A-12 (action), L-7 (finding), M-3 (meeting) or K-2 (indicator)",
     "id.taken": '{id} already exists in {unit}; nothing was saved. `spiegel check` shows which records are duplicated',
     "record.not_found": "{id} does not exist (or is in a unit you may not read)",
+    "record.ambiguous": "{id} is in more than one unit ({units}) and the id registry names none of them: spiegel picks neither (a copy may be someone else's; ask the administrator)",
     "record.not_found_in": "{id} does not exist in {unit}",
     "conflict": "{id} was changed meanwhile by {who} (you started from revision {mine}, now {theirs}); reload and choose per field",
     "finding.expected": "{id} is not a finding; use an L id, e.g. --from L-7",

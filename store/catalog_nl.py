@@ -86,6 +86,7 @@ NL: dict[str, str] = {
     "id.invalid": "'{id}' is geen id; een id ziet eruit als A-12 (actie), L-7 (bevinding), M-3 (bijeenkomst) of K-2 (indicator)",
     "id.taken": '{id} bestaat al in {unit}; er is niets opgeslagen. `spiegel check` laat zien welke records dubbel zijn',
     "record.not_found": "{id} bestaat niet (of staat in een eenheid die je niet mag lezen)",
+    "record.ambiguous": "{id} staat in meer dan één eenheid ({units}) en het id-register noemt geen van hen: spiegel kiest er geen (een kopie kan door een ander gemaakt zijn; vraag de beheerder)",
     "record.not_found_in": "{id} bestaat niet in {unit}",
     "conflict": "{id} is intussen door {who} gewijzigd (jij begon bij revisie {mine}, nu {theirs}); laad opnieuw en kies per veld",
     "finding.expected": "{id} is geen bevinding; gebruik een L-id, bv. --from L-7",

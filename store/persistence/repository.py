@@ -18,7 +18,8 @@ from store.model import schema
 from store.persistence import unit_names
 from store.persistence.backend import Backend, is_database
 # BadRecordsInUnit lives in store/errors.py; importable from here too.
-from store.errors import BadRecord, BadRecordsInUnit, CorruptFile, FileProblem, InvalidValue, NotFound  # noqa: F401
+from store.errors import (Ambiguous, BadRecord, BadRecordsInUnit, CorruptFile, FileProblem, InvalidValue,  # noqa: F401
+                          NotFound)
 from store.i18n import t
 from store.model.bad_records import bad_in, built
 from store.model.records import Action, Record, Unit, blank_action, field_kinds, record_type
@@ -261,7 +262,12 @@ class Store:
         cls = record_type(record_id)
         record_id = record_id.strip().upper()
         number = record_id.partition("-")[2]
-        for slug in [unit] if unit else self.backend.holders(record_id):
+        candidates = [unit] if unit else self.backend.holders(record_id)
+        # One candidate: the unit given, or the one the id was registered for. More: an
+        # id the registry names no unit for (made before it), so every unit holding it
+        # is found, and two are ambiguous: a colleague's copy is never taken for it.
+        found = []
+        for slug in candidates:
             try:
                 doc = self.backend.read(slug).get(cls.TABLE, {}).get(number)
             except FileProblem:
@@ -269,7 +275,14 @@ class Store:
                     raise
                 continue
             if doc is not None:
-                return self.build_record(cls, doc, slug)  # a bad record: BadRecord says which field
+                found.append((slug, doc))
+                if len(candidates) == 1:
+                    break
+        if len(found) > 1:
+            raise Ambiguous(t("record.ambiguous", id=record_id, units=", ".join(slug for slug, _ in found)))
+        if found:
+            slug, doc = found[0]
+            return self.build_record(cls, doc, slug)  # a bad record: BadRecord says which field
         raise NotFound(t("record.not_found", id=record_id))
 
     # writing ----------------------------------------------------------------

@@ -202,3 +202,28 @@ def test_planted_registry_entries_cannot_stop_new_ids(runner, data):
     new_id = added.stdout.strip()
     assert new_id.startswith("A-") and int(new_id[2:]) < 1000  # bounded, and not pushed up to A-2^29 + 1
     assert Store(data, today=TODAY).get(new_id).title == "Na de vloed"
+
+
+def test_an_id_the_registry_names_no_unit_for_is_never_taken_from_a_colleagues_copy(runner, data):
+    """An id from before the registry (or an archive's bare `taken` list) has an entry
+    without a unit. B copies it into a unit of his own that sorts first: A's `show`
+    and `edit` refuse to choose, naming both units, and B's file is left alone."""
+    admin = Store(data, user="root", today=TODAY)
+    action = admin.add(Action(title="Echte actie van A"), "praktijk-a")
+    entry = data / ".ids" / action.id
+    os.chmod(entry, 0o644)
+    entry.write_bytes(b"")  # as an old entry: taken, no unit named
+    os.chmod(entry, 0o444)
+    runner.spiegel(USER_B, "--data-dir", str(data), "units", "add", "aaa")
+    forged = json.loads((data / "aaa" / "unit.json").read_bytes())
+    forged["actions"][action.id.split("-")[1]] = {"id": action.id, "rev": 1, "title": "Vervalst door B"}
+    runner.run_python(USER_B, "import sys\nopen(sys.argv[1], 'w').write(sys.argv[2])",
+                      str(data / "aaa" / "unit.json"), json.dumps(forged))
+    shown = runner.spiegel(USER_A, "--data-dir", str(data), "show", action.id, check=False)
+    assert shown.returncode != 0 and "Vervalst" not in shown.stdout
+    assert "aaa" in shown.stderr and "praktijk-a" in shown.stderr and len(shown.stderr.strip().splitlines()) == 1
+    edited = runner.spiegel(USER_A, "--data-dir", str(data), "edit", action.id, "--owner", "A", check=False)
+    assert edited.returncode != 0
+    assert json.loads((data / "aaa" / "unit.json").read_bytes())["actions"][action.id.split("-")[1]]["title"] == (
+        "Vervalst door B")
+    assert admin.get(action.id, "praktijk-a").owner == ""

@@ -76,18 +76,18 @@ class FileBackend(Backend):
 
     def holders(self, record_id: str) -> list[str]:
         """The unit the id registry says `A-12` was made for, alone (a copy of the id
-        in another unit is never taken for it); for an id from before the registry,
-        every unit, those whose file mentions `"A-12"` first. Finding the one file
-        among hundreds by a byte search instead of parsing them all keeps `spiegel
-        edit A-12` as cheap with 50k actions as with 1k; the rest follow, so an
-        oddly written file (an escaped character) still gets parsed."""
+        in another unit is never taken for it). For an id from before the registry
+        (or an archive's bare `taken` list): the units whose file mentions `"A-12"`,
+        all of them, so Store.get sees a copy beside the original and refuses to
+        choose. Finding them by a byte search instead of parsing every file keeps
+        `spiegel edit A-12` as cheap with 50k actions as with 1k; where no file
+        mentions it (an oddly escaped one), every unit."""
         holder = self.ids.holder(record_id)
         if holder is not None:
             return [holder]
         needle = f'"{record_id}"'.encode()
         slugs = self.slugs()
-        holders = [slug for slug in slugs if self.unit_file(slug).mentions(needle)]
-        return holders + [slug for slug in slugs if slug not in holders]
+        return [slug for slug in slugs if self.unit_file(slug).mentions(needle)] or slugs
 
     def fingerprint(self, slug: str) -> tuple:
         return self.unit_file(slug).fingerprint()
