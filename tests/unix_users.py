@@ -116,6 +116,15 @@ class Runner:
         return self.as_user(user, ["/bin/sh", "-c", script], check=check)
 
 
+def shared_data_dir(base: Path, mode: int = 0o3770) -> Path:
+    """A data directory as the README's admin steps make one, inside `base`: root's,
+    in the shared group, setgid and sticky (`mode`: another, as an older README made it)."""
+    path = Path(tempfile.mkdtemp(prefix="data-", dir=base))
+    os.chown(path, 0, gid(SHARED))
+    os.chmod(path, mode)
+    return path
+
+
 def world_readable_base() -> Path:
     """A scratch directory the test users can reach (pytest's tmp_path is root's 0700)."""
     base = Path(tempfile.mkdtemp(prefix="spiegel-users-"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import grp
 import pwd
 import os
-import shutil
 import stat
 import subprocess
 import tarfile
@@ -23,30 +22,15 @@ from store.persistence.files.restore import restore
 from store.model.records import Action, Unit
 from store.persistence.repository import Store
 from tests import unix_users as users
-from tests.unix_users import GROUP_A, GROUP_B, SHARED, USER_A, USER_B
+from tests.unix_users import GROUP_A, GROUP_B, USER_A, USER_B
 
 pytestmark = pytest.mark.files_only
 GONE = "spgl-herstel"  # a group made for this test, removed, and brought back by restore
 
 
-@pytest.fixture(scope="module")
-def base():
-    users.ensure_users()
-    path = users.world_readable_base()
-    yield path
-    shutil.rmtree(path, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def runner(base):
-    return users.Runner(base)
-
-
 @pytest.fixture
 def data(base) -> Path:
-    path = Path(tempfile.mkdtemp(prefix="data-", dir=base))
-    os.chown(path, 0, users.gid(SHARED))
-    os.chmod(path, 0o3770)
+    path = users.shared_data_dir(base)
     admin = Store(path, user="root")
     for slug, group in (("praktijk-a", GROUP_A), ("praktijk-b", GROUP_B)):
         admin.create_unit(Unit(name=slug), slug, group=users.gid(group))

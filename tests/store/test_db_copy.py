@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from store.persistence.copy import copy_units
 from store.model.records import Action, Finding, Kpi, Measurement, Unit

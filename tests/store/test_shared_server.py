@@ -10,8 +10,6 @@ is read, moved, deleted or lost.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 import stat
 from pathlib import Path
 
@@ -28,25 +26,10 @@ pytestmark = pytest.mark.files_only  # the files themselves: modes, index, crash
 SECRET = "Geheim plan van praktijk A"
 
 
-@pytest.fixture(scope="module")
-def base():
-    users.ensure_users()
-    path = users.world_readable_base()
-    yield path
-    shutil.rmtree(path, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def runner(base):
-    return users.Runner(base)
-
-
 @pytest.fixture
 def data(base, request) -> Path:
     """A shared data directory as the README tells an admin to make it."""
-    path = Path(tempfile.mkdtemp(prefix="data-", dir=base))
-    os.chown(path, 0, users.gid(SHARED))
-    os.chmod(path, 0o3770)
+    path = users.shared_data_dir(base)
     admin = Store(path, user="root")
     admin.create_unit(Unit(name="Praktijk A"), "praktijk-a", group=users.gid(GROUP_A))
     admin.create_unit(Unit(name="Praktijk B"), "praktijk-b", group=users.gid(GROUP_B))

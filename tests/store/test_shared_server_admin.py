@@ -27,33 +27,13 @@ from tests.unix_users import GROUP_A, GROUP_B, SHARED, USER_B
 pytestmark = pytest.mark.files_only
 
 
-@pytest.fixture(scope="module")
-def base():
-    users.ensure_users()
-    path = users.world_readable_base()
-    yield path
-    shutil.rmtree(path, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def runner(base):
-    return users.Runner(base)
-
-
-def shared_dir(base: Path, mode: int = 0o3770) -> Path:
-    path = Path(tempfile.mkdtemp(prefix="data-", dir=base))
-    os.chown(path, 0, users.gid(SHARED))
-    os.chmod(path, mode)
-    return path
-
-
 def spiegel_root(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "cli", *args], capture_output=True, text=True, cwd=users.REPO,
                           env={**os.environ, "SPIEGEL_LANG": "nl", "SPIEGEL_TODAY": "2026-11-23"}, timeout=timeout)
 
 
 def test_migrate_skips_a_lock_a_colleague_holds_and_goes_on(runner, base):
-    data = shared_dir(base)
+    data = users.shared_data_dir(base)
     scratch = Store(tempfile.mkdtemp(), user="x")
     for name in ("Praktijk Noord", "Praktijk Zuid"):
         slug = scratch.create_unit(Unit(name=name)).id
@@ -79,7 +59,7 @@ def test_migrate_skips_a_lock_a_colleague_holds_and_goes_on(runner, base):
 
 
 def test_units_group_refuses_a_file_with_a_second_link(runner, base):
-    data = shared_dir(base)
+    data = users.shared_data_dir(base)
     Store(data, user="root").create_unit(Unit(name="Open"), "open")  # in the shared group: B may write in it
     elsewhere = Path(tempfile.mkdtemp(dir=base))
     os.chmod(elsewhere, 0o777)
@@ -93,14 +73,14 @@ def test_units_group_refuses_a_file_with_a_second_link(runner, base):
 
 
 def test_units_add_makes_a_group_writable_top_directory_sticky(base):
-    data = shared_dir(base, mode=0o2770)  # as the round-1 README made it
+    data = users.shared_data_dir(base, mode=0o2770)  # as the round-1 README made it
     done = spiegel_root("--data-dir", str(data), "units", "add", "Praktijk A", "--group", GROUP_A)
     assert done.returncode == 0, done.stderr
     assert stat.S_IMODE(os.stat(data).st_mode) & stat.S_ISVTX and "sticky" in done.stderr
 
 
 def test_a_squatted_slug_is_reported_with_its_owner_and_the_line_that_removes_it(runner, base):
-    data = shared_dir(base)
+    data = users.shared_data_dir(base)
     Store(data, user="root").create_unit(Unit(name="Praktijk A"), "praktijk-a", group=users.gid(GROUP_A))
     runner.spiegel(USER_B, "--data-dir", str(data), "units", "add", "Praktijk C")
     done = spiegel_root("--data-dir", str(data), "units", "add", "Praktijk C", "--group", GROUP_A)
@@ -123,7 +103,7 @@ def test_a_reports_temp_name_cannot_be_guessed_and_planted(runner, base):
 
 
 def test_a_unit_without_a_group_is_said_to_be_writable_by_all(base):
-    data = shared_dir(base)
+    data = users.shared_data_dir(base)
     done = spiegel_root("--data-dir", str(data), "units", "add", "Open")
     assert "schrijfbaar" in done.stderr and SHARED in done.stderr
 
@@ -143,7 +123,7 @@ def fake_proc(base: Path, hidepid: str | None, regular: int = 2, hardlinks: int 
 def test_check_server_gives_advice_only_for_what_the_readme_allows(runner, base):
     from store.persistence.files.server_check import ADVICE, PROBLEM, server_findings
 
-    data = shared_dir(base)
+    data = users.shared_data_dir(base)
     admin = Store(data, user="root")
     admin.create_unit(Unit(name="Praktijk A"), "praktijk-a", group=users.gid(GROUP_A))
     admin.create_unit(Unit(name="Open"), "open")  # the README allows it: advice
@@ -158,7 +138,7 @@ def test_check_server_gives_advice_only_for_what_the_readme_allows(runner, base)
 def test_check_server_names_each_problem_and_exits_1(runner, base):
     from store.persistence.files.server_check import PROBLEM, server_findings
 
-    data = shared_dir(base, mode=0o2770)  # no sticky bit
+    data = users.shared_data_dir(base, mode=0o2770)  # no sticky bit
     Store(data, user="root").create_unit(Unit(name="Praktijk A"), "praktijk-a", group=users.gid(GROUP_A))
     os.chmod(data, 0o2770)  # units add set it: taken away again
     os.mkdir(data / "kapot", 0o777)

@@ -9,9 +9,6 @@ text that fits more than one unit is refused with the candidates and their group
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,24 +21,9 @@ from tests.unix_users import GROUP_A, GROUP_B, SHARED, USER_A, USER_B
 pytestmark = pytest.mark.files_only
 
 
-@pytest.fixture(scope="module")
-def base():
-    users.ensure_users()
-    path = users.world_readable_base()
-    yield path
-    shutil.rmtree(path, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def runner(base):
-    return users.Runner(base)
-
-
 @pytest.fixture
 def data(base) -> Path:
-    path = Path(tempfile.mkdtemp(prefix="data-", dir=base))
-    os.chown(path, 0, users.gid(SHARED))
-    os.chmod(path, 0o3770)
+    path = users.shared_data_dir(base)
     admin = Store(path, user="root")
     admin.create_unit(Unit(name="Praktijk A"), "praktijk-a", group=users.gid(GROUP_A))
     admin.create_unit(Unit(name="De Linde"), "de-linde", group=users.gid(GROUP_A))

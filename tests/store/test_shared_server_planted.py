@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import tarfile
 import tempfile
 from pathlib import Path
@@ -23,20 +22,12 @@ from store.model.records import Unit
 from store.model.schema import SCHEMA_VERSION
 from store.persistence.repository import Store
 from tests import unix_users as users
-from tests.unix_users import GROUP_A, SHARED, USER_A, USER_B
+from tests.unix_users import GROUP_A, USER_A, USER_B
 
 pytestmark = pytest.mark.files_only
 
 READS = [["list"], ["units"], ["check"], ["export", "-o", "{out}/x.csv"], ["ical", "-o", "{out}/x.ics"],
          ["list", "--json"]]
-
-
-@pytest.fixture(scope="module")
-def base():
-    users.ensure_users()
-    path = users.world_readable_base()
-    yield path
-    shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +39,7 @@ def runner(base):
 
 @pytest.fixture
 def data(base, runner) -> Path:
-    path = Path(tempfile.mkdtemp(prefix="data-", dir=base))
-    os.chown(path, 0, users.gid(SHARED))
-    os.chmod(path, 0o3770)
+    path = users.shared_data_dir(base)
     Store(path, user="root").create_unit(Unit(name="Praktijk A"), "praktijk-a", group=users.gid(GROUP_A))
     spiegel(runner, USER_A, path, "add", "Plan van A", "--unit", "praktijk-a", "--due", "2026-12-20")
     spiegel(runner, USER_B, path, "units", "add", "bbb")  # in the shared group: every member reads it

@@ -14,7 +14,6 @@ import io
 import json
 import os
 import pwd
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -35,29 +34,9 @@ pytestmark = pytest.mark.files_only
 TODAY = __import__("datetime").date(2026, 11, 23)
 
 
-@pytest.fixture(scope="module")
-def base():
-    users.ensure_users()
-    path = users.world_readable_base()
-    yield path
-    shutil.rmtree(path, ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def runner(base):
-    return users.Runner(base)
-
-
-def shared_dir(base: Path) -> Path:
-    path = Path(tempfile.mkdtemp(prefix="data-", dir=base))
-    os.chown(path, 0, users.gid(SHARED))
-    os.chmod(path, 0o3770)
-    return path
-
-
 @pytest.fixture
 def data(base) -> Path:
-    path = shared_dir(base)
+    path = users.shared_data_dir(base)
     admin = Store(path, user="root", today=TODAY)
     admin.create_unit(Unit(name="Praktijk A"), "praktijk-a", group=users.gid(GROUP_A))
     admin.add(Action(title="Plan van A"), "praktijk-a")
@@ -174,7 +153,7 @@ def test_after_a_restore_visit_and_team_ids_open_their_own_unit(runner, base, da
     team = admin.add(Team(name="Kernteam A"), "praktijk-a")
     archive = Path(tempfile.mkdtemp(dir=base)) / "a.tar.gz"
     backup(admin.files, str(archive))
-    fresh = shared_dir(base)
+    fresh = users.shared_data_dir(base)
     done = spiegel_root("--data-dir", str(fresh), "restore", str(archive))
     assert done.returncode == 0, done.stderr
     # B forges both ids in a unit of his own, made before A's in slug order

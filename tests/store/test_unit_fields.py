@@ -11,7 +11,6 @@ import pytest
 
 from store.model import schema
 from store.errors import Conflict, CorruptFile, InvalidRecord, InvalidValue
-from store.model.records import Unit
 from store.persistence.repository import Store
 from store.moments.units import change_unit, parse_route_phases, phase_changes
 from tests.conftest import TODAY, write_unit_file

@@ -4,7 +4,6 @@ Conflict and nothing at all is written."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
