@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import click
 
-from cli.catalog_backup_en import CLI_BACKUP_EN
-from cli.catalog_backup_nl import CLI_BACKUP_NL
 from cli.params import data_dir_option, settings
 from cli.settings import make_store
-from store import backup_words  # noqa: F401  (the store's words of backup and restore)
-from store.i18n import register
-
-register({"nl": CLI_BACKUP_NL, "en": CLI_BACKUP_EN})
 
 
 @click.command()

@@ -3,7 +3,7 @@ and our commands' help, in the UI language.
 
 click looks its texts up with `gettext` through a name `_` (and `ngettext`) bound in
 each of its modules at import; those module globals are replaced here by lookups in
-our catalogs (`click:<English text>` keys, cli/catalog_*.py), so no .mo files and no
+our catalogs (`click:<English text>` keys, cli/words/), so no .mo files and no
 locale are involved, and LANG plays no part. A text click adds in a later version and
 we lack stays English: the test over every click `_()` call in the installed click
 names it. Our own help texts are set on the command tree from `cli.help.*` and

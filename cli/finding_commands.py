@@ -10,7 +10,7 @@
 
 Lines are read as in the app's fast capture (store/moments/capture.py); every decision is
 one store workflow (store/moments/workflows.py), with `--rev` checked under the unit's lock.
-Help texts: cli/catalog_work_*.py."""
+Help texts: cli/words/ (`meetings`, `findings` and `serve`)."""
 
 from __future__ import annotations
 

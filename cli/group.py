@@ -6,39 +6,17 @@ from __future__ import annotations
 
 import click
 
-from cli.catalog_after_en import CLI_AFTER_EN
-from cli.catalog_after_nl import CLI_AFTER_NL
-from cli.catalog_backup_en import CLI_BACKUP_EN
-from cli.catalog_backup_nl import CLI_BACKUP_NL
-from cli.catalog_en import CLI_EN
-from cli.catalog_eval_en import CLI_EVAL_EN
-from cli.catalog_eval_nl import CLI_EVAL_NL
-from cli.catalog_io_en import IO_EN
-from cli.catalog_io_nl import IO_NL
-from cli.catalog_nl import CLI_NL
-from cli.catalog_units_en import CLI_UNITS_EN
-from cli.catalog_units_nl import CLI_UNITS_NL
-from cli.catalog_visit_en import CLI_VISIT_EN
-from cli.catalog_visit_nl import CLI_VISIT_NL
-from cli.catalog_work_en import CLI_WORK_EN
-from cli.catalog_work_nl import CLI_WORK_NL
+from cli import words
 from cli.lazy import LazyGroup
 # options, data_dir_option and settings live in cli/params.py; importable from here too.
 from cli.params import CONTEXT, data_dir_option, options, settings  # noqa: F401
 from cli.settings import settings_from
 from cli.spec import GLOBAL
-from store.i18n import register
+from store.i18n import add_layer
 
-register({"nl": CLI_NL, "en": CLI_EN})
-register({"nl": CLI_UNITS_NL, "en": CLI_UNITS_EN})
-register({"nl": CLI_WORK_NL, "en": CLI_WORK_EN})  # meetings, findings, serve
-register({"nl": CLI_AFTER_NL, "en": CLI_AFTER_EN})
-register({"nl": CLI_EVAL_NL, "en": CLI_EVAL_EN})
-# Also registered by their command modules; here too so that `spiegel --help` lists
-# those commands without importing them (cli/lazy.py).
-register({"nl": IO_NL, "en": IO_EN})
-register({"nl": CLI_VISIT_NL, "en": CLI_VISIT_EN})
-register({"nl": CLI_BACKUP_NL, "en": CLI_BACKUP_EN})
+# Every command's words, so that `spiegel --help` lists them without importing one
+# (cli/lazy.py).
+add_layer(words.load)
 
 # Every command, in the order a user meets them: imported only when it is asked for
 # (cli/lazy.py). A new command module adds its commands here.

@@ -13,13 +13,8 @@ import sys
 
 import click
 
-from cli.catalog_io_en import IO_EN
-from cli.catalog_io_nl import IO_NL
 from cli.params import data_dir_option, settings
 from cli.settings import make_store
-from store.i18n import register
-
-register({"nl": IO_NL, "en": IO_EN})
 
 
 @click.command("import")

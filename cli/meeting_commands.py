@@ -8,7 +8,7 @@
 Every field of a meeting has its option; dates follow store/model/fields.py (a meeting
 date without a year is the latest such date, a feedback due date the next one).
 The rules of thumb (store/model/advice.py) are printed as advice on stderr: they never
-stop a save. Help texts: cli/catalog_work_*.py."""
+stop a save. Help texts: cli/words/ (`meetings`, `findings` and `serve`)."""
 
 from __future__ import annotations
 

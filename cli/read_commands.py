@@ -16,7 +16,7 @@ json_option = options((spec.JSON,))
 @options(spec.LIST)
 @click.pass_context
 def list_actions(ctx, data_dir, **values):
-    """`spiegel list` (help: cli.help.list in cli/catalog_*.py)."""
+    """`spiegel list` (help: cli.help.list in cli/words/)."""
     from cli.hot import run_list
 
     run_list(settings(ctx, data_dir), **values)

@@ -14,7 +14,7 @@ class Opt:
     def __init__(self, dest: str, *flags: str, kind: str = "text", metavar: str | None = None,
                  default: object = None) -> None:
         self.dest, self.flags, self.kind = dest, flags, kind
-        self.metavar = metavar  # its help text: cli/catalog_*.py (cli.opt.<dest>)
+        self.metavar = metavar  # its help text: cli/words/ (cli.opt.<dest>)
         self.default = () if kind == "multi" else False if kind == "flag" else default
 
 

@@ -14,14 +14,9 @@ from __future__ import annotations
 
 import click
 
-from cli.catalog_visit_en import CLI_VISIT_EN
-from cli.catalog_visit_nl import CLI_VISIT_NL
 from cli.params import data_dir_option, options, settings
 from cli.settings import make_store
 from cli.spec import JSON
-from store.i18n import register
-
-register({"nl": CLI_VISIT_NL, "en": CLI_VISIT_EN})
 
 
 @click.group()

@@ -1,39 +1,59 @@
-"""The one catalog of user-facing words: Dutch (catalog_nl.py) first, English
-(catalog_en.py) second, and the lookup everyone uses, `t(key, **values)`. The app
-registers its own screen words (tui/catalog_*.py) with `register` when it is
-imported: they live with the app, and the CLI never loads them.
+"""The lookup of user-facing words, `t(key, **values)`, in the language chosen with
+`set_language` (Dutch by default, and Dutch where a key has no English).
 
-Kept in store/ (plain dicts, no dependencies) because the CLI, the TUI and the
-store's own error messages all speak to users. Plurals: a message about a number
-has its singular beside it under `<key>.one` ("1 onbehandeld leerpunt" next to "{n}
-onbehandelde leerpunten"); `t` takes it when the number that counts (`n`, `count`,
-`total` or `points`, the first given) is 1. Dutch and English need no other forms.
+The words live in one dict per layer and language (docs/architecture.md, "Words"):
+store/words/{nl,en}.py always; the app adds tui/words/ when it is imported and the
+click command line cli/words/ (`add_layer`), so the CLI's `list` and `add` never load
+the app's words. A language's words are read when it is first used: a Dutch run
+never reads the English ones.
+
+Plurals: a message about a number has its singular beside it under `<key>.one` ("1
+onbehandeld leerpunt" next to "{n} onbehandelde leerpunten"); `t` takes it when the
+number that counts (`n`, `count`, `total` or `points`, the first given) is 1. Dutch
+and English need no other forms.
 """
 
 from __future__ import annotations
 
+from store import words as _store_words
 
-from store.catalog_en import EN
-from store.catalog_nl import NL
-
+LANGUAGES = ("nl", "en")
 _LANG = ["nl"]
-CATALOGS = {"nl": NL, "en": EN}
+# Each layer's words: a function from a language to that layer's dict.
+_LAYERS = [_store_words.load]
 
 
-def register(words: dict[str, dict[str, str]]) -> None:
-    """Add a part's own words ({"nl": {...}, "en": {...}}) to the catalogs; a key
-    that is already there is a mistake (two parts would fight over it)."""
-    for lang, catalog in words.items():
-        clash = set(catalog) & set(CATALOGS[lang]) - {k for k, v in catalog.items() if CATALOGS[lang].get(k) == v}
-        if clash:
-            raise KeyError(f"catalog keys registered twice: {sorted(clash)[:3]}")
-        CATALOGS[lang].update(catalog)
+class _Catalogs(dict):
+    """Language -> every added layer's words in it, read on first use."""
+
+    def __missing__(self, lang: str) -> dict[str, str]:
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        words: dict[str, str] = {}
+        for load in _LAYERS:
+            words.update(load(lang))
+        self[lang] = words
+        return words
+
+
+CATALOGS: dict[str, dict[str, str]] = _Catalogs()
+NL = CATALOGS["nl"]  # the fallback, always read (and kept up to date by add_layer)
+
+
+def add_layer(load) -> None:
+    """Add a layer's words (`load(lang)` -> its dict for that language) to every
+    language, read now for the languages already in use and later for the rest."""
+    if load in _LAYERS:
+        return
+    _LAYERS.append(load)
+    for lang, words in CATALOGS.items():
+        words.update(load(lang))
 
 
 def set_language(lang: str | None) -> str:
     """Pick the UI language: 'nl' or 'en'. Unknown values fall back to Dutch."""
     code = (lang or "nl").lower()[:2]
-    _LANG[0] = code if code in CATALOGS else "nl"
+    _LANG[0] = code if code in LANGUAGES else "nl"
     return _LANG[0]
 
 
@@ -53,21 +73,3 @@ def t(key: str, **values: object) -> str:
         key += ".one"
     template = CATALOGS[_LANG[0]].get(key) or NL.get(key) or key
     return template.format(**values) if values else template
-
-
-def _register_store_parts() -> None:
-    """The store's words kept in modules of their own (one per topic)."""
-    from store.catalog_units_en import UNITS_EN
-    from store.catalog_units_nl import UNITS_NL
-    from store.catalog_visit_en import VISIT_EN
-    from store.catalog_visit_nl import VISIT_NL
-
-    register({"nl": UNITS_NL, "en": UNITS_EN})
-    register({"nl": VISIT_NL, "en": VISIT_EN})
-    from store.catalog_eval_en import EVAL_EN
-    from store.catalog_eval_nl import EVAL_NL
-
-    register({"nl": EVAL_NL, "en": EVAL_EN})
-
-
-_register_store_parts()

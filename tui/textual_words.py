@@ -6,7 +6,7 @@ show, and a few messages of their own (ctrl+c's "Do you want to quit?", Select's
 prompt). Textual has no translation hook, so `translate_textual()` rewrites the
 descriptions in every Textual widget class's merged bindings (`_merged_bindings`:
 Textual's class-level table, copied into each new widget) to catalog words, keyed by
-Textual's English text (`textual.<text>`, tui/catalog_*.py). It runs in make_app,
+Textual's English text (`textual.<text>`, tui/words/). It runs in make_app,
 after the language is chosen and before any widget exists, and again before each
 screen is pushed (for the widget classes its module imported); the English
 originals are kept, so a change of language works too. A test collects every description

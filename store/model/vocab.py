@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 from store.errors import InvalidValue
-from store.i18n import CATALOGS, t
+from store.i18n import CATALOGS, LANGUAGES, language, t
 
 
 class Code(str, Enum):
@@ -24,11 +24,13 @@ class Code(str, Enum):
         if isinstance(text, cls):
             return text
         wanted = str(text).strip().lower().replace("-", "_")
-        for member in cls:
-            names = {member.value, member.name.lower()}
-            names |= {cat.get(f"{cls.__name__}.{member.value}", "").lower() for cat in CATALOGS.values()}
-            if wanted in {n.replace("-", "_") for n in names} or wanted.replace("_", " ") in names:
-                return member
+        # The language in use first: the other's words are read only for a word it lacks.
+        for languages in ((language(),), LANGUAGES):
+            for member in cls:
+                names = {member.value, member.name.lower()}
+                names |= {CATALOGS[lang].get(f"{cls.__name__}.{member.value}", "").lower() for lang in languages}
+                if wanted in {n.replace("-", "_") for n in names} or wanted.replace("_", " ") in names:
+                    return member
         allowed = ", ".join(m.label for m in cls)
         raise InvalidValue(field, t("value.choice", value=text, allowed=allowed))
 
@@ -107,15 +109,3 @@ def route_short_label(route: int) -> str:
     """The route in a word or two, for a narrow column ('Ander gesprek', 'E-health')."""
     return t(f"route_short.{route}")
 
-
-def _register_after_words() -> None:
-    """The words of the feedback duty, teams and comparing meetings (their own catalogs,
-    registered here because every record's labels pass through this module)."""
-    from store.catalog_after_en import AFTER_EN
-    from store.catalog_after_nl import AFTER_NL
-    from store.i18n import register
-
-    register({"nl": AFTER_NL, "en": AFTER_EN})
-
-
-_register_after_words()

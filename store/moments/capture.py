@@ -7,10 +7,8 @@ The app's capture screen and `spiegel findings capture` read a line the same way
 
 from __future__ import annotations
 
-from store.catalog_findings_en import FINDINGS_EN
-from store.catalog_findings_nl import FINDINGS_NL
 from store.errors import InvalidValue
-from store.i18n import register, t
+from store.i18n import t
 from store.model.records import Finding, Meeting, record_type
 from store.text import clean_line
 from store.model.vocab import FindingKind
@@ -18,8 +16,6 @@ from store.model.vocab import FindingKind
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from store.persistence.repository import Store
-
-register({"nl": FINDINGS_NL, "en": FINDINGS_EN})
 
 PREFIXES = (
     ("t:", FindingKind.TIP),

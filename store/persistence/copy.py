@@ -21,7 +21,6 @@ import re
 from store.model import schema
 from store.errors import FileProblem, SpiegelError
 from store.i18n import t
-from store import backup_words  # noqa: F401  (registers the words of restored groups)
 
 ID = re.compile(r"[ABKLMT]-[1-9][0-9]{0,8}")  # as store/persistence/files/layout.py: anything else is no id to register
 TYPE_CHECKING = False

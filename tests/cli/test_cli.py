@@ -128,6 +128,17 @@ def test_everyday_list_and_add_do_not_import_click_orjson_or_tinydb(run, two_uni
     assert not imported, sorted(imported)
 
 
+@pytest.mark.parametrize("argv", [
+    ["list", "--overdue", "-u", "hoek", "--status", "gepland"],
+    ["add", "Folder", "-u", "hoek", "--due", "vr", "-o", "Sanne"],
+])
+def test_a_dutch_list_or_add_reads_the_stores_dutch_words_only(run, two_units, argv):
+    """Not the English words (read on first use of English), not the app's or click's."""
+    imported = imported_after(run, *argv)
+    assert "store.words.nl" in imported
+    assert not {"store.words.en", "tui.words", "cli.words"} & imported, sorted(imported)
+
+
 def test_the_fast_path_and_click_agree(run, two_units):
     """`--unit hoek` is parsed without click, `--unit=hoek --` (unusual) by click."""
     assert run("add", "Eerste", "--unit", "hoek", "--due", "1-11-2026").stdout == "A-1\n"

@@ -65,14 +65,6 @@ def test_english(run, two_units, tmp_path):
     assert "Put actions, findings, meetings or KPI measurements" in run("--lang", "en", "import", "--help").stdout
 
 
-def test_catalogs_have_the_same_keys():
-    from cli.catalog_io_en import IO_EN
-    from cli.catalog_io_nl import IO_NL
-    from store.catalog_interop_en import INTEROP_EN
-    from store.catalog_interop_nl import INTEROP_NL
-
-    assert set(IO_NL) == set(IO_EN) and set(INTEROP_NL) == set(INTEROP_EN)
-
 
 def test_every_counted_noun_of_import_and_export_has_a_singular():
     import re

@@ -18,7 +18,6 @@ import cli.backup_commands  # noqa: F401
 import cli.group  # noqa: F401
 import cli.io_commands  # noqa: F401
 import cli.visit_commands  # noqa: F401
-import store.backup_words  # noqa: F401
 import store.moments.capture  # noqa: F401
 import store.exchange.interop  # noqa: F401
 import store.exchange.reports  # noqa: F401

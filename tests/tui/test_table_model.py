@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import threading
 
-from store.i18n import EN, NL
+from store.i18n import CATALOGS
 from store.model.records import Unit
 from tests.tui.helpers import TODAY, make_store, screen_lines, settle
 from tui.app import make_app
@@ -18,7 +18,7 @@ def test_fit_pads_cuts_and_aligns():
 
 
 def test_catalogs_have_the_same_keys():
-    assert set(NL) == set(EN)
+    assert set(CATALOGS["nl"]) == set(CATALOGS["en"])
 
 
 async def test_hostile_unit_name_is_literal(small_dir):

@@ -14,9 +14,3 @@ XLSX, JSON, iCalendar). The store does the work; the CLI and the app call it.
     ical.py        every duty spiegel shows as iCalendar
     outfile.py     output files created 0600, never through a planted link
 """
-
-from store.catalog_interop_en import INTEROP_EN as _EN
-from store.catalog_interop_nl import INTEROP_NL as _NL
-from store.i18n import register as _register
-
-_register({"nl": _NL, "en": _EN})

@@ -117,13 +117,12 @@ def normal(header: object) -> str:
 @lru_cache(maxsize=8)
 def _export_headers(kind: str) -> dict[str, str]:
     """Normal export header (both languages) -> field, for one kind."""
-    from store.catalog_interop_en import INTEROP_EN
-    from store.catalog_interop_nl import INTEROP_NL
+    from store.words import load
     from store.exchange.interop.exporter import COLUMNS
 
     found: dict[str, str] = {}
     for column in COLUMNS.get(kind, ()):
-        for catalog in (INTEROP_NL, INTEROP_EN):
+        for catalog in (load("nl"), load("en")):
             header = catalog.get(f"interop.col.{column}")
             if header:
                 found.setdefault(normal(header), _EXPORT_FIELD.get(column, column))

@@ -12,11 +12,5 @@ Charts are SVG drawn by matplotlib (charts.py), imported only when a report with
 chart is written: never on the CLI's `list`/`add` path.
 """
 
-from store.i18n import register as _register
-from store.exchange.reports.catalog_en import REPORTS_EN as _EN
-from store.exchange.reports.catalog_nl import REPORTS_NL as _NL
-
-_register({"nl": _NL, "en": _EN})
-
-from store.exchange.reports.document import Document  # noqa: E402,F401
-from store.exchange.reports.output import write_report  # noqa: E402,F401
+from store.exchange.reports.document import Document  # noqa: F401
+from store.exchange.reports.output import write_report  # noqa: F401

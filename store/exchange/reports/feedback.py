@@ -15,15 +15,11 @@ import datetime as dt
 import os
 
 from store.model.compare import own_theme
-from store.i18n import language, register, t
+from store.i18n import language, t
 from store.model.records import Action, Finding, Meeting, Unit, id_number
-from store.exchange.reports.catalog_feedback_en import FEEDBACK_EN
-from store.exchange.reports.catalog_feedback_nl import FEEDBACK_NL
 from store.exchange.reports.document import Document
 from store.exchange.reports.output import write_report
 from store.model.vocab import FindingKind, FindingState, Status
-
-register({"nl": FEEDBACK_NL, "en": FEEDBACK_EN})
 
 FORMATS = ("md", "html")
 

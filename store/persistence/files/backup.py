@@ -30,7 +30,6 @@ from store.model import schema
 from store.errors import FileProblem, SpiegelError
 from store.persistence.files import groups, layout, safe
 from store.i18n import t
-from store import backup_words  # noqa: F401  (registers the words used here)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/model/recordtype.py); only type checkers need it

@@ -15,7 +15,6 @@ import subprocess
 
 from store.errors import NoAccess
 from store.i18n import t
-from store import backup_words  # noqa: F401  (registers the words used here)
 
 # What groupadd accepts on Debian (and nothing a shell or an option could misread).
 NAME = re.compile(r"[a-z_][a-z0-9_-]{0,31}")

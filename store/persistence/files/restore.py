@@ -29,7 +29,6 @@ from store.errors import AlreadyExists, FileProblem, SpiegelError
 from store.persistence.files import groups, layout, safe
 from store.persistence.files.backup import FORMAT, MANIFEST, counts, ids_of, member_name
 from store.i18n import t
-from store import backup_words  # noqa: F401  (registers the words used here)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing costs CLI start-up (store/model/recordtype.py); only type checkers need it

@@ -13,7 +13,6 @@ import os
 import shutil
 import subprocess
 
-from store import backup_words  # noqa: F401  (registers the words used here)
 from store.errors import SpiegelError
 from store.persistence.files import safe
 from store.i18n import t
