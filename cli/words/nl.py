@@ -1,6 +1,6 @@
-"""Dutch words of cli/: the command line's help, output and click's own texts, by key (looked up with
-`store.i18n.t`). English in cli/words/en.py with the same keys; a key
-ending in `.one` is the singular of the key before it (store/i18n.py)."""
+"""Dutch words of cli/: the command line's help, output and click's own texts, by key,
+looked up with `store.i18n.t`. English in cli/words/en.py, with the same keys;
+`<key>.one` is the singular of `<key>` (store/i18n.py). One dict, a section per topic."""
 
 WORDS = {
     # ── help of every command and option, click's own texts (`click:<English>`) ──

@@ -1,6 +1,6 @@
-"""Dutch words of store/: records, rules, messages, reports, import and export, by key (looked up with
-`store.i18n.t`). English in store/words/en.py with the same keys; a key
-ending in `.one` is the singular of the key before it (store/i18n.py)."""
+"""Dutch words of store/: records, rules, messages, reports, import and export, by key,
+looked up with `store.i18n.t`. English in store/words/en.py, with the same keys;
+`<key>.one` is the singular of `<key>` (store/i18n.py). One dict, a section per topic."""
 
 WORDS = {
     # ── records, fields, rules, advice, messages, run charts, lists and units ──

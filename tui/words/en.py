@@ -1,6 +1,7 @@
-"""English words of tui/: the app's screens, dialogs and key bindings, and Textual's own texts, by key (looked up with
-`store.i18n.t`). Dutch in tui/words/nl.py with the same keys; a key
-ending in `.one` is the singular of the key before it (store/i18n.py)."""
+"""English words of tui/: the app's screens, dialogs and key bindings, and Textual's own
+texts, by key, looked up with `store.i18n.t`. Dutch in tui/words/nl.py, with the same
+keys; `<key>.one` is the singular of `<key>` (store/i18n.py). One dict, a section per
+topic."""
 
 WORDS = {
     # ── the app's screens ──
