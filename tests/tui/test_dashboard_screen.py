@@ -3,6 +3,7 @@ unit; its keys open the unit's other screens; the burn-up has a table twin."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,8 @@ async def test_english_axis_and_words(demo_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_unit(pilot, "kastanjehof")
         assert "Phase per route" in text_of(app)
+        # the counts' labels have a space after them in English too ("Learning p." is 11 wide)
+        assert re.search(r"^ ?Learning p\. \d+ open", text_of(app), re.M), text_of(app)
         plot = chart_text(app)
         assert "Jan 26" in plot and "created" in plot
 

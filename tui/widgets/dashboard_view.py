@@ -35,10 +35,12 @@ def phases_block(summary: UnitSummary) -> Text:
 def counts_block(summary: UnitSummary) -> Text:
     states = " · ".join(f"{summary.leerpunten[s]} {s.label}" for s in FindingState)
     statuses = " · ".join(f"{summary.actions[s]} {s.label}" for s in Status)
+    labels = t("tui.dash.leerpunten"), t("tui.dash.actions")
+    width = max(map(len, labels)) + 1  # a space after the longer label, in every language
     text = Text()
-    text.append(f"{t('tui.dash.leerpunten'):<11}", style="bold")
+    text.append(labels[0].ljust(width), style="bold")
     text.append(states + "\n")
-    text.append(f"{t('tui.dash.actions'):<11}", style="bold")
+    text.append(labels[1].ljust(width), style="bold")
     text.append(statuses)
     if summary.bad_records:  # in words: the counts above leave these out
         ids = ", ".join(visible_line(bad.record_id) for bad in summary.bad_records[:5])
