@@ -1,0 +1,91 @@
+"""Text a colleague wrote into a unit file by hand is data on every screen: markup
+shows literally, and escape sequences, C1 controls and bidi overrides never reach the
+terminal (store/text.py marks hidden characters; controls are dropped for display).
+Every free-text field of every record of a demo unit carries the same hostile head,
+and every screen of that unit is opened, with its first record's detail."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store.moments.demo import build_demo
+from tests.tui.helpers import TODAY, make_store, open_unit, screen_lines, settle
+from tui.app import make_app
+from tui.navigation import SCREEN_CLASSES, build_unit_screen
+
+# At the start of each text: a narrow column cuts a text's end, never its start.
+HEAD = "\u202eR\u202c\u200b\x1b]52;c;ZXZpbA==\x07\x1b[2J\x9b31m[@click=app.quit]Q [b]B "
+CONTROLS = ("\x1b", "\x07", "\x9b")
+RAW = (*CONTROLS, "\u202e", "\u202c", "\u200b")
+# Screens whose fields edit the stored value: an input holds it as stored, hidden
+# characters too (showing marks there would store them on the next save).
+EDITORS = {"ActionDetailScreen", "TeamDialog", "MeetingFormScreen", "KpiDialog", "VisitDialog", "FindingEditDialog"}
+# The free-text fields, per kind of record (the rest are dates, numbers and codes).
+TEXT_FIELDS = {
+    "unit": ("name", "relatiemanager", "hagro", "municipality"),
+    "meetings": ("theme", "facilitator", "minute_taker", "notes"),
+    "findings": ("text", "theme"),
+    "actions": ("title", "description", "owner"),
+    "kpis": ("name", "measure_unit"),
+    "visits": ("notes",),
+    "teams": ("name", "coordinator", "assignment"),
+}
+# The lists whose Enter opens the record under the cursor (its detail or its form).
+OPENS_A_RECORD = ("actions", "meetings", "inbox", "kpis", "teams")
+LIST_FIELDS = {"meetings": ("questions",), "visits": ("present",)}
+
+
+def plant(path: Path) -> None:
+    data = json.loads(path.read_bytes())
+    for kind, fields in TEXT_FIELDS.items():
+        for record in data.get(kind, {}).values():
+            for field in fields:
+                if isinstance(record.get(field), str) and record[field]:
+                    record[field] = HEAD + record[field]
+            for field in LIST_FIELDS.get(kind, ()):
+                record[field] = [HEAD + item if isinstance(item, str) else item for item in record.get(field, [])]
+    path.write_bytes(json.dumps(data, ensure_ascii=False).encode())
+
+
+@pytest.fixture(scope="module")
+def hostile_dir(tmp_path_factory) -> Path:
+    data_dir = tmp_path_factory.mktemp("hostile") / "data"
+    build_demo(make_store(data_dir))
+    plant(data_dir / "huisartsenpraktijk-de-linde" / "unit.json")
+    return data_dir
+
+
+def assert_harmless(app, where: str) -> str:
+    text = "\n".join(screen_lines(app))
+    raw = CONTROLS if type(app.screen).__name__ in EDITORS else RAW
+    assert [ch for ch in raw if ch in text] == [], (where, type(app.screen).__name__, [l for l in text.splitlines() if any(c in l for c in raw)][:3])
+    assert app.is_running, where
+    return text
+
+
+async def test_every_screen_of_a_hand_edited_unit_shows_its_text_as_data(hostile_dir):
+    app = make_app(hostile_dir, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert "[@click=app.quit]Q" in assert_harmless(app, "portfolio")
+        dashboard = await open_unit(pilot, "linde")
+        assert "beschadigd" not in assert_harmless(app, "dashboard")  # the plant broke no record
+        seen = set()
+        for kind in [kind for kind in SCREEN_CLASSES if kind != "dashboard"]:  # the dashboard is open
+            app.push_screen(build_unit_screen(app, kind, dashboard.slug, dashboard.unit_name))
+            await settle(pilot)
+            if "[@click=app.quit]Q" in assert_harmless(app, kind):
+                seen.add(kind)
+            if kind in OPENS_A_RECORD:
+                await pilot.press("enter")
+                await settle(pilot)
+                if "[@click=app.quit]Q" in assert_harmless(app, f"{kind}, enter"):
+                    seen.add(kind + "+enter")
+            while app.screen is not dashboard:
+                app.pop_screen()
+                await settle(pilot)
+        # the screens that list records show the planted text (literally), not just survive it
+        assert {"actions", "meetings", "inbox", "kpis", "teams", "actions+enter", "kpis+enter"} <= seen, seen
