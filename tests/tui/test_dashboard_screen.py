@@ -49,8 +49,7 @@ async def test_demo_unit_shows_every_part(demo_dir):
         assert summary.overdue[0].id in text
         body = screen.query_one("#dash-body")
         await pilot.press("end")
-        await pilot.pause()
-        assert body.scroll_y > 0  # the page scrolls with the keyboard
+        assert await wait_until(pilot, lambda: body.scroll_y > 0)  # the page scrolls with the keyboard
         plot = chart_text(app)
         assert "nov" in plot and "jan 26" in plot  # Dutch months, January with its year
         assert "aangemaakt" in plot and "afgerond" in plot  # a legend, not colour alone

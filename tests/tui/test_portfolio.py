@@ -3,6 +3,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from tests.tui.helpers import TODAY, make_store, screen_lines, settle
+from tests.tui.test_live_refresh import wait_until
 from tui.app import make_app
 from tui.screens.dashboard_screen import DashboardScreen
 from tui.screens.portfolio_screen import PortfolioScreen
@@ -92,7 +93,9 @@ async def test_a_unit_that_breaks_while_open_is_reported(small_dir):
         app.screen.load()
         await settle(pilot)
         assert app.is_running
-        assert any("Laden mislukt: de-hoek/unit.json: leeg bestand" in line for line in screen_lines(app))
+        # the message arrives from the loading worker: waited for, not assumed after one settle
+        assert await wait_until(pilot, lambda: any("Laden mislukt: de-hoek/unit.json: leeg bestand" in line
+                                                   for line in screen_lines(app)))
 
 
 async def test_back_from_a_unit_the_table_has_the_keys_and_the_filter_stays(small_dir):
