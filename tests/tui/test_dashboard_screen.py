@@ -91,9 +91,9 @@ async def test_english_axis_and_words(demo_dir):
     app = make_app(demo_dir, today=TODAY, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_unit(pilot, "kastanjehof")
-        assert "Phase per route" in text_of(app)
         # the counts' labels have a space after them in English too ("Learning p." is 11 wide)
-        assert re.search(r"^ ?Learning p\. \d+ open", text_of(app), re.M), text_of(app)
+        assert await wait_until(pilot, lambda: re.search(r"^ ?Learning p\. \d+ open", text_of(app), re.M)), text_of(app)
+        assert "Phase per route" in text_of(app)
         plot = chart_text(app)
         assert "Jan 26" in plot and "created" in plot
 
