@@ -11,7 +11,8 @@ Two jobs, two sets of functions:
   typed. Only lone surrogates (bytes that were not UTF-8, which no file can hold)
   become a visible `⟨U+DC80⟩`.
 - **Showing** (`visible`, `visible_line`): the one function every terminal line and
-  every HTML/Markdown report passes through. Characters that hide or reorder text,
+  every HTML/Markdown report passes through; an edit field shows a stored text the
+  same way (`for_editing`) and saves what it showed (`edited`). Characters that hide or reorder text,
   or look like nothing, are shown as `⟨U+202E⟩`, so one unit name cannot pass for
   another: bidi controls, zero-width characters (a joiner only outside a joined
   emoji or a script that needs it), U+2061-2064, U+180E, the soft hyphen U+00AD,
@@ -134,6 +135,32 @@ def _emoji(code: int, text: str, at: int) -> bool:
 
 def _joining_script(code: int) -> bool:
     return any(low <= code <= high for low, high in JOINING_SCRIPTS)
+
+
+def for_editing(value: str) -> str:
+    """A stored text as an edit field shows it: `visible` (a field is a line on the
+    terminal like any other), tabs and newlines kept for a text area."""
+    return visible(value)
+
+
+def edited(text: str, stored: str) -> str:
+    """What an edit field that was filled with `for_editing(stored)` saves: `stored`
+    itself while the field still shows exactly that (an untouched field changes
+    nothing, whatever it holds), else `text` with each mark of a hidden character
+    turned back into the character, so a field saves what it showed."""
+    if text == visible(stored):
+        return stored
+    if "⟨U+" not in text:
+        return text
+    import re  # only for a field that holds a mark
+
+    return re.sub(r"⟨U\+([0-9A-F]{4,6})⟩", _unmarked, text)
+
+
+def _unmarked(mark) -> str:
+    code = int(mark[1], 16)
+    hidden = (code in HIDDEN and code not in _SURROGATES) or code in TAGS or code in (ZWJ, ZWNJ)
+    return chr(code) if hidden else mark[0]
 
 
 _JOINER_MARKS = {"⟨U+200D⟩": chr(ZWJ), "⟨U+200C⟩": chr(ZWNJ)}

@@ -76,3 +76,16 @@ def test_schema_7_to_8_turns_joiner_marks_back_where_they_join():
 def test_restore_joiners_leaves_plain_text_alone():
     assert restore_joiners("geen markering") == "geen markering"
     assert restore_joiners("⟨U+200D⟩") == "⟨U+200D⟩"
+
+
+def test_an_edit_field_shows_hidden_characters_marked_and_saves_what_it_showed():
+    from store.text import edited, for_editing
+
+    stored = "De \u202eHoek\u202c\u200b 👩\u200d⚕️ ⟨U+202E⟩ al zo opgeslagen"
+    shown = for_editing(stored)
+    assert "\u202e" not in shown and "\u200b" not in shown and "👩\u200d⚕️" in shown
+    assert edited(shown, stored) == stored  # untouched: the stored value, even its literal old mark
+    changed = edited(shown + "!", stored)
+    assert changed == "De \u202eHoek\u202c\u200b 👩\u200d⚕️ \u202e al zo opgeslagen!"  # marks back to characters
+    assert edited("regel ⟨U+0041⟩ ⟨U+DC80⟩ ⟨U+200C⟩", "") == "regel ⟨U+0041⟩ ⟨U+DC80⟩ \u200c"  # only hidden ones
+    assert edited("gewoon", "anders") == "gewoon"

@@ -20,7 +20,7 @@ from store.model.fields import parse_field_date, show_date
 from store.i18n import t
 from store.model.records import Finding
 from store.persistence.repository import Store
-from store.text import clean_line, visible_line
+from store.text import clean_line, edited, visible_line
 from store.moments.visits import ActionDraft
 from store.model.vocab import phase_label, route_label
 from tui.dialogs.form_dialog import FormDialog, line_input
@@ -279,7 +279,8 @@ class FindingActionsDialog(TitlesDialog):
     def action_confirm(self) -> None:
         from store.moments.workflows import parse_action_line
 
-        lines = [line for line in (clean_line(x) for x in self.query_one(TextArea).text.splitlines()) if line.strip()]
+        typed = edited(self.query_one(TextArea).text, self.source)  # the finding's text, as shown
+        lines = [line for line in (clean_line(x) for x in typed.splitlines()) if line.strip()]
         if not lines:
             self.show_error(t("tui.dialog.titles_required"))
             return

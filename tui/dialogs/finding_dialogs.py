@@ -16,7 +16,7 @@ from textual.widgets import Input, Static, TextArea
 from store.i18n import t
 from store.model.records import Action, Finding
 from store.persistence.repository import Store
-from store.text import clean_line, visible_line
+from store.text import clean_line, edited, for_editing, visible_line
 from tui.bindings import localize_bindings
 from tui.dialogs.discard_dialog import KeepsTypedWork
 
@@ -58,7 +58,8 @@ class TitlesDialog(FindingDialog):
     HINT = "tui.dialog.titles_hint"
 
     def editor(self) -> ComposeResult:
-        yield TextArea(clean_line(self.finding.text), id="titles", soft_wrap=True, tab_behavior="focus",
+        self.source = clean_line(self.finding.text)  # shown marked, read back as shown (store.text.edited)
+        yield TextArea(for_editing(self.source), id="titles", soft_wrap=True, tab_behavior="focus",
                        show_line_numbers=False)
 
     def on_mount(self) -> None:
@@ -67,7 +68,8 @@ class TitlesDialog(FindingDialog):
         area.move_cursor(area.document.end)
 
     def action_confirm(self) -> None:
-        titles = [line for line in (clean_line(x) for x in self.query_one(TextArea).text.splitlines()) if line]
+        typed = edited(self.query_one(TextArea).text, self.source)
+        titles = [line for line in (clean_line(x) for x in typed.splitlines()) if line]
         if not titles:
             self.show_error(t("tui.dialog.titles_required"))
             return

@@ -15,10 +15,11 @@ from store.i18n import t
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
 from tui.dialogs.discard_dialog import KeepsTypedWork
+from tui.dialogs.stored_text import StoredTextFields
 from tui.widgets.form_row import FormRow
 
 
-class FormDialog(KeepsTypedWork, ModalScreen):
+class FormDialog(StoredTextFields, KeepsTypedWork, ModalScreen):
     BINDINGS = [
         *FIELD_KEYS,
         Binding("ctrl+s", "submit", "tui.key.save", tooltip="tui.tip.save", id="form_dialog.save"),
@@ -43,9 +44,6 @@ class FormDialog(KeepsTypedWork, ModalScreen):
     def parsed(self) -> tuple[object, dict[str, str]]:
         """The result, and problems by field name (none: the dialog closes with it)."""
         raise NotImplementedError
-
-    def text(self, name: str) -> str:
-        return self.query_one(f"#in-{name}", Input).value
 
     def action_submit(self) -> None:
         result, errors = self.parsed()

@@ -27,11 +27,12 @@ from store.model.runchart import RULE_SETS, number
 from store.model.vocab import Direction
 from tui.bindings import localize_bindings
 from tui.dialogs.discard_dialog import KeepsTypedWork
+from tui.dialogs.stored_text import StoredTextFields
 from tui.widgets.field_text import field_label
 from tui.widgets.form_row import FormRow
 
 
-class _Dialog(KeepsTypedWork, ModalScreen):
+class _Dialog(StoredTextFields, KeepsTypedWork, ModalScreen):
     BINDINGS = [
         Binding("ctrl+s", "submit", "tui.key.save", tooltip="tui.tip.save", id="kpi_dialog.save"),
         Binding("escape", "cancel", "tui.key.cancel", tooltip="tui.tip.close_dialog", id="kpi_dialog.cancel"),
@@ -56,9 +57,6 @@ class _Dialog(KeepsTypedWork, ModalScreen):
 
     def row(self, name: str) -> FormRow:
         return self.query_one(f"#row-{name}", FormRow)
-
-    def text(self, name: str) -> str:
-        return self.query_one(f"#in-{name}", Input).value
 
     def parsed(self) -> tuple[dict[str, Any], dict[str, str]]:
         raise NotImplementedError
@@ -166,8 +164,9 @@ class KpiForm(_Dialog):
         kpi = self.kpi
         directions = [(Text(d.label), d.value) for d in Direction]
         return [
-            FormRow("name", field_label("name"), field_input("name", kpi.name)),
-            FormRow("measure_unit", field_label("measure_unit"), field_input("measure_unit", kpi.measure_unit, "%, min, aantal")),
+            FormRow("name", field_label("name"), self.stored_text_input("name", kpi.name)),
+            FormRow("measure_unit", field_label("measure_unit"),
+                    self.stored_text_input("measure_unit", kpi.measure_unit, "%, min, aantal")),
             FormRow("direction", field_label("direction"),
                     Select(directions, value=kpi.direction.value, allow_blank=False, id="in-direction", compact=True)),
             *(FormRow(n, field_label(n), field_input(n, _number_text(getattr(kpi, n)), classes="number")) for n in self.NUMBERS),

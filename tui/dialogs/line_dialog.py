@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from store.i18n import t
+from store.text import edited, for_editing
 from tui.bindings import localize_bindings
 from tui.dialogs.discard_dialog import KeepsTypedWork
 
@@ -28,7 +29,7 @@ class LineDialog(KeepsTypedWork, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="sp-dialog"):
             yield Static(Text(self.title_text), classes="sp-dialog-title")
-            yield Input(self.value, id="line-input", compact=True, select_on_focus=False)
+            yield Input(for_editing(self.value), id="line-input", compact=True, select_on_focus=False)
             yield Static("", classes="sp-dialog-error", markup=False)
             yield Static(self.hint, classes="sp-dialog-hint", markup=False)
 
@@ -41,7 +42,7 @@ class LineDialog(KeepsTypedWork, ModalScreen[str | None]):
         if not event.value.strip():
             self.query_one(".sp-dialog-error", Static).update(Text(t("value.required")))
             return
-        self.dismiss(event.value)
+        self.dismiss(edited(event.value, self.value))  # what the field showed (store.text.edited)
 
     def action_cancel(self) -> None:
         self.cancel_keeping_work()

@@ -27,7 +27,7 @@ class CorrectMeasurement(NewMeasurement):
             FormRow("date", field_label("date"), field_input("date", show_date("measurement", m.date, self.today),
                                                       classes="date"), aside=True),
             FormRow("value", field_label("value"), field_input("value", number(m.value), classes="number")),
-            FormRow("note", field_label("note"), field_input("note", m.note)),
+            FormRow("note", field_label("note"), self.stored_text_input("note", m.note)),
         ]
 
     def hint(self) -> str:

@@ -23,12 +23,13 @@ from store.model.vocab import TeamKind
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
 from tui.dialogs.discard_dialog import KeepsTypedWork
+from tui.dialogs.stored_text import StoredTextFields
 from tui.widgets.form_row import FormRow
 
 NUMBERS = ("patients", "partners")
 
 
-class TeamDialog(KeepsTypedWork, ModalScreen[Team | None]):
+class TeamDialog(StoredTextFields, KeepsTypedWork, ModalScreen[Team | None]):
     BINDINGS = [
         Binding("ctrl+s", "submit", "tui.key.save", tooltip="tui.tip.save", id="team_dialog.save"),
         Binding("escape", "cancel", "tui.key.cancel", tooltip="tui.tip.close_dialog", id="team_dialog.cancel"),
@@ -57,14 +58,14 @@ class TeamDialog(KeepsTypedWork, ModalScreen[Team | None]):
         kinds = [(Text(kind.label), kind.value) for kind in TeamKind]  # Select labels: Text, never markup
         with Vertical():
             yield Static(title, classes="team-title", markup=False)
-            yield FormRow("name", t("tui.team.name"), _input("name", team.name))
+            yield FormRow("name", t("tui.team.name"), self.stored_text_input("name", team.name))
             yield FormRow("kind", t("tui.team.kind"),
                           Select(kinds, value=team.kind.value, allow_blank=False, id="in-kind", compact=True))
-            yield FormRow("coordinator", t("tui.team.coordinator"), _input("coordinator", team.coordinator))
-            yield FormRow("providers", t("tui.team.providers"), _input("providers", "; ".join(team.providers)))
+            yield FormRow("coordinator", t("tui.team.coordinator"), self.stored_text_input("coordinator", team.coordinator))
+            yield FormRow("providers", t("tui.team.providers"), self.stored_text_input("providers", "; ".join(team.providers)))
             for name in NUMBERS:
                 yield FormRow(name, t(f"tui.team.{name}"), _input(name, str(getattr(team, name)), "number"))
-            yield FormRow("assignment", t("tui.team.assignment"), _input("assignment", clean_line(team.assignment)))
+            yield FormRow("assignment", t("tui.team.assignment"), self.stored_text_input("assignment", clean_line(team.assignment)))
             yield Static("", id="team-advice", markup=False)
             yield Static(t("tui.team.hint"), classes="team-hint", markup=False)
 
@@ -72,9 +73,6 @@ class TeamDialog(KeepsTypedWork, ModalScreen[Team | None]):
         super().on_mount()
         self.query_one("#in-name", Input).focus()
         self._show_advice()
-
-    def text(self, name: str) -> str:
-        return self.query_one(f"#in-{name}", Input).value
 
     def parsed(self) -> tuple[Team, dict[str, str]]:
         """A copy of the team (same id and rev) with what is typed, and the errors."""

@@ -10,7 +10,7 @@ import os
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, Select
 
 from store.errors import InvalidValue
 from store.model.fields import parse_field_date, read_back, show_date
@@ -38,9 +38,8 @@ class WhoDialog(FormDialog):
         yield FormRow("date", field_label("date"), line_input("date", show_date("date", self.date, self.today), "",
                                                               "date"), aside=True)
         yield FormRow("present", field_label("present"),
-                      line_input("present", ", ".join(self.present), t("dialog.present_placeholder")))
-        yield FormRow("notes", field_label("notes"), TextArea(self.notes, id="in-notes", soft_wrap=True,
-                                                              tab_behavior="focus", show_line_numbers=False))
+                      self.stored_text_input("present", ", ".join(self.present), t("dialog.present_placeholder")))
+        yield FormRow("notes", field_label("notes"), self.stored_text_area("notes", self.notes))
         shown = show_date("next_visit", self.next_visit, self.today) if self.next_visit else ""
         yield FormRow("next_visit", field_label("next_visit"),
                       line_input("next_visit", shown, t("dialog.next_visit_placeholder"), "date"), aside=True)
@@ -75,7 +74,7 @@ class WhoDialog(FormDialog):
         if errors:
             return None, errors
         present = [p for p in (clean_line(x).strip() for x in self.text("present").replace(";", ",").split(",")) if p]
-        return {"date": date, "present": present, "notes": clean_text(self.query_one(TextArea).text),
+        return {"date": date, "present": present, "notes": clean_text(self.text("notes")),
                 "next_visit": next_visit}, {}
 
 

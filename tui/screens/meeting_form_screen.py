@@ -20,7 +20,7 @@ from store.errors import Conflict, SpiegelError
 from store.i18n import t
 from store.model.records import Meeting
 from store.persistence.repository import Store
-from store.text import visible, visible_line
+from store.text import edited, for_editing, visible, visible_line
 from store.model.vocab import INPUTS, MeetingFormat, Organiser
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
@@ -108,7 +108,7 @@ class MeetingFormScreen(LiveRefresh, Screen):
     def _editor(self, name: str) -> ComposeResult:
         initial = self._initial
         if name in TYPED:
-            yield Input(initial.typed[name], id=f"mf-{name}", placeholder=t(f"tui.meeting.{name}.placeholder"))
+            yield Input(for_editing(initial.typed[name]), id=f"mf-{name}", placeholder=t(f"tui.meeting.{name}.placeholder"))
         elif name == "format":
             options = [(fmt.label, fmt) for fmt in MeetingFormat]
             yield Select(options, value=initial.format, allow_blank=False, id="mf-format")
@@ -118,7 +118,8 @@ class MeetingFormScreen(LiveRefresh, Screen):
             yield MarkCheckbox(t("tui.meeting.working_target_box"), initial.working_target, id="mf-working")
         elif name in ("questions", "notes"):
             text = initial.questions if name == "questions" else initial.notes
-            yield TextArea(text, id=f"mf-{name}", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+            yield TextArea(for_editing(text), id=f"mf-{name}", soft_wrap=True, tab_behavior="focus",
+                           show_line_numbers=False)
         elif name == "feedback_given_unknown":
             yield MarkCheckbox(t("tui.meeting.given_unknown_box"), initial.given_unknown, id="mf-given")
         elif name == "inputs":
@@ -159,12 +160,12 @@ class MeetingFormScreen(LiveRefresh, Screen):
 
     def _fill(self, meeting: Meeting) -> None:
         """Show `meeting` in every field; it is then the saved state."""
-        values = values_of(meeting)
+        values = self._initial = values_of(meeting)
         for name in TYPED:
-            self.query_one(f"#mf-{name}", Input).value = values.typed[name]
+            self.query_one(f"#mf-{name}", Input).value = for_editing(values.typed[name])
         self.query_one("#mf-format", Select).value = values.format
-        self.query_one("#mf-questions", TextArea).text = values.questions
-        self.query_one("#mf-notes", TextArea).text = values.notes
+        self.query_one("#mf-questions", TextArea).text = for_editing(values.questions)
+        self.query_one("#mf-notes", TextArea).text = for_editing(values.notes)
         for code in INPUTS:
             self.query_one(f"#mf-input-{code}", Checkbox).value = code in values.inputs
         self.query_one("#mf-given", Checkbox).value = values.given_unknown
@@ -175,12 +176,15 @@ class MeetingFormScreen(LiveRefresh, Screen):
 
     # state -----------------------------------------------------------------------------
     def collect(self) -> FormValues:
+        """What the form would save: a field shows stored text with its hidden
+        characters marked, and gives back what it showed (store.text.edited)."""
+        stored = self._initial
         return FormValues(
-            typed={name: self.query_one(f"#mf-{name}", Input).value for name in TYPED},
+            typed={name: edited(self.query_one(f"#mf-{name}", Input).value, stored.typed[name]) for name in TYPED},
             format=self.query_one("#mf-format", Select).value,  # type: ignore[arg-type]
-            questions=self.query_one("#mf-questions", TextArea).text,
+            questions=edited(self.query_one("#mf-questions", TextArea).text, stored.questions),
             inputs=tuple(c for c in INPUTS if self.query_one(f"#mf-input-{c}", Checkbox).value),
-            notes=self.query_one("#mf-notes", TextArea).text,
+            notes=edited(self.query_one("#mf-notes", TextArea).text, stored.notes),
             given_unknown=self.query_one("#mf-given", Checkbox).value,
             organiser=self.query_one("#mf-organiser", Select).value,  # type: ignore[arg-type]
             working_target=self.query_one("#mf-working", Checkbox).value,

@@ -261,7 +261,7 @@ class ReviewScreen(ReviewValues, SavesRecords, Screen):
     # actions ------------------------------------------------------------------------------
     def _decision(self) -> Decision | None:
         """The form as a Decision, or None with the problems shown beside their fields."""
-        decision, errors = form_decision(self, self.store.today())
+        decision, errors = form_decision(self, self.item.action, self.store.today())
         for row in self.query(FormRow):
             if not row.field.startswith("kpi-"):
                 row.set_error(errors.get(row.field, ""))

@@ -25,12 +25,15 @@ from store.model.fields import parse_value, read_back, show_date
 from store.i18n import t
 from store.model.records import Action
 from store.model.vocab import PHASES, ROUTES, Status, phase_label, route_label
+from store.text import edited, for_editing
 from tui.widgets.field_text import PDSA_PARTS, field_label
 from tui.widgets.form_row import FormRow
 
 DATE_FIELDS = ("deadline", "review_date", "started_on", "done_on", "evaluated_on")
 TEXT_FIELDS = ("title", "owner", "progress", "findings", "review_cycle", *DATE_FIELDS)
 SELECT_FIELDS = ("status", "phase", "route")
+# Free text, shown with hidden characters marked and saved as shown (store.text.edited).
+FREE_TEXT = ("title", "owner", "description", *(f"pdsa-{part}" for part in PDSA_PARTS))
 FINDING_ID = re.compile(r"L-\d+")
 
 
@@ -42,6 +45,7 @@ class ActionForm(Vertical):
         self.today = today
         self.findings: dict[str, str] = {}
         self.linked_before: set[str] = set()
+        self.stored: dict[str, str] = {}  # each free-text field's stored value, as filled
 
     # composition -------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -81,13 +85,16 @@ class ActionForm(Vertical):
         if owners is not None:
             self.editor("owner").suggester = SuggestFromList(owners, case_sensitive=False)
         self.linked_before = set(action.findings)
+        self.stored = {"title": action.title, "owner": action.owner, "description": action.description,
+                       **{f"pdsa-{part}": str(action.pdsa.get(part, "")) for part in PDSA_PARTS}}
         for name in TEXT_FIELDS:
-            self.editor(name).value = as_text(name, getattr(action, name), self.today)
+            text = self.stored[name] if name in self.stored else as_text(name, getattr(action, name), self.today)
+            self.editor(name).value = for_editing(text)
         for name in SELECT_FIELDS:
             self.editor(name).value = getattr(action, name)
-        self.editor("description").load_text(action.description)
+        self.editor("description").load_text(for_editing(action.description))
         for part in PDSA_PARTS:
-            self.editor(f"pdsa-{part}").load_text(str(action.pdsa.get(part, "")))
+            self.editor(f"pdsa-{part}").load_text(for_editing(self.stored[f"pdsa-{part}"]))
         self.show_errors({})
 
     def raw(self) -> dict[str, Any]:
@@ -100,6 +107,7 @@ class ActionForm(Vertical):
     def parse(self) -> tuple[dict[str, Any], dict[str, str]]:
         """(field values, {field: error}) for everything in the form."""
         raw = self.raw()
+        raw.update({name: edited(raw[name], self.stored.get(name, "")) for name in FREE_TEXT})
         values: dict[str, Any] = {name: raw[name] for name in SELECT_FIELDS}
         errors: dict[str, str] = {}
         for name in (*TEXT_FIELDS, "description"):

@@ -14,7 +14,7 @@ from store.errors import InvalidValue
 from store.model.fields import parse_value
 from store.i18n import t
 from store.model.records import Meeting
-from store.text import clean_line, visible_line
+from store.text import clean_line
 from store.model.vocab import INPUTS, MeetingFormat, Organiser
 
 
@@ -69,7 +69,8 @@ class FormValues:
 
 
 def values_of(meeting: Meeting) -> FormValues:
-    """The form's text for a record (dates as d-m-yyyy, which parse_value reads back)."""
+    """The form's text for a record, as stored (dates as d-m-yyyy, which parse_value
+    reads back); the fields show the text `for_editing` (the screen does that)."""
     typed = {}
     for name, spec in TYPED.items():
         value = getattr(meeting, name)
@@ -78,11 +79,11 @@ def values_of(meeting: Meeting) -> FormValues:
         elif spec.kind == "date":
             typed[name] = f"{value.day}-{value.month}-{value.year}"
         else:
-            typed[name] = visible_line(str(value))
+            typed[name] = str(value)
     return FormValues(
         typed=typed,
         format=meeting.format,
-        questions="\n".join(visible_line(q) for q in meeting.questions),
+        questions="\n".join(meeting.questions),
         inputs=tuple(i for i in INPUTS if i in meeting.inputs),
         notes=meeting.notes,
         given_unknown=meeting.feedback_given_unknown,

@@ -19,7 +19,7 @@ from store.i18n import t
 from store.model.records import Action, Kpi
 from store.moments.reviews import VERDICTS, Decision
 from store.model.runchart import quantity
-from store.text import visible_line
+from store.text import edited, for_editing, visible_line
 from tui.widgets.form_row import FormRow
 from tui.widgets.run_chart import RunChart
 
@@ -71,8 +71,8 @@ def review_widgets(action: Action, kpis: list[Kpi], today: dt.date) -> list[Widg
         FormRow("verdict", t("tui.review.verdict"),
                 Select(verdicts, value="continue", allow_blank=False, id="in-verdict", compact=True)),
         FormRow("progress", t("tui.review.progress"), field_input("progress", str(action.progress), "0–100")),
-        FormRow("study", t("tui.review.study"), field_input("study", action.pdsa.get("study", ""))),
-        FormRow("act", t("tui.review.act"), field_input("act", action.pdsa.get("act", ""))),
+        FormRow("study", t("tui.review.study"), field_input("study", for_editing(action.pdsa.get("study", "")))),
+        FormRow("act", t("tui.review.act"), field_input("act", for_editing(action.pdsa.get("act", "")))),
         FormRow("owner", t("tui.review.owner"),
                 field_input("owner", "", kept_hint(visible_line(action.owner), "tui.review.no_owner"), "rv-next-in")),
         FormRow("deadline", t("tui.review.deadline"),
@@ -82,8 +82,9 @@ def review_widgets(action: Action, kpis: list[Kpi], today: dt.date) -> list[Widg
     ]
 
 
-def form_decision(root: Widget, today: dt.date) -> tuple[Decision | None, dict[str, str]]:
-    """The decision typed into the form under `root`, or None and {row: problem}."""
+def form_decision(root: Widget, action: Action, today: dt.date) -> tuple[Decision | None, dict[str, str]]:
+    """The decision typed into the form under `root` (made by `review_widgets` for
+    `action`), or None and {row: problem}."""
     errors: dict[str, str] = {}
     values: dict = {}
     for name, field in (("progress", "progress"), ("next", "review_date"), ("deadline", "deadline")):
@@ -94,12 +95,13 @@ def form_decision(root: Widget, today: dt.date) -> tuple[Decision | None, dict[s
     if values.get("progress") is not None and not 0 <= values["progress"] <= 100:
         errors["progress"] = t("value.range", low=0, high=100)
     verdict = str(root.query_one("#in-verdict", Select).value)
-    act = parse_value(Action, "description", root.query_one("#in-act", Input).value)
+    act = parse_value(Action, "description", edited(root.query_one("#in-act", Input).value, action.pdsa.get("act", "")))
     if verdict == "stop" and not act.strip():
         errors["act"] = t("review.stop_reason")
     if errors:
         return None, errors
-    study = parse_value(Action, "description", root.query_one("#in-study", Input).value)
+    study = parse_value(Action, "description",
+                        edited(root.query_one("#in-study", Input).value, action.pdsa.get("study", "")))
     owner = parse_value(Action, "owner", root.query_one("#in-owner", Input).value)
     return Decision(verdict=verdict, progress=values["progress"], study=study or None, act=act or None,
                     next_review=values["next"], owner=owner or None, deadline=values["deadline"]), {}

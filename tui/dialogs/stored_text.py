@@ -1,0 +1,38 @@
+"""Form fields that edit stored free text: filled with its hidden characters marked
+(`store.text.for_editing`: a bidi override in a name reaches the terminal from a
+field no more than from a list), and read back as what they showed
+(`store.text.edited`: an untouched field gives the stored value itself)."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, TextArea
+
+from store.text import edited, for_editing
+
+
+class StoredTextFields:
+    """For a form whose fields are `#in-<name>`: `text(name)` is what a field holds,
+    for a field made by `stored_text_input`/`stored_text_area` what it saves."""
+
+    stored: dict[str, str]
+
+    def stored_text_input(self, name: str, stored: str, placeholder: str = "", classes: str = "") -> Input:
+        self._remember(name, stored)
+        return Input(for_editing(stored), placeholder=placeholder, id=f"in-{name}", classes=classes,
+                     select_on_focus=False, compact=True)
+
+    def stored_text_area(self, name: str, stored: str) -> TextArea:
+        self._remember(name, stored)
+        return TextArea(for_editing(stored), id=f"in-{name}", soft_wrap=True, tab_behavior="focus",
+                        show_line_numbers=False)
+
+    def text(self, name: str) -> str:
+        field = self.query_one(f"#in-{name}")  # type: ignore[attr-defined]
+        typed = field.text if isinstance(field, TextArea) else field.value
+        stored = getattr(self, "stored", {})
+        return edited(typed, stored[name]) if name in stored else typed
+
+    def _remember(self, name: str, stored: str) -> None:
+        if not hasattr(self, "stored"):
+            self.stored = {}
+        self.stored[name] = stored
