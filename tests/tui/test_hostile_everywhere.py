@@ -111,3 +111,26 @@ async def test_an_edit_field_saves_the_stored_text_untouched_and_what_it_showed_
         assert saved.rev == action.rev + 1
         assert saved.owner == action.owner + "!"  # the hidden characters as stored, the "!" added
         assert saved.title == action.title  # a field not typed in keeps its stored text exactly
+
+
+async def test_a_meeting_saved_from_its_form_keeps_the_hidden_characters_it_holds(hostile_dir):
+    """The form showed them marked and, before, saved the marks as text."""
+    from store.model.records import Meeting
+    from tui.screens.meeting_form_screen import MeetingFormScreen
+
+    store = make_store(hostile_dir)
+    meeting = next(m for m in store.records(Meeting, unit="huisartsenpraktijk-de-linde") if m.theme and m.notes)
+    app = make_app(hostile_dir, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(MeetingFormScreen(app.store, meeting.unit, "De Linde", meeting))
+        await settle(pilot)
+        assert [ch for ch in RAW if ch in "\n".join(screen_lines(app))] == []
+        rounds = app.screen.query_one("#mf-rounds")
+        rounds.focus()
+        rounds.value = str((meeting.rounds or 0) + 1)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        saved = store.get(meeting.id)
+        assert saved.rounds == (meeting.rounds or 0) + 1
+        assert (saved.theme, saved.notes, saved.questions) == (meeting.theme, meeting.notes, meeting.questions)
