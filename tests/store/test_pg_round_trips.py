@@ -50,3 +50,27 @@ def test_a_write_reads_the_unit_once_after_its_lock(pg_url, statements):
     assert len(statements) == 4, statements
     assert sum("json_object_agg" in s for s in statements) == 1
     assert Store(pg_url, user="tester", today=TODAY).get(first.id).owner == "Anna"
+
+
+def test_a_first_read_of_a_unit_is_one_statement_and_a_changed_one_is_read_again(pg_url, statements):
+    writer = Store(pg_url, user="tester", today=TODAY)
+    unit = writer.create_unit(Unit(name="De Hoek")).id
+    writer.add(Action(title="eerste"), unit)
+    reader = Store(pg_url, user="tester", today=TODAY)
+    statements.clear()
+    assert [a.title for a in reader.records(Action, unit)] == ["eerste"]
+    assert len(statements) == 1, statements  # the write counter, the access check and the data together
+    writer.add(Action(title="tweede"), unit)
+    assert [a.title for a in reader.records(Action, unit)] == ["eerste", "tweede"]
+
+
+def test_a_first_read_of_a_unit_one_may_not_use_says_no_access(pg_cluster, pg_url):
+    from store.errors import NoAccess
+
+    unit = Store(pg_url, user="tester", today=TODAY).create_unit(Unit(name="De Hoek")).id
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        database = conn.info.dbname
+        conn.execute(f"CREATE ROLE buiten_{database} LOGIN IN ROLE spiegel_users")  # roles are the cluster's
+    outsider = Store(pg_cluster.url(database, user=f"buiten_{database}"), today=TODAY)
+    with pytest.raises(NoAccess):
+        outsider.records(Action, unit)

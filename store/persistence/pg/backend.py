@@ -45,13 +45,14 @@ SEQUENCES = {"A": "spiegel.ids_a", "B": "spiegel.ids_b", "K": "spiegel.ids_k", "
 MAX_NUMBER = 999_999_999  # the highest number of an id (store/persistence/copy.py ID): nothing beyond it moves a sequence
 
 # One statement, one snapshot, one round trip: the unit's `_meta` and its documents as
-# {kind: {number: doc}}, as text (one JSON parse in Python instead of one per row).
-_LOAD = """
-SELECT u.meta::text, (SELECT coalesce(json_object_agg(kind, docs), '{}')::text FROM (
+# {kind: {number: doc}}, as text (one JSON parse in Python instead of one per row);
+# for a first read, with the write counter and the access check (`unit_version`) too.
+_DOCS = """(SELECT coalesce(json_object_agg(kind, docs), '{}')::text FROM (
     SELECT kind, json_object_agg(number::text, doc ORDER BY number) AS docs
-    FROM spiegel.records WHERE unit = u.slug AND kind <> 'portfolio_figures' GROUP BY kind) AS tables)
-FROM spiegel.units u WHERE u.slug = %s
-"""
+    FROM spiegel.records WHERE unit = u.slug AND kind <> 'portfolio_figures' GROUP BY kind) AS tables)"""
+_LOAD = f"SELECT u.meta::text, {_DOCS} FROM spiegel.units u WHERE u.slug = %s"
+_FIRST_READ = f"SELECT u.version, spiegel.may_use(u.slug), u.meta::text, {_DOCS} FROM spiegel.units u WHERE u.slug = %s"
+_VERSION = "SELECT version, spiegel.may_use(slug) FROM spiegel.units WHERE slug = %s"
 # Members write only through functions (store/persistence/pg/sql/006_hardening.sql).
 _SAVE = "SELECT spiegel.save_unit(%s, %s::json, %s::text[], %s::bigint[], %s::text[], %s::text[], %s::bigint[])"
 class PgBackend(Backend):
@@ -113,11 +114,16 @@ class PgBackend(Backend):
         if working is not None:
             return working
         with self.database_errors(slug):
-            version = self.unit_version(slug)
             cached = self._cache.get(slug)
-            if cached is not None and cached[0] == version:
-                return cached[1]
-            data = self.load_unit(slug)
+            if cached is None:  # nothing to compare with (every command's first read): one statement
+                row = self.one_row(_FIRST_READ, (slug,))
+                version = self._allowed(slug, row)
+                data = self._parsed_unit(slug, row[2:])
+            else:
+                version = self.unit_version(slug)
+                if cached[0] == version:
+                    return cached[1]
+                data = self.load_unit(slug)
         self._cache[slug] = (version, data)  # at worst newer than `version`: read again next time
         return data
 
@@ -289,7 +295,10 @@ class PgBackend(Backend):
 
     def unit_version(self, slug: str) -> int:
         """The unit's write counter; NoAccess unless the user is a member of its role."""
-        row = self.one_row("SELECT version, spiegel.may_use(slug) FROM spiegel.units WHERE slug = %s", (slug,))
+        return self._allowed(slug, self.one_row(_VERSION, (slug,)))
+
+    def _allowed(self, slug: str, row: tuple | None) -> int:
+        """The write counter from a row that starts (version, may_use)."""
         if row is None:
             raise CorruptFile(self.where(slug), t("db.unit_missing"))
         if not row[1]:
