@@ -74,3 +74,14 @@ def test_a_first_read_of_a_unit_one_may_not_use_says_no_access(pg_cluster, pg_ur
     outsider = Store(pg_cluster.url(database, user=f"buiten_{database}"), today=TODAY)
     with pytest.raises(NoAccess):
         outsider.records(Action, unit)
+
+
+def test_one_units_list_is_one_statement_once_the_unit_is_checked(pg_url, statements):
+    writer = Store(pg_url, user="tester", today=TODAY)
+    unit = writer.create_unit(Unit(name="De Hoek")).id
+    writer.add(Action(title="eerste"), unit)
+    assert [a.title for a in writer.listed_actions(unit)] == ["eerste"]  # read whole, checked, marked
+    reader = Store(pg_url, user="tester", today=TODAY)
+    statements.clear()
+    assert [a.title for a in reader.listed_actions(unit)] == ["eerste"]
+    assert len(statements) == 1, statements  # the write counter, the access check and the rows together

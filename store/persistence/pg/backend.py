@@ -117,7 +117,7 @@ class PgBackend(Backend):
             cached = self._cache.get(slug)
             if cached is None:  # nothing to compare with (every command's first read): one statement
                 row = self.one_row(_FIRST_READ, (slug,))
-                version = self._allowed(slug, row)
+                version = self.version_from(slug, row)
                 data = self._parsed_unit(slug, row[2:])
             else:
                 version = self.unit_version(slug)
@@ -295,9 +295,9 @@ class PgBackend(Backend):
 
     def unit_version(self, slug: str) -> int:
         """The unit's write counter; NoAccess unless the user is a member of its role."""
-        return self._allowed(slug, self.one_row(_VERSION, (slug,)))
+        return self.version_from(slug, self.one_row(_VERSION, (slug,)))
 
-    def _allowed(self, slug: str, row: tuple | None) -> int:
+    def version_from(self, slug: str, row: tuple | None) -> int:
         """The write counter from a row that starts (version, may_use)."""
         if row is None:
             raise CorruptFile(self.where(slug), t("db.unit_missing"))
