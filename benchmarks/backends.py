@@ -10,11 +10,13 @@ logs), and times `spiegel list`, `list --overdue`, `add`, one edit and one `show
 user runs them, files and PostgreSQL alternated run by run (on PostgreSQL a login role
 that is a member of every unit's role, as a person is: row-level security applies, as
 it does not to the superuser who built the data), plus 20 writer processes adding to
-one unit at once (and checks none was lost), and what importing psycopg alone costs
-with each libpq wrapper psycopg documents (PSYCOPG_IMPL: `binary`, the wheel's, and
-`python`, ctypes over the system's libpq; the files backend never imports it). Prints
-a Markdown table with medians, PostgreSQL / files, and that ratio without psycopg's
-import (what spiegel's own PostgreSQL code costs beyond it).
+one unit at once (and checks none was lost). Beside every command it times `python -c
+"import psycopg"` and `python -c pass` under the same load (the files backend never
+imports psycopg), and at the end the import with each libpq wrapper psycopg documents
+(PSYCOPG_IMPL: `binary`, the wheel's, and `python`, ctypes over the system's libpq).
+Prints a Markdown table with medians, PostgreSQL / files, and that ratio with psycopg's
+import taken off PostgreSQL's median (what spiegel's own PostgreSQL code, the connection
+and the queries cost beyond the import).
 """
 
 from __future__ import annotations
@@ -98,18 +100,25 @@ def as_member(cluster: Cluster, url: str) -> str:
     return cluster.url(database, user=MEMBER)
 
 
-def import_cost(env: dict, repeat: int, impl: str) -> float | None:
-    """`python -c "import psycopg"` less `python -c pass` (seconds), with PSYCOPG_IMPL=`impl`:
-    what a PostgreSQL command pays before it says a word. Alternated, medians; None where
-    that implementation cannot be loaded here (`python` needs the system's libpq)."""
-    bare, loaded = [], []
-    try:
-        for _ in range(repeat):
-            bare.append(timed([sys.executable, "-c", "pass"], env))
-            loaded.append(timed([sys.executable, "-c", "import psycopg"], {**env, "PSYCOPG_IMPL": impl}))
-    except subprocess.CalledProcessError:
-        return None
-    return statistics.median(loaded) - statistics.median(bare)
+IMPORTS: list[float] = []  # `import psycopg` alone as measured beside each row
+
+
+def import_costs(env: dict, repeat: int, impls: tuple[str, ...]) -> dict[str, float | None]:
+    """`python -c "import psycopg"` less `python -c pass` (seconds) with each PSYCOPG_IMPL,
+    alternated, medians; None where that implementation cannot be loaded here (`python`
+    needs the system's libpq)."""
+    bare: list[float] = []
+    loaded: dict[str, list[float] | None] = {impl: [] for impl in impls}
+    for _ in range(repeat):
+        bare.append(timed(IMPORT["bare"], env))
+        for impl, samples in loaded.items():
+            if samples is None:
+                continue
+            try:
+                samples.append(timed(IMPORT["psycopg"], {**env, "PSYCOPG_IMPL": impl}))
+            except subprocess.CalledProcessError:
+                loaded[impl] = None
+    return {impl: None if s is None else statistics.median(s) - statistics.median(bare) for impl, s in loaded.items()}
 
 
 def default_impl() -> str:
@@ -124,8 +133,13 @@ def ratios(files: list[float], database: list[float], psycopg: float) -> tuple[s
     return f"{slow / fast:.2f}", f"{(slow - psycopg) / fast:.2f}"
 
 
-def compare(label: str, targets: dict[str, dict], repeat: int, psycopg: float) -> list[tuple[str, ...]]:
-    """Each command on both backends, alternated run by run (so both see the same load).
+IMPORT = {"bare": [sys.executable, "-c", "pass"], "psycopg": [sys.executable, "-c", "import psycopg"]}
+
+
+def compare(label: str, targets: dict[str, dict], repeat: int) -> list[tuple[str, ...]]:
+    """Each command on both backends, alternated run by run (so both see the same load),
+    and between them `import psycopg` alone and a bare interpreter: the import's cost
+    under the same load, taken off PostgreSQL's median in the last column.
     `targets`: per backend its environment, a unit to add to and an action to edit and show."""
     commands = {
         "list": lambda t, n: spiegel_cmd("list"),
@@ -136,12 +150,16 @@ def compare(label: str, targets: dict[str, dict], repeat: int, psycopg: float) -
     }
     rows = []
     for name, cmd in commands.items():
-        samples: dict[str, list[float]] = {backend: [] for backend in targets}
+        samples: dict[str, list[float]] = {backend: [] for backend in (*targets, *IMPORT)}
         for backend, target in targets.items():
             timed(cmd(target, 0), target["env"])  # warm the page cache and .pyc files (and mark lists checked)
         for n in range(1, repeat + 1):
             for backend, target in targets.items():
                 samples[backend].append(timed(cmd(target, n), target["env"]))
+            for which, line in IMPORT.items():
+                samples[which].append(timed(line, base_env()))
+        psycopg = statistics.median(samples["psycopg"]) - statistics.median(samples["bare"])
+        IMPORTS.append(psycopg)
         rows.append((f"{label} | {name}", fmt(samples["files"]), fmt(samples["postgresql"]),
                      *ratios(samples["files"], samples["postgresql"], psycopg)))
     return rows
@@ -159,7 +177,7 @@ def environments(data: str, url: str) -> dict[str, dict]:
     return {"files": {**base, "SPIEGEL_DATA": data}, "postgresql": {**base, "SPIEGEL_DB": url}}
 
 
-def run_size(size: int, repeat: int, cluster: Cluster, work: Path, psycopg: float) -> list[tuple[str, ...]]:
+def run_size(size: int, repeat: int, cluster: Cluster, work: Path) -> list[tuple[str, ...]]:
     items = plan(size, seed=42, today=TODAY)
     data = str(work / f"files-{size}")
     url = cluster.url(cluster.new_database())
@@ -168,13 +186,13 @@ def run_size(size: int, repeat: int, cluster: Cluster, work: Path, psycopg: floa
     url = as_member(cluster, url)
     envs = environments(data, url)
     targets = {backend: {"env": env, "unit": "praktijk-001", "action": "A-17"} for backend, env in envs.items()}
-    rows = compare(str(size), targets, repeat, psycopg)
+    rows = compare(str(size), targets, repeat)
     rows.append((f"{size} | {WRITERS} writers on one unit", writers(data, base_env(), work),
                  writers(url, base_env(), work), "", ""))
     return rows
 
 
-def run_demo(actions: int, repeat: int, cluster: Cluster, work: Path, psycopg: float) -> list[tuple[str, ...]]:
+def run_demo(actions: int, repeat: int, cluster: Cluster, work: Path) -> list[tuple[str, ...]]:
     """The same commands on `spiegel demo`'s data (units of ~280 KB where the generated
     ones are ~80 KB), built alike in both; the unit in the middle, its first action."""
     from store.model.records import Action
@@ -192,7 +210,7 @@ def run_demo(actions: int, repeat: int, cluster: Cluster, work: Path, psycopg: f
         store.close()
     for backend, env in environments(data, as_member(cluster, url)).items():
         targets[backend]["env"] = env
-    return compare(f"demo {actions}", targets, repeat, psycopg)
+    return compare(f"demo {actions}", targets, repeat)
 
 
 def main() -> None:
@@ -206,20 +224,21 @@ def main() -> None:
     try:
         cluster.make_template()
         with tempfile.TemporaryDirectory() as work:
-            # "": psycopg's own choice, as spiegel imports it (subtracted in the last column)
-            psycopg = {impl: import_cost(base_env(), args.repeat, impl) for impl in ("", "python")}
             print("| actions | benchmark | files | PostgreSQL | PostgreSQL / files | the same less `import psycopg` |\n"
                   "|---:|---|---:|---:|---:|---:|")
             for size in args.sizes:
-                for row in run_size(size, args.repeat, cluster, Path(work), psycopg[""] or 0.0):
+                for row in run_size(size, args.repeat, cluster, Path(work)):
                     print(f"| {' | '.join(row)} |", flush=True)
             for actions in args.demo:
-                for row in run_demo(actions, args.repeat, cluster, Path(work), psycopg[""] or 0.0):
+                for row in run_demo(actions, args.repeat, cluster, Path(work)):
                     print(f"| {' | '.join(row)} |", flush=True)
-            for impl, cost in psycopg.items():
+            print(f"| | import psycopg alone, as spiegel loads it ({default_impl()}): median of the rows' medians"
+                  f" | — | {statistics.median(IMPORTS) * 1000:.0f} ms ({min(IMPORTS) * 1000:.0f}–{max(IMPORTS) * 1000:.0f}) | | |")
+            # psycopg's documented choice of libpq wrapper (PSYCOPG_IMPL), each against the other, alternated
+            costs = import_costs(base_env(), args.repeat, ("binary", "python"))
+            for impl, cost in costs.items():
                 shown = "cannot be loaded here" if cost is None else f"{cost * 1000:.0f} ms"
-                name = f"PSYCOPG_IMPL={impl}" if impl else f"as spiegel loads it ({default_impl()})"
-                print(f"| | import psycopg alone, {name} | — | {shown} | | |")
+                print(f"| | import psycopg alone, PSYCOPG_IMPL={impl} | — | {shown} | | |")
     finally:
         cluster.stop()
 
