@@ -16,7 +16,8 @@ imports psycopg), and at the end the import with each libpq wrapper psycopg docu
 (PSYCOPG_IMPL: `binary`, the wheel's, and `python`, ctypes over the system's libpq).
 Prints a Markdown table with medians, PostgreSQL / files, and that ratio with psycopg's
 import taken off PostgreSQL's median (what spiegel's own PostgreSQL code, the connection
-and the queries cost beyond the import).
+and the queries cost beyond the import); and the same from each process's own CPU time,
+which a busy machine disturbs less (the server's CPU is not in it).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -51,10 +53,17 @@ for n in range(%d):
 """ % ADDS
 
 
-def timed(cmd: list[str], env: dict) -> float:
+def timed(cmd: list[str], env: dict, cpu: list[float] | None = None) -> float:
+    """Wall time; with `cpu`, the process's own CPU time (user + system) appended to it:
+    on a machine shared with other work that is the steadier figure (the server's is not in it)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    if cpu is not None:
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return elapsed
 
 
 def fmt(samples: list[float]) -> str:
@@ -151,17 +160,21 @@ def compare(label: str, targets: dict[str, dict], repeat: int) -> list[tuple[str
     rows = []
     for name, cmd in commands.items():
         samples: dict[str, list[float]] = {backend: [] for backend in (*targets, *IMPORT)}
+        cpu: dict[str, list[float]] = {backend: [] for backend in samples}
         for backend, target in targets.items():
             timed(cmd(target, 0), target["env"])  # warm the page cache and .pyc files (and mark lists checked)
         for n in range(1, repeat + 1):
             for backend, target in targets.items():
-                samples[backend].append(timed(cmd(target, n), target["env"]))
+                samples[backend].append(timed(cmd(target, n), target["env"], cpu[backend]))
             for which, line in IMPORT.items():
-                samples[which].append(timed(line, base_env()))
+                samples[which].append(timed(line, base_env(), cpu[which]))
         psycopg = statistics.median(samples["psycopg"]) - statistics.median(samples["bare"])
+        psycopg_cpu = statistics.median(cpu["psycopg"]) - statistics.median(cpu["bare"])
         IMPORTS.append(psycopg)
         rows.append((f"{label} | {name}", fmt(samples["files"]), fmt(samples["postgresql"]),
-                     *ratios(samples["files"], samples["postgresql"], psycopg)))
+                     *ratios(samples["files"], samples["postgresql"], psycopg),
+                     f"{statistics.median(cpu['files']) * 1000:.0f} ms / {statistics.median(cpu['postgresql']) * 1000:.0f} ms"
+                     f" ({ratios(cpu['files'], cpu['postgresql'], psycopg_cpu)[1]})"))
     return rows
 
 
@@ -188,7 +201,7 @@ def run_size(size: int, repeat: int, cluster: Cluster, work: Path) -> list[tuple
     targets = {backend: {"env": env, "unit": "praktijk-001", "action": "A-17"} for backend, env in envs.items()}
     rows = compare(str(size), targets, repeat)
     rows.append((f"{size} | {WRITERS} writers on one unit", writers(data, base_env(), work),
-                 writers(url, base_env(), work), "", ""))
+                 writers(url, base_env(), work), "", "", ""))
     return rows
 
 
@@ -224,8 +237,8 @@ def main() -> None:
     try:
         cluster.make_template()
         with tempfile.TemporaryDirectory() as work:
-            print("| actions | benchmark | files | PostgreSQL | PostgreSQL / files | the same less `import psycopg` |\n"
-                  "|---:|---|---:|---:|---:|---:|")
+            print("| actions | benchmark | files | PostgreSQL | PostgreSQL / files | the same less `import psycopg` "
+                  "| client CPU, files / PostgreSQL (the ratio less `import psycopg`) |\n|---:|---|---:|---:|---:|---:|---:|")
             for size in args.sizes:
                 for row in run_size(size, args.repeat, cluster, Path(work)):
                     print(f"| {' | '.join(row)} |", flush=True)
@@ -233,12 +246,12 @@ def main() -> None:
                 for row in run_demo(actions, args.repeat, cluster, Path(work)):
                     print(f"| {' | '.join(row)} |", flush=True)
             print(f"| | import psycopg alone, as spiegel loads it ({default_impl()}): median of the rows' medians"
-                  f" | — | {statistics.median(IMPORTS) * 1000:.0f} ms ({min(IMPORTS) * 1000:.0f}–{max(IMPORTS) * 1000:.0f}) | | |")
+                  f" | — | {statistics.median(IMPORTS) * 1000:.0f} ms ({min(IMPORTS) * 1000:.0f}–{max(IMPORTS) * 1000:.0f}) | | | |")
             # psycopg's documented choice of libpq wrapper (PSYCOPG_IMPL), each against the other, alternated
             costs = import_costs(base_env(), args.repeat, ("binary", "python"))
             for impl, cost in costs.items():
                 shown = "cannot be loaded here" if cost is None else f"{cost * 1000:.0f} ms"
-                print(f"| | import psycopg alone, PSYCOPG_IMPL={impl} | — | {shown} | | |")
+                print(f"| | import psycopg alone, PSYCOPG_IMPL={impl} | — | {shown} | | | |")
     finally:
         cluster.stop()
 
