@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from cli.settings import Settings, make_store
+from cli.settings import Settings, make_store, today as settings_today
 
 
 class UsageProblem(Exception):
@@ -23,12 +23,13 @@ def run_list(settings: Settings, unit=None, overdue=False, owner=None, statuses=
     from store.model.records import Action
     from store.model.vocab import Status
 
-    store = make_store(settings)
-    slug = store.resolve_unit(unit) if unit else None
+    # The input checked before the store is opened: bad input never reaches the data.
     flt = ActionFilter(
         text=search, owner=owner or "", status=tuple(Status.parse(s, "status") for s in statuses),
         phase=phase, route=route, overdue=overdue,
     )
+    store = make_store(settings)
+    slug = store.resolve_unit(unit) if unit else None
     today = store.today()
     skipped: list = []
     where = flt.doc_prefilter(today)
@@ -57,10 +58,10 @@ def run_add(settings: Settings, title: str, unit=None, owner="", due=None, phase
     from store.model.fields import parse_value
     from store.model.records import Action
 
-    store = make_store(settings)
     action = Action(title=title, owner=owner, phase=phase, route=route)
-    if due:
-        action.deadline = parse_value(Action, "deadline", due, store.today())
+    if due:  # checked before the store is opened: bad input never reaches the data
+        action.deadline = parse_value(Action, "deadline", due, settings_today(settings))
+    store = make_store(settings)
     if from_id:
         from store.moments.workflows import actions_from_finding
 

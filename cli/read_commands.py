@@ -29,6 +29,9 @@ def list_actions(ctx, data_dir, **values):
 @click.pass_context
 def show(ctx, record_id, data_dir, as_json):
     """`spiegel show ID`: every field in the user's words, then the change log."""
+    from store.model.records import record_type
+
+    record_type(record_id)  # not an id: said before the store is opened
     store = make_store(settings(ctx, data_dir))
     record = store.get(record_id)
     if as_json:

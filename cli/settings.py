@@ -116,6 +116,13 @@ def today_from_env() -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def today(settings: Settings) -> dt.date:
+    """The date a command judges input by, as the Store made from `settings` has it
+    (Store.today): known before the store is opened, so bad input is answered without
+    reaching the data (on PostgreSQL: without importing psycopg and connecting)."""
+    return settings.today or dt.date.today()
+
+
 def settings_from(data_dir: str | None, lang: str | None, db: str | None = None) -> Settings:
     """The settings of one command line (--data-dir, --lang and --db as given, or
     None). The command line beats the environment, which beats the settings file;

@@ -8,7 +8,7 @@ import click
 
 from cli import spec
 from cli.params import data_dir_option, options, settings
-from cli.settings import make_store
+from cli.settings import make_store, today
 
 PDSA = ("plan", "do", "study", "act")
 
@@ -35,18 +35,18 @@ def edit(ctx, record_id, rev, data_dir):
     from store.model.fields import editable_fields, field_name, parse_value
     from store.model.records import record_type
 
-    store = make_store(settings(ctx, data_dir))
+    chosen = settings(ctx, data_dir)
     cls = record_type(record_id)
     pairs = _option_pairs(ctx.args)
     values: dict = {}
     merge: dict = {}
-    for key, text in pairs:
+    for key, text in pairs:  # every value checked before the store is opened: bad input never reaches the data
         if key in PDSA and "pdsa" in editable_fields(cls):  # merged into the notes as stored under the lock
             merge.setdefault("pdsa", {})[key] = text
         else:
             name = field_name(cls, key)
-            values[name] = parse_value(cls, name, text, store.today())
-    record = store.change(record_id, values, rev=rev, merge=merge)
+            values[name] = parse_value(cls, name, text, today(chosen))
+    record = make_store(chosen).change(record_id, values, rev=rev, merge=merge)
     click.echo(f"{record.id} rev {record.rev}")
 
 

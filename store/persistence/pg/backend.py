@@ -44,13 +44,15 @@ SEQUENCES = {"A": "spiegel.ids_a", "B": "spiegel.ids_b", "K": "spiegel.ids_k", "
              "T": "spiegel.ids_t"}
 MAX_NUMBER = 999_999_999  # the highest number of an id (store/persistence/copy.py ID): nothing beyond it moves a sequence
 
-# One statement, one snapshot: the unit's documents as {kind: {number: doc}}, as text
-# (one JSON parse in Python instead of one per row).
-_LOAD = """
-SELECT coalesce(json_object_agg(kind, docs), '{}')::text FROM (
+# One statement, one snapshot, one round trip: the unit's `_meta` and its documents as
+# {kind: {number: doc}}, as text (one JSON parse in Python instead of one per row);
+# for a first read, with the write counter and the access check (`unit_version`) too.
+_DOCS = """(SELECT coalesce(json_object_agg(kind, docs), '{}')::text FROM (
     SELECT kind, json_object_agg(number::text, doc ORDER BY number) AS docs
-    FROM spiegel.records WHERE unit = %s AND kind <> 'portfolio_figures' GROUP BY kind) AS tables
-"""
+    FROM spiegel.records WHERE unit = u.slug AND kind <> 'portfolio_figures' GROUP BY kind) AS tables)"""
+_LOAD = f"SELECT u.meta::text, {_DOCS} FROM spiegel.units u WHERE u.slug = %s"
+_FIRST_READ = f"SELECT u.version, spiegel.may_use(u.slug), u.meta::text, {_DOCS} FROM spiegel.units u WHERE u.slug = %s"
+_VERSION = "SELECT version, spiegel.may_use(slug) FROM spiegel.units WHERE slug = %s"
 # Members write only through functions (store/persistence/pg/sql/006_hardening.sql).
 _SAVE = "SELECT spiegel.save_unit(%s, %s::json, %s::text[], %s::bigint[], %s::text[], %s::text[], %s::bigint[])"
 class PgBackend(Backend):
@@ -67,7 +69,7 @@ class PgBackend(Backend):
         self.prefetched_lists: dict[str, tuple[str, str]] = {}
         self._listener = Listener(CHANNEL, lambda: connect(url, self.location))
         with self.database_errors(None):
-            check_schema(self.conn, self.location)
+            self._user = check_schema(self.conn, self.location)
 
     # where and who -------------------------------------------------------------
     def where(self, slug: str) -> str:
@@ -77,9 +79,9 @@ class PgBackend(Backend):
         return t("repair.db", path=self.where(slug))
 
     def default_user(self) -> str | None:
-        """The login role: the database knows who is working."""
-        with self.database_errors(None):
-            return self.one_row("SELECT current_user")[0]
+        """The login role: the database knows who is working (asked at connect, with
+        the schema's version: one round trip)."""
+        return self._user
 
     def close(self) -> None:
         self.conn.close()
@@ -112,11 +114,16 @@ class PgBackend(Backend):
         if working is not None:
             return working
         with self.database_errors(slug):
-            version = self.unit_version(slug)
             cached = self._cache.get(slug)
-            if cached is not None and cached[0] == version:
-                return cached[1]
-            data = self.load_unit(slug)
+            if cached is None:  # nothing to compare with (every command's first read): one statement
+                row = self.one_row(_FIRST_READ, (slug,))
+                version = self.version_from(slug, row)
+                data = self._parsed_unit(slug, row[2:])
+            else:
+                version = self.unit_version(slug)
+                if cached[0] == version:
+                    return cached[1]
+                data = self.load_unit(slug)
         self._cache[slug] = (version, data)  # at worst newer than `version`: read again next time
         return data
 
@@ -211,9 +218,11 @@ class PgBackend(Backend):
                 if self.one_row("SELECT spiegel.lock_unit(%s)", (slug,))[0] is None:
                     raise CorruptFile(self.where(slug), t("db.unit_missing"))
                 # Read after the lock, in a statement of its own: a fresh snapshot that
-                # holds what the writer before us committed.
-                original = self.load_unit(slug)
-                working = self.load_unit(slug)  # a second parse is cheaper than a deep copy
+                # holds what the writer before us committed. Read once, parsed twice
+                # (a second parse is cheaper than a deep copy).
+                row = self._fetch_unit(slug)
+                original = self._parsed_unit(slug, row)
+                working = self._parsed_unit(slug, row)
                 self._working[slug] = working
                 try:
                     yield working
@@ -286,7 +295,10 @@ class PgBackend(Backend):
 
     def unit_version(self, slug: str) -> int:
         """The unit's write counter; NoAccess unless the user is a member of its role."""
-        row = self.one_row("SELECT version, spiegel.may_use(slug) FROM spiegel.units WHERE slug = %s", (slug,))
+        return self.version_from(slug, self.one_row(_VERSION, (slug,)))
+
+    def version_from(self, slug: str, row: tuple | None) -> int:
+        """The write counter from a row that starts (version, may_use)."""
         if row is None:
             raise CorruptFile(self.where(slug), t("db.unit_missing"))
         if not row[1]:
@@ -295,12 +307,19 @@ class PgBackend(Backend):
 
     def load_unit(self, slug: str) -> dict:
         """The unit's data in the file format (older documents migrated in memory)."""
-        meta = self.one_row("SELECT meta::text FROM spiegel.units WHERE slug = %s", (slug,))
-        if meta is None:
+        return self._parsed_unit(slug, self._fetch_unit(slug))
+
+    def _fetch_unit(self, slug: str) -> tuple[str, str]:
+        """The unit's `_meta` and documents as JSON text (_LOAD)."""
+        row = self.one_row(_LOAD, (slug,))
+        if row is None:
             raise CorruptFile(self.where(slug), t("db.unit_missing"))
-        data = {schema.META: {"1": jsoncodec.loads(meta[0])}}
+        return row
+
+    def _parsed_unit(self, slug: str, row: tuple[str, str]) -> dict:
+        data = {schema.META: {"1": jsoncodec.loads(row[0])}}
         data.update({name: {} for name in schema.TABLES})
-        data.update(jsoncodec.loads(self.one_row(_LOAD, (slug,))[0]))
+        data.update(jsoncodec.loads(row[1]))
         version = schema.version_of(data)
         if not isinstance(version, int) or version > schema.SCHEMA_VERSION:
             raise CorruptFile(self.where(slug), t("file.newer_schema", found=version, known=schema.SCHEMA_VERSION))
@@ -344,14 +363,16 @@ class PgBackend(Backend):
             raise WriteFailed(place, _refused(exc, writing)) from None
 
 
-def check_schema(conn: psycopg.Connection, location: str) -> None:
+def check_schema(conn: psycopg.Connection, location: str) -> str:
     """CorruptFile unless the database holds spiegel's schema at the version this
-    spiegel knows (older: `spiegel db upgrade`; newer: upgrade spiegel)."""
-    found = migrations.current(conn)
+    spiegel knows (older: `spiegel db upgrade`; newer: upgrade spiegel). Returns the
+    role the session runs as (asked in the same round trip)."""
+    user, found = migrations.user_and_version(conn)
     if found < migrations.LATEST:
         raise CorruptFile(location, t("db.upgrade_needed", found=found, known=migrations.LATEST))
     if found > migrations.LATEST:
         raise CorruptFile(location, t("file.newer_schema", found=found, known=migrations.LATEST))
+    return user
 
 
 def _changed(original: dict, working: dict) -> list[tuple[str, str, dict]]:

@@ -33,23 +33,18 @@ if TYPE_CHECKING:  # typing costs CLI start-up (store/model/recordtype.py); only
 UNIT_NAME = ("(SELECT listed ->> 'name' FROM spiegel.records r"
             " WHERE r.unit = u.slug AND r.kind = 'unit' AND r.number = 1)")
 
-# Every readable unit's list rows in one round trip (`prefetch_lists`). `deleted` and
-# `listed` are filled by the trigger, NULL where PostgreSQL cannot read a document (a
-# `\u0000` escape): such an action is kept, and its NULL sends the unit to the
-# whole-unit read, whose load checks report that record alone, as with files.
-ALL_LISTS = f"""
-SELECT u.slug, {UNIT_NAME}, coalesce(r.rows, '[]')::text, u.checked IS NOT DISTINCT FROM u.version
-FROM spiegel.units u LEFT JOIN (
-    SELECT unit, json_agg(listed ORDER BY number) AS rows FROM spiegel.records
-    WHERE kind = 'actions' AND deleted IS NOT TRUE GROUP BY unit) AS r ON r.unit = u.slug
-WHERE spiegel.may_use(u.slug)
-"""
-ONE_LIST = f"""
-SELECT {UNIT_NAME}, (SELECT coalesce(json_agg(listed ORDER BY number), '[]')::text
-                 FROM spiegel.records WHERE unit = u.slug AND kind = 'actions' AND deleted IS NOT TRUE),
-       u.checked IS NOT DISTINCT FROM u.version
-FROM spiegel.units u WHERE u.slug = %s
-"""
+# A unit's list rows, in id order from the primary key's index (unit, kind, number):
+# no sort of every action (measured ~10% faster than one aggregate grouped by unit).
+# `deleted` and `listed` are filled by the trigger, NULL where PostgreSQL cannot read a
+# document (a `\u0000` escape): such an action is kept, and its NULL sends the unit to
+# the whole-unit read, whose load checks report that record alone, as with files.
+_ROWS = ("(SELECT coalesce(json_agg(listed ORDER BY number), '[]')::text FROM spiegel.records"
+         " WHERE unit = u.slug AND kind = 'actions' AND deleted IS NOT TRUE)")
+_CHECKED = "u.checked IS NOT DISTINCT FROM u.version"
+# Every readable unit's list rows in one round trip (`prefetch_lists`).
+ALL_LISTS = f"SELECT u.slug, {UNIT_NAME}, {_ROWS}, {_CHECKED} FROM spiegel.units u WHERE spiegel.may_use(u.slug)"
+# One unit's, with its write counter and the access check (backend.version_from): one round trip.
+ONE_LIST = f"SELECT u.version, spiegel.may_use(u.slug), {UNIT_NAME}, {_ROWS}, {_CHECKED} FROM spiegel.units u WHERE u.slug = %s"
 
 
 def list_rows(backend: PgBackend, slug: str, blank: dict, checked: Callable[[dict], tuple[str, dict | None]]) -> tuple[str, list[list]]:
@@ -58,9 +53,10 @@ def list_rows(backend: PgBackend, slug: str, blank: dict, checked: Callable[[dic
     found = backend.prefetched_lists.pop(slug, None)
     if found is None:
         with backend.database_errors(slug):
-            backend.unit_version(slug)  # "geen toegang" rather than an empty unit
-            found = backend.one_row(ONE_LIST, (slug,))
-        if found is None or found[0] is None:
+            row = backend.one_row(ONE_LIST, (slug,))
+            backend.version_from(slug, row)  # "geen toegang" rather than an empty unit
+            found = row[2:]
+        if found[0] is None:
             raise CorruptFile(backend.where(slug), t("file.no_unit"))
     name, rows, marked = found
     listed = jsoncodec.loads(rows) if marked else [None]

@@ -35,6 +35,23 @@ def current(conn) -> int:
     return conn.execute("SELECT coalesce(max(version), 0) FROM spiegel.schema_version").fetchone()[0]
 
 
+# Who is connected and the schema's version in one round trip: every command asks
+# both before its first read (store/persistence/pg/backend.py check_schema).
+_OPENING = "SELECT current_user, (SELECT coalesce(max(version), 0) FROM spiegel.schema_version)"
+
+
+def user_and_version(conn) -> tuple[str, int]:
+    """(the role the session runs as, the schema version: 0 for a database spiegel
+    never touched, which alone costs the statements of `current`). `conn` in autocommit."""
+    from psycopg import errors as pgerrors
+
+    try:
+        user, version = conn.execute(_OPENING).fetchone()
+    except (pgerrors.UndefinedTable, pgerrors.InvalidSchemaName):
+        return conn.execute("SELECT current_user").fetchone()[0], current(conn)
+    return user, version
+
+
 # `public` where everyone (PUBLIC) may create objects in it (PostgreSQL 14 and older,
 # or a database upgraded from one): there a person can plant a function under a name
 # another's statement resolves to by the default search path. (spiegel pins its own;
