@@ -51,8 +51,9 @@ def parse(spec: tuple[Opt, ...], args: list[str], positional: int) -> dict | Non
     return values
 
 
-def run(argv: list[str]) -> bool:
-    """Run argv if it is an everyday list or add; False if click should take it."""
+def run(argv: list[str], whole_process: bool = False) -> bool:
+    """Run argv if it is an everyday list or add; False if click should take it.
+    `whole_process`: nothing runs after it in this process (cli.main)."""
     split = next((i for i, arg in enumerate(argv) if arg in ("list", "add")), None)
     if split is None:
         return False
@@ -61,6 +62,17 @@ def run(argv: list[str]) -> bool:
     values = parse(LIST if command == "list" else ADD, argv[split + 1:], 0 if command == "list" else 1)
     if top is None or values is None:
         return False
+    if whole_process:
+        # The cyclic garbage collector, off for the rest of this short process: parsing
+        # the list indexes or a unit file makes tens of thousands of lists and dicts,
+        # and the collector walked them again and again (~5 ms of a list or an add,
+        # benchmarks/results.md) to free nothing. They hold no cycles, so reference
+        # counting frees them as before; the few cycles a command may make (a bad
+        # record's error with its traceback) last until the process ends, moments
+        # later. The app and every caller in a process that goes on keep it on.
+        import gc
+
+        gc.disable()
     from cli.hot import run_add, run_list
     from cli.settings import settings_from
 

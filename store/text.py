@@ -72,20 +72,40 @@ def clean_line(value: str) -> str:
     return value.translate(_table("one_line")).strip()
 
 
+_CONTROL_LINE = {**_CONTROL, 0x09: " ", 0x0A: " "}  # one line: tabs and newlines become spaces
+_PRINTABLE_HIDDEN: list[frozenset] = []  # see _nothing_to_mark
+
+
 def visible(value: str) -> str:
     """`value` as a terminal or a report shows it: controls dropped, hidden and
     look-alike characters marked (module doc); tabs and newlines kept."""
-    return _marked(value, _CONTROL)
+    return value if _nothing_to_mark(value) else _marked(value, _CONTROL)
 
 
 def visible_line(value: str) -> str:
     """`visible` for one line: tabs and newlines become spaces."""
-    return _marked(value, {**_CONTROL, 0x09: " ", 0x0A: " "}).strip()
+    return value.strip() if _nothing_to_mark(value) else _marked(value, _CONTROL_LINE).strip()
+
+
+def _nothing_to_mark(value: str) -> bool:
+    """Whether `_marked` would return `value` unchanged, decided in C: `spiegel list`
+    shows thousands of cells, most with nothing to mark and many with an accent
+    (é, ë) that is no reason to look at each character in Python. Controls, tabs,
+    newlines, joiners, tag characters and nearly every hidden character are not
+    printable; the few that Python's Unicode tables call printable (the Hangul
+    fillers) are looked for in a set made when first needed."""
+    if not value.isprintable():
+        return False
+    if value.isascii():
+        return True
+    if not _PRINTABLE_HIDDEN:
+        judged = (c for c in (*HIDDEN, *TAGS, ZWJ, ZWNJ) if c not in _SURROGATES)
+        _PRINTABLE_HIDDEN.append(frozenset(chr(c) for c in judged if chr(c).isprintable()))
+    return _PRINTABLE_HIDDEN[0].isdisjoint(value)
 
 
 def _marked(value: str, controls: dict) -> str:
-    if value.isascii() and value.isprintable():
-        return value
+    """Character by character (module doc)."""
     text = value.translate(controls)
     out: list[str] = []
     flag_until = -1

@@ -128,6 +128,25 @@ def test_everyday_list_and_add_do_not_import_click_orjson_or_tinydb(run, two_uni
     assert not imported, sorted(imported)
 
 
+def test_only_a_whole_process_list_or_add_turns_the_garbage_collector_off(run, two_units):
+    """The `spiegel` script's list and add run without the cyclic collector (cli/fast.py);
+    a caller that goes on after `run` (tests, scripts) keeps it, and so do other commands."""
+    import subprocess
+    import sys
+
+    code = ("import gc, sys\nfrom cli.main import run\nwhole = sys.argv[1] == 'whole'\n"
+            "code = run(sys.argv[2:], whole_process=whole)\nsys.stderr.write(f'gc:{gc.isenabled()}')\n")
+    seen = {}
+    for how, argv in [("whole", ["list"]), ("whole", ["add", "x", "-u", "hoek"]), ("part", ["list"]),
+                      ("part", ["add", "x", "-u", "hoek"]), ("whole", ["units"]), ("whole", ["list", "--help"])]:
+        done = subprocess.run([sys.executable, "-c", code, how, *argv], env=run.env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        seen[how, argv[0], argv[-1]] = done.stderr.rsplit("gc:", 1)[1]
+    assert seen == {("whole", "list", "list"): "False", ("whole", "add", "hoek"): "False",
+                    ("part", "list", "list"): "True", ("part", "add", "hoek"): "True",
+                    ("whole", "units", "units"): "True", ("whole", "list", "--help"): "True"}
+
+
 def test_the_fast_path_and_click_agree(run, two_units):
     """`--unit hoek` is parsed without click, `--unit=hoek --` (unusual) by click."""
     assert run("add", "Eerste", "--unit", "hoek", "--due", "1-11-2026").stdout == "A-1\n"

@@ -76,3 +76,22 @@ def test_schema_7_to_8_turns_joiner_marks_back_where_they_join():
 def test_restore_joiners_leaves_plain_text_alone():
     assert restore_joiners("geen markering") == "geen markering"
     assert restore_joiners("⟨U+200D⟩") == "⟨U+200D⟩"
+
+
+def test_the_fast_path_of_showing_agrees_with_looking_at_each_character():
+    """`visible`/`visible_line` return text unchanged, without looking at each
+    character, when it is printable and holds no printable hidden character (a list
+    shows thousands of cells). For every code point, next to an accent as in a Dutch
+    name: whenever that shortcut is taken, the character by character way (what
+    decides) would have changed nothing either; and it is taken for plain text."""
+    from store.text import _CONTROL, _CONTROL_LINE, _marked, _nothing_to_mark
+
+    shortcut = 0
+    for code in range(0x110000):
+        text = f"é{chr(code)}x"
+        if _nothing_to_mark(text):
+            shortcut += 1
+            assert _marked(text, _CONTROL) == text and _marked(text, _CONTROL_LINE) == text, hex(code)
+    assert shortcut > 100_000  # printable characters: letters of every script, emoji, ...
+    assert _nothing_to_mark("Zoë Ünal-Çelik") and _nothing_to_mark("Folder voor de balie")
+    assert not _nothing_to_mark("De\u3164Hoek") and not _nothing_to_mark("a\tb")
