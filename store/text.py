@@ -45,7 +45,7 @@ ZWNJ, ZWJ = 0x200C, 0x200D
 # vowel separator; the soft hyphen; line/paragraph separators; Hangul fillers; BOM.
 HIDDEN = frozenset([0x00AD, 0x061C, 0x115F, 0x1160, 0x180E, 0x200B, 0x200E, 0x200F, 0x2028, 0x2029,
                     *range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0x3164, 0xFEFF,
-                    0xFFA0, 0xE0001, *_SURROGATES])
+                    0xFFA0, 0xE0001])  # and lone surrogates (_SURROGATES, a range: no 2,048 entries to build)
 TAGS = range(0xE0020, 0xE0080)  # tag characters: only inside a flag (black flag + tags + cancel tag)
 BLACK_FLAG, CANCEL_TAG = 0x1F3F4, 0xE007F
 # Scripts whose spelling needs ZWJ/ZWNJ between letters: Arabic (Persian, Urdu),
@@ -99,7 +99,7 @@ def _nothing_to_mark(value: str) -> bool:
     if value.isascii():
         return True
     if not _PRINTABLE_HIDDEN:
-        judged = (c for c in (*HIDDEN, *TAGS, ZWJ, ZWNJ) if c not in _SURROGATES)
+        judged = (*HIDDEN, *TAGS, ZWJ, ZWNJ)  # lone surrogates are never printable
         _PRINTABLE_HIDDEN.append(frozenset(chr(c) for c in judged if chr(c).isprintable()))
     return _PRINTABLE_HIDDEN[0].isdisjoint(value)
 
@@ -113,7 +113,7 @@ def _marked(value: str, controls: dict) -> str:
         code = ord(ch)
         if code == BLACK_FLAG:
             flag_until = _flag_end(text, i)
-        if code in HIDDEN or (code in TAGS and i > flag_until) \
+        if code in HIDDEN or code in _SURROGATES or (code in TAGS and i > flag_until) \
                 or (code in (ZWJ, ZWNJ) and not _joins(text, i)):
             out.append(f"⟨U+{code:04X}⟩")
         else:

@@ -95,3 +95,4 @@ def test_the_fast_path_of_showing_agrees_with_looking_at_each_character():
     assert shortcut > 100_000  # printable characters: letters of every script, emoji, ...
     assert _nothing_to_mark("Zoë Ünal-Çelik") and _nothing_to_mark("Folder voor de balie")
     assert not _nothing_to_mark("De\u3164Hoek") and not _nothing_to_mark("a\tb")
+    assert visible("a\udc80b") == visible_line("a\udc80b") == "a⟨U+DC80⟩b"  # a lone surrogate: marked
