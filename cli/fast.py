@@ -87,7 +87,7 @@ def run(argv: list[str], whole_process: bool = False) -> bool:
     else:
         run_add(settings, args[0], **values)
     if whole_process:
-        from store.persistence.backend import is_database  # imported by the command already
+        from store.persistence.backend import is_database  # imported by now
 
         if not is_database(settings.data_dir):  # a database connection is closed as usual, not dropped
             _end_process()

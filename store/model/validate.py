@@ -48,7 +48,7 @@ class _Pattern:
     and most commands use one or two of them. After the first use `fullmatch` is the
     compiled pattern's own method, found without a call through this class."""
 
-    __slots__ = ("source", "fullmatch")
+    __slots__ = ("fullmatch", "source")
 
     def __init__(self, source: str) -> None:
         self.source = source

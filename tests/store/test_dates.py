@@ -325,6 +325,6 @@ def test_a_bare_weekday_without_its_pattern_means_what_the_pattern_says():
         today = TODAY + timedelta(days=offset)
         for name in WEEKDAY:
             for rule in YEARLESS:
-                by_pattern = _weekday(_re.fullmatch(_RE["weekday"], name, _re.A), today, rule)
+                by_pattern = _weekday(_re.fullmatch(_RE["weekday"], name, _re.ASCII), today, rule)
                 assert parse_date(name, today, yearless=rule) == by_pattern, (name, rule, today)
                 assert parse_date(f" {name.upper()} ", today, yearless=rule) == by_pattern
