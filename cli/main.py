@@ -8,10 +8,13 @@ import sys
 
 
 def main() -> None:
-    sys.exit(run(sys.argv[1:]))
+    sys.exit(run(sys.argv[1:], whole_process=True))
 
 
-def run(argv: list[str]) -> int:
+def run(argv: list[str], whole_process: bool = False) -> int:
+    """Run one command line; its exit code. `whole_process`: the process ends with
+    it (the `spiegel` script), so the everyday commands may skip what only a process
+    that goes on needs (cli/fast.py); callers in a process that goes on leave it False."""
     from cli.typeahead import hold, opens_app
 
     if opens_app(argv):  # before anything slow: keys typed while spiegel loads are kept (cli/typeahead.py)
@@ -29,7 +32,7 @@ def run(argv: list[str]) -> int:
         fail(t("argv.not_utf8", arg=next(arg for arg in argv if not _utf8(arg))))  # fail shows the bytes
         return 2
     try:
-        if fast.run(argv):
+        if fast.run(argv, whole_process):
             return 0
         from cli.group import run_click
 

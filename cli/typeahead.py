@@ -15,7 +15,6 @@ settings from before are put back when spiegel ends.
 
 from __future__ import annotations
 
-import atexit
 import os
 import sys
 
@@ -55,6 +54,8 @@ def hold() -> None:
     raw[6][termios.VMIN], raw[6][termios.VTIME] = 1, 0
     termios.tcsetattr(fd, termios.TCSANOW, raw)  # TCSANOW: TCSAFLUSH would drop the typed keys
     _HELD[:] = [fd, before]
+    import atexit  # here, not at the top: `list` and `add` end without exit handlers (cli/fast.py)
+
     atexit.register(release)
 
 

@@ -158,6 +158,9 @@ def _parse(s: str, today: _dt.date, families: tuple[str, ...] | None = None,
     """Try each phrase family in turn; None means 'not a date phrase at all'."""
     if s in _KEYWORDS and families is None:
         return today + _dt.timedelta(days=_KEYWORDS[s])
+    if s in WEEKDAY and families is None:  # 'vr', the phrase typed most: what the weekday
+        # pattern below would find, without compiling the patterns (~0.4 ms of an `add`)
+        return _weekday({"wd": s, "ahead": None}, today, yearless)
     has_digit = any(c in "0123456789" for c in s)
     for name, build in _BUILDERS:
         if families is not None and name not in families or name in _NEEDS_DIGIT and not has_digit:

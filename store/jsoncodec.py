@@ -71,6 +71,18 @@ def dumps(data) -> bytes:
         except TypeError:
             pass
     try:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+        return _stdlib_dumps(data, ensure_ascii=False).encode()
     except UnicodeEncodeError:  # a lone surrogate: kept, as an escape
-        return json.dumps(data, separators=(",", ":"), allow_nan=False).encode()
+        return _stdlib_dumps(data, ensure_ascii=True).encode()
+
+
+def _stdlib_dumps(data, ensure_ascii: bool) -> str:
+    """What json.dumps writes, compact and without NaN; a dict with text keys (a unit
+    file: tables of documents) one value at a time. The same text, but json's encoder
+    keeps every small piece of its output alive until the end (tens of thousands for a
+    unit file): value by value they are fewer at once, and an `add` in a fresh process
+    spends ~0.4 ms less on new memory (benchmarks/results.md)."""
+    encode = json.JSONEncoder(ensure_ascii=ensure_ascii, separators=(",", ":"), allow_nan=False).encode
+    if type(data) is dict and all(type(key) is str for key in data):
+        return "{" + ",".join(f"{encode(key)}:{encode(value)}" for key, value in data.items()) + "}"
+    return encode(data)

@@ -46,7 +46,7 @@ ZWNJ, ZWJ = 0x200C, 0x200D
 # vowel separator; the soft hyphen; line/paragraph separators; Hangul fillers; BOM.
 HIDDEN = frozenset([0x00AD, 0x061C, 0x115F, 0x1160, 0x180E, 0x200B, 0x200E, 0x200F, 0x2028, 0x2029,
                     *range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0x3164, 0xFEFF,
-                    0xFFA0, 0xE0001, *_SURROGATES])
+                    0xFFA0, 0xE0001])  # and lone surrogates (_SURROGATES, a range: no 2,048 entries to build)
 TAGS = range(0xE0020, 0xE0080)  # tag characters: only inside a flag (black flag + tags + cancel tag)
 BLACK_FLAG, CANCEL_TAG = 0x1F3F4, 0xE007F
 # Scripts whose spelling needs ZWJ/ZWNJ between letters: Arabic (Persian, Urdu),
@@ -73,20 +73,40 @@ def clean_line(value: str) -> str:
     return value.translate(_table("one_line")).strip()
 
 
+_CONTROL_LINE = {**_CONTROL, 0x09: " ", 0x0A: " "}  # one line: tabs and newlines become spaces
+_PRINTABLE_HIDDEN: list[frozenset] = []  # see _nothing_to_mark
+
+
 def visible(value: str) -> str:
     """`value` as a terminal or a report shows it: controls dropped, hidden and
     look-alike characters marked (module doc); tabs and newlines kept."""
-    return _marked(value, _CONTROL)
+    return value if _nothing_to_mark(value) else _marked(value, _CONTROL)
 
 
 def visible_line(value: str) -> str:
     """`visible` for one line: tabs and newlines become spaces."""
-    return _marked(value, {**_CONTROL, 0x09: " ", 0x0A: " "}).strip()
+    return value.strip() if _nothing_to_mark(value) else _marked(value, _CONTROL_LINE).strip()
+
+
+def _nothing_to_mark(value: str) -> bool:
+    """Whether `_marked` would return `value` unchanged, decided in C: `spiegel list`
+    shows thousands of cells, most with nothing to mark and many with an accent
+    (é, ë) that is no reason to look at each character in Python. Controls, tabs,
+    newlines, joiners, tag characters and nearly every hidden character are not
+    printable; the few that Python's Unicode tables call printable (the Hangul
+    fillers) are looked for in a set made when first needed."""
+    if not value.isprintable():
+        return False
+    if value.isascii():
+        return True
+    if not _PRINTABLE_HIDDEN:
+        judged = (*HIDDEN, *TAGS, ZWJ, ZWNJ)  # lone surrogates are never printable
+        _PRINTABLE_HIDDEN.append(frozenset(chr(c) for c in judged if chr(c).isprintable()))
+    return _PRINTABLE_HIDDEN[0].isdisjoint(value)
 
 
 def _marked(value: str, controls: dict) -> str:
-    if value.isascii() and value.isprintable():
-        return value
+    """Character by character (module doc)."""
     text = value.translate(controls)
     out: list[str] = []
     flag_until = -1
@@ -94,7 +114,7 @@ def _marked(value: str, controls: dict) -> str:
         code = ord(ch)
         if code == BLACK_FLAG:
             flag_until = _flag_end(text, i)
-        if code in HIDDEN or (code in TAGS and i > flag_until) \
+        if code in HIDDEN or code in _SURROGATES or (code in TAGS and i > flag_until) \
                 or (code in (ZWJ, ZWNJ) and not _joins(text, i)):
             out.append(f"⟨U+{code:04X}⟩")
         else:
@@ -159,7 +179,7 @@ def edited(text: str, stored: str) -> str:
 
 def _unmarked(mark) -> str:
     code = int(mark[1], 16)
-    hidden = (code in HIDDEN and code not in _SURROGATES) or code in TAGS or code in (ZWJ, ZWNJ)
+    hidden = code in HIDDEN or code in TAGS or code in (ZWJ, ZWNJ)  # never a lone surrogate: no file holds one
     return chr(code) if hidden else mark[0]
 
 

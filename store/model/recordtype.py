@@ -67,8 +67,24 @@ def record_class(cls: type) -> type:
     namespace.pop("__weakref__", None)
     namespace["__slots__"] = tuple(own)
     namespace["__record_fields__"] = tuple(fields)
-    namespace["__init__"] = _make_init(cls.__qualname__, fields)
-    return type(cls)(cls.__name__, cls.__bases__, namespace)
+    made = type(cls)(cls.__name__, cls.__bases__, namespace)
+    made.__init__ = _init_made_when_first_used(made, fields)
+    return made
+
+
+def _init_made_when_first_used(owner: type, fields: list[Field]):
+    """A stand-in that compiles the class's real __init__ at its first record and
+    puts it in its place: compiling all eight record classes' cost every CLI start
+    ~2 ms (benchmarks/results.md), and `spiegel list` or `add` builds one or two kinds."""
+
+    def __init__(self, **values) -> None:
+        init = _make_init(owner.__qualname__, fields)
+        if owner.__dict__.get("__init__") is __init__:  # not replaced since (a subclass's own stays)
+            owner.__init__ = init
+        init(self, **values)
+
+    __init__.__qualname__ = f"{owner.__qualname__}.__init__"
+    return __init__
 
 
 def _make_init(qualname: str, fields: list[Field]):

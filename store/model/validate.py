@@ -42,6 +42,24 @@ class Bad(Exception):
         self.key, self.values = key, values
 
 
+class _Pattern:
+    """An ASCII regular expression compiled at its first `fullmatch`: compiling this
+    module's patterns cost every `spiegel add` and `list` ~0.5 ms (benchmarks/results.md),
+    and most commands use one or two of them. After the first use `fullmatch` is the
+    compiled pattern's own method, found without a call through this class."""
+
+    __slots__ = ("fullmatch", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def __getattr__(self, name: str):  # only while `fullmatch` is unset
+        if name != "fullmatch":
+            raise AttributeError(name)
+        self.fullmatch = re.compile(self.source, re.ASCII).fullmatch
+        return self.fullmatch
+
+
 # --- reading ------------------------------------------------------------------------
 
 def loaded_values(cls: type, doc: dict) -> tuple[dict, list[InvalidValue]]:
@@ -171,7 +189,7 @@ def _text(name: str, value: Any) -> str:
 
 
 def _record_id(prefix: str) -> Callable[[str, Any], str]:
-    pattern = re.compile(rf"{prefix}-[0-9]+", re.ASCII)
+    pattern = _Pattern(rf"{prefix}-[0-9]+")
 
     def check(name: str, value: Any) -> str:
         if type(value) is not str or not pattern.fullmatch(value):
@@ -189,7 +207,7 @@ def _unit_id(name: str, value: Any) -> str:
 
 # A login name as useradd and PostgreSQL accept one (letters, digits, `_ . @ -`,
 # not starting with `-`): shown in lists and compared with Store.user, never run.
-LOGIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.@-]{0,63}\$?", re.ASCII)
+LOGIN = _Pattern(r"[A-Za-z0-9_][A-Za-z0-9_.@-]{0,63}\$?")
 
 
 def login_problem(value: object) -> str | None:
@@ -199,7 +217,7 @@ def login_problem(value: object) -> str | None:
     return None if not value or LOGIN.fullmatch(value) else t("value.login", found=_shown(value))
 
 
-START_TIME = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]", re.ASCII)
+START_TIME = _Pattern(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]")
 
 
 def start_time_problem(value: object) -> str | None:
@@ -296,7 +314,7 @@ def _ids(name: str, value: Any) -> list[str]:
 
 
 _STR = {str}
-_IDS = re.compile(r"(?:[A-Z]-[0-9]+(?:,[A-Z]-[0-9]+)*)?", re.ASCII)
+_IDS = _Pattern(r"(?:[A-Z]-[0-9]+(?:,[A-Z]-[0-9]+)*)?")
 
 
 def _phases(name: str, value: Any) -> dict[str, int]:
@@ -401,8 +419,8 @@ def _agreement(text: str, action: str, finding: str) -> dict:
     return {"text": text, "action": action, **({"finding": finding} if finding else {})}
 
 
-_AGREED = re.compile(r"(?:A-[0-9]+)?", re.ASCII)
-_ANSWERED = re.compile(r"(?:L-[0-9]+)?", re.ASCII)
+_AGREED = _Pattern(r"(?:A-[0-9]+)?")
+_ANSWERED = _Pattern(r"(?:L-[0-9]+)?")
 
 
 def _phase_moves(name: str, value: Any) -> list[dict]:

@@ -36,7 +36,7 @@ def test_one_tiny_comparison_runs(tmp_path):
     needs.need("taskwarrior")
     rows = run.run_size(50, repeat=1, work=tmp_path)
     assert {r["name"] for r in rows} >= {"list --overdue vs task +OVERDUE list"}
-    assert all(r["ratio"] > 0 for r in rows)
+    assert all(r["ratio"] > 0 and r["cpu_ratio"] > 0 for r in rows)
     assert "| 50 |" in "\n".join(run.report(rows, 1))
 
 

@@ -84,8 +84,10 @@ def test_english_output(run, two_units):
 
 
 # What the everyday commands must not import: click, orjson and tinydb cost more than
-# the rest of an add; typing, dataclasses and inspect ~8 ms (benchmarks/results.md).
-NOT_EVERYDAY = {"click", "orjson", "textual", "tinydb", "typing", "dataclasses", "inspect"}
+# the rest of an add; typing, dataclasses and inspect ~8 ms (benchmarks/results.md);
+# atexit: list and add end their process at once (cli/fast.py), so nothing on their
+# path may count on an exit handler.
+NOT_EVERYDAY = {"click", "orjson", "textual", "tinydb", "typing", "dataclasses", "inspect", "atexit"}
 
 
 def imported_after(run, *argv: str) -> set[str]:
@@ -137,6 +139,38 @@ def test_a_dutch_list_or_add_reads_the_stores_dutch_words_only(run, two_units, a
     imported = imported_after(run, *argv)
     assert "store.words.nl" in imported
     assert not {"store.words.en", "tui.words", "cli.words"} & imported, sorted(imported)
+
+
+def test_a_whole_process_list_or_add_runs_without_the_collector_and_ends_at_once(run, two_units):
+    """The `spiegel` script's list and add run without the cyclic collector and end the
+    process as soon as their output is flushed (cli/fast.py); a caller that goes on
+    after `run` (tests, scripts) gets control back with the collector on, and other
+    commands end as usual. What a user sees is the same: all of the output, exit 0."""
+    import subprocess
+    import sys
+
+    code = ("import atexit, gc, os, sys\nfrom cli.main import run\nwhole = sys.argv[1] == 'whole'\n"
+            "real_exit = os._exit\n"
+            "def seen_exit(code):\n    sys.stderr.write(f'ended:{code} gc:{gc.isenabled()}'); sys.stderr.flush()\n"
+            "    real_exit(code)\n"
+            "os._exit = seen_exit\n"
+            "atexit.register(lambda: sys.stderr.write(f'returned gc:{gc.isenabled()}'))\n"
+            "sys.exit(run(sys.argv[2:], whole_process=whole))\n")
+    for _ in range(30):  # output well beyond a pipe's buffer: flushed before the end
+        run("add", "Folder voor de balie", "-u", "hoek", "--due", "vr")
+    seen = {}
+    for how, argv in [("whole", ["list"]), ("whole", ["add", "x", "-u", "hoek"]), ("part", ["list"]),
+                      ("part", ["add", "y", "-u", "hoek"]), ("whole", ["units"]), ("whole", ["list", "--help"])]:
+        expected_list = run("list").stdout
+        done = subprocess.run([sys.executable, "-c", code, how, *argv], env=run.env, capture_output=True, text=True,
+                              check=False)
+        assert done.returncode == 0, done.stderr
+        seen[how, argv[0], argv[-1]] = done.stderr
+        if argv == ["list"]:
+            assert done.stdout == expected_list and len(done.stdout) > 2000
+    assert seen == {("whole", "list", "list"): "ended:0 gc:False", ("whole", "add", "hoek"): "ended:0 gc:False",
+                    ("part", "list", "list"): "returned gc:True", ("part", "add", "hoek"): "returned gc:True",
+                    ("whole", "units", "units"): "returned gc:True", ("whole", "list", "--help"): "returned gc:True"}
 
 
 def test_the_fast_path_and_click_agree(run, two_units):

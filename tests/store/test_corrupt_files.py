@@ -266,3 +266,15 @@ def test_schema_0_plain_tinydb_file_loads_and_migrates(store):
 def test_every_problem_is_a_file_problem():
     """The CLI/TUI catch FileProblem; both kinds must be one."""
     assert issubclass(CorruptFile, FileProblem) and issubclass(NoAccess, FileProblem)
+
+
+@pytest.mark.parametrize("raw", [
+    b'{"_meta": {"1": {"schema": 8}}, "unit": {"1": {"name": "x"}}, "actions": []}',  # a table that is a list
+    b'{"_meta": {"1": {"schema": 8}}, "unit": {"1": {"name": "x"}}, "actions": {"1": "A-1"}}',  # a document that is text
+    b'{"_meta": {"1": {"schema": 8}}, "unit": {"1": {"name": "x"}}, "actions": {"1": {}, "2": [1]}}',
+    b'{"_meta": {"1": {"schema": 8}}, "unit": ["x"]}',
+])
+def test_tables_and_documents_that_are_not_dicts_are_no_spiegel_file(raw):
+    with pytest.raises(CorruptFile) as caught:
+        schema.parse("unit.json", raw, "x")
+    assert caught.value.problem == t("file.not_spiegel")

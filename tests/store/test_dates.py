@@ -311,3 +311,20 @@ def test_days_in_month_agrees_with_the_calendar_module():
 
     assert all(_days_in(y, m) == calendar.monthrange(y, m)[1] for y in (1, 1900, 2000, 2024, 2026, 2100, 9999)
                for m in range(1, 13))
+
+
+def test_a_bare_weekday_without_its_pattern_means_what_the_pattern_says():
+    """parse_date answers a bare weekday ('vr') before compiling its patterns (every
+    `spiegel add --due vr` pays for them): the same day the weekday pattern gives,
+    under every rule and on every day of the week, in both languages."""
+    import re as _re
+
+    from store.dates import _RE, WEEKDAY, YEARLESS, _weekday, parse_date
+
+    for offset in range(7):
+        today = TODAY + timedelta(days=offset)
+        for name in WEEKDAY:
+            for rule in YEARLESS:
+                by_pattern = _weekday(_re.fullmatch(_RE["weekday"], name, _re.ASCII), today, rule)
+                assert parse_date(name, today, yearless=rule) == by_pattern, (name, rule, today)
+                assert parse_date(f" {name.upper()} ", today, yearless=rule) == by_pattern

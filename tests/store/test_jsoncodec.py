@@ -30,6 +30,29 @@ def test_stdlib_output_is_what_orjson_reads_and_the_reverse(doc):
     assert json.loads(orjson.dumps(doc)) == doc
 
 
+any_text = st.text(st.characters(blacklist_categories=()))  # lone surrogates too
+
+
+@given(st.dictionaries(any_text, st.dictionaries(any_text, docs | any_text, max_size=3), max_size=4) | docs)
+def test_stdlib_writes_a_unit_file_value_by_value_as_json_writes_it_whole(data):
+    """jsoncodec writes a dict of tables one value at a time (less memory at once); the
+    text is exactly json.dumps's, lone surrogates included."""
+    from store.jsoncodec import _stdlib_dumps
+
+    for ascii_only in (False, True):
+        whole = json.dumps(data, ensure_ascii=ascii_only, separators=(",", ":"), allow_nan=False)
+        assert _stdlib_dumps(data, ensure_ascii=ascii_only) == whole
+
+
+def test_a_unit_file_with_a_lone_surrogate_is_written_with_it_escaped():
+    from store import jsoncodec
+
+    data = {"_meta": {"1": {"schema": 8}}, "unit": {"1": {"name": "De\udc80Hoek", "n": 1.5}}, "x": {}}
+    assert jsoncodec._stdlib_dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass") == json.dumps(
+        data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    assert json.loads(jsoncodec._stdlib_dumps(data, ensure_ascii=True)) == data
+
+
 def test_a_small_command_never_imports_orjson():
     code = ("import sys\nfrom store import jsoncodec\n"
             "assert jsoncodec.loads(jsoncodec.dumps({'a': [1, 'é']})) == {'a': [1, 'é']}\n"

@@ -51,3 +51,23 @@ def test_a_field_without_default_is_refused():
         @record_class
         class Bad:
             name: str
+
+
+def test_the_init_is_compiled_at_the_first_record_and_then_used_directly():
+    """Compiling every record class's __init__ at import cost every CLI start; the
+    stand-in compiles it once, at the first record, and steps aside."""
+    @record_class
+    class Lazy:
+        name: str = ""
+        seen: list = field(default_factory=list)
+
+    stand_in = Lazy.__init__
+    assert stand_in.__code__.co_kwonlyargcount == 0  # nothing compiled yet
+    first = Lazy(name="a")
+    compiled = Lazy.__init__
+    assert compiled is not stand_in and compiled.__code__.co_kwonlyargcount == 2
+    second = Lazy(seen=[1])
+    assert (first.name, first.seen, second.name, second.seen) == ("a", [], "", [1])
+    assert Lazy.__init__ is compiled
+    with pytest.raises(TypeError):
+        Lazy(colour="red")

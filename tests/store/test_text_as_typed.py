@@ -89,3 +89,23 @@ def test_an_edit_field_shows_hidden_characters_marked_and_saves_what_it_showed()
     assert changed == "De \u202eHoek\u202c\u200b 👩\u200d⚕️ \u202e al zo opgeslagen!"  # marks back to characters
     assert edited("regel ⟨U+0041⟩ ⟨U+DC80⟩ ⟨U+200C⟩", "") == "regel ⟨U+0041⟩ ⟨U+DC80⟩ \u200c"  # only hidden ones
     assert edited("gewoon", "anders") == "gewoon"
+
+
+def test_the_fast_path_of_showing_agrees_with_looking_at_each_character():
+    """`visible`/`visible_line` return text unchanged, without looking at each
+    character, when it is printable and holds no printable hidden character (a list
+    shows thousands of cells). For every code point, next to an accent as in a Dutch
+    name: whenever that shortcut is taken, the character by character way (what
+    decides) would have changed nothing either; and it is taken for plain text."""
+    from store.text import _CONTROL, _CONTROL_LINE, _marked, _nothing_to_mark
+
+    shortcut = 0
+    for code in range(0x110000):
+        text = f"é{chr(code)}x"
+        if _nothing_to_mark(text):
+            shortcut += 1
+            assert _marked(text, _CONTROL) == text and _marked(text, _CONTROL_LINE) == text, hex(code)
+    assert shortcut > 100_000  # printable characters: letters of every script, emoji, ...
+    assert _nothing_to_mark("Zoë Ünal-Çelik") and _nothing_to_mark("Folder voor de balie")
+    assert not _nothing_to_mark("De\u3164Hoek") and not _nothing_to_mark("a\tb")
+    assert visible("a\udc80b") == visible_line("a\udc80b") == "a⟨U+DC80⟩b"  # a lone surrogate: marked
