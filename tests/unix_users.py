@@ -75,6 +75,7 @@ class Runner:
         may live under /root, 0700). The packages the command line needs come as
         copies of their installed distributions either way."""
         copy_packages(_NEEDED, self.site)
+        compile_site(self.site)
         # The same build, not just some Python at that path: a binary started from a
         # directory the user cannot read may load another libpython (seen: Debian's).
         needed = f"import sys, {', '.join(_NEEDED)}; assert sys.version == {sys.version!r}, sys.version"
@@ -137,6 +138,17 @@ _NEEDED = ("click", "orjson", "tinydb", "dateutil", "platformdirs")
 # Parts of the standard library no command imports; left out of a placed interpreter.
 _UNUSED_STDLIB = ("site-packages", "dist-packages", "test", "idlelib", "tkinter", "turtledemo", "ensurepip",
                   "lib2to3")
+
+
+def compile_site(site: Path) -> None:
+    """Byte code for the copies, once, as pip writes it at install: the test users may
+    not write it (and PYTHONDONTWRITEBYTECODE), so without it every command they run
+    compiled store/, cli/ and click from source again (0.69 s against 0.26 s for an
+    import of the command line as a test user, medians of 6)."""
+    import compileall
+
+    if not compileall.compile_dir(site, quiet=1):
+        pytest.fail(f"byte-compiling the test users' copies in {site} failed")
 
 
 def copy_packages(modules: tuple[str, ...], site: Path) -> None:
@@ -233,6 +245,7 @@ def add_packages(runner: Runner, *modules: str) -> None:
     missing = tuple(m for m in modules if runner.run_python(USER_A, f"import {m}", check=False).returncode != 0)
     if missing:
         copy_packages(missing, runner.site)
+        compile_site(runner.site)
 
 
 def add_psycopg(runner: Runner) -> None:

@@ -1,5 +1,6 @@
-"""The real users of the shared-server tests (tests/unix_users.py), once per module:
-a scratch directory they can reach, and a Runner that runs commands as them."""
+"""The real users of the shared-server tests (tests/unix_users.py), once per test
+worker: a scratch directory they can reach (each test makes its own directories in
+it), and a Runner that runs commands as them (its copies are only read)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from tests import unix_users as users
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def base():
     users.ensure_users()
     path = users.world_readable_base()
@@ -18,6 +19,6 @@ def base():
     shutil.rmtree(path, ignore_errors=True)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def runner(base):
     return users.Runner(base)

@@ -32,7 +32,10 @@ READS = [["list"], ["units"], ["check"], ["export", "-o", "{out}/x.csv"], ["ical
 
 @pytest.fixture(scope="module")
 def runner(base):
-    found = users.Runner(base)
+    """A Runner of its own (the others' users have no icalendar), in its own folder."""
+    own = Path(tempfile.mkdtemp(prefix="planted-", dir=base))
+    os.chmod(own, 0o755)  # mkdtemp's 0700 would keep the test users out
+    found = users.Runner(own)
     users.add_packages(found, "icalendar")
     return found
 
