@@ -43,6 +43,7 @@ async def test_demo_unit_shows_every_part(demo_dir):
         screen = await open_unit(pilot, "kastanjehof")
         summary = screen.summary
         assert summary is not None and not summary.is_empty
+        assert await wait_until(pilot, lambda: "Fase per route" in text_of(app))  # painted after the load
         text = text_of(app)
         assert "Fase per route" in text and "R1 Het andere gesprek" in text
         assert f"! Te laat ({len(summary.overdue)})" in text  # demo units always have one
