@@ -134,3 +134,29 @@ async def test_a_meeting_saved_from_its_form_keeps_the_hidden_characters_it_hold
         saved = store.get(meeting.id)
         assert saved.rounds == (meeting.rounds or 0) + 1
         assert (saved.theme, saved.notes, saved.questions) == (meeting.theme, meeting.notes, meeting.questions)
+
+
+async def test_a_hidden_character_typed_or_pasted_into_a_field_shows_marked_and_is_saved_as_typed(hostile_dir):
+    from textual import events
+
+    from store.model.records import Action
+    from tui.screens.action_detail_screen import ActionDetailScreen
+
+    store = make_store(hostile_dir)
+    action = next(a for a in store.records(Action, unit="huisartsenpraktijk-de-linde") if a.owner)
+    app = make_app(hostile_dir, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(ActionDetailScreen(app.store, action.id, action.unit))
+        await settle(pilot)
+        title = app.screen.form.editor("title")
+        title.focus()
+        await pilot.press("end")
+        title.post_message(events.Paste(" \u202egeplakt\u2069"))  # as a terminal delivers a paste
+        await pilot.press("!")
+        await settle(pilot)
+        assert title.value.endswith(" ⟨U+202E⟩geplakt⟨U+2069⟩!")
+        assert [ch for ch in RAW + ("\u2069",) if ch in "\n".join(screen_lines(app))] == []
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert store.get(action.id).title == action.title + " \u202egeplakt\u2069!"

@@ -289,7 +289,7 @@ class FindingActionsDialog(TitlesDialog):
         except InvalidValue as problem:
             self.show_error(f"{field_label('deadline')}: {problem.message}")
             return
-        owner = clean_line(self.query_one("#in-owner", Input).value).strip()
+        owner = clean_line(edited(self.query_one("#in-owner", Input).value, "")).strip()  # as typed
         drafts = []
         for number, line in enumerate(lines, 1):
             try:

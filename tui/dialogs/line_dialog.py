@@ -16,6 +16,7 @@ from store.i18n import t
 from store.text import edited, for_editing
 from tui.bindings import localize_bindings
 from tui.dialogs.discard_dialog import KeepsTypedWork
+from tui.widgets.marking_input import MarkingInput
 
 
 class LineDialog(KeepsTypedWork, ModalScreen[str | None]):
@@ -29,7 +30,7 @@ class LineDialog(KeepsTypedWork, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="sp-dialog"):
             yield Static(Text(self.title_text), classes="sp-dialog-title")
-            yield Input(for_editing(self.value), id="line-input", compact=True, select_on_focus=False)
+            yield MarkingInput(for_editing(self.value), id="line-input", compact=True, select_on_focus=False)
             yield Static("", classes="sp-dialog-error", markup=False)
             yield Static(self.hint, classes="sp-dialog-hint", markup=False)
 

@@ -5,20 +5,22 @@ field no more than from a list), and read back as what they showed
 
 from __future__ import annotations
 
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from store.text import edited, for_editing
+from tui.widgets.marking_input import MarkingInput
 
 
 class StoredTextFields:
     """For a form whose fields are `#in-<name>`: `text(name)` is what a field holds,
-    for a field made by `stored_text_input`/`stored_text_area` what it saves."""
+    for a field made by `stored_text_input`/`stored_text_area` what it saves, and for
+    any `MarkingInput` what was typed (its marks turned back into the characters)."""
 
     stored: dict[str, str]
 
-    def stored_text_input(self, name: str, stored: str, placeholder: str = "", classes: str = "") -> Input:
+    def stored_text_input(self, name: str, stored: str, placeholder: str = "", classes: str = "") -> MarkingInput:
         self._remember(name, stored)
-        return Input(for_editing(stored), placeholder=placeholder, id=f"in-{name}", classes=classes,
+        return MarkingInput(for_editing(stored), placeholder=placeholder, id=f"in-{name}", classes=classes,
                      select_on_focus=False, compact=True)
 
     def stored_text_area(self, name: str, stored: str) -> TextArea:
@@ -30,7 +32,9 @@ class StoredTextFields:
         field = self.query_one(f"#in-{name}")  # type: ignore[attr-defined]
         typed = field.text if isinstance(field, TextArea) else field.value
         stored = getattr(self, "stored", {})
-        return edited(typed, stored[name]) if name in stored else typed
+        if name in stored or isinstance(field, MarkingInput):
+            return edited(typed, stored.get(name, ""))
+        return typed
 
     def _remember(self, name: str, stored: str) -> None:
         if not hasattr(self, "stored"):

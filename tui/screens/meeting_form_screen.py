@@ -29,6 +29,7 @@ from tui.screens.record_saving import SaveConflicted
 from tui.dialogs.discard_dialog import DiscardDialog
 from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.meeting_fields import ORDER, TYPED, FormValues, apply, duty_line, hint, parse_form, values_of
+from tui.widgets.marking_input import MarkingInput
 
 
 class MarkCheckbox(Checkbox):
@@ -108,7 +109,8 @@ class MeetingFormScreen(LiveRefresh, Screen):
     def _editor(self, name: str) -> ComposeResult:
         initial = self._initial
         if name in TYPED:
-            yield Input(for_editing(initial.typed[name]), id=f"mf-{name}", placeholder=t(f"tui.meeting.{name}.placeholder"))
+            yield MarkingInput(for_editing(initial.typed[name]), id=f"mf-{name}",
+                               placeholder=t(f"tui.meeting.{name}.placeholder"))
         elif name == "format":
             options = [(fmt.label, fmt) for fmt in MeetingFormat]
             yield Select(options, value=initial.format, allow_blank=False, id="mf-format")

@@ -28,6 +28,7 @@ from store.model.vocab import PHASES, ROUTES, Status, phase_label, route_label
 from store.text import edited, for_editing
 from tui.widgets.field_text import PDSA_PARTS, field_label
 from tui.widgets.form_row import FormRow
+from tui.widgets.marking_input import MarkingInput
 
 DATE_FIELDS = ("deadline", "review_date", "started_on", "done_on", "evaluated_on")
 TEXT_FIELDS = ("title", "owner", "progress", "findings", "review_cycle", *DATE_FIELDS)
@@ -49,9 +50,9 @@ class ActionForm(Vertical):
 
     # composition -------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield self._row("title", Input(compact=True))
+        yield self._row("title", MarkingInput(compact=True))
         yield self._row("description", TextArea(compact=True, classes="area"))
-        yield self._row("owner", Input(compact=True))
+        yield self._row("owner", MarkingInput(compact=True))
         yield self._row("deadline", Input(compact=True, classes="date"), aside=True)
         yield self._row("status", Select([(Text(s.label), s) for s in Status], allow_blank=False, compact=True))
         phases = [(Text(f"{n} · {phase_label(n)}"), n) for n in PHASES]
