@@ -141,3 +141,19 @@ def test_capture_snapshot(snap_compare, tmp_path):
         await pilot.press(*"a: volgende")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=type_some)
+
+
+async def test_a_pasted_hidden_character_shows_marked_and_is_captured_as_typed(small_dir):
+    meeting = with_meeting(small_dir)
+    app = make_app(small_dir, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        field = await open_capture(pilot)
+        field.post_message(events.Paste("Wachten \u202eaan de balie"))
+        await settle(pilot)
+        assert field.value == "Wachten ⟨U+202E⟩aan de balie"
+        assert not any("\u202e" in line for line in screen_lines(app))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not any("\u202e" in line for line in screen_lines(app))
+    texts = [f.text for f in make_store(small_dir).records(Finding, "de-hoek") if f.meeting == meeting.id]
+    assert texts == ["Wachten \u202eaan de balie"]

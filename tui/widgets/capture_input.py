@@ -4,15 +4,16 @@ A plain `Input` submits through a binding, which runs only after the Enter key h
 bubbled up to the app; keys typed right after it (a fast typist, or a burst over
 SSH) reach the field first and end up in the wrong finding. Here the field takes
 the line and clears itself while handling that very key, in the order the keys
-came, and it posts the line with the kind chosen at that moment."""
+came, and it posts the line with the kind chosen at that moment. A hidden character
+typed or pasted shows as its mark (MarkingInput) and is posted as typed."""
 
 from __future__ import annotations
 
 from textual import events
 from textual.message import Message
-from textual.widgets import Input
-
 from store.model.vocab import FindingKind
+from store.text import edited
+from tui.widgets.marking_input import MarkingInput
 
 KIND_KEYS = {
     "f2": FindingKind.POSITIVE,
@@ -22,7 +23,7 @@ KIND_KEYS = {
 }
 
 
-class CaptureInput(Input):
+class CaptureInput(MarkingInput):
     class Captured(Message):
         """A line was entered; `kind` is the default kind when Enter was pressed."""
 
@@ -49,7 +50,7 @@ class CaptureInput(Input):
         if event.key == "enter":
             event.stop()
             event.prevent_default()
-            line, self.value = self.value, ""
+            line, self.value = edited(self.value, ""), ""  # a hidden character typed: shown marked, kept
             if line.strip():
                 self.post_message(self.Captured(line, self.kind))
         elif event.key in KIND_KEYS:
