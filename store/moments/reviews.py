@@ -72,6 +72,13 @@ def queue(store: Store, slug: str) -> list[ReviewItem]:
             for a in sorted(due, key=urgency)]
 
 
+def review_item(store: Store, slug: str, action_id: str) -> ReviewItem:
+    """One action of the queue as it is stored now (a colleague saved it meanwhile)."""
+    action = store.get(action_id, slug)
+    kpis = sorted((k for k in store.records(Kpi, slug) if k.action == action_id), key=lambda k: k.id)
+    return ReviewItem(action, kpis, why(action, store.today()))
+
+
 def why(action: Action, today: dt.date) -> str:
     """Why the action is in the queue, in words: 'evaluatiedatum do 12 nov is
     bereikt', 'deadline di 10 nov is verstreken', 'deadline vr 27 nov valt binnen

@@ -296,3 +296,31 @@ def test_the_board_flags_a_pilot_whose_year_ends_within_a_month():
     assert make_card(pilot, TODAY).flags == ("evaluatie plannen",)
     pilot.started_on = TODAY - dt.timedelta(days=400)
     assert make_card(pilot, TODAY).flags == ("evalueren",)
+
+
+async def test_a_colleagues_save_of_the_action_on_screen_shows_and_typed_work_stays(tmp_path):
+    """The review screen refreshes like the others: the action shown as a colleague
+    saved it, unless something is typed for it (a warning, and the typing stays)."""
+    from tests.tui.test_live_refresh import wait_until
+
+    data = tmp_path / "data"
+    build_demo(make_store(data))
+    store = make_store(data)
+    slug, items = demo_unit_with_kpi_in_queue(store)
+    first = items[0].action
+    colleague = Store(data, user="karin", today=TODAY)
+    app = make_app(data, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_unit(pilot, store.unit(slug).name)
+        await pilot.press("e")
+        await settle(pilot)
+        assert f"{first.id} · 1/" in text_of(app)
+        colleague.change(first.id, {"title": "Terugbellen binnen een uur"})
+        assert await wait_until(pilot, lambda: "Terugbellen binnen een uur" in text_of(app), seconds=8)
+        assert f"{first.id} is bijgewerkt: karin" in notes(app)
+        await settle(pilot)  # the form shown anew
+        app.screen.query_one("#in-progress", Input).value = "77"
+        colleague.change(first.id, {"owner": "Karin"})
+        assert await wait_until(pilot, lambda: "intussen door iemand anders gewijzigd" in notes(app), seconds=8)
+        assert app.screen.query_one("#in-progress", Input).value == "77"
+        assert f"{first.id} · 1/" in text_of(app)  # still the same place in the queue

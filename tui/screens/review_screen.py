@@ -30,11 +30,12 @@ from store.i18n import t
 from store.model.kpis import analyse_kpi
 from store.model.records import Action, Kpi
 from store.persistence.repository import Store
-from store.moments.reviews import Decision, Outcome, ReviewItem, apply_decision, decide, queue
+from store.moments.reviews import Decision, Outcome, ReviewItem, apply_decision, decide, queue, review_item
 from store.model.runchart import Analysis
 from store.text import visible_line
 from tui.bindings import localize_bindings
 from tui.form_keys import FIELD_KEYS
+from tui.screens.live_refresh import LiveRefresh
 from tui.screens.record_saving import SAVE_GROUP, SaveConflicted, SavesRecords
 from tui.screens.review_values import ReviewValues
 from tui.screens.table_screen import describe_error
@@ -47,7 +48,7 @@ FORM_FIELDS = {"progress": "progress", "review_date": "next", "deadline": "deadl
                "status": "verdict", "act": "act", "verdict": "verdict"}  # a store field -> the form row it is typed in
 
 
-class ReviewScreen(ReviewValues, SavesRecords, Screen):
+class ReviewScreen(ReviewValues, SavesRecords, LiveRefresh, Screen):
     AUTO_FOCUS = ""
     BINDINGS = [
         *FIELD_KEYS,
@@ -77,6 +78,11 @@ class ReviewScreen(ReviewValues, SavesRecords, Screen):
     class Conflicted(SaveConflicted):
         pass
 
+    class ItemLoaded(Message):  # the action on screen, as stored now
+        def __init__(self, item: ReviewItem) -> None:
+            super().__init__()
+            self.item = item
+
     def __init__(self, store: Store, slug: str, unit_name: str) -> None:
         super().__init__()
         localize_bindings(self)
@@ -103,7 +109,8 @@ class ReviewScreen(ReviewValues, SavesRecords, Screen):
 
     def on_mount(self) -> None:
         self.query_one("#rv-body").loading = True
-        self.load()
+        self.start_watching()
+        self.reload()  # the fingerprint first, then the queue: no colleague's save slips by
 
     # workers ---------------------------------------------------------------------------
     @work(thread=True, exclusive=True, exit_on_error=False, group="review-load")
@@ -121,6 +128,33 @@ class ReviewScreen(ReviewValues, SavesRecords, Screen):
             self.post_message(self.Conflicted(Conflict(mine, conflict.theirs), shown))
         except SpiegelError as error:
             self.post_message(self.SaveFailed(error))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="review-item")
+    def load_item(self, action_id: str) -> None:
+        self.post_message(self.ItemLoaded(review_item(self.store, self.slug, action_id)))
+
+    # a colleague's save ----------------------------------------------------------------------
+    def on_live_refresh_data_changed(self, message: LiveRefresh.DataChanged) -> None:
+        """Someone saved the unit: the action on screen is shown as stored now, unless
+        something is typed for it (that stays, and saving it shows both versions field
+        by field). The queue stays in the order the meeting found it."""
+        message.prevent_default()  # not LiveRefresh's reload: that would start the queue anew
+        self._seen = self.store.fingerprint(self.slug)  # the watcher waits against this one now
+        if self.is_current and self.item is not None:
+            self.load_item(self.item.action.id)  # judged when it is in: our own saves are shown by then
+
+    def on_review_screen_item_loaded(self, message: ItemLoaded) -> None:
+        shown, item = self.item, message.item
+        if shown is None or shown.action.id != item.action.id or self._busy:
+            return  # moved on meanwhile, or a decision is being saved (its revision check decides)
+        if (item.action.rev, [k.rev for k in item.kpis]) == (shown.action.rev, [k.rev for k in shown.kpis]):
+            return  # nothing of this action changed (another one did, or it was our own save)
+        if self.has_unsaved_changes():  # the typing stays; saving it shows both versions field by field
+            self.notify(t("tui.detail.changed_elsewhere", id=item.action.id), severity="warning", markup=False)
+            return
+        self.run_worker(self._show_item(item), exclusive=True, group="review-show")
+        self.notify(t("tui.detail.refreshed", id=item.action.id, who=visible_line(item.action.updated_by)),
+                    markup=False)
 
     # the queue ------------------------------------------------------------------------------
     def on_review_screen_loaded(self, message: Loaded) -> None:
