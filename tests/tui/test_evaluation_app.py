@@ -315,10 +315,12 @@ async def test_a_colleagues_save_of_the_action_on_screen_shows_and_typed_work_st
         await pilot.press("e")
         await settle(pilot)
         assert f"{first.id} · 1/" in text_of(app)
+        app.screen.query_one("#in-verdict").focus()
         colleague.change(first.id, {"title": "Terugbellen binnen een uur"})
         assert await wait_until(pilot, lambda: "Terugbellen binnen een uur" in text_of(app), seconds=8)
         assert f"{first.id} is bijgewerkt: karin" in notes(app)
-        await settle(pilot)  # the form shown anew
+        await settle(pilot)  # the form shown anew, the focus where it was
+        assert app.focused.id == "in-verdict"
         app.screen.query_one("#in-progress", Input).value = "77"
         colleague.change(first.id, {"owner": "Karin"})
         assert await wait_until(pilot, lambda: "intussen door iemand anders gewijzigd" in notes(app), seconds=8)

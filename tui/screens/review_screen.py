@@ -152,7 +152,8 @@ class ReviewScreen(ReviewValues, SavesRecords, LiveRefresh, Screen):
         if self.has_unsaved_changes():  # the typing stays; saving it shows both versions field by field
             self.notify(t("tui.detail.changed_elsewhere", id=item.action.id), severity="warning", markup=False)
             return
-        self.run_worker(self._show_item(item), exclusive=True, group="review-show")
+        focused = self.focused.id if self.focused is not None else None
+        self.run_worker(self._show_item(item, focused), exclusive=True, group="review-show")
         self.notify(t("tui.detail.refreshed", id=item.action.id, who=visible_line(item.action.updated_by)),
                     markup=False)
 
@@ -163,7 +164,7 @@ class ReviewScreen(ReviewValues, SavesRecords, LiveRefresh, Screen):
         self.numbers = {item.action.id: n for n, item in enumerate(message.items, 1)}
         self._show_next()
 
-    async def _show_item(self, item: ReviewItem) -> None:
+    async def _show_item(self, item: ReviewItem, focus: str | None = None) -> None:
         self.item = item
         action, today = item.action, self.store.today()
         self._show_heading(item)
@@ -179,7 +180,8 @@ class ReviewScreen(ReviewValues, SavesRecords, LiveRefresh, Screen):
         self._shown = self._typed()
         self._restore(self.drafts.pop(action.id, {}))
         first = f"#in-kpi-{item.kpis[0].id}" if item.kpis else "#in-progress"
-        self.set_focus(self.query_one(first, Input))
+        kept = self.query(f"#{focus}") if focus else None  # shown anew: the field the user was in
+        self.set_focus(kept.first() if kept else self.query_one(first, Input))
 
     def _show_heading(self, item: ReviewItem) -> None:
         action = item.action
