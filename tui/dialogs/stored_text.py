@@ -16,27 +16,24 @@ class StoredTextFields:
     for a field made by `stored_text_input`/`stored_text_area` what it saves, and for
     any `MarkingInput` what was typed (its marks turned back into the characters)."""
 
-    stored: dict[str, str]
+    @property
+    def stored(self) -> dict[str, str]:
+        """The stored value of each field made for stored text, by name."""
+        return self.__dict__.setdefault("_stored_text", {})
 
     def stored_text_input(self, name: str, stored: str, placeholder: str = "", classes: str = "") -> MarkingInput:
-        self._remember(name, stored)
+        self.stored[name] = stored
         return MarkingInput(for_editing(stored), placeholder=placeholder, id=f"in-{name}", classes=classes,
-                     select_on_focus=False, compact=True)
+                            select_on_focus=False, compact=True)
 
     def stored_text_area(self, name: str, stored: str) -> TextArea:
-        self._remember(name, stored)
+        self.stored[name] = stored
         return TextArea(for_editing(stored), id=f"in-{name}", soft_wrap=True, tab_behavior="focus",
                         show_line_numbers=False)
 
     def text(self, name: str) -> str:
         field = self.query_one(f"#in-{name}")  # type: ignore[attr-defined]
         typed = field.text if isinstance(field, TextArea) else field.value
-        stored = getattr(self, "stored", {})
-        if name in stored or isinstance(field, MarkingInput):
-            return edited(typed, stored.get(name, ""))
+        if name in self.stored or isinstance(field, MarkingInput):
+            return edited(typed, self.stored.get(name, ""))
         return typed
-
-    def _remember(self, name: str, stored: str) -> None:
-        if not hasattr(self, "stored"):
-            self.stored = {}
-        self.stored[name] = stored
