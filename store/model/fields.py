@@ -209,7 +209,7 @@ def _phases(name: str, text: str, today: Any = None) -> dict[str, int]:
 
 
 def _login(name: str, text: str, today: Any = None) -> str:
-    from store.model.validate import login_problem
+    from store.model.field_checks import login_problem
 
     login = clean_line(text).strip()
     problem = login_problem(login)

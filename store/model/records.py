@@ -19,7 +19,8 @@ from store.i18n import t
 from store.model.recordtype import META_FIELDS, STATE_FIELDS, Measurement, field, field_kinds, record_class  # noqa: F401
 from store.text import clean_line, clean_text
 from store.model.limits import PDSA_KEYS, input_problems
-from store.model.validate import CODES as _CODES, loaded_values
+from store.model.field_checks import CODES as _CODES
+from store.model.validate import loaded_values
 from store.model.vocab import Code, Direction, FindingKind, FindingState, MeetingFormat, Organiser, Status, TeamKind, UnitKind
 
 TYPE_CHECKING = False
@@ -135,7 +136,7 @@ class Unit(Record):
     contact: Line = ""
 
     def _extra_problems(self) -> list[InvalidValue]:
-        from store.model.validate import login_problem
+        from store.model.field_checks import login_problem
 
         bad = {r: p for r, p in self.phases.items() if r not in "1234" or p not in (1, 2, 3, 4)}
         found = [InvalidValue("phases", t("value.phases"))] if bad else []
@@ -177,7 +178,7 @@ class Meeting(Record):
     start_time: Line = ""
 
     def _extra_problems(self) -> list[InvalidValue]:
-        from store.model.validate import start_time_problem
+        from store.model.field_checks import start_time_problem
 
         problem = start_time_problem(self.start_time)
         return [InvalidValue("start_time", problem)] if problem else []

@@ -127,7 +127,7 @@ def _build_unit(store: Store, rng: random.Random, spec: _Spec, index: int, slug:
 
 def _demo_user(store: Store) -> str:
     """Who runs the demo, as Inge's login (so "my units" shows hers), if it is one."""
-    from store.model.validate import login_problem
+    from store.model.field_checks import login_problem
 
     return "" if login_problem(store.user) else store.user
 
