@@ -231,3 +231,13 @@ _PARSERS = {
     "Ids": _ids,
     "Phases": _phases,
 }
+
+
+def merged(value: dict | list, part: dict | list) -> dict | list:
+    """A container field with a partial update: a dict's keys replaced, a list's
+    missing items appended (in order, once)."""
+    if isinstance(value, dict):
+        return {**value, **part}
+    if isinstance(value, list):
+        return [*value, *(item for item in dict.fromkeys(part) if item not in value)]
+    raise TypeError(f"cannot merge into {type(value).__name__}")

@@ -40,10 +40,10 @@ class Backend:
     kind = "?"  # "files" or "postgresql"
     location = ""  # the data directory, or the database's URL without its password
 
-    def default_user(self) -> str | None:
-        """Who makes changes, if the backend knows (a database's login role); else
-        Store asks the operating system."""
-        return None
+    def default_user(self) -> str:
+        """Who makes changes: the operating system's user (a database says its login
+        role instead)."""
+        return os_user()
 
     def repair_hint(self, slug: str) -> str:
         """How an administrator repairs a damaged record of the unit (for BadRecord)."""
@@ -184,3 +184,19 @@ POLL_SECONDS = 0.25
 def is_database(location: str | os.PathLike) -> bool:
     """Whether `location` names a database (a `postgresql://` URL), not a directory."""
     return os.fspath(location).startswith(("postgresql://", "postgres://"))
+
+
+def os_user() -> str:
+    """The OS user who makes a change: getpass.getuser's rule (LOGNAME, USER, LNAME,
+    USERNAME, else the passwd entry), without importing getpass (and termios) on
+    every `spiegel add`."""
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        user = os.environ.get(name)
+        if user:
+            return user
+    import pwd
+
+    try:
+        return pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:  # no passwd entry, e.g. an arbitrary uid in a container
+        return f"uid{os.getuid()}"

@@ -22,6 +22,7 @@ from store.errors import (Ambiguous, BadRecord, BadRecordsInUnit, CorruptFile, F
                           NotFound)
 from store.i18n import t
 from store.model.bad_records import bad_in, built
+from store.model.fields import merged
 from store.model.records import Action, Record, Unit, blank_action, field_kinds, record_type
 
 TYPE_CHECKING = False
@@ -62,7 +63,7 @@ class Store:
         self.files: FileBackend | None = self.backend if self.backend.kind == "files" else None  # type: ignore[assignment]
         self.dir = self.files.dir if self.files else None  # a string: see UnitFile for why not pathlib
         self.location = self.backend.location  # the data directory, or the database (no password)
-        self.user = user or self.backend.default_user() or os_user()
+        self.user = user or self.backend.default_user()
         self._today = today
         self._clock = clock
         self._bad: dict[str, tuple[dict, list[BadRecord]]] = {}
@@ -376,29 +377,3 @@ def open_backend(location: str | os.PathLike) -> Backend:
     from store.persistence.files.backend import FileBackend
 
     return FileBackend(location)
-
-
-def merged(value: dict | list, part: dict | list) -> dict | list:
-    """A container field with a partial update: a dict's keys replaced, a list's
-    missing items appended (in order, once)."""
-    if isinstance(value, dict):
-        return {**value, **part}
-    if isinstance(value, list):
-        return [*value, *(item for item in dict.fromkeys(part) if item not in value)]
-    raise TypeError(f"cannot merge into {type(value).__name__}")
-
-
-def os_user() -> str:
-    """The OS user who makes a change: getpass.getuser's rule (LOGNAME, USER, LNAME,
-    USERNAME, else the passwd entry), without importing getpass (and termios) on
-    every `spiegel add`."""
-    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
-        user = os.environ.get(name)
-        if user:
-            return user
-    import pwd
-
-    try:
-        return pwd.getpwuid(os.getuid()).pw_name
-    except KeyError:  # no passwd entry, e.g. an arbitrary uid in a container
-        return f"uid{os.getuid()}"

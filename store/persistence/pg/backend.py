@@ -78,7 +78,7 @@ class PgBackend(Backend):
     def repair_hint(self, slug: str) -> str:
         return t("repair.db", path=self.where(slug))
 
-    def default_user(self) -> str | None:
+    def default_user(self) -> str:
         """The login role: the database knows who is working (asked at connect, with
         the schema's version: one round trip)."""
         return self._user
