@@ -23,9 +23,10 @@ from store.persistence.repository import Store
 from store.text import clean_line, edited, visible_line
 from store.moments.visits import ActionDraft
 from store.model.vocab import phase_label, route_label
-from tui.dialogs.form_dialog import FormDialog, line_input
+from tui.dialogs.form_dialog import FormDialog
 from tui.form_keys import FIELD_KEYS
 from tui.dialogs.discard_dialog import field_values
+from tui.widgets.marking_input import line_input
 from tui.widgets.field_text import field_label
 from tui.dialogs.finding_dialogs import TitlesDialog
 from tui.widgets.form_row import FormRow

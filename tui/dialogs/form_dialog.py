@@ -17,7 +17,6 @@ from tui.form_keys import FIELD_KEYS
 from tui.dialogs.discard_dialog import KeepsTypedWork
 from tui.dialogs.stored_text import StoredTextFields
 from tui.widgets.form_row import FormRow
-from tui.widgets.marking_input import MarkingInput
 
 
 class FormDialog(StoredTextFields, KeepsTypedWork, ModalScreen):
@@ -61,10 +60,3 @@ class FormDialog(StoredTextFields, KeepsTypedWork, ModalScreen):
 
     def action_cancel(self) -> None:
         self.cancel_keeping_work()
-
-
-def line_input(name: str, value: str = "", placeholder: str = "", classes: str = "") -> Input:
-    """A one-line field for something new (a title, a date): a hidden character typed
-    into it shows as its mark, and `text` reads it back as typed."""
-    return MarkingInput(value, placeholder=placeholder, id=f"in-{name}", classes=classes, select_on_focus=False,
-                        compact=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from textual.widgets import TextArea
 
 from store.text import edited, for_editing
-from tui.widgets.marking_input import MarkingInput
+from tui.widgets.marking_input import MarkingInput, line_input
 
 
 class StoredTextFields:
@@ -23,8 +23,7 @@ class StoredTextFields:
 
     def stored_text_input(self, name: str, stored: str, placeholder: str = "", classes: str = "") -> MarkingInput:
         self.stored[name] = stored
-        return MarkingInput(for_editing(stored), placeholder=placeholder, id=f"in-{name}", classes=classes,
-                            select_on_focus=False, compact=True)
+        return line_input(name, for_editing(stored), placeholder, classes)
 
     def stored_text_area(self, name: str, stored: str) -> TextArea:
         self.stored[name] = stored

@@ -17,7 +17,8 @@ from store.model.fields import parse_field_date, read_back, show_date
 from store.i18n import t
 from store.text import clean_line, clean_text
 from store.model.vocab import phase_label
-from tui.dialogs.form_dialog import FormDialog, line_input
+from tui.dialogs.form_dialog import FormDialog
+from tui.widgets.marking_input import line_input
 from tui.widgets.field_text import field_label
 from tui.widgets.form_row import FormRow
 

@@ -14,3 +14,10 @@ class MarkingInput(Input):
     def replace(self, text: str, start: int, end: int) -> None:
         """Every insertion (a key, a paste, a cut's undo) passes here."""
         super().replace(for_editing(text), start, end)
+
+
+def line_input(name: str, value: str = "", placeholder: str = "", classes: str = "") -> MarkingInput:
+    """A form's one-line field `#in-<name>`; a form reads it back with
+    `store.text.edited` (tui/dialogs/stored_text.py does for a dialog)."""
+    return MarkingInput(value, placeholder=placeholder, id=f"in-{name}", classes=classes, select_on_focus=False,
+                        compact=True)

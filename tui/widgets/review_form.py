@@ -22,7 +22,7 @@ from store.model.runchart import quantity
 from store.text import edited, for_editing, visible_line
 from tui.widgets.form_row import FormRow
 from tui.widgets.run_chart import RunChart
-from tui.widgets.marking_input import MarkingInput
+from tui.widgets.marking_input import line_input
 
 def kpi_line(kpi: Kpi, today: dt.date) -> Text:
     """'laatste 7,5 min (1 nov) · doel 5 min': what a value is entered beside, on
@@ -72,8 +72,8 @@ def review_widgets(action: Action, kpis: list[Kpi], today: dt.date) -> list[Widg
         FormRow("verdict", t("tui.review.verdict"),
                 Select(verdicts, value="continue", allow_blank=False, id="in-verdict", compact=True)),
         FormRow("progress", t("tui.review.progress"), field_input("progress", str(action.progress), "0–100")),
-        FormRow("study", t("tui.review.study"), text_input("study", action.pdsa.get("study", ""))),
-        FormRow("act", t("tui.review.act"), text_input("act", action.pdsa.get("act", ""))),
+        FormRow("study", t("tui.review.study"), line_input("study", for_editing(action.pdsa.get("study", "")))),
+        FormRow("act", t("tui.review.act"), line_input("act", for_editing(action.pdsa.get("act", "")))),
         FormRow("owner", t("tui.review.owner"),
                 field_input("owner", "", kept_hint(visible_line(action.owner), "tui.review.no_owner"), "rv-next-in")),
         FormRow("deadline", t("tui.review.deadline"),
@@ -106,11 +106,6 @@ def form_decision(root: Widget, action: Action, today: dt.date) -> tuple[Decisio
     owner = parse_value(Action, "owner", root.query_one("#in-owner", Input).value)
     return Decision(verdict=verdict, progress=values["progress"], study=study or None, act=act or None,
                     next_review=values["next"], owner=owner or None, deadline=values["deadline"]), {}
-
-
-def text_input(name: str, stored: str) -> MarkingInput:
-    """A field for stored free text (read back with store.text.edited)."""
-    return MarkingInput(for_editing(stored), id=f"in-{name}", select_on_focus=False, compact=True)
 
 
 def field_input(name: str, value: str = "", placeholder: str = "", classes: str = "") -> Input:
